@@ -1,0 +1,74 @@
+/// An error or warning about user input, rendered with the source line and a caret.
+///
+/// Every failure a user can cause is reported as a `Diagnostic`: what is wrong,
+/// where (file, line, column and the span of characters), and hints such as
+/// "did you mean `.tables`?".
+public struct Diagnostic: Error, Sendable, Equatable {
+  /// How serious the diagnostic is.
+  public enum Severity: String, Sendable {
+    case error
+    case warning
+    case note
+  }
+
+  /// How serious the diagnostic is.
+  public var severity: Severity
+  /// What went wrong, in one sentence without a trailing period.
+  public var message: String
+  /// Where it went wrong, if the input has positions.
+  public var location: SourceLocation?
+  /// The text of the line at `location`, shown under the message.
+  public var sourceLine: String?
+  /// How many characters from `location.column` the caret underlines (at least 1).
+  public var length: Int
+  /// Follow-up lines: suggestions and explanations.
+  public var hints: [String]
+
+  /// Creates a diagnostic.
+  public init(
+    _ severity: Severity = .error, _ message: String, at location: SourceLocation? = nil,
+    sourceLine: String? = nil, length: Int = 1, hints: [String] = []
+  ) {
+    self.severity = severity
+    self.message = message
+    self.location = location
+    self.sourceLine = sourceLine
+    self.length = max(1, length)
+    self.hints = hints
+  }
+
+  /// Returns a copy that adds the hint "did you mean X?" when `suggestion` is not nil.
+  public func suggesting(_ suggestion: String?) -> Diagnostic {
+    guard let suggestion else { return self }
+    var copy = self
+    copy.hints.append("did you mean \(suggestion)?")
+    return copy
+  }
+
+  /// Returns a copy placed in `file` at `line`, shifting columns by `columnOffset`.
+  ///
+  /// Commands report positions within their own text; the session moves them
+  /// to where that text sits in a script.
+  public func relocated(file: String?, line: Int, columnOffset: Int = 0, sourceLine: String? = nil)
+    -> Diagnostic
+  {
+    var copy = self
+    if let location {
+      copy.location = SourceLocation(file: file, line: line, column: location.column + columnOffset)
+    } else if file != nil {
+      copy.location = SourceLocation(file: file, line: line, column: 1)
+    }
+    if let sourceLine { copy.sourceLine = sourceLine }
+    return copy
+  }
+}
+
+/// An error type that can describe itself as a ``Diagnostic``.
+public protocol DiagnosticConvertible: Error {
+  /// The diagnostic to show the user.
+  var diagnostic: Diagnostic { get }
+}
+
+extension Diagnostic: DiagnosticConvertible {
+  public var diagnostic: Diagnostic { self }
+}

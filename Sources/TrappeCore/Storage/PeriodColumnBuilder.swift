@@ -1,0 +1,32 @@
+/// Appends periods of one unit to a ``PeriodColumn``.
+public struct PeriodColumnBuilder: Sendable {
+  private let unit: PeriodUnit
+  private var ordinals: [Int32] = []
+  private var validity = ValidityMask(allValid: 0)
+
+  /// Creates a builder for periods of `unit`.
+  public init(unit: PeriodUnit, capacity: Int = 0) {
+    self.unit = unit
+    ordinals.reserveCapacity(capacity)
+  }
+
+  /// Appends a period; returns false (and appends nothing) when its unit differs.
+  @discardableResult
+  public mutating func append(_ period: Period) -> Bool {
+    guard period.unit == unit else { return false }
+    ordinals.append(period.ordinal)
+    validity.append(true)
+    return true
+  }
+
+  /// Appends a null row.
+  public mutating func appendNull() {
+    ordinals.append(0)
+    validity.append(false)
+  }
+
+  /// Returns the finished column.
+  public func finish() -> PeriodColumn {
+    PeriodColumn(unit: unit, ordinals: ordinals, validity: validity)
+  }
+}

@@ -1,0 +1,21 @@
+/// The granularity of a ``Period``.
+public enum PeriodUnit: UInt8, Sendable, CaseIterable, Comparable {
+  case week
+  case month
+  case quarter
+  case year
+
+  /// The unit's English name, as shown in `.describe`.
+  public var name: String {
+    switch self {
+    case .week: return "week"
+    case .month: return "month"
+    case .quarter: return "quarter"
+    case .year: return "year"
+    }
+  }
+
+  public static func < (lhs: PeriodUnit, rhs: PeriodUnit) -> Bool {
+    lhs.rawValue < rhs.rawValue
+  }
+}
