@@ -1,1 +1,35 @@
+import Glibc
 import TrappeCore
+
+/// Entry point: parse arguments, decide once whether the session is interactive, run.
+let options: LaunchOptions
+do {
+  options = try LaunchOptions.parse(Array(CommandLine.arguments.dropFirst()))
+} catch {
+  FileHandleWriter.standardError("trappe: \(error.message)\nTry 'trappe --help' for more information.\n")
+  exit(2)
+}
+if options.help {
+  FileHandleWriter.standardOutput(LaunchOptions.usage + "\n")
+  exit(0)
+}
+if options.version {
+  FileHandleWriter.standardOutput(LaunchOptions.versionString + "\n")
+  exit(0)
+}
+
+var settings = SessionSettings()
+settings.terminalWidth = Terminal.width()
+settings.color = Terminal.wantsColor()
+if let format = options.format { settings.format = format }
+let session = Session(
+  settings: settings,
+  output: SessionOutput(
+    standard: { FileHandleWriter.standardOutput($0) },
+    error: { FileHandleWriter.standardError($0) }))
+
+let interactive =
+  options.commands.isEmpty && options.script == nil
+  && Terminal.isTerminal(STDIN_FILENO) && Terminal.isTerminal(STDOUT_FILENO)
+
+exit(Launcher(session: session, options: options).run(interactive: interactive))

@@ -23,6 +23,8 @@ public struct Diagnostic: Error, Sendable, Equatable {
   public var length: Int
   /// Follow-up lines: suggestions and explanations.
   public var hints: [String]
+  /// Whether the problem was already printed where it happened (e.g. inside a script run by `.read`).
+  public var alreadyReported = false
 
   /// Creates a diagnostic.
   public init(
@@ -41,7 +43,7 @@ public struct Diagnostic: Error, Sendable, Equatable {
   public func suggesting(_ suggestion: String?) -> Diagnostic {
     guard let suggestion else { return self }
     var copy = self
-    copy.hints.append("did you mean \(suggestion)?")
+    copy.hints.insert("did you mean \(suggestion)?", at: 0)
     return copy
   }
 

@@ -1,0 +1,100 @@
+/// The command-line arguments of `trappe`, parsed.
+public struct LaunchOptions: Sendable, Equatable {
+  /// Commands given with `-c`, run in order.
+  public var commands: [String] = []
+  /// A script file to run.
+  public var script: String?
+  /// The output format from `--format`.
+  public var format: OutputFormat?
+  /// Whether to skip `~/.trapperc`.
+  public var noRC = false
+  /// Whether a script goes on after an error.
+  public var keepGoing = false
+  /// Whether `--help` was given.
+  public var help = false
+  /// Whether `--version` was given.
+  public var version = false
+
+  /// The version `--version` prints.
+  public static let versionString = "trappe 0.1.0"
+
+  /// The text `--help` prints.
+  public static let usage = """
+    Usage: trappe [OPTIONS] [SCRIPT]
+
+    An analysis shell for evaluations of municipal employment efforts.
+    Interactive when stdin and stdout are terminals; otherwise it reads
+    commands from stdin (or SCRIPT) without prompts.
+
+    Options:
+      -c COMMAND        run COMMAND (repeatable), then exit
+      --format FORMAT   print results as box, markdown, csv, tsv or json
+      --keep-going      do not stop a script at the first error
+      --no-rc           do not run ~/.trapperc at interactive start
+      --help            show this help
+      --version         show the version
+
+    Exit status: 0 on success, 1 when a command failed, 2 on a usage error.
+    Inside the shell, type .help for the commands.
+    """
+
+  /// Creates the defaults.
+  public init() {}
+
+  /// Parses `arguments` (without the program name).
+  public static func parse(_ given: [String]) throws(UsageError) -> LaunchOptions {
+    let arguments = given.flatMap { argument -> [String] in
+      guard argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") else { return [argument] }
+      return [String(argument[..<equals]), String(argument[argument.index(after: equals)...])]
+    }
+    var options = LaunchOptions()
+    var index = 0
+    func value(for flag: String) throws(UsageError) -> String {
+      index += 1
+      guard index < arguments.count else { throw UsageError("\(flag) needs a value") }
+      return arguments[index]
+    }
+    while index < arguments.count {
+      let argument = arguments[index]
+      switch argument {
+      case "-c", "--command":
+        options.commands.append(try value(for: argument))
+      case "--format", "-f":
+        let name = try value(for: argument)
+        guard let format = OutputFormat(rawValue: name.lowercased()) else {
+          var message = "unknown format '\(name)' (expected box, markdown, csv, tsv or json)"
+          if let near = Suggestion.nearest(to: name, in: OutputFormat.allCases.map(\.rawValue)) {
+            message += "; did you mean '\(near)'?"
+          }
+          throw UsageError(message)
+        }
+        options.format = format
+      case "--no-rc": options.noRC = true
+      case "--keep-going": options.keepGoing = true
+      case "--help", "-h": options.help = true
+      case "--version", "-V": options.version = true
+      default:
+        if argument.hasPrefix("-") && argument != "-" {
+          var message = "unknown option '\(argument)'"
+          let known = ["-c", "--command", "--format", "--no-rc", "--keep-going", "--help", "--version"]
+          if let near = Suggestion.nearest(to: argument, in: known) { message += "; did you mean '\(near)'?" }
+          throw UsageError(message)
+        }
+        guard options.script == nil else {
+          throw UsageError("only one script can be given (found '\(options.script ?? "")' and '\(argument)')")
+        }
+        options.script = argument
+      }
+      index += 1
+    }
+    return options
+  }
+}
+
+/// A mistake in the command-line arguments; `trappe` exits with status 2.
+public struct UsageError: Error, Sendable, Equatable {
+  /// What is wrong.
+  public var message: String
+  /// Creates an error.
+  public init(_ message: String) { self.message = message }
+}

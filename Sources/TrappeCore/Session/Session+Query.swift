@@ -1,0 +1,23 @@
+extension Session {
+  /// Runs a query. Until the pipeline language lands, a query is a table name,
+  /// which prints that table.
+  func runQuery(_ text: String) throws(Diagnostic) {
+    let name = text.trimmed()
+    if let table = catalog[name] {
+      show(table, footer: provenance[name].map { [$0] } ?? [])
+      return
+    }
+    let column = text.firstIndex { $0 != " " && $0 != "\t" && $0 != "\n" }
+      .map { text.distance(from: text.startIndex, to: $0) + 1 } ?? 1
+    var hints: [String] = []
+    if catalog.count == 0 {
+      hints.append("no tables are loaded yet: try .load FILE as NAME")
+    } else {
+      hints.append("tables: \(catalog.names.joined(separator: ", "))")
+    }
+    throw Diagnostic(
+      .error, "unknown table '\(name)'", at: SourceLocation(line: 1, column: column),
+      length: name.count, hints: hints
+    ).suggesting(Suggestion.nearest(to: name, in: catalog.names).map { "'\($0)'" })
+  }
+}

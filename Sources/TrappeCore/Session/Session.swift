@@ -1,0 +1,129 @@
+/// One analysis session: the catalog of tables, the display settings and the command dispatcher.
+///
+/// The interactive shell, batch mode, scripts and the golden tests all drive a
+/// session through ``run(_:origin:)``, so they behave the same way.
+public final class Session {
+  /// The named tables.
+  public internal(set) var catalog = Catalog()
+  /// Display settings.
+  public var settings: SessionSettings
+  /// Where each table came from, shown by `.tables` and `.describe`.
+  public internal(set) var provenance: [String: String] = [:]
+  /// Where results and diagnostics go.
+  let output: SessionOutput
+  /// Set by `.quit`: the status to exit with.
+  var pendingExit: Int32?
+  /// Nesting depth of `.read`, to stop a script that reads itself.
+  var readDepth = 0
+
+  /// Creates a session with an empty catalog.
+  public init(settings: SessionSettings = SessionSettings(), output: SessionOutput) {
+    self.settings = settings
+    self.output = output
+  }
+
+  /// Runs one statement (a meta command line or a query) and prints its result.
+  ///
+  /// Errors are printed as diagnostics placed at `origin`; the catalog is
+  /// left unchanged by a failed statement.
+  @discardableResult
+  public func run(_ text: String, origin: InputOrigin = InputOrigin()) -> StatementOutcome {
+    Interrupt.reset()
+    let stopwatch = Stopwatch()
+    var outcome = StatementOutcome.success
+    do {
+      try execute(text)
+    } catch {
+      let placed = place(error, in: text, origin: origin)
+      if !placed.alreadyReported { output.error(placed.rendered(color: settings.color)) }
+      outcome = .failure(placed)
+    }
+    if settings.timer {
+      output.standard(stopwatch.report() + "\n")
+    }
+    if let code = pendingExit {
+      pendingExit = nil
+      return .exit(code)
+    }
+    return outcome
+  }
+
+  /// Dispatches a statement to a meta command or to the query engine.
+  func execute(_ text: String) throws(Diagnostic) {
+    let trimmed = text.trimmingLeadingWhitespace()
+    if trimmed.hasPrefix(".") {
+      try runMetaCommand(text)
+    } else if !trimmed.isEmpty {
+      try runQuery(text)
+    }
+  }
+
+  /// Moves a diagnostic from statement-relative positions to `origin`, filling the source line.
+  func place(_ diagnostic: Diagnostic, in text: String, origin: InputOrigin) -> Diagnostic {
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    guard let location = diagnostic.location else {
+      return origin.file == nil
+        ? diagnostic
+        : diagnostic.relocated(
+          file: origin.file, line: origin.line, sourceLine: lines.first.map(String.init))
+    }
+    if location.file != nil { return diagnostic }  // already names its own file (e.g. a CSV)
+    let index = max(0, min(lines.count - 1, location.line - 1))
+    var placed = diagnostic
+    placed.location = SourceLocation(
+      file: origin.file, line: origin.line + index, column: location.column)
+    if placed.sourceLine == nil || lines.count > 1 {
+      placed.sourceLine = lines.isEmpty ? nil : String(lines[index])
+    }
+    return placed
+  }
+
+  /// Prints a result table in the current output format.
+  public func show(_ table: Table, footer: [String] = []) {
+    output.standard(render(table, footer: footer))
+  }
+
+  /// Renders a table in the current output format.
+  public func render(_ table: Table, footer: [String] = []) -> String {
+    switch settings.format {
+    case .box:
+      var options = RenderOptions()
+      options.maxWidth = settings.effectiveWidth
+      options.maxRows = settings.maxRows
+      options.locale = settings.locale
+      options.color = settings.color
+      return BoxRenderer(options: options).render(table, footer: footer)
+    case .markdown:
+      return TableExporter.export(table, format: .markdown, options: ExportOptions())
+    case .csv:
+      return TableExporter.export(table, format: .csv, options: ExportOptions())
+    case .tsv:
+      return TableExporter.export(table, format: .tsv, options: ExportOptions())
+    case .json:
+      return TableExporter.export(table, format: .json, options: ExportOptions())
+    }
+  }
+
+  /// Prints a line of results.
+  public func say(_ text: String) {
+    output.standard(text.hasSuffix("\n") ? text : text + "\n")
+  }
+
+  /// Prints a notice on the diagnostic stream (e.g. "loaded t: 98 rows").
+  public func notice(_ text: String) {
+    output.error(text.hasSuffix("\n") ? text : text + "\n")
+  }
+}
+
+extension String {
+  /// The string without leading spaces, tabs and newlines.
+  func trimmingLeadingWhitespace() -> Substring {
+    drop { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+  }
+
+  /// The string without leading and trailing spaces, tabs and newlines.
+  func trimmed() -> String {
+    let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+    return String(drop(while: isSpace).reversed().drop(while: isSpace).reversed())
+  }
+}

@@ -1,0 +1,24 @@
+import Glibc
+
+/// Facts about the terminal the shell runs in, decided once at start-up.
+public enum Terminal {
+  /// Whether file descriptor `fd` is a terminal.
+  public static func isTerminal(_ fd: Int32) -> Bool { isatty(fd) == 1 }
+
+  /// The terminal's width in columns from `ioctl`, else `COLUMNS`, else 80.
+  public static func width() -> Int {
+    var size = winsize()
+    if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
+      return Int(size.ws_col)
+    }
+    if let columns = Environment.value("COLUMNS").flatMap(Int.init), columns > 0 {
+      return columns
+    }
+    return 80
+  }
+
+  /// Whether coloured output is wanted: stdout is a terminal and `NO_COLOR` is unset or empty.
+  public static func wantsColor() -> Bool {
+    isTerminal(STDOUT_FILENO) && (Environment.value("NO_COLOR") ?? "").isEmpty
+  }
+}
