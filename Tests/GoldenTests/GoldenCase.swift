@@ -1,0 +1,108 @@
+import Glibc
+import TrappeCore
+
+/// One transcript file, and the machinery to replay it.
+struct GoldenCase: CustomTestStringConvertible, Sendable {
+  let path: String
+  let name: String
+
+  var testDescription: String { name }
+
+  /// The package root, found from this file's path.
+  static let root: String = {
+    var parts = "\(#filePath)".split(separator: "/", omittingEmptySubsequences: false)
+    parts.removeLast(3)  // Tests/GoldenTests/GoldenCase.swift
+    return parts.joined(separator: "/")
+  }()
+
+  /// Every `*.test` file under `Tests/GoldenTests/Cases`, sorted by name.
+  static func all() -> [GoldenCase] {
+    let base = root + "/Tests/GoldenTests/Cases"
+    return files(under: base).sorted().map {
+      GoldenCase(path: $0, name: String($0.dropFirst(base.count + 1)))
+    }
+  }
+
+  private static func files(under directory: String) -> [String] {
+    guard let handle = opendir(directory) else { return [] }
+    defer { closedir(handle) }
+    var found: [String] = []
+    while let entry = readdir(handle) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) {
+        String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
+      }
+      if name.hasPrefix(".") { continue }
+      let path = directory + "/" + name
+      if name.hasSuffix(".test") {
+        found.append(path)
+      } else if entry.pointee.d_type == UInt8(DT_DIR) {
+        found += files(under: path)
+      }
+    }
+    return found
+  }
+
+  /// Replays a transcript and returns it with the actual output in place of the expected.
+  static func run(_ transcript: String) -> String {
+    _ = chdir(root)
+    mkdir("/tmp/trappe-golden", 0o755)
+    let buffer = OutputBuffer()
+    var settings = SessionSettings()
+    settings.terminalWidth = 80
+    let session = Session(
+      settings: settings,
+      output: SessionOutput(standard: { buffer.append($0) }, error: { buffer.append($0) }))
+    var result = ""
+    var lines = transcript.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    if lines.last == "" { lines.removeLast() }
+    let isInput: (String) -> Bool = { $0.hasPrefix("> ") || $0 == ">" }
+    var index = 0
+    while index < lines.count, !isInput(lines[index]) {
+      result += lines[index] + "\n"  // header comments
+      index += 1
+    }
+    while index < lines.count {
+      var inputs: [String] = []
+      while index < lines.count, isInput(lines[index]) {
+        inputs.append(String(lines[index].dropFirst(2)))
+        index += 1
+      }
+      while index < lines.count, !isInput(lines[index]) { index += 1 }
+      var feed = inputs.makeIterator()
+      _ = ScriptRunner(session: session, file: nil, keepGoing: true).run { feed.next() }
+      result += inputs.map { "> " + $0 + "\n" }.joined()
+      result += normalise(buffer.take())
+    }
+    return result
+  }
+
+  /// Masks what differs between runs: timings.
+  static func normalise(_ output: String) -> String {
+    output.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+      line.hasPrefix("Run Time (s):") ? "Run Time (s): real N user N sys N" : String(line)
+    }.joined(separator: "\n")
+  }
+
+  /// A short line diff for the failure message.
+  static func diff(_ expected: String, _ actual: String) -> String {
+    let a = expected.split(separator: "\n", omittingEmptySubsequences: false)
+    let b = actual.split(separator: "\n", omittingEmptySubsequences: false)
+    var out = ""
+    for i in 0..<max(a.count, b.count) {
+      let x = i < a.count ? String(a[i]) : "<missing>"
+      let y = i < b.count ? String(b[i]) : "<missing>"
+      if x != y { out += "line \(i + 1):\n- \(x)\n+ \(y)\n" }
+    }
+    return out
+  }
+}
+
+/// Collects session output between statements.
+final class OutputBuffer: @unchecked Sendable {
+  private var text = ""
+  func append(_ more: String) { text += more }
+  func take() -> String {
+    defer { text = "" }
+    return text
+  }
+}
