@@ -1,15 +1,4 @@
 // Temporary stand-ins for the IO and Rendering layers being built on other branches.
-public enum NumberLocale: Sendable { case plain, danish }
-public struct RenderOptions: Sendable {
-  public var maxWidth = 80, maxRows = 40
-  public var locale = NumberLocale.plain
-  public var color = false
-  public init() {}
-}
-public struct BoxRenderer {
-  public init(options: RenderOptions) {}
-  public func render(_ table: Table, footer: [String] = []) -> String { "" }
-}
 public enum ExportFormat: String, Sendable { case csv, tsv, json, markdown
   public init?(fileExtension: String) { self.init(rawValue: fileExtension) }
 }
