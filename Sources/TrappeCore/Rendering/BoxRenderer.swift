@@ -40,7 +40,8 @@ public struct BoxRenderer: Sendable {
     let rowIndices = Array(rows.head) + Array(rows.tail)
     let formatter = CellFormatter(locale: options.locale)
     let cap = max(1, options.maxColumnWidth)
-    let nullWidth = DisplayWidth.of(options.nullText)
+    let nullText = CellFormatter.escapingControlCharacters(options.nullText)
+    let nullWidth = DisplayWidth.of(nullText)
 
     var names: [String] = []
     var cells: [[String?]] = []
@@ -107,7 +108,7 @@ public struct BoxRenderer: Sendable {
                 return TerminalText.fit(text, width: layout.widths[i], alignment: alignments[i])
               }
               return TerminalText.fit(
-                options.nullText, width: layout.widths[i], alignment: alignments[i], style: style("2"))
+                nullText, width: layout.widths[i], alignment: alignments[i], style: style("2"))
             }))
       }
     }

@@ -209,3 +209,20 @@ private func separatorOffset(_ line: String, _ n: Int) -> Int? {
   #expect(text.contains("10000000 rows (40 shown)  2 columns"))
   #expect(elapsed < .milliseconds(500))
 }
+
+@Test func tinyWidthsStillDrawAClosedBox() {
+  for width in [1, 5, 9, 12] {
+    let rows = lines(BoxRenderer(options: RenderOptions(maxWidth: width)).render(wideTable(columns: 15)))
+    #expect(rows.first?.hasPrefix("┌") == true)
+    #expect(rows.last?.hasPrefix("└") == true)
+    #expect(Set(rows.map { DisplayWidth.of($0) }).count == 1, "ragged box at maxWidth \(width)")
+  }
+  let nine = lines(BoxRenderer(options: RenderOptions(maxWidth: 9)).render(wideTable(columns: 15)))
+  #expect(nine.allSatisfy { DisplayWidth.of($0) <= 9 })
+}
+
+@Test func nullTextWithControlCharactersStaysOnOneLine() {
+  let text = BoxRenderer(options: RenderOptions(nullText: "<\n>")).render(municipalities())
+  #expect(text.contains("<\\n>"))
+  #expect(lines(text).count == 11)
+}
