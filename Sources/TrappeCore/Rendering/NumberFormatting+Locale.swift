@@ -1,0 +1,62 @@
+extension NumberFormatting {
+  /// The spelling of an integer in `locale`.
+  ///
+  /// Danish groups thousands with `.` only when the number has five or more
+  /// digits: `2008` stays `2008`, `12345` becomes `12.345`.
+  public static func format(_ value: Int64, locale: NumberLocale) -> String {
+    switch locale {
+    case .plain:
+      return String(value)
+    case .danish:
+      let digits = String(value.magnitude)
+      return (value < 0 ? "-" : "") + groupedDanish(digits)
+    }
+  }
+
+  /// The spelling of a double in `locale`.
+  ///
+  /// Plain uses ``plain(_:)``. Danish takes the same digits, writes a decimal
+  /// comma and groups the integer part with `.` when it has five or more digits:
+  /// `12345.6` becomes `12.345,6`, `0.5` becomes `0,5`.
+  public static func format(_ value: Double, locale: NumberLocale) -> String {
+    let text = plain(value)
+    switch locale {
+    case .plain:
+      return text
+    case .danish:
+      if !value.isFinite { return text }
+      // Exponent forms (very large or very small magnitudes) are not grouped.
+      if text.contains(where: { $0 == "e" || $0 == "E" }) {
+        return String(text.map { $0 == "." ? "," : $0 })
+      }
+      var integerPart = Substring(text)
+      var fraction: Substring = ""
+      if let dot = text.firstIndex(of: ".") {
+        integerPart = text[..<dot]
+        fraction = text[text.index(after: dot)...]
+      }
+      var sign = ""
+      if integerPart.hasPrefix("-") {
+        sign = "-"
+        integerPart = integerPart.dropFirst()
+      }
+      let grouped = groupedDanish(String(integerPart))
+      return sign + grouped + (fraction.isEmpty ? "" : "," + fraction)
+    }
+  }
+
+  /// Inserts `.` between groups of three digits when there are five or more digits.
+  static func groupedDanish(_ digits: String) -> String {
+    let count = digits.utf8.count
+    guard count >= 5 else { return digits }
+    var result = ""
+    result.reserveCapacity(count + count / 3)
+    var position = 0
+    for digit in digits {
+      if position > 0 && (count - position) % 3 == 0 { result.append(".") }
+      result.append(digit)
+      position += 1
+    }
+    return result
+  }
+}
