@@ -20,7 +20,7 @@ let package = Package(
     .testTarget(
       name: "GoldenTests",
       dependencies: ["TrappeCore"],
-      exclude: ["Cases"]
+      exclude: ["Cases", "Fixtures"]
     ),
   ]
 )

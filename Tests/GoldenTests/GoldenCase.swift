@@ -1,4 +1,5 @@
 import Glibc
+import Testing
 import TrappeCore
 
 /// One transcript file, and the machinery to replay it.

@@ -8,7 +8,7 @@ public enum Suggestion {
     var best: (String, Int)?
     for candidate in candidates {
       let distance = editDistance(target, Array(candidate.lowercased()))
-      let limit = max(1, min(3, (max(target.count, candidate.count) + 1) / 3))
+      let limit = max(1, min(3, (max(target.count, candidate.count) + 2) / 3))
       if distance <= limit, distance < (best?.1 ?? Int.max) {
         best = (candidate, distance)
       }

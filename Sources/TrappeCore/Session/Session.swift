@@ -92,7 +92,7 @@ public final class Session {
       options.maxRows = settings.maxRows
       options.locale = settings.locale
       options.color = settings.color
-      return BoxRenderer(options: options).render(table, footer: footer)
+      return BoxRenderer(options: options).render(table, footer: footer) + "\n"
     case .markdown:
       return TableExporter.export(table, format: .markdown, options: ExportOptions())
     case .csv:
