@@ -1,6 +1,6 @@
 import Glibc
 import Testing
-import TrappeCore
+@testable import TrappeCore
 
 /// One transcript file, and the machinery to replay it.
 struct GoldenCase: CustomTestStringConvertible, Sendable {
@@ -63,9 +63,14 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
       index += 1
     }
     while index < lines.count {
-      var inputs: [String] = []
+      // One statement: an input line plus the input lines that continue it.
+      var inputs = [String(line.dropFirst(2))]
+      index += 1
       while index < lines.count, isInput(lines[index]) {
-        inputs.append(String(lines[index].dropFirst(2)))
+        let next = String(lines[index].dropFirst(2))
+        let continues = next.trimmed().hasPrefix("|") || session.needsMoreInput(inputs.joined(separator: "\n"))
+        guard continues else { break }
+        inputs.append(next)
         index += 1
       }
       while index < lines.count, !isInput(lines[index]) { index += 1 }

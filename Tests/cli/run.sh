@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Process-level checks of the trappe binary: exit statuses, batch mode, scripts, -c, formats.
+# Usage: Tests/cli/run.sh PATH-TO-TRAPPE
+set -uo pipefail
+bin=$(realpath "${1:?usage: run.sh PATH-TO-TRAPPE}")
+cd "$(dirname "$0")/../.."
+fixtures=Tests/GoldenTests/Fixtures
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export HOME="$work/home" XDG_STATE_HOME="$work/state" NO_COLOR=
+mkdir -p "$HOME"
+passed=0
+failed=0
+
+# check NAME EXPECTED-STATUS COMMAND...: runs COMMAND, keeps stdout/stderr in $out/$err.
+check() {
+  local name=$1 want=$2
+  shift 2
+  "$@" >"$work/out" 2>"$work/err"
+  local got=$?
+  out=$(cat "$work/out")
+  err=$(cat "$work/err")
+  if [ "$got" -ne "$want" ]; then
+    echo "FAIL $name: exit status $got, expected $want"
+    echo "  stdout: ${out:0:400}"
+    echo "  stderr: ${err:0:400}"
+    failed=$((failed + 1))
+    return 1
+  fi
+  return 0
+}
+
+# expect NAME TEXT HAYSTACK: passes when HAYSTACK contains TEXT.
+expect() {
+  if [[ "$3" == *"$2"* ]]; then
+    echo "PASS $1"
+    passed=$((passed + 1))
+  else
+    echo "FAIL $1: expected to find: $2"
+    echo "  in: ${3:0:600}"
+    failed=$((failed + 1))
+  fi
+}
+
+check version 0 "$bin" --version && expect version "trappe " "$out"
+check help 0 "$bin" --help && expect help "Usage: trappe" "$out"
+check usage-error 2 "$bin" --bogus && expect usage-error "unknown option '--bogus'" "$err"
+check format-error 2 "$bin" --format boks && expect format-error "did you mean 'box'?" "$err"
+check dash-c 0 "$bin" -c .tables -c ".mode" && expect dash-c "mode: box" "$out"
+check dash-c-failure 1 "$bin" -c ".mode boks" && expect dash-c-failure "unknown mode 'boks'" "$err"
+
+check describe-latin1 0 sh -c "printf '.load $fixtures/ledighed_latin1.csv as t\n.describe t\n' | '$bin'"
+expect describe-latin1-load "loaded t: 12 rows, 7 columns" "$err"
+expect describe-latin1-names "København" "$out"
+expect describe-latin1-types "Fuldtidsledige" "$out"
+[[ "$out" == *"trappe>"* ]] && { echo "FAIL batch-no-prompt"; failed=$((failed + 1)); } || { echo "PASS batch-no-prompt"; passed=$((passed + 1)); }
+[[ "$out$err" == *$'\e['* ]] && { echo "FAIL no-colour-in-pipes"; failed=$((failed + 1)); } || { echo "PASS no-colour-in-pipes"; passed=$((passed + 1)); }
+
+check ragged-csv 1 sh -c "echo '.load $fixtures/bad_ragged.csv' | '$bin'" && expect ragged-csv "bad_ragged.csv:3:" "$err"
+check quote-csv 1 "$bin" -c ".load $fixtures/bad_quote.csv" && expect quote-csv "bad_quote.csv:2:" "$err"
+check bytes-csv 1 "$bin" -c ".load $fixtures/bad_bytes.csv" && expect bytes-csv "bad_bytes.csv:3:" "$err"
+
+printf '.mode box\n\n# a comment\n.mode boks\n.mode csv\n' >"$work/script.trp"
+check script-error 1 "$bin" "$work/script.trp" && expect script-error "$work/script.trp:4:7: error: unknown mode 'boks'" "$err"
+check keep-going 1 "$bin" --keep-going -c ".mode boks" -c ".mode" && expect keep-going "mode: box" "$out"
+check piped-error-position 1 sh -c "printf '.mode box\n.mode nope\n' | '$bin'" && expect piped-error-position "<stdin>:2:7: error" "$err"
+check quit-code 4 sh -c "printf '.quit 4\n.mode\n' | '$bin'" && expect quit-stops "" "$out"
+
+check save-json 0 "$bin" -c ".load $fixtures/områder.csv as o" -c ".save o $work/o.json"
+expect save-json "\"Område\"" "$(cat "$work/o.json" 2>/dev/null)"
+leftovers=$(find "$work" -maxdepth 1 -name '*.tmp*' | wc -l)
+expect save-atomic-no-temp "0" "$leftovers"
+check format-csv 0 "$bin" --format csv -c ".load $fixtures/områder.csv as o" -c "o" && expect format-csv "Område,Kønsfordeling" "$out"
+check missing-script 1 "$bin" "$work/nope.trp" && expect missing-script "cannot read script" "$err"
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
