@@ -28,7 +28,7 @@ extension LineEditor {
       return UInt8(CC_REFRESH)
     }
     let before = String(decoding: line[..<cursor], as: UTF8.self)
-    showCandidates(candidates, cursorRow: cursorRow(before: before))
+    showCandidates(candidates, cursorRow: cursorRow(before: before, columns: columns))
     return UInt8(CC_REDISPLAY)
   }
 
@@ -82,9 +82,8 @@ extension LineEditor {
     LineEditor.writeOut(text)
   }
 
-  /// The screen row of the cursor, counted from the prompt's first row.
-  func cursorRow(before text: String) -> Int {
-    let width = LineEditor.terminalColumns()
+  /// The screen row of the cursor, counted from the prompt's first row, on a `width`-column terminal.
+  func cursorRow(before text: String, columns width: Int) -> Int {
     var row = 0
     var column = 0
     let prompt = promptText.map { String(cString: $0) } ?? ""

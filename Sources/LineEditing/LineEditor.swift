@@ -37,6 +37,8 @@ public final class LineEditor {
   var promptText: UnsafeMutablePointer<CChar>?
   /// Set by the read function when Ctrl-C ended the read.
   var wasInterrupted = false
+  /// The terminal width libedit last laid the line out for.
+  var columns = 80
 
   /// Creates an editor on the terminal, or nil when libedit cannot start.
   ///
@@ -75,6 +77,7 @@ public final class LineEditor {
     free(promptText)
     promptText = strdup(prompt)
     wasInterrupted = false
+    columns = LineEditor.terminalColumns()
     var count: Int32 = 0
     guard let raw = el_gets(editor, &count), count > 0 else {
       return wasInterrupted ? .interrupted : .endOfFile
@@ -108,8 +111,7 @@ public final class LineEditor {
       if n < 0 {
         guard errno == EINTR else { return -1 }
         if ResizeSignal.take() {
-          el_resize(editor)
-          trappe_el_refresh(editor)
+          redrawAfterResize()
           continue
         }
         wasInterrupted = true
@@ -120,6 +122,24 @@ public final class LineEditor {
         return 1
       }
     }
+  }
+
+  /// Redraws the prompt and line below the old drawing after the terminal changed size.
+  ///
+  /// The terminal may have re-wrapped the old rows, so libedit's idea of where
+  /// they are is stale. Fresh rows are opened below: as many as the cursor was
+  /// below the prompt's first row (libedit moves up that far to redraw).
+  func redrawAfterResize() {
+    var row = 0
+    if let info = el_line(editor) {
+      let count = max(0, info.pointee.cursor - info.pointee.buffer)
+      let before = UnsafeRawBufferPointer(start: info.pointee.buffer, count: count)
+      row = cursorRow(before: String(decoding: before, as: UTF8.self), columns: columns)
+    }
+    LineEditor.writeOut("\r\n" + String(repeating: "\n", count: row))
+    el_resize(editor)
+    columns = LineEditor.terminalColumns()
+    trappe_el_refresh(editor)
   }
 
   /// Makes the C library's character type UTF-8 so libedit edits æ, ø and å as single characters.
