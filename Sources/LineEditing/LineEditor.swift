@@ -6,7 +6,7 @@ import Glibc
 /// The editor knows nothing about Trappe: it reads lines, keeps a history file
 /// and asks ``completer`` for candidates. Ctrl-C while reading returns
 /// ``Input/interrupted`` (the caller's SIGINT handler must be installed without
-/// `SA_RESTART`); a terminal resize re-wraps the line being edited.
+/// `SA_RESTART`); a terminal resize, or `fg` after Ctrl-Z, redraws the line.
 public final class LineEditor {
   /// What one call to ``readLine(prompt:)`` produced.
   public enum Input: Sendable, Equatable {
@@ -53,7 +53,7 @@ public final class LineEditor {
     self.editor = editor
     self.history = history
     self.historyPath = historyPath
-    ResizeSignal.install()
+    TerminalSignals.install()
     trappe_history_setsize(history, 10_000)
     trappe_history_setunique(history, 1)
     trappe_el_set_editor(editor, "emacs")
@@ -96,8 +96,8 @@ public final class LineEditor {
   /// Reads one character from the terminal for libedit, decoding UTF-8.
   ///
   /// Returns 1 with the character stored, 0 at end of input, or -1 when
-  /// Ctrl-C interrupted the read (or reading failed). A resize redraws the
-  /// line and keeps reading.
+  /// Ctrl-C interrupted the read (or reading failed). A resize or a
+  /// continue after Ctrl-Z redraws the line and keeps reading.
   func readCharacter(into character: UnsafeMutablePointer<wchar_t>) -> Int32 {
     var decoder = UTF8Decoder()
     while true {
@@ -110,8 +110,14 @@ public final class LineEditor {
       if n == 0 { return 0 }
       if n < 0 {
         guard errno == EINTR else { return -1 }
-        if ResizeSignal.take() {
-          redrawAfterResize()
+        let continued = TerminalSignals.takeContinued()
+        if continued {
+          // The shell that ran `fg` left the terminal in its own (cooked) mode.
+          trappe_el_prep_term(editor, 0)
+          trappe_el_prep_term(editor, 1)
+        }
+        if TerminalSignals.takeResized() || continued {
+          redraw()
           continue
         }
         wasInterrupted = true
@@ -124,12 +130,12 @@ public final class LineEditor {
     }
   }
 
-  /// Redraws the prompt and line below the old drawing after the terminal changed size.
+  /// Redraws the prompt and line below the old drawing, after a resize or a stop.
   ///
-  /// The terminal may have re-wrapped the old rows, so libedit's idea of where
-  /// they are is stale. Fresh rows are opened below: as many as the cursor was
+  /// The terminal may have re-wrapped the old rows, or other output may follow
+  /// them, so libedit's idea of where they are is stale. Fresh rows are opened below: as many as the cursor was
   /// below the prompt's first row (libedit moves up that far to redraw).
-  func redrawAfterResize() {
+  func redraw() {
     var row = 0
     if let info = el_line(editor) {
       let count = max(0, info.pointee.cursor - info.pointee.buffer)

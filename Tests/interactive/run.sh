@@ -65,10 +65,11 @@ check() {
 }
 
 # Starts the shell in a 100x30 terminal; the exit status is shown after it ends.
+# Optional arguments are extra environment assignments (e.g. LC_ALL=C).
 start() {
   tm kill-session -t t 2>/dev/null
   tm new-session -d -s t -x 100 -y 30 \
-    "HOME='$HOME' XDG_STATE_HOME='$XDG_STATE_HOME' '$binary'; echo EXIT=\$?; sleep 600"
+    "env $* HOME='$HOME' XDG_STATE_HOME='$XDG_STATE_HOME' '$binary'; echo EXIT=\$?; sleep 600"
   wait_last "trappe>"
 }
 
@@ -146,6 +147,23 @@ check "older entry is the multi-line one" bash -c "$(declare -f tm screen last_r
   socket=$socket; tm send-keys -t t Up; wait_last ')'"
 quit_code() { fresh && tm send-keys -t t '.quit 3' Enter && wait_for "EXIT=3"; }
 check ".quit 3 exits with status 3" quit_code
+
+c_locale() {
+  start LANG= LC_ALL=C && typed "trappe> .help Xøå" '.help æøå' Left Left BSpace X
+}
+check "æøå edit in the C locale (falls back to UTF-8)" c_locale
+
+stop_and_continue() {
+  tm kill-session -t t 2>/dev/null
+  tm new-session -d -s t -x 100 -y 30 "env -i PATH='$PATH' TERM=screen PS1='$ ' bash --norc --noprofile -i"
+  wait_last '$' \
+    && tm send-keys -t t "HOME='$HOME' XDG_STATE_HOME='$XDG_STATE_HOME' '$binary'" Enter \
+    && wait_last "trappe>" && tm send-keys -t t '.he' && wait_last "trappe> .he" \
+    && tm send-keys -t t C-z && wait_for "Stopped" && wait_last '$' \
+    && tm send-keys -t t fg Enter && wait_last "trappe> .he" \
+    && tm send-keys -t t Tab X && wait_last "trappe> .help X"
+}
+check "Ctrl-Z, fg: the line is redrawn and editing works" stop_and_continue
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
