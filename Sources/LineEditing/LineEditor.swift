@@ -133,8 +133,9 @@ public final class LineEditor {
   /// Redraws the prompt and line below the old drawing, after a resize or a stop.
   ///
   /// The terminal may have re-wrapped the old rows, or other output may follow
-  /// them, so libedit's idea of where they are is stale. Fresh rows are opened below: as many as the cursor was
-  /// below the prompt's first row (libedit moves up that far to redraw).
+  /// them, so libedit's idea of where they are is stale. Fresh rows are
+  /// opened below: as many as the cursor was below the prompt's first row
+  /// (libedit moves up that far to redraw).
   func redraw() {
     var row = 0
     if let info = el_line(editor) {
