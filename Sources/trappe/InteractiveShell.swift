@@ -1,13 +1,81 @@
+import Glibc
+import LineEditing
 import TrappeCore
 
-/// Placeholder until the libedit shell lands: reads lines without editing.
+/// The interactive shell: a libedit prompt with history, Tab completion and Ctrl-C handling.
+///
+/// Reads lines until a statement is complete (the continuation prompt shows
+/// while ``Session/needsMoreInput(_:)`` says so), stores the whole statement as
+/// one history entry and runs it. Ctrl-C abandons the line being typed, or
+/// stops a running command; Ctrl-D on an empty line leaves.
 struct InteractiveShell {
   let session: Session
   let historyPath: String?
 
-  static func defaultHistoryPath() -> String? { nil }
+  /// The prompt for the first line of a statement.
+  static let prompt = "trappe> "
+  /// The prompt for further lines of an unfinished statement (same width).
+  static let continuationPrompt = "   ...> "
 
+  /// The history file: `$XDG_STATE_HOME/trappe/history`, else `~/.local/state/trappe/history`.
+  ///
+  /// A relative `XDG_STATE_HOME` is ignored, as the XDG specification asks.
+  static func defaultHistoryPath() -> String? {
+    if let state = Environment.value("XDG_STATE_HOME"), state.hasPrefix("/") {
+      return state + "/trappe/history"
+    }
+    guard let home = Environment.value("HOME"), !home.isEmpty else { return nil }
+    return home + "/.local/state/trappe/history"
+  }
+
+  /// Runs the shell until Ctrl-D or `.quit`; returns the exit status.
   func run() -> Int32 {
-    BatchRun.run(session: session, options: LaunchOptions()) { readLine(strippingNewline: true) }
+    guard let editor = LineEditor(programName: "trappe", historyPath: historyPath) else {
+      return BatchRun.run(session: session, options: LaunchOptions()) { readLine(strippingNewline: true) }
+    }
+    InterruptSignal.install()
+    let session = self.session
+    editor.completer = { line, cursor in
+      let result = session.completions(line: line, cursor: cursor)
+      return (result.start, result.candidates)
+    }
+    editor.interruptPending = { Interrupt.isRequested }
+    var pending: [String] = []
+    while true {
+      Interrupt.reset()
+      switch editor.readLine(prompt: pending.isEmpty ? Self.prompt : Self.continuationPrompt) {
+      case .endOfFile:
+        FileHandleWriter.standardOutput("\n")
+        editor.saveHistory()
+        return 0
+      case .interrupted:
+        FileHandleWriter.standardOutput("\n")
+        pending = []
+      case .line(let line):
+        pending.append(line)
+        let text = pending.joined(separator: "\n")
+        if session.needsMoreInput(text) { continue }
+        pending = []
+        guard text.contains(where: { !$0.isWhitespace }) else { continue }
+        editor.addHistory(text)
+        editor.saveHistory()
+        session.settings.terminalWidth = Terminal.width()
+        if case .exit(let code) = session.run(text, origin: InputOrigin(file: nil, line: 1)) {
+          return code
+        }
+      }
+    }
+  }
+}
+
+/// Turns Ctrl-C into an ``Interrupt`` request instead of ending the process.
+enum InterruptSignal {
+  /// Installs the SIGINT handler, without `SA_RESTART` so a blocked terminal read returns.
+  static func install() {
+    var action = sigaction()
+    action.__sigaction_handler.sa_handler = { _ in Interrupt.request() }
+    sigemptyset(&action.sa_mask)
+    action.sa_flags = 0
+    sigaction(SIGINT, &action, nil)
   }
 }

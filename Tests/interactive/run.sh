@@ -1,0 +1,169 @@
+#!/usr/bin/env bash
+# Drives the interactive shell under tmux like a user and checks what the screen shows.
+#
+# Usage: Tests/interactive/run.sh PATH/TO/trappe
+# Uses a private tmux server and temporary HOME and XDG_STATE_HOME; prints
+# "PASS name" / "FAIL name" per check and "N passed, M failed" at the end.
+set -u
+
+binary=${1:?usage: $0 PATH/TO/trappe}
+binary=$(cd "$(dirname "$binary")" && pwd)/$(basename "$binary")
+command -v tmux >/dev/null || { echo "FAIL tmux is not installed"; exit 1; }
+
+work=$(mktemp -d)
+socket="trappe-test-$$"
+passed=0
+failed=0
+export HOME="$work/home" XDG_STATE_HOME="$work/state"
+mkdir -p "$HOME" "$work/files"
+touch "$work/files/ævløb.csv"
+mkfifo "$work/fifo"
+
+tm() { tmux -L "$socket" -f /dev/null "$@"; }
+cleanup() { tm kill-server 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT
+
+# The screen as text.
+screen() { tm capture-pane -p -t t; }
+# The last non-empty row of the screen.
+last_row() { screen | grep -v '^[[:space:]]*$' | tail -n 1; }
+
+# Waits up to 5 seconds until the screen contains the fixed string $1.
+wait_for() {
+  local i
+  for i in $(seq 50); do
+    screen | grep -qF -- "$1" && return 0
+    sleep 0.1
+  done
+  return 1
+}
+
+# Waits up to 5 seconds until the last non-empty row is exactly $1.
+wait_last() {
+  local i
+  for i in $(seq 50); do
+    [ "$(last_row)" = "$1" ] && return 0
+    sleep 0.1
+  done
+  return 1
+}
+
+# Records a check: "check NAME COMMAND...".
+check() {
+  local name=$1
+  shift
+  if "$@"; then
+    echo "PASS $name"
+    passed=$((passed + 1))
+  else
+    echo "FAIL $name"
+    echo "---- screen ----"
+    screen | sed -e :a -e '/^\n*$/{$d;N;ba' -e '}'
+    echo "----------------"
+    failed=$((failed + 1))
+  fi
+}
+
+# Starts the shell in a 100x30 terminal; the exit status is shown after it ends.
+# Optional arguments are extra environment assignments (e.g. LC_ALL=C).
+start() {
+  tm kill-session -t t 2>/dev/null
+  tm new-session -d -s t -x 100 -y 30 \
+    "env $* HOME='$HOME' XDG_STATE_HOME='$XDG_STATE_HOME' '$binary'; echo EXIT=\$?; sleep 600"
+  wait_last "trappe>"
+}
+
+# Clears the screen and the line so the next check starts on a fresh prompt.
+fresh() {
+  tm send-keys -t t C-u C-l
+  wait_last "trappe>"
+}
+
+# Types the keys $2.. on a fresh line and expects the prompt row to read $1.
+typed() {
+  local expected=$1
+  shift
+  fresh && tm send-keys -t t "$@" && wait_last "$expected"
+}
+
+check "prompt appears" start
+check "complete command name" typed "trappe> .help X" '.he' Tab X
+check "complete keyword argument" typed "trappe> .mode markdown X" '.mode ma' Tab X
+check "complete directory without space" typed "trappe> .read /tmp/X" '.read /tm' Tab X
+check "complete UTF-8 file name" typed "trappe> .read $work/files/ævløb.csv X" ".read $work/files/æv" Tab X
+list_commands() { typed "trappe> ." '.' Tab && wait_for ".describe" && wait_for ".width"; }
+check "list several candidates" list_commands
+check "edit æøå: Left, Left, Backspace" typed "trappe> .help øå" '.help æøå' Left Left BSpace
+check "insert before ø" typed "trappe> .help Xøå" '.help æøå' Left Left BSpace X
+
+multi_line() {
+  fresh && tm send-keys -t t 'foo (' Enter && wait_last "   ...>" \
+    && tm send-keys -t t ')' Enter && wait_last "trappe>" && wait_for "error" \
+    && [ "$(screen | grep -c '^error')" -eq 1 ]
+}
+check "multi-line statement runs once" multi_line
+recall_multi_line() {
+  fresh && tm send-keys -t t Up && wait_last ")" \
+    && screen | grep -v '^[[:space:]]*$' | tail -n 2 | head -n 1 | grep -qxF "trappe> foo ("
+}
+check "Up recalls the whole multi-line entry" recall_multi_line
+
+interrupt_line() {
+  fresh && tm send-keys -t t 'half typed' && wait_last "trappe> half typed" \
+    && tm send-keys -t t C-c && wait_last "trappe>" \
+    && tm send-keys -t t '.tables' Enter && wait_for "trappe> .tables" && wait_last "trappe>"
+}
+check "Ctrl-C abandons the line" interrupt_line
+interrupt_continuation() {
+  fresh && tm send-keys -t t 'foo (' Enter && wait_last "   ...>" \
+    && tm send-keys -t t C-c && wait_last "trappe>" \
+    && tm send-keys -t t 'X' && wait_last "trappe> X"
+}
+check "Ctrl-C abandons a multi-line statement" interrupt_continuation
+interrupt_command() {
+  fresh && tm send-keys -t t ".read $work/fifo" Enter && sleep 0.3 \
+    && tm send-keys -t t C-c && wait_last "trappe>" \
+    && tm send-keys -t t 'X' && wait_last "trappe> X"
+}
+check "Ctrl-C stops a blocked command, shell stays" interrupt_command
+resize() {
+  fresh && tm send-keys -t t ".help $(printf 'a%.0s' $(seq 120))" && sleep 0.2 \
+    && tm resize-window -t t -x 60 && sleep 0.3 && tm send-keys -t t 'Z' \
+    && wait_for "aZ" && tm resize-window -t t -x 100 && sleep 0.2
+}
+check "resize keeps the line being edited" resize
+check "Ctrl-D exits with status 0" bash -c "$(declare -f tm screen); \
+  socket=$socket; tm send-keys -t t C-u C-d; \
+  for i in \$(seq 50); do screen | grep -qx EXIT=0 && exit 0; sleep 0.1; done; exit 1"
+
+history_file="$XDG_STATE_HOME/trappe/history"
+check "history file written" test -s "$history_file"
+check "multi-line entry stored as one escaped entry" grep -qF 'foo\040(\012)' "$history_file"
+check "restart" start
+# Newest first: the fifo .read, .tables, then the multi-line statement.
+check "history survives a restart" bash -c "$(declare -f tm screen last_row wait_last); \
+  socket=$socket; tm send-keys -t t Up Up; wait_last 'trappe> .tables'"
+check "older entry is the multi-line one" bash -c "$(declare -f tm screen last_row wait_last); \
+  socket=$socket; tm send-keys -t t Up; wait_last ')'"
+quit_code() { fresh && tm send-keys -t t '.quit 3' Enter && wait_for "EXIT=3"; }
+check ".quit 3 exits with status 3" quit_code
+
+c_locale() {
+  start LANG= LC_ALL=C && typed "trappe> .help Xøå" '.help æøå' Left Left BSpace X
+}
+check "æøå edit in the C locale (falls back to UTF-8)" c_locale
+
+stop_and_continue() {
+  tm kill-session -t t 2>/dev/null
+  tm new-session -d -s t -x 100 -y 30 "env -i PATH='$PATH' TERM=screen PS1='$ ' bash --norc --noprofile -i"
+  wait_last '$' \
+    && tm send-keys -t t "HOME='$HOME' XDG_STATE_HOME='$XDG_STATE_HOME' '$binary'" Enter \
+    && wait_last "trappe>" && tm send-keys -t t '.he' && wait_last "trappe> .he" \
+    && tm send-keys -t t C-z && wait_for "Stopped" && wait_last '$' \
+    && tm send-keys -t t fg Enter && wait_last "trappe> .he" \
+    && tm send-keys -t t Tab X && wait_last "trappe> .help X"
+}
+check "Ctrl-Z, fg: the line is redrawn and editing works" stop_and_continue
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
