@@ -11,6 +11,8 @@ import TrappeCore
 struct InteractiveShell {
   let session: Session
   let historyPath: String?
+  /// Whether to run `~/.trapperc` before the first prompt.
+  let runRCFile: Bool
 
   /// The prompt for the first line of a statement.
   static let prompt = "trappe> "
@@ -34,6 +36,7 @@ struct InteractiveShell {
       return BatchRun.run(session: session, options: LaunchOptions()) { readLine(strippingNewline: true) }
     }
     InterruptSignal.install()
+    if runRCFile { BatchRun.runRCFile(session: session) }
     let session = self.session
     editor.completer = { line, cursor in
       let result = session.completions(line: line, cursor: cursor)
@@ -65,17 +68,5 @@ struct InteractiveShell {
         }
       }
     }
-  }
-}
-
-/// Turns Ctrl-C into an ``Interrupt`` request instead of ending the process.
-enum InterruptSignal {
-  /// Installs the SIGINT handler, without `SA_RESTART` so a blocked terminal read returns.
-  static func install() {
-    var action = sigaction()
-    action.__sigaction_handler.sa_handler = { _ in Interrupt.request() }
-    sigemptyset(&action.sa_mask)
-    action.sa_flags = 0
-    sigaction(SIGINT, &action, nil)
   }
 }

@@ -9,7 +9,8 @@ struct Launcher {
     guard interactive else {
       return BatchRun.run(session: session, options: options) { readLine(strippingNewline: true) }
     }
-    if !options.noRC { BatchRun.runRCFile(session: session) }
-    return InteractiveShell(session: session, historyPath: InteractiveShell.defaultHistoryPath()).run()
+    return InteractiveShell(
+      session: session, historyPath: InteractiveShell.defaultHistoryPath(), runRCFile: !options.noRC
+    ).run()
   }
 }
