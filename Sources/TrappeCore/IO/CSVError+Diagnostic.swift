@@ -22,7 +22,8 @@ extension CSVError: DiagnosticConvertible {
     case .raggedRow(let p, let fields, let expected, let delimiter):
       return located(
         p, "line \(p.line) has \(fields) field\(fields == 1 ? "" : "s"), but the header has \(expected)",
-        hints: ["check the delimiter (detected \(CSVError.describe(delimiter))) and the quoting on this line"])
+        hints: ["check the delimiter (detected \(CSVError.describe(delimiter))) and the quoting on this line"]
+      )
     case .undecodableByte(let p, let byte, let encoding, let autoDetected):
       let hex = "0x" + String(byte, radix: 16, uppercase: true)
       let tried =

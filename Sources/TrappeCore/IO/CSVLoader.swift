@@ -46,7 +46,8 @@ struct CSVLoader {
     // Header (or the first record, to count the columns).
     let columnCount = try countFields(delimiter: delimiter, from: scanner.position)
     var names: [String] = []
-    var spans = [CSVFieldSpan](repeating: CSVFieldSpan(start: 0, end: 0, quoted: false, escaped: false), count: columnCount)
+    var spans = [CSVFieldSpan](
+      repeating: CSVFieldSpan(start: 0, end: 0, quoted: false, escaped: false), count: columnCount)
     var recordStart = 0
     var firstExtra = 0
     if options.hasHeader {
@@ -68,7 +69,9 @@ struct CSVLoader {
     }
 
     // Pass 1: count rows, check shape, infer types.
-    var inference = [ColumnInference](repeating: ColumnInference(), count: columnCount)
+    var initial = ColumnInference()
+    initial.numeric = ColumnInference.possibleKinds(options.decimalSeparator, delimiter: delimiter)
+    var inference = [ColumnInference](repeating: initial, count: columnCount)
     for c in 0..<columnCount {
       if let type = overrides[c] {
         inference[c].numeric = 0
@@ -94,7 +97,7 @@ struct CSVLoader {
     }
 
     // Decide the decimal separator and the column types.
-    var comma: Bool
+    let comma: Bool
     switch options.decimalSeparator {
     case .point: comma = false
     case .comma: comma = true
@@ -110,7 +113,8 @@ struct CSVLoader {
     let types = (0..<columnCount).map { overrides[$0] ?? inference[$0].type(comma: comma) }
 
     // Pass 2: parse into typed builders.
-    var columns = ColumnBuilders(types: types, units: inference.map { $0.periodUnit ?? .year }, capacity: rows)
+    var columns = ColumnBuilders(
+      types: types, units: inference.map { $0.periodUnit ?? .year }, capacity: rows)
     scanner.position = dataStart
     var row = 0
     try spans.withUnsafeMutableBufferPointer { (s) throws(CSVError) in
@@ -161,7 +165,8 @@ struct CSVLoader {
         var none = CSVFieldSpan(start: 0, end: 0, quoted: false, escaped: false)
         return try scanner.next(into: &none, capacity: 0, recordStart: &recordStart, firstExtra: &firstExtra)
       }
-      return try scanner.next(into: base, capacity: spans.count, recordStart: &recordStart, firstExtra: &firstExtra)
+      return try scanner.next(
+        into: base, capacity: spans.count, recordStart: &recordStart, firstExtra: &firstExtra)
     } catch {
       switch error {
       case .unterminatedQuote(let offset):
@@ -298,6 +303,8 @@ struct CSVLoader {
   }
 
   private mutating func badValue(_ span: CSVFieldSpan, column: String, type: DataType) -> CSVError {
-    .badValue(position(span.origin, length: span.end - span.start + (span.quoted ? 2 : 0)), column: column, value: text(span), type: type)
+    .badValue(
+      position(span.origin, length: span.end - span.start + (span.quoted ? 2 : 0)), column: column,
+      value: text(span), type: type)
   }
 }

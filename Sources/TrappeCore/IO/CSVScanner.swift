@@ -12,6 +12,9 @@ struct CSVScanner {
 
   let bytes: UnsafeBufferPointer<UInt8>
   let delimiter: UInt8
+  /// Bit `b` is set for the bytes below 64 that may end an unquoted field
+  /// (delimiter, LF, CR); zero when the delimiter is 64 or above.
+  private let stopBits: UInt64
   /// The offset where the next record starts.
   var position: Int
 
@@ -19,6 +22,7 @@ struct CSVScanner {
     self.bytes = bytes
     self.delimiter = delimiter
     self.position = position
+    stopBits = delimiter < 64 ? (1 << UInt64(delimiter)) | (1 << 10) | (1 << 13) : 0
   }
 
   /// Scans the next record, storing at most `capacity` field spans.
@@ -78,11 +82,23 @@ struct CSVScanner {
         }
       } else {
         let start = p
-        while p < count {
-          let b = bytes[p]
-          if b == delimiter || b == 10 { break }
-          if b == 13 && (p + 1 == count || bytes[p + 1] == 10) { break }
-          p += 1
+        if stopBits != 0 {
+          // One test per byte: only bytes below 64 with their bit set can stop the field.
+          let stops = stopBits
+          while p < count {
+            let b = bytes[p]
+            if b < 64 && (stops >> UInt64(b)) & 1 != 0 {
+              if b != 13 || p + 1 == count || bytes[p + 1] == 10 { break }
+            }
+            p += 1
+          }
+        } else {
+          while p < count {
+            let b = bytes[p]
+            if b == delimiter || b == 10 { break }
+            if b == 13 && (p + 1 == count || bytes[p + 1] == 10) { break }
+            p += 1
+          }
         }
         span = CSVFieldSpan(start: start, end: p, quoted: false, escaped: false)
       }

@@ -37,8 +37,9 @@ struct ColumnInference {
         if numeric & Self.intComma != 0, CSVNumberParser.int(p, n, grouped: true) != nil {
           kinds |= Self.intComma
         }
-        let point = CSVNumberParser.double(p, n, comma: false) != nil
-        let comma = CSVNumberParser.double(p, n, comma: true) != nil
+        // Modes ruled out up front (e.g. comma mode in a `,`-delimited file) are not tried.
+        let point = numeric & Self.doublePoint != 0 && CSVNumberParser.double(p, n, comma: false) != nil
+        let comma = numeric & Self.doubleComma != 0 && CSVNumberParser.double(p, n, comma: true) != nil
         if point { kinds |= Self.doublePoint }
         if comma {
           kinds |= Self.doubleComma
@@ -63,6 +64,15 @@ struct ColumnInference {
       }
     }
     if numeric == 0 && !periodPossible { active = false }
+  }
+
+  /// The number kinds worth testing for a decimal separator option and delimiter.
+  static func possibleKinds(_ separator: DecimalSeparator, delimiter: UInt8) -> UInt8 {
+    switch separator {
+    case .point: return intPlain | doublePoint
+    case .comma: return intComma | doubleComma
+    case .auto: return delimiter == 0x2C ? intPlain | doublePoint : 0b1111
+    }
   }
 
   /// The inferred type once the decimal separator is known.

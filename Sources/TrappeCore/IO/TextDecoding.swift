@@ -32,12 +32,20 @@ enum TextDecoding {
       var high: UInt8 = 0xBF
       switch b {
       case 0xC2...0xDF: need = 1
-      case 0xE0: need = 2; low = 0xA0
+      case 0xE0:
+        need = 2
+        low = 0xA0
       case 0xE1...0xEC, 0xEE...0xEF: need = 2
-      case 0xED: need = 2; high = 0x9F
-      case 0xF0: need = 3; low = 0x90
+      case 0xED:
+        need = 2
+        high = 0x9F
+      case 0xF0:
+        need = 3
+        low = 0x90
       case 0xF1...0xF3: need = 3
-      case 0xF4: need = 3; high = 0x8F
+      case 0xF4:
+        need = 3
+        high = 0x8F
       default: return i
       }
       guard i + need < n else { return i }

@@ -1,6 +1,10 @@
 import Testing
 import TrappeCore
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 @Suite struct AtomicFileTests {
   @Test func replacesTargetAndLeavesNoTemporaryFile() throws {
     let dir = try TemporaryDirectory()
@@ -28,10 +32,16 @@ import TrappeCore
   @Test func renameOntoDirectoryFailsAndCleansUp() throws {
     let dir = try TemporaryDirectory()
     let target = dir.path + "/sub"
-    try AtomicFile.write("x", to: dir.path + "/f")
-    // A path whose last component is an existing non-empty directory cannot be replaced.
-    #expect(throws: FileError.self) { try AtomicFile.write("y", to: dir.path + "/") }
-    #expect(dir.entries() == ["f"])
-    _ = target
+    #expect(mkdir(target, 0o755) == 0)
+    try AtomicFile.write("x", to: target + "/f")
+    do {
+      try AtomicFile.write("y", to: target)
+      Issue.record("expected an error")
+    } catch {
+      #expect(error == FileError(operation: "replace", path: target, reason: "Is a directory"))
+    }
+    #expect(dir.entries() == ["sub"])
+    unlink(target + "/f")
+    rmdir(target)
   }
 }

@@ -38,6 +38,14 @@ import TrappeCore
     #expect(values(result.table, "id") == [.int64(1), .int64(2), .int64(3)])
   }
 
+  @Test func explicitPipeDelimiterAndLoneCarriageReturn() throws {
+    let result = try loadCSV("a|b\r\nx\ry|1\r\nz|2", CSVReadOptions(delimiter: UInt8(ascii: "|")))
+    #expect(values(result.table, "a") == [.string("x\ry"), .string("z")])
+    #expect(values(result.table, "b") == [.int64(1), .int64(2)])
+    let comma = try loadCSV("a,b\nx\ry,1\n")
+    #expect(values(comma.table, "a") == [.string("x\ry")])
+  }
+
   @Test func noTrailingNewlineAndTrailingEmptyField() throws {
     let result = try loadCSV("a,b\n1,2\n3,")
     #expect(values(result.table, "b") == [.int64(2), .null])
@@ -51,7 +59,8 @@ import TrappeCore
 
   @Test func latin1BytesAreDecoded() throws {
     // "by;n\nÆrø;1\n" with æøå in Latin-1: Æ = 0xC6, ø = 0xF8; plus a row "æøå".
-    let bytes: [UInt8] = Array("by;n\n".utf8) + [0xC6, 0x72, 0xF8] + Array(";1\n".utf8)
+    let bytes: [UInt8] =
+      Array("by;n\n".utf8) + [0xC6, 0x72, 0xF8] + Array(";1\n".utf8)
       + [0xE6, 0xF8, 0xE5] + Array(";2\n".utf8)
     let result = try loadCSV(bytes: bytes)
     #expect(result.encoding == .windows1252)
@@ -106,10 +115,27 @@ import TrappeCore
     let text = "i,d,p,s,n\n1,1,2008K3,2008K3,\n-2,2.5,2008Q4,7,\n9223372036854775807,1e3,2009k1,x,\n"
     let table = try loadCSV(text).table
     #expect(table.schema.fields.map(\.type) == [.int64, .double, .period, .string, .string])
-    #expect(values(table, "p") == [.period(.quarter(2008, 3)), .period(.quarter(2008, 4)), .period(.quarter(2009, 1))])
+    #expect(
+      values(table, "p") == [
+        .period(.quarter(2008, 3)), .period(.quarter(2008, 4)), .period(.quarter(2009, 1)),
+      ])
     #expect(values(table, "d") == [.double(1), .double(2.5), .double(1000)])
     #expect(values(table, "i")[2] == .int64(Int64.max))
     #expect(values(table, "n") == [.null, .null, .null])
+  }
+
+  @Test func explicitDecimalSeparators() throws {
+    let comma = try loadCSV("a,b\n\"1,5\",\"1.000\"\n", CSVReadOptions(decimalSeparator: .comma))
+    #expect(values(comma.table, "a") == [.double(1.5)])
+    #expect(values(comma.table, "b") == [.int64(1000)])
+    let point = try loadCSV("a;b\n1,5;1.000\n", CSVReadOptions(decimalSeparator: .point))
+    #expect(values(point.table, "a") == [.string("1,5")])
+    #expect(values(point.table, "b") == [.double(1)])
+  }
+
+  @Test func longNumbersUseTheSlowPath() throws {
+    let table = try loadCSV("a\n0.12345678901234567890123\n1e300\n").table
+    #expect(values(table, "a") == [.double(0.12345678901234567890123), .double(1e300)])
   }
 
   @Test func intOverflowBecomesDouble() throws {

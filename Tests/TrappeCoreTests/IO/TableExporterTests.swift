@@ -7,7 +7,12 @@ import TrappeCore
     ("navn", .string(StringColumn(["=SUM(A1)", "a,b \"q\"", nil, "-x", "ok|pipe\nline"]))),
     ("n", .int64(Int64Column(values: [-5, 2, 0, 4, 5], validity: ValidityMask(allValid: 5)))),
     ("x", .double(DoubleColumn([1.5, -0.25, .nan, 2, 1e-5]))),
-    ("p", .period(PeriodColumn(unit: .quarter, ordinals: [8035, 8036, 8037, 8038, 8039], validity: ValidityMask(allValid: 5)))),
+    (
+      "p",
+      .period(
+        PeriodColumn(
+          unit: .quarter, ordinals: [8035, 8036, 8037, 8038, 8039], validity: ValidityMask(allValid: 5)))
+    ),
   ])
 
   @Test func csvWithFormulaProtection() {
@@ -32,13 +37,18 @@ import TrappeCore
   }
 
   @Test func csvWithDecimalCommaUsesSemicolons() {
-    let table = Table([("a", .string(StringColumn(["x;y", "z"]))), ("b", .double(DoubleColumn([1.5, -2.25])))])
+    let table = Table([
+      ("a", .string(StringColumn(["x;y", "z"]))), ("b", .double(DoubleColumn([1.5, -2.25]))),
+    ])
     let text = TableExporter.export(table, format: .csv, options: ExportOptions(decimalComma: true))
     #expect(text == "a;b\n\"x;y\";1,5\nz;-2,25\n")
   }
 
   @Test func tsvEscapesTabsAndNewlines() {
-    let table = Table([("a", .string(StringColumn(["x\ty", "l1\nl2", "@me", nil]))), ("b", .int64(Int64Column([-1, 2, 3, 4])))])
+    let table = Table([
+      ("a", .string(StringColumn(["x\ty", "l1\nl2", "@me", nil]))),
+      ("b", .int64(Int64Column([-1, 2, 3, 4]))),
+    ])
     let text = TableExporter.export(table, format: .tsv, options: ExportOptions())
     #expect(text == "a\tb\nx\\ty\t-1\nl1\\nl2\t2\n'@me\t3\n\t4\n")
   }
