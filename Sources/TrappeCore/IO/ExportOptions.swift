@@ -1,0 +1,14 @@
+/// Choices that change how ``TableExporter`` writes cells.
+public struct ExportOptions: Sendable, Equatable {
+  /// Prefix text cells that start with `=`, `+`, `-`, `@`, tab or CR with `'`,
+  /// so spreadsheets do not run them as formulas.
+  public var protectFormulas: Bool
+  /// Write decimals with a comma (`12,5`); CSV then uses `;` as the delimiter.
+  public var decimalComma: Bool
+
+  /// Creates options; by default formulas are protected and decimals use a point.
+  public init(protectFormulas: Bool = true, decimalComma: Bool = false) {
+    self.protectFormulas = protectFormulas
+    self.decimalComma = decimalComma
+  }
+}

@@ -1,0 +1,43 @@
+/// Turns a ``Table`` into CSV, TSV, JSON or Markdown text.
+public enum TableExporter {
+  /// The whole table as text in `format`.
+  public static func export(_ table: Table, format: ExportFormat, options: ExportOptions = ExportOptions())
+    -> String
+  {
+    switch format {
+    case .csv: return delimited(table, delimiter: options.decimalComma ? ";" : ",", options: options)
+    case .tsv: return tabSeparated(table, options: options)
+    case .json: return json(table)
+    case .markdown: return markdown(table, options: options)
+    }
+  }
+
+  /// A non-null cell as plain text (numbers with the chosen decimal mark).
+  static func plainText(_ column: Column, _ row: Int, decimalComma: Bool) -> String {
+    switch column {
+    case .int64(let c): return String(c.values[row])
+    case .double(let c):
+      let text = NumberFormatting.plain(c.values[row])
+      return decimalComma ? String(text.map { $0 == "." ? "," : $0 }) : text
+    case .bool(let c): return c.values[row] ? "true" : "false"
+    case .string(let c): return c.dictionary[Int(c.codes[row])]
+    case .period(let c): return Period(unit: c.unit, ordinal: c.ordinals[row]).description
+    }
+  }
+
+  /// Whether a text cell would be read as a formula by a spreadsheet.
+  static func looksLikeFormula(_ text: String) -> Bool {
+    guard let first = text.utf8.first else { return false }
+    switch first {
+    case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 9, 13: return true
+    default: return false
+    }
+  }
+
+  /// A cell's text with formula protection applied to string cells.
+  static func cellText(_ column: Column, _ row: Int, options: ExportOptions) -> String {
+    let text = plainText(column, row, decimalComma: options.decimalComma)
+    if options.protectFormulas, case .string = column, looksLikeFormula(text) { return "'" + text }
+    return text
+  }
+}
