@@ -64,7 +64,7 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
     }
     while index < lines.count {
       // One statement: an input line plus the input lines that continue it.
-      var inputs = [String(line.dropFirst(2))]
+      var inputs = [String(lines[index].dropFirst(2))]
       index += 1
       while index < lines.count, isInput(lines[index]) {
         let next = String(lines[index].dropFirst(2))

@@ -49,7 +49,7 @@ check format-error 2 "$bin" --format boks && expect format-error "did you mean '
 check dash-c 0 "$bin" -c .tables -c ".mode" && expect dash-c "mode: box" "$out"
 check dash-c-failure 1 "$bin" -c ".mode boks" && expect dash-c-failure "unknown mode 'boks'" "$err"
 
-check describe-latin1 0 sh -c "printf '.load $fixtures/ledighed_latin1.csv as t\n.describe t\n' | '$bin'"
+check describe-latin1 0 env COLUMNS=200 sh -c "printf '.load $fixtures/ledighed_latin1.csv as t\n.describe t\n' | '$bin'"
 expect describe-latin1-load "loaded t: 12 rows, 7 columns" "$err"
 expect describe-latin1-names "København" "$out"
 expect describe-latin1-types "Fuldtidsledige" "$out"

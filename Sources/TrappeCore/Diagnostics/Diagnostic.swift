@@ -43,7 +43,7 @@ public struct Diagnostic: Error, Sendable, Equatable {
   public func suggesting(_ suggestion: String?) -> Diagnostic {
     guard let suggestion else { return self }
     var copy = self
-    copy.hints.insert("did you mean \(suggestion)?", at: 0)
+    copy.hints.insert("did you mean '\(suggestion)'?", at: 0)
     return copy
   }
 

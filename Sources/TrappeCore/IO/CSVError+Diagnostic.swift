@@ -39,7 +39,7 @@ extension CSVError: DiagnosticConvertible {
         hints: ["the column was declared \(type.name); remove the override or fix the value"])
     case .unknownColumn(let file, let name, let suggestion):
       return Diagnostic(.error, "\(file) has no column '\(name)' to override the type of")
-        .suggesting(suggestion.map { "'\($0)'" })
+        .suggesting(suggestion)
     case .interrupted(let file):
       return Diagnostic(.error, "loading \(file) was interrupted")
     }

@@ -29,6 +29,9 @@ struct ColumnInference {
   mutating func observe(_ p: UnsafePointer<UInt8>, _ n: Int) {
     nonNull += 1
     guard active else { return }
+    if numeric != 0, ColumnInference.hasLeadingZero(p, n) {
+      numeric = 0  // a zero-padded code such as `0101` is text, not the number 101
+    }
     if numeric != 0 {
       if numeric & Self.intPlain != 0, CSVNumberParser.int(p, n, grouped: false) != nil {
         // An integer is every kind of number.
@@ -64,6 +67,12 @@ struct ColumnInference {
       }
     }
     if numeric == 0 && !periodPossible { active = false }
+  }
+
+  /// Whether a cell is a zero-padded digit string (`0101`, `-07`), which keeps the column text.
+  static func hasLeadingZero(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+    let start = n > 0 && p[0] == UInt8(ascii: "-") ? 1 : 0
+    return n - start >= 2 && p[start] == UInt8(ascii: "0") && p[start + 1] &- 48 < 10
   }
 
   /// The number kinds worth testing for a decimal separator option and delimiter.

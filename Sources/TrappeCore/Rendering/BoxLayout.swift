@@ -36,6 +36,9 @@ struct BoxLayout: Equatable, Sendable {
     }
   }
 
+  /// How wide the first column stays before other columns are hidden.
+  static let firstColumnFloor = 24
+
   /// The best layout of columns with the given natural content widths.
   ///
   /// Tries, in order: every column, each shrunk no further than `minimum`
@@ -46,6 +49,15 @@ struct BoxLayout: Equatable, Sendable {
   static func fit(natural: [Int], minimum: Int, maxWidth: Int) -> BoxLayout {
     let n = natural.count
     let floors = natural.map { min($0, minimum) }
+    // The first column usually names the row (a municipality, a column in
+    // `.describe`): keep it readable when the others can give way.
+    if n >= 2 {
+      var firstWhole = floors
+      firstWhole[0] = min(natural[0], BoxLayout.firstColumnFloor)
+      if let layout = attempt(left: Array(0..<n), right: [], natural: natural, floors: firstWhole, maxWidth: maxWidth) {
+        return layout
+      }
+    }
     if let layout = attempt(left: Array(0..<n), right: [], natural: natural, floors: floors, maxWidth: maxWidth) {
       return layout
     }

@@ -65,7 +65,7 @@ public struct BoxRenderer: Sendable {
     let status = statusSegments(
       rowCount: table.rowCount, shownRows: rowIndices.count,
       columnCount: table.columnCount, shownColumns: layout.shownColumnCount)
-    widen(&layout, toFit: status)
+    widen(&layout, toFit: status, footer: footer)
 
     var lines: [String] = []
     lines.append(border("┌", "┬", "┐", layout.widths))

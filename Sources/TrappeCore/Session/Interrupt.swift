@@ -13,7 +13,7 @@ public enum Interrupt {
   /// Whether an interrupt was requested since the last ``reset()``.
   public static var isRequested: Bool { flag.load(ordering: .relaxed) }
 
-  /// Clears the flag, before a command starts.
+  /// Clears the flag; the interactive shell does so before it reads the next statement.
   public static func reset() { flag.store(false, ordering: .relaxed) }
 
   /// Throws ``Interrupted`` when an interrupt was requested.

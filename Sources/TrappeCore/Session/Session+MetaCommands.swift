@@ -22,7 +22,7 @@ extension MetaCommand {
     if name.count >= 2, prefixed.count == 1 { return prefixed[0] }
     let names = all.map { "." + $0.name }
     var hints = ["type .help to list the commands"]
-    if name.count >= 2, prefixed.count > 1 {
+    if prefixed.count > 1 {
       hints.insert("'\(word.text)' could be \(prefixed.map { "." + $0.name }.joined(separator: ", "))", at: 0)
     }
     let diagnostic = Diagnostic(

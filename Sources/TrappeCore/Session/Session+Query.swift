@@ -5,7 +5,7 @@ extension Session {
     let name = text.trimmed()
     let isName = !name.contains { $0 == " " || $0 == "\t" || $0 == "\n" }
     if isName, let table = catalog[name] {
-      show(table, footer: provenance[name].map { [$0] } ?? [])
+      show(table, footer: provenance[name].map { ["source: \($0)"] } ?? [])
       return
     }
     let column = text.firstIndex { $0 != " " && $0 != "\t" && $0 != "\n" }
@@ -25,6 +25,6 @@ extension Session {
     throw Diagnostic(
       .error, "unknown table '\(name)'", at: SourceLocation(line: 1, column: column),
       length: name.count, hints: hints
-    ).suggesting(Suggestion.nearest(to: name, in: catalog.names).map { "'\($0)'" })
+    ).suggesting(Suggestion.nearest(to: name, in: catalog.names))
   }
 }

@@ -28,7 +28,6 @@ public final class Session {
   /// left unchanged by a failed statement.
   @discardableResult
   public func run(_ text: String, origin: InputOrigin = InputOrigin()) -> StatementOutcome {
-    Interrupt.reset()
     let stopwatch = Stopwatch()
     var outcome = StatementOutcome.success
     do {

@@ -16,7 +16,7 @@ extension Period {
   /// Parses a period from UTF-8 bytes; see ``init(_:)`` for the spellings.
   public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Period? {
     let n = bytes.count
-    guard n >= 4, n <= 9 else { return nil }
+    guard n >= 4, n <= 9, bytes[0] != UInt8(ascii: "0") else { return nil }
     var year = 0
     for i in 0..<4 {
       let d = bytes[i] &- 48

@@ -178,13 +178,22 @@ private func separatorOffset(_ line: String, _ n: Int) -> Int? {
   #expect(BoxRenderer().render(Table.empty) == expected)
 }
 
-@Test func footerLinesAreWrappedInsideTheBox() {
+@Test func footerLinesWidenTheBoxUpToTheMaximumWidth() {
   let text = BoxRenderer(options: RenderOptions(maxColumnWidth: 10))
     .render(municipalities(), footer: ["Source: Danmarks Statistik, table BY1"])
   let rows = lines(text)
-  #expect(rows[rows.count - 3] == "│ Source: Danmarks Statistik,  │")
-  #expect(rows[rows.count - 2] == "│ table BY1                    │")
+  #expect(rows[rows.count - 2] == "│ Source: Danmarks Statistik, table BY1 │")
   #expect(Set(rows.map { DisplayWidth.of($0) }).count == 1)
+}
+
+@Test func footerLinesLongerThanTheMaximumWidthWrap() {
+  let text = BoxRenderer(options: RenderOptions(maxWidth: 32, maxColumnWidth: 10))
+    .render(municipalities(), footer: ["Source: Danmarks Statistik, table BY1, population 1 January"])
+  let rows = lines(text)
+  #expect(rows[rows.count - 4] == "│ Source: Danmarks Statistik,  │")
+  #expect(rows[rows.count - 3] == "│ table BY1, population 1      │")
+  #expect(rows[rows.count - 2] == "│ January                      │")
+  #expect(rows.allSatisfy { DisplayWidth.of($0) <= 32 })
 }
 
 @Test func colorAddsEscapesThatDoNotChangeTheText() {

@@ -27,7 +27,7 @@ final class CapturedSession: @unchecked Sendable {
       Issue.record("expected a failure")
       return
     }
-    #expect(diagnostic.hints.first == "did you mean .tables?")
+    #expect(diagnostic.hints.first == "did you mean '.tables'?")
     #expect(captured.errors.contains("^^^^^^^"))
   }
 

@@ -2,7 +2,7 @@ extension MetaCommand {
   /// `.describe TABLE`: one row per column with its type and statistics.
   static let describe = MetaCommand(
     name: "describe", arguments: [.table], usage: ".describe TABLE",
-    summary: "Show each column's type, nulls, minimum, maximum, distinct count and examples",
+    summary: "Show each column's type, nulls, range, distinct values",
     example: ".describe kommuner"
   ) { session, invocation throws(Diagnostic) in
     try invocation.expectArguments(1...1, naming: "a table name")
@@ -49,6 +49,6 @@ extension Session {
     if let table = catalog[word.text] { return (word.text, table) }
     let hint = catalog.count == 0 ? ["no tables are loaded yet"] : ["tables: \(catalog.names.joined(separator: ", "))"]
     throw invocation.error("no table named '\(word.text)'", at: word, hints: hint)
-      .suggesting(Suggestion.nearest(to: word.text, in: catalog.names).map { "'\($0)'" })
+      .suggesting(Suggestion.nearest(to: word.text, in: catalog.names))
   }
 }

@@ -2,7 +2,7 @@ extension MetaCommand {
   /// `.drop TABLE`: removes a table from the session.
   static let drop = MetaCommand(
     name: "drop", arguments: [.table], usage: ".drop TABLE",
-    summary: "Remove a table from the session (files are not touched)",
+    summary: "Remove a table from the session",
     example: ".drop kommuner"
   ) { session, invocation throws(Diagnostic) in
     try invocation.expectArguments(1...1, naming: "a table name")

@@ -19,9 +19,15 @@ extension MetaCommand {
 
   /// The `.help` listing: one aligned line per command.
   static func overview() -> String {
-    let width = all.map(\.usage.count).max() ?? 0
-    var lines = all.map { command in
-      command.usage + String(repeating: " ", count: width - command.usage.count + 2) + command.summary
+    let column = 24
+    var lines: [String] = []
+    for command in all {
+      if command.usage.count < column {
+        lines.append(command.usage + String(repeating: " ", count: column - command.usage.count) + command.summary)
+      } else {
+        lines.append(command.usage)
+        lines.append(String(repeating: " ", count: column) + command.summary)
+      }
     }
     lines.append("")
     lines.append("Type .help COMMAND for details and an example. A table name on its own prints the table.")

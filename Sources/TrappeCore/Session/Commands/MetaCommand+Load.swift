@@ -3,7 +3,7 @@ extension MetaCommand {
   static let load = MetaCommand(
     name: "load", arguments: [.file, .keyword(["as"]), .value, .keyword(MetaCommand.loadOptionNames)],
     usage: ".load FILE [as NAME] [OPTION=VALUE ...]",
-    summary: "Load a CSV file as a table (delimiter, encoding and types are detected)",
+    summary: "Load a CSV file as a table, detecting format and types",
     details: """
       The delimiter (, ; or tab), the encoding (UTF-8 with or without BOM, else
       Windows-1252/ISO-8859-1), the decimal separator (1.234,5 or 1234.5) and each

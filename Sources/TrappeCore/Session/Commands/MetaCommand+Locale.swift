@@ -2,7 +2,7 @@ extension MetaCommand {
   /// `.locale [da|en]`: shows or sets how numbers are spelled in tables.
   static let locale = MetaCommand(
     name: "locale", arguments: [.keyword(["da", "en"])], usage: ".locale [da|en]",
-    summary: "Show or set number formatting: da gives 12.345,6, en gives 12345.6",
+    summary: "Show or set number style: da 12.345,6 or en 12345.6",
     details: "Applies to box tables. Exports (.save, csv, json) always use plain numbers\n"
       + "unless .save is given decimal=comma.",
     example: ".locale da"

@@ -2,7 +2,7 @@ extension MetaCommand {
   /// `.maxrows [N|all]`: shows or sets how many rows a box table shows.
   static let maxrows = MetaCommand(
     name: "maxrows", arguments: [.keyword(["all"])], usage: ".maxrows [N|all]",
-    summary: "Show or set how many rows a table shows before eliding the middle",
+    summary: "Show or set how many rows a table shows",
     example: ".maxrows 10"
   ) { session, invocation throws(Diagnostic) in
     try invocation.expectArguments(0...1, naming: "a row count")

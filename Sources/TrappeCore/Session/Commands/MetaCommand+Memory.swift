@@ -2,7 +2,7 @@ extension MetaCommand {
   /// `.memory`: how much memory the tables take and how much the process holds.
   static let memory = MetaCommand(
     name: "memory", usage: ".memory",
-    summary: "Show the bytes each table's columns take and the process's resident memory",
+    summary: "Show the memory each table and the process use",
     example: ".memory"
   ) { session, invocation throws(Diagnostic) in
     try invocation.expectArguments(0...0, naming: "nothing")

@@ -2,7 +2,7 @@ extension MetaCommand {
   /// `.quit [CODE]`: leaves the shell.
   static let quit = MetaCommand(
     name: "quit", aliases: ["exit", "q"], usage: ".quit [CODE]",
-    summary: "Leave the shell (Ctrl-D does the same), with an optional exit status",
+    summary: "Leave the shell (as Ctrl-D does), with an exit status",
     example: ".quit"
   ) { session, invocation throws(Diagnostic) in
     try invocation.expectArguments(0...1, naming: "an exit status")

@@ -2,7 +2,7 @@ extension MetaCommand {
   /// `.read FILE`: runs the statements of a script file.
   static let read = MetaCommand(
     name: "read", arguments: [.file], usage: ".read FILE",
-    summary: "Run the commands in a script file, stopping at the first error",
+    summary: "Run a script file, stopping at its first error",
     details: "Lines starting with # are comments. A line starting with | continues the\n"
       + "statement above it. Errors are reported as FILE:LINE:COLUMN.",
     example: ".read Scripts/example.trp"

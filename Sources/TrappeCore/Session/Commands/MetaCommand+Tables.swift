@@ -2,7 +2,7 @@ extension MetaCommand {
   /// `.tables`: lists the tables with their size and origin.
   static let tables = MetaCommand(
     name: "tables", usage: ".tables",
-    summary: "List the tables with their rows, columns and source",
+    summary: "List the tables with rows, columns and source",
     example: ".tables"
   ) { session, invocation throws(Diagnostic) in
     try invocation.expectArguments(0...0, naming: "nothing")

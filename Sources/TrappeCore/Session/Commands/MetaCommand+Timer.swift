@@ -2,7 +2,7 @@ extension MetaCommand {
   /// `.timer on|off`: prints how long each command took.
   static let timer = MetaCommand(
     name: "timer", arguments: [.keyword(["on", "off"])], usage: ".timer [on|off]",
-    summary: "Print the wall-clock and CPU time of every command",
+    summary: "Show or set timing of every command",
     example: ".timer on"
   ) { session, invocation throws(Diagnostic) in
     try invocation.expectArguments(0...1, naming: "on or off")

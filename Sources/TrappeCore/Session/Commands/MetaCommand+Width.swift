@@ -2,7 +2,7 @@ extension MetaCommand {
   /// `.width [N|auto]`: shows or sets the width box tables are fitted to.
   static let width = MetaCommand(
     name: "width", arguments: [.keyword(["auto"])], usage: ".width [N|auto]",
-    summary: "Show or set the width tables are fitted to (auto follows the terminal)",
+    summary: "Show or set the width tables fit (auto: the terminal)",
     example: ".width 60"
   ) { session, invocation throws(Diagnostic) in
     try invocation.expectArguments(0...1, naming: "a width")
