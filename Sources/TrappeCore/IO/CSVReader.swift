@@ -49,7 +49,9 @@ public enum CSVReader {
       initialized = 0
       guard let base = buffer.baseAddress else { return }
       while initialized < size {
-        let got = Glibc.read(fd, base + initialized, size - initialized)
+        // Read in slices so that Ctrl-C is noticed while a large file is read.
+        if Interrupt.isRequested { return }
+        let got = Glibc.read(fd, base + initialized, min(size - initialized, 1 << 24))
         if got < 0 {
           if errno == EINTR { continue }
           failure = errno
@@ -60,6 +62,7 @@ public enum CSVReader {
       }
     }
     guard failure == 0 else { throw .cannotRead(file: path, reason: systemError(failure)) }
+    if Interrupt.isRequested { throw .interrupted(file: path) }
     // The file may be longer than fstat said (a pipe, a growing file).
     if bytes.count == size {
       var chunk = [UInt8](repeating: 0, count: 65_536)
