@@ -17,6 +17,9 @@ failed=0
 export HOME="$work/home" XDG_STATE_HOME="$work/state"
 mkdir -p "$HOME" "$work/files"
 touch "$work/files/ævløb.csv"
+fixtures=$(cd "$(dirname "$0")/../GoldenTests/Fixtures" && pwd)
+# A CSV large enough that loading it takes a while, for Ctrl-C during a load.
+awk 'BEGIN { print "id;kommune;kvartal;personer;andel"; for (i = 0; i < 3000000; i++) printf "%d;Kommune %d;%dK%d;%d;%d,%02d\n", i, i % 98, 2007 + i % 3, 1 + i % 4, i % 5000, i % 100, i % 97 }' >"$work/big.csv"
 mkfifo "$work/fifo"
 
 tm() { tmux -L "$socket" -f /dev/null "$@"; }
@@ -145,6 +148,19 @@ check "history survives a restart" bash -c "$(declare -f tm screen last_row wait
   socket=$socket; tm send-keys -t t Up Up; wait_last 'trappe> .tables'"
 check "older entry is the multi-line one" bash -c "$(declare -f tm screen last_row wait_last); \
   socket=$socket; tm send-keys -t t Up; wait_last ')'"
+load_fixture() {
+  fresh && tm send-keys -t t ".load '$fixtures/områder.csv' as omr" Enter && wait_for "loaded omr"
+}
+check "load a table" load_fixture
+check "complete a table name" typed "trappe> .describe omr X" '.describe om' Tab X
+check "complete a column name with æøå" typed "trappe> omr | where Kønsfordeling X" 'omr | where Kø' Tab X
+interrupt_load() {
+  fresh && tm send-keys -t t ".load '$work/big.csv' as big" Enter && sleep 0.7 \
+    && tm send-keys -t t C-c && wait_for "interrupted" && wait_last "trappe>" \
+    && tm send-keys -t t C-l '.tables' Enter && wait_for "│ omr" \
+    && ! screen | grep -qF "│ big"
+}
+check "Ctrl-C during a long load keeps the catalog" interrupt_load
 quit_code() { fresh && tm send-keys -t t '.quit 3' Enter && wait_for "EXIT=3"; }
 check ".quit 3 exits with status 3" quit_code
 
