@@ -17,10 +17,14 @@ struct CSVLoader {
   private var scratch: UnsafeMutablePointer<UInt8>
   private var scratchCapacity = 64
 
+  /// Polled every 65,536 rows; true stops the load (Ctrl-C).
+  let isInterrupted: () -> Bool
+
   init(
     bytes: UnsafeBufferPointer<UInt8>, base: UnsafePointer<UInt8>, start: Int, name: String,
-    options: CSVReadOptions
+    options: CSVReadOptions, isInterrupted: @escaping () -> Bool
   ) {
+    self.isInterrupted = isInterrupted
     self.bytes = bytes
     self.base = base
     scratch = .allocate(capacity: 64)
@@ -92,7 +96,7 @@ struct CSVLoader {
           inference[c].observe(cell.0, cell.1)
         }
         rows += 1
-        if rows & 0xFFFF == 0 && Interrupt.isRequested { throw .interrupted(file: name) }
+        if rows & 0xFFFF == 0 && isInterrupted() { throw .interrupted(file: name) }
       }
     }
 
@@ -134,7 +138,7 @@ struct CSVLoader {
           }
         }
         row += 1
-        if row & 0xFFFF == 0 && Interrupt.isRequested { throw .interrupted(file: name) }
+        if row & 0xFFFF == 0 && isInterrupted() { throw .interrupted(file: name) }
       }
     }
     let fields = zip(names, types).map { Field(name: $0.0, type: $0.1) }

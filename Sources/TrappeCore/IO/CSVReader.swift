@@ -13,28 +13,36 @@
 /// the options fix them.
 public enum CSVReader {
   /// Reads and types the CSV file at `path`.
-  public static func read(file path: String, options: CSVReadOptions) throws(CSVError) -> CSVReadResult {
-    let bytes = try readAll(path)
-    return try read(bytes: bytes, name: path, options: options)
+  ///
+  /// `isInterrupted` is polled while the file is read and every 65,536 rows;
+  /// when it returns true the load stops with ``CSVError/interrupted(file:)``.
+  public static func read(
+    file path: String, options: CSVReadOptions,
+    isInterrupted: @escaping () -> Bool = { Interrupt.isRequested }
+  ) throws(CSVError) -> CSVReadResult {
+    let bytes = try readAll(path, isInterrupted: isInterrupted)
+    return try read(bytes: bytes, name: path, options: options, isInterrupted: isInterrupted)
   }
 
   /// Reads and types CSV `bytes`; `name` is the file name used in error messages.
-  public static func read(bytes: [UInt8], name: String, options: CSVReadOptions) throws(CSVError)
-    -> CSVReadResult
-  {
+  public static func read(
+    bytes: [UInt8], name: String, options: CSVReadOptions,
+    isInterrupted: @escaping () -> Bool = { Interrupt.isRequested }
+  ) throws(CSVError) -> CSVReadResult {
     let decoded = try decode(bytes, name: name, encoding: options.encoding)
     let text = decoded.bytes
     return try text.withUnsafeBufferPointer { (buffer) throws(CSVError) -> CSVReadResult in
       guard let base = buffer.baseAddress else { throw .emptyFile(file: name) }
       var loader = CSVLoader(
-        bytes: buffer, base: base, start: decoded.start, name: name, options: options)
+        bytes: buffer, base: base, start: decoded.start, name: name, options: options,
+        isInterrupted: isInterrupted)
       defer { loader.deallocate() }
       return try loader.load(encoding: decoded.encoding)
     }
   }
 
   /// The whole content of the file at `path`.
-  static func readAll(_ path: String) throws(CSVError) -> [UInt8] {
+  static func readAll(_ path: String, isInterrupted: () -> Bool) throws(CSVError) -> [UInt8] {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { throw .cannotOpen(file: path, reason: systemError(errno)) }
     defer { close(fd) }
@@ -50,7 +58,7 @@ public enum CSVReader {
       guard let base = buffer.baseAddress else { return }
       while initialized < size {
         // Read in slices so that Ctrl-C is noticed while a large file is read.
-        if Interrupt.isRequested { return }
+        if isInterrupted() { return }
         let got = Glibc.read(fd, base + initialized, min(size - initialized, 1 << 24))
         if got < 0 {
           if errno == EINTR { continue }
@@ -62,7 +70,7 @@ public enum CSVReader {
       }
     }
     guard failure == 0 else { throw .cannotRead(file: path, reason: systemError(failure)) }
-    if Interrupt.isRequested { throw .interrupted(file: path) }
+    if isInterrupted() { throw .interrupted(file: path) }
     // The file may be longer than fstat said (a pipe, a growing file).
     if bytes.count == size {
       var chunk = [UInt8](repeating: 0, count: 65_536)
