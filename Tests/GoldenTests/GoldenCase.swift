@@ -82,10 +82,12 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
     return result
   }
 
-  /// Masks what differs between runs: timings.
+  /// Masks what differs between runs: timings and the process's memory.
   static func normalise(_ output: String) -> String {
     output.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-      line.hasPrefix("Run Time (s):") ? "Run Time (s): real N user N sys N" : String(line)
+      if line.hasPrefix("Run Time (s):") { return "Run Time (s): real N user N sys N" }
+      if line.hasPrefix("process resident memory:") { return "process resident memory: N MB" }
+      return String(line)
     }.joined(separator: "\n")
   }
 

@@ -37,7 +37,7 @@ struct BoxLayout: Equatable, Sendable {
   }
 
   /// How wide the first column stays before other columns are hidden.
-  static let firstColumnFloor = 24
+  static let firstColumnFloor = 20
 
   /// The best layout of columns with the given natural content widths.
   ///
