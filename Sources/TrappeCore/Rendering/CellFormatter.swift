@@ -27,12 +27,19 @@ public struct CellFormatter: Sendable, Equatable {
     result.reserveCapacity(rows.count)
     switch column {
     case .int64(let c):
+      // One grouping rule per column, so 1.031 and 16.752 line up; years (below 10000) stay 2008.
+      let group = rows.contains { c.validity.isValid($0) && c.values[$0].magnitude >= 10_000 }
       for row in rows {
-        result.append(c.validity.isValid(row) ? NumberFormatting.format(c.values[row], locale: locale) : nil)
+        result.append(
+          c.validity.isValid(row)
+            ? NumberFormatting.format(c.values[row], locale: locale, groupFourDigits: group) : nil)
       }
     case .double(let c):
+      let group = rows.contains { c.validity.isValid($0) && abs(c.values[$0]) >= 10_000 }
       for row in rows {
-        result.append(c.validity.isValid(row) ? NumberFormatting.format(c.values[row], locale: locale) : nil)
+        result.append(
+          c.validity.isValid(row)
+            ? NumberFormatting.format(c.values[row], locale: locale, groupFourDigits: group) : nil)
       }
     case .bool(let c):
       for row in rows {

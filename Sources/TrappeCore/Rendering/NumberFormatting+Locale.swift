@@ -2,14 +2,15 @@ extension NumberFormatting {
   /// The spelling of an integer in `locale`.
   ///
   /// Danish groups thousands with `.` only when the number has five or more
-  /// digits: `2008` stays `2008`, `12345` becomes `12.345`.
-  public static func format(_ value: Int64, locale: NumberLocale) -> String {
+  /// digits: `2008` stays `2008`, `12345` becomes `12.345`. With
+  /// `groupFourDigits` (a column that also holds larger numbers) `1031` becomes `1.031`.
+  public static func format(_ value: Int64, locale: NumberLocale, groupFourDigits: Bool = false) -> String {
     switch locale {
     case .plain:
       return String(value)
     case .danish:
       let digits = String(value.magnitude)
-      return (value < 0 ? "-" : "") + groupedDanish(digits)
+      return (value < 0 ? "-" : "") + groupedDanish(digits, minimumDigits: groupFourDigits ? 4 : 5)
     }
   }
 
@@ -18,7 +19,7 @@ extension NumberFormatting {
   /// Plain uses ``plain(_:)``. Danish takes the same digits, writes a decimal
   /// comma and groups the integer part with `.` when it has five or more digits:
   /// `12345.6` becomes `12.345,6`, `0.5` becomes `0,5`.
-  public static func format(_ value: Double, locale: NumberLocale) -> String {
+  public static func format(_ value: Double, locale: NumberLocale, groupFourDigits: Bool = false) -> String {
     let text = plain(value)
     switch locale {
     case .plain:
@@ -40,15 +41,15 @@ extension NumberFormatting {
         sign = "-"
         integerPart = integerPart.dropFirst()
       }
-      let grouped = groupedDanish(String(integerPart))
+      let grouped = groupedDanish(String(integerPart), minimumDigits: groupFourDigits ? 4 : 5)
       return sign + grouped + (fraction.isEmpty ? "" : "," + fraction)
     }
   }
 
-  /// Inserts `.` between groups of three digits when there are five or more digits.
-  static func groupedDanish(_ digits: String) -> String {
+  /// Inserts `.` between groups of three digits when there are at least `minimumDigits`.
+  static func groupedDanish(_ digits: String, minimumDigits: Int = 5) -> String {
     let count = digits.utf8.count
-    guard count >= 5 else { return digits }
+    guard count >= minimumDigits else { return digits }
     var result = ""
     result.reserveCapacity(count + count / 3)
     var position = 0

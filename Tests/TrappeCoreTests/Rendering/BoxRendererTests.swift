@@ -74,14 +74,25 @@ private func separatorOffset(_ line: String, _ n: Int) -> Int? {
 
 @Test func danishLocaleFormatsCellsAndCounts() {
   let table = Table([
-    ("år", .int64(Int64Column([2008, 12345, -1_234_567]))),
+    ("antal", .int64(Int64Column([2008, 12345, -1_234_567]))),
     ("andel", .double(DoubleColumn([0.5, 12345.6, 1234.0]))),
   ])
   let text = BoxRenderer(options: RenderOptions(locale: .danish)).render(table)
   let rows = lines(text)
-  #expect(rows[4] == "│       2008 │      0,5 │")
+  // A column with five-digit numbers groups its four-digit ones too, so digits line up.
+  #expect(rows[4] == "│      2.008 │      0,5 │")
   #expect(rows[5] == "│     12.345 │ 12.345,6 │")
-  #expect(rows[6] == "│ -1.234.567 │   1234,0 │")
+  #expect(rows[6] == "│ -1.234.567 │  1.234,0 │")
+}
+
+@Test func danishLocaleLeavesYearLikeColumnsUngrouped() {
+  let table = Table([
+    ("år", .int64(Int64Column([2007, 2008]))),
+    ("andel", .double(DoubleColumn([1234.5, 0.5]))),
+  ])
+  let rows = lines(BoxRenderer(options: RenderOptions(locale: .danish)).render(table))
+  #expect(rows[4] == "│ 2007 │     1234,5 │")
+  #expect(rows[5] == "│ 2008 │        0,5 │")
 }
 
 @Test func longTablesShowFirstAndLastHalf() {
