@@ -15,6 +15,8 @@ public final class Session {
   var pendingExit: Int32?
   /// Nesting depth of `.read`, to stop a script that reads itself.
   var readDepth = 0
+  /// Every query result so far: `out1`, `out2`, ...; `_` is the last.
+  public internal(set) var results: [Table] = []
 
   /// Creates a session with an empty catalog.
   public init(settings: SessionSettings = SessionSettings(), output: SessionOutput) {

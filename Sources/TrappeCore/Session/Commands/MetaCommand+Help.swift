@@ -12,8 +12,19 @@ extension MetaCommand {
       session.say(MetaCommand.overview())
       return
     }
+    if let topic = MetaCommand.languageTopic(word.text) {
+      session.say(topic)
+      return
+    }
     let dotted = word.text.hasPrefix(".") ? word : CommandWord(text: "." + word.text, column: word.column, length: word.length)
-    let command = try MetaCommand.lookup(dotted, line: invocation.line)
+    let command: MetaCommand
+    do throws(Diagnostic) {
+      command = try MetaCommand.lookup(dotted, line: invocation.line)
+    } catch {
+      let names = MetaCommand.all.map(\.name) + LanguageEntry.all.map(\.name) + ["stages", "functions"]
+      throw invocation.error("no help for '\(word.text)'", at: word, hints: ["try .help stages or .help functions"])
+        .suggesting(Suggestion.nearest(to: word.text.lowercased(), in: names))
+    }
     session.say(command.manual())
   }
 
@@ -30,7 +41,9 @@ extension MetaCommand {
       }
     }
     lines.append("")
-    lines.append("Type .help COMMAND for details and an example. A table name on its own prints the table.")
+    lines.append("Type .help COMMAND for details and an example.")
+    lines.append("Queries: a table name, then stages joined by |, e.g. kommuner | where region == \"Region Sjælland\"")
+    lines.append("Type .help stages or .help functions for the query language, .help where for one stage.")
     return lines.joined(separator: "\n")
   }
 
@@ -41,5 +54,33 @@ extension MetaCommand {
     if !aliases.isEmpty { text += "\nAlso: \(aliases.map { "." + $0 }.joined(separator: ", "))\n" }
     text += "\nExample:\n  \(example)"
     return text
+  }
+}
+
+extension MetaCommand {
+  /// The help text for a stage, a function, or the topics `stages` and `functions`; nil otherwise.
+  static func languageTopic(_ name: String) -> String? {
+    let lowered = name.lowercased()
+    func listing(_ entries: [LanguageEntry]) -> String {
+      let width = max(24, (entries.map(\.syntax.count).max() ?? 0) > 40 ? 24 : 0)
+      return entries.map { entry in
+        entry.syntax.count < width
+          ? entry.syntax + String(repeating: " ", count: width - entry.syntax.count) + entry.summary
+          : entry.syntax + "\n" + String(repeating: " ", count: width) + entry.summary
+      }.joined(separator: "\n")
+    }
+    switch lowered {
+    case "stages":
+      return "Stages (a pipeline is TABLE | stage | stage ...):\n\n" + listing(LanguageEntry.stages)
+        + "\n\nType .help STAGE for an example."
+    case "functions":
+      return "Functions:\n\n" + listing(LanguageEntry.scalars) + "\n\nAggregates (in summarize, pivot, or with over):\n\n"
+        + listing(LanguageEntry.aggregates) + "\n\nWindow functions (in extend):\n\n" + listing(LanguageEntry.windows)
+        + "\n\nType .help FUNCTION for an example."
+    default:
+      let entries = LanguageEntry.all.filter { $0.name == lowered }
+      guard !entries.isEmpty, MetaCommand.all.first(where: { $0.name == lowered }) == nil else { return nil }
+      return entries.map(\.manual).joined(separator: "\n\n")
+    }
   }
 }

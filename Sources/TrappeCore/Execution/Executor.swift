@@ -1,0 +1,168 @@
+/// Runs a ``LogicalPlan`` over the columnar tables, operator by operator.
+///
+/// Expressions are evaluated a whole column at a time; filters produce
+/// selection vectors; grouping and joins hash on dictionary codes and integers.
+struct Executor {
+  /// Counts of NULLs produced by division by zero and similar, reported after the result.
+  var warnings = EvaluationWarnings()
+
+  /// Runs `plan` and returns its result table.
+  mutating func run(_ plan: LogicalPlan) throws(Interrupted) -> Table {
+    try execute(plan).materialized().renamed(plan.columns.map(\.name))
+  }
+
+  mutating func execute(_ plan: LogicalPlan) throws(Interrupted) -> Relation {
+    try Interrupt.check()
+    switch plan {
+    case .scan(_, let table, let columns):
+      if columns.count == table.columnCount && columns == Array(0..<table.columnCount) {
+        return Relation(table: table, selection: nil)
+      }
+      return Relation(table: Table(columns.map { (table.schema.fields[$0].name, table.columns[$0]) }), selection: nil)
+
+    case .filter(let child, let predicate):
+      let input = try execute(child)
+      let (table, mapping) = input.compact(predicate.referencedColumns)
+      let rows = ExpressionEvaluator.selection(predicate.remapped(mapping), on: table, warnings: &warnings)
+      return input.reordered(rows)
+
+    case .project(let child, let projected):
+      let input = try execute(child)
+      var named: [(String, Column)] = []
+      for column in projected {
+        named.append((column.name, try evaluate(column.expression, on: input)))
+      }
+      return Relation(table: Table(named), selection: nil)
+
+    case .aggregate(let child, let keys, let aggregates):
+      let input = try execute(child)
+      var keyColumns: [Column] = []
+      for key in keys { keyColumns.append(try evaluate(key.expression, on: input)) }
+      let groups = AggregateGrouping.groups(keys: keyColumns, rowCount: input.rowCount)
+      var named: [(String, Column)] = zip(keys, keyColumns).map { ($0.name, $1.gather(groups.firstRow)) }
+      for aggregate in aggregates {
+        var inputColumn: Column?
+        if let expression = aggregate.call.input { inputColumn = try evaluate(expression, on: input) }
+        try Interrupt.check()
+        named.append(
+          (
+            aggregate.name,
+            Aggregator.compute(
+              aggregate.call.function, input: inputColumn, parameter: aggregate.call.parameter, groups: groups)
+          ))
+      }
+      return Relation(table: Table(named), selection: nil)
+
+    case .window(let child, let windows):
+      let input = try execute(child)
+      let table = input.materialized()
+      let base = Relation(table: table, selection: nil)
+      var named: [(String, Column)] = Array(zip(table.schema.names, table.columns))
+      for window in windows {
+        named.append((window.name, try computeWindow(window.call, on: base)))
+      }
+      return Relation(table: Table(named), selection: nil)
+
+    case .sort(let child, let keys):
+      let input = try execute(child)
+      return input.reordered(try order(input, by: keys, limit: nil))
+
+    case .topN(let child, let keys, let count):
+      let input = try execute(child)
+      return input.reordered(try order(input, by: keys, limit: count))
+
+    case .limit(let child, let count):
+      let input = try execute(child)
+      let kept = min(count, input.rowCount)
+      return input.reordered((0..<kept).map { Int32($0) })
+
+    case .distinct(let child):
+      let input = try execute(child)
+      let table = input.materialized()
+      let groups = GroupIndex.build(keys: table.columns)
+      return Relation(table: table, selection: groups.firstRow)
+
+    case .join(let left, let right, let kind, let leftKeys, let rightKeys, let rightColumns, let rightNames):
+      let l = try execute(left)
+      let r = try execute(right)
+      var lk: [Column] = []
+      var rk: [Column] = []
+      for key in leftKeys { lk.append(try evaluate(key, on: l)) }
+      for key in rightKeys { rk.append(try evaluate(key, on: r)) }
+      try Interrupt.check()
+      let pairs = HashJoin.match(left: lk, right: rk, kind: kind)
+      let leftTable = l.materialized()
+      var named: [(String, Column)] = zip(leftTable.schema.names, leftTable.columns).map { ($0, $1.gather(pairs.left)) }
+      if kind != .anti {
+        let rightTable = r.materialized()
+        for (index, name) in zip(rightColumns, rightNames) {
+          named.append((name, rightTable.columns[index].gather(pairs.right)))
+        }
+      }
+      return Relation(table: Table(named), selection: nil)
+
+    case .union(let left, let right, let columns):
+      let l = try execute(left).materialized()
+      let r = try execute(right).materialized()
+      guard let combined = l.union(r) else { return Relation(table: l, selection: nil) }
+      return Relation(table: combined.renamed(columns.map(\.name)), selection: nil)
+
+    case .pivot(let child, let by, let key, let value):
+      let input = try execute(child)
+      let table = input.materialized()
+      let base = Relation(table: table, selection: nil)
+      let keyColumn = try evaluate(key, on: base)
+      var valueColumn: Column?
+      if let expression = value.input { valueColumn = try evaluate(expression, on: base) }
+      return Relation(
+        table: PivotKernel.pivot(
+          table: table, keyColumns: by, pivotColumn: keyColumn, function: value.function, input: valueColumn,
+          parameter: value.parameter, valueType: value.type), selection: nil)
+
+    case .unpivot(let child, let columns, let nameColumn, let valueColumn, _):
+      let table = try execute(child).materialized()
+      let result =
+        UnpivotKernel.unpivot(table: table, columns: columns, nameColumn: nameColumn, valueColumn: valueColumn)
+        ?? table
+      return Relation(table: result, selection: nil)
+
+    case .count(let child):
+      let input = try execute(child)
+      return Relation(table: Table([("count", .int64(Int64Column([Int64(input.rowCount)])))]), selection: nil)
+    }
+  }
+
+  /// Evaluates an expression over a relation, gathering only the columns it reads.
+  mutating func evaluate(_ expression: BoundExpression, on input: Relation) throws(Interrupted) -> Column {
+    if case .column(let index, _) = expression { return input.column(index) }
+    try Interrupt.check()
+    let (table, mapping) = input.compact(expression.referencedColumns)
+    return ExpressionEvaluator.evaluate(expression.remapped(mapping), on: table, warnings: &warnings)
+  }
+
+  /// The row order of `input` by `keys` (the first `limit` rows only, when given).
+  mutating func order(_ input: Relation, by keys: [BoundSortKey], limit: Int?) throws(Interrupted) -> [Int32] {
+    var columns: [Column] = []
+    for key in keys { columns.append(try evaluate(key.expression, on: input)) }
+    try Interrupt.check()
+    return SortKernel.permutation(keys: columns, descending: keys.map(\.descending), limit: limit)
+  }
+
+  /// One window column over the (materialised) input.
+  mutating func computeWindow(_ call: WindowCall, on input: Relation) throws(Interrupted) -> Column {
+    var value: Column?
+    if let expression = call.input { value = try evaluate(expression, on: input) }
+    var partition: [Column] = []
+    for key in call.partition { partition.append(try evaluate(key, on: input)) }
+    var order: [Column] = []
+    for key in call.order { order.append(try evaluate(key.expression, on: input)) }
+    try Interrupt.check()
+    if case .aggregate(let function, let parameter) = call.function {
+      let groups = AggregateGrouping.groups(keys: partition, rowCount: input.rowCount)
+      let perGroup = Aggregator.compute(function, input: value, parameter: parameter, groups: groups)
+      return perGroup.gather(groups.groupOf)
+    }
+    return WindowEvaluator.compute(
+      call.function, input: value, partition: partition, order: order, descending: call.order.map(\.descending))
+  }
+}

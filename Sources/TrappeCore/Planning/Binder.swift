@@ -1,0 +1,42 @@
+/// Turns a parsed pipeline into a ``LogicalPlan``, resolving names and types.
+///
+/// Each stage is bound against the output columns of the stage before it.
+/// Errors point at the exact span in the statement, name the stage, and
+/// suggest the nearest table, column or function name.
+struct Binder {
+  /// The statement text, for diagnostics.
+  let source: SourceText
+  /// Looks a table up by name (catalog tables, `_`, `outN`).
+  let resolveTable: (String) -> Table?
+  /// Names offered as suggestions for an unknown table.
+  let tableNames: [String]
+
+  /// Binds a whole pipeline.
+  func bind(_ pipeline: Pipeline) throws(Diagnostic) -> LogicalPlan {
+    guard let table = resolveTable(pipeline.source) else {
+      let hints =
+        tableNames.isEmpty
+        ? ["no tables are loaded yet: try .load FILE as NAME"]
+        : ["tables: \(tableNames.joined(separator: ", "))"]
+      throw source.diagnostic("unknown table '\(pipeline.source)'", at: pipeline.sourceRange, hints: hints)
+        .suggesting(Suggestion.nearest(to: pipeline.source, in: tableNames))
+    }
+    var plan = LogicalPlan.scan(
+      name: pipeline.source, table: table, columns: Array(0..<table.columnCount))
+    for (index, stage) in pipeline.stages.enumerated() {
+      do {
+        plan = try bindStage(stage, on: plan)
+      } catch {
+        var located = error
+        located.hints.append("in stage \(index + 1): \(stage.keyword)")
+        throw located
+      }
+    }
+    return plan
+  }
+
+  /// A diagnostic at `range`.
+  func error(_ message: String, at range: SourceRange, hints: [String] = []) -> Diagnostic {
+    source.diagnostic(message, at: range, hints: hints)
+  }
+}
