@@ -17,7 +17,16 @@ extension Session {
         || (byte >= 48 && byte <= 57) || ((byte | 0x20) >= 97 && (byte | 0x20) <= 122))
     }
     let word = String(decoding: bytes[start...], as: UTF8.self)
-    var names = catalog.names
+    var before = start
+    while before > 0, bytes[before - 1] == UInt8(ascii: " ") || bytes[before - 1] == UInt8(ascii: "\t") {
+      before -= 1
+    }
+    if before == 0 || bytes[before - 1] == UInt8(ascii: "|") {
+      // The start of a statement or a stage: tables, or stage keywords after '|'.
+      let candidates = before == 0 ? catalog.names + ["from", "let", "explain"] : Session.stageKeywords
+      return CompletionResult(start: start, candidates: Session.matching(word, in: candidates))
+    }
+    var names = catalog.names + FunctionCatalog.allNames
     for name in catalog.names {
       for field in catalog[name]?.schema.fields ?? [] {
         names.append(Session.quotedIdentifier(field.name))
@@ -25,6 +34,12 @@ extension Session {
     }
     return CompletionResult(start: start, candidates: Session.matching(word, in: names))
   }
+
+  /// The words that can follow `|`.
+  static let stageKeywords = [
+    "where", "select", "extend", "summarize", "sort", "top", "take", "distinct", "count", "join", "union", "pivot",
+    "unpivot", "rename",
+  ]
 
   /// Completes the command word or an argument of a meta command.
   private func completeMetaCommand(_ before: String, bytes: [UInt8]) -> CompletionResult {

@@ -95,6 +95,9 @@ final class CapturedSession: @unchecked Sendable {
     #expect(omr.candidates == ["Område"])
     #expect(omr.start == "ledighed | where ".utf8.count)
     #expect(session.completions(line: "An", cursor: 2).candidates == [])
+    #expect(session.completions(line: "le", cursor: 2).candidates == ["ledighed", "let"])
+    #expect(session.completions(line: "ledighed | su", cursor: 13).candidates == ["summarize"])
+    #expect(session.completions(line: "ledighed | where ro", cursor: 19).candidates == ["round"])
     #expect(session.completions(line: "`An", cursor: 3).candidates == ["`Antal personer`"])
   }
 
