@@ -166,3 +166,16 @@ struct Executor {
       call.function, input: value, partition: partition, order: order, descending: call.order.map(\.descending))
   }
 }
+
+/// Grouping for `summarize` and window aggregates.
+enum AggregateGrouping {
+  /// Groups by `keys`; without keys, all rows form one group even when there are none,
+  /// so `summarize n = count()` on an empty table gives one row with 0.
+  static func groups(keys: [Column], rowCount: Int) -> GroupIndex {
+    if keys.isEmpty {
+      return GroupIndex(
+        groupOf: [Int32](repeating: 0, count: rowCount), groupCount: 1, firstRow: [rowCount > 0 ? 0 : -1])
+    }
+    return GroupIndex.build(keys: keys, rowCount: rowCount)
+  }
+}
