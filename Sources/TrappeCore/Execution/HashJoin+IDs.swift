@@ -25,7 +25,7 @@ extension HashJoin {
         left: denseIDs(left, low: low, high: high), right: denseIDs(right, low: low, high: high),
         count: Int(span) + 1)
     }
-    var table = JoinHashTable(expected: min(right.values.count, 1 << 20))
+    var table = JoinHashTable(expected: right.values.count)
     var rightIDs = [Int32](repeating: -1, count: right.values.count)
     for i in 0..<right.values.count where right.valid[i] { rightIDs[i] = table.insert(right.values[i]) }
     var leftIDs = [Int32](repeating: -1, count: left.values.count)
