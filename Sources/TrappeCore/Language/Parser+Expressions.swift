@@ -9,6 +9,9 @@ extension Parser {
   /// `is [not] null`, `[not] in (...)` and `[not] between A and B` bind like comparisons.
   mutating func parseBinary(minimumPrecedence: Int) throws(LanguageError) -> Expression {
     var left = try parseUnary()
+    // Each operator in a row deepens the tree like a parenthesis would.
+    let outerDepth = depth
+    defer { depth = outerDepth }
     while true {
       let token = current
       if token.kind == .assign {
@@ -27,6 +30,7 @@ extension Parser {
       default: op = token.kind.binaryOperator
       }
       guard let op, op.precedence >= minimumPrecedence else { return left }
+      try enterNesting()
       advance()
       let right = try parseBinary(minimumPrecedence: op.precedence + 1)
       left = Expression(.binary(op, left, right), left.range.union(right.range))
@@ -35,6 +39,9 @@ extension Parser {
 
   /// Parses `is [not] null`, `[not] in (...)` or `[not] between A and B` after `left`, or returns nil.
   mutating func parseComparisonPostfix(_ left: Expression) throws(LanguageError) -> Expression? {
+    guard let word = current.keyword, ["is", "not", "in", "between"].contains(word) else { return nil }
+    // Like an operator, each postfix deepens the tree; ``parseBinary`` restores the depth.
+    try enterNesting()
     var negated = false
     if current.isKeyword("is") {
       advance()

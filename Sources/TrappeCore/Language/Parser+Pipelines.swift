@@ -1,8 +1,8 @@
 extension Parser {
   /// Parses `[from] TABLE` followed by `| stage` repeated.
   mutating func parsePipeline() throws(LanguageError) -> Pipeline {
-    try enterNesting()
-    defer { depth -= 1 }
+    try enterNesting(weight: 8, what: "pipelines")
+    defer { depth -= 8 }
     let start = current.range
     if current.isKeyword("from"), peek(1).name != nil {
       advance()

@@ -56,13 +56,16 @@ struct Parser {
     current.isKeyword(word) ? advance() : nil
   }
 
-  /// Runs `body` one nesting level deeper, failing when nesting gets too deep.
-  mutating func enterNesting() throws(LanguageError) {
-    depth += 1
+  /// Goes `weight` nesting levels deeper, failing when nesting gets too deep.
+  ///
+  /// The caller restores ``depth`` when it returns. A parenthesised pipeline weighs more than
+  /// a parenthesis, as parsing it takes more stack.
+  mutating func enterNesting(weight: Int = 1, what: String = "expression") throws(LanguageError) {
+    depth += weight
     if depth > Parser.maxDepth {
       throw LanguageError(
-        "expression nested too deeply", at: current.range,
-        hints: ["at most \(Parser.maxDepth) levels of parentheses and operators are allowed"])
+        "\(what) nested too deeply", at: current.range,
+        hints: ["at most \(Parser.maxDepth / weight) levels of nesting are allowed"])
     }
   }
 
