@@ -1,0 +1,27 @@
+extension Parser {
+  /// The stage keywords, as written after `|`.
+  static let stageKeywords = [
+    "where", "select", "extend", "summarize", "sort", "order", "top", "take", "limit", "distinct",
+    "count", "join", "union", "pivot", "unpivot", "rename",
+  ]
+
+  /// Words that never name a column unless backquoted.
+  static let reservedWords: Set<String> = [
+    "and", "or", "not", "in", "is", "between", "by", "over", "asc", "desc", "when", "then", "else",
+    "end", "on", "into", "values",
+  ]
+
+  /// Whether `token` is a bare identifier naming a stage.
+  static func isStageKeyword(_ token: Token) -> Bool {
+    guard let keyword = token.keyword else { return false }
+    return stageKeywords.contains(keyword)
+  }
+
+  /// Whether `token` ends a list: `|`, `)` or the end of the query.
+  static func endsList(_ token: Token) -> Bool {
+    switch token.kind {
+    case .pipe, .rightParen, .end: return true
+    default: return false
+    }
+  }
+}
