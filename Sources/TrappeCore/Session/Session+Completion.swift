@@ -17,13 +17,13 @@ extension Session {
         || (byte >= 48 && byte <= 57) || ((byte | 0x20) >= 97 && (byte | 0x20) <= 122))
     }
     let word = String(decoding: bytes[start...], as: UTF8.self)
-    var before = start
-    while before > 0, bytes[before - 1] == UInt8(ascii: " ") || bytes[before - 1] == UInt8(ascii: "\t") {
-      before -= 1
+    var previous = start
+    while previous > 0, bytes[previous - 1] == UInt8(ascii: " ") || bytes[previous - 1] == UInt8(ascii: "\t") {
+      previous -= 1
     }
-    if before == 0 || bytes[before - 1] == UInt8(ascii: "|") {
+    if previous == 0 || bytes[previous - 1] == UInt8(ascii: "|") {
       // The start of a statement or a stage: tables, or stage keywords after '|'.
-      let candidates = before == 0 ? catalog.names + ["from", "let", "explain"] : Session.stageKeywords
+      let candidates = previous == 0 ? catalog.names + ["from", "let", "explain"] : Session.stageKeywords
       return CompletionResult(start: start, candidates: Session.matching(word, in: candidates))
     }
     var names = catalog.names + FunctionCatalog.allNames

@@ -1,0 +1,47 @@
+/// Counts of rows that became NULL because an operation had no defined result.
+///
+/// Evaluation never fails on data: a division by zero, an integer overflow,
+/// `ln(-1)` or `int("abc")` gives NULL for that row and adds one here, and the
+/// session prints ``messages`` after the result.
+public struct EvaluationWarnings: Sendable, Equatable {
+  /// Rows where `/` or `%` had a zero divisor.
+  public var divisionsByZero = 0
+  /// Rows where integer arithmetic (or a conversion to int) overflowed 64 bits.
+  public var overflows = 0
+  /// Rows where a function was outside its domain (`ln(x <= 0)`, `sqrt(x < 0)`).
+  public var invalidArguments = 0
+  /// Rows where `int`, `double` or `period` could not convert a value.
+  public var failedConversions = 0
+  /// Rows dropped to NULL because periods of different units met
+  /// (a `case`, `coalesce` or `period(text)` whose values mix, say, months and quarters).
+  public var periodUnitMismatches = 0
+
+  /// No warnings.
+  public init() {}
+
+  /// Whether nothing was counted.
+  public var isEmpty: Bool { self == EvaluationWarnings() }
+
+  /// One line per kind of warning counted, e.g. "3 divisions by zero gave NULL".
+  public var messages: [String] {
+    var lines: [String] = []
+    func add(_ n: Int, _ one: String, _ many: String) {
+      if n > 0 { lines.append("\(n) \(n == 1 ? one : many) gave NULL") }
+    }
+    add(divisionsByZero, "division by zero", "divisions by zero")
+    add(overflows, "integer overflow", "integer overflows")
+    add(invalidArguments, "function argument out of range", "function arguments out of range")
+    add(failedConversions, "value that could not be converted", "values that could not be converted")
+    add(periodUnitMismatches, "period of a different unit", "periods of a different unit")
+    return lines
+  }
+
+  /// Adds the counts of `other`.
+  public mutating func merge(_ other: EvaluationWarnings) {
+    divisionsByZero += other.divisionsByZero
+    overflows += other.overflows
+    invalidArguments += other.invalidArguments
+    failedConversions += other.failedConversions
+    periodUnitMismatches += other.periodUnitMismatches
+  }
+}
