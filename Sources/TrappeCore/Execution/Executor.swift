@@ -8,7 +8,10 @@ struct Executor {
 
   /// Runs `plan` and returns its result table.
   mutating func run(_ plan: LogicalPlan) throws(Interrupted) -> Table {
-    try execute(plan).materialized().renamed(plan.columns.map(\.name))
+    let table = try execute(plan).materialized()
+    let names = plan.columns.map(\.name)
+    // A pivot's value columns are only known now; everything else takes the plan's names.
+    return names.count == table.columnCount ? table.renamed(names) : table
   }
 
   mutating func execute(_ plan: LogicalPlan) throws(Interrupted) -> Relation {

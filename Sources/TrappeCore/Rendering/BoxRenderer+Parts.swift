@@ -27,11 +27,8 @@ extension BoxRenderer {
   }
 
   /// Widens the rightmost column, within ``RenderOptions/maxWidth``, so the status fits on one line.
-  func widen(_ layout: inout BoxLayout, toFit status: [String], footer: [String] = []) {
-    var needed = DisplayWidth.of(status.joined(separator: "  ")) + 4
-    for text in footer {
-      for line in text.split(separator: "\n") { needed = max(needed, DisplayWidth.of(line) + 4) }
-    }
+  func widen(_ layout: inout BoxLayout, toFit status: [String]) {
+    let needed = DisplayWidth.of(status.joined(separator: "  ")) + 4
     let extra = min(needed, options.maxWidth) - layout.totalWidth
     guard extra > 0 else { return }
     let slot = layout.lastColumnSlot ?? (layout.widths.count - 1)

@@ -32,8 +32,8 @@ public struct BoxRenderer: Sendable {
 
   /// The box for `table`, as lines joined by `\n` without a trailing newline.
   ///
-  /// `footer` lines (provenance, notes) are added inside the box below the
-  /// row and column counts, wrapped to the box's width.
+  /// `footer` lines (provenance, result names, notes) follow the box, one per
+  /// line, wrapped to the maximum width, so that they never widen the table.
   public func render(_ table: Table, footer: [String] = []) -> String {
     guard table.columnCount > 0 else { return renderWithoutColumns(footer: footer) }
     let rows = shownRows(of: table.rowCount)
@@ -65,7 +65,7 @@ public struct BoxRenderer: Sendable {
     let status = statusSegments(
       rowCount: table.rowCount, shownRows: rowIndices.count,
       columnCount: table.columnCount, shownColumns: layout.shownColumnCount)
-    widen(&layout, toFit: status, footer: footer)
+    widen(&layout, toFit: status)
 
     var lines: [String] = []
     lines.append(border("┌", "┬", "┐", layout.widths))
@@ -114,10 +114,13 @@ public struct BoxRenderer: Sendable {
     }
     lines.append(border("├", "┴", "┤", layout.widths))
     let inner = layout.totalWidth - 4
-    for line in TerminalText.wrapSegments(status, width: inner) + wrapFooter(footer, width: inner) {
+    for line in TerminalText.wrapSegments(status, width: inner) {
       lines.append("│ " + TerminalText.fit(line, width: inner, alignment: .left) + " │")
     }
     lines.append("└" + String(repeating: "─", count: layout.totalWidth - 2) + "┘")
+    for line in wrapFooter(footer, width: max(options.maxWidth, 20)) {
+      lines.append(TerminalText.fit(line, width: DisplayWidth.of(line), alignment: .left, style: style("2")))
+    }
     return lines.joined(separator: "\n")
   }
 }

@@ -97,8 +97,8 @@ final class CapturedSession: @unchecked Sendable {
     #expect(session.completions(line: "An", cursor: 2).candidates == [])
     #expect(session.completions(line: "le", cursor: 2).candidates == ["ledighed", "let"])
     #expect(session.completions(line: "ledighed | su", cursor: 13).candidates == ["summarize"])
-    #expect(session.completions(line: "ledighed | where ro", cursor: 19).candidates == ["round"])
-    #expect(session.completions(line: "`An", cursor: 3).candidates == ["`Antal personer`"])
+    #expect(session.completions(line: "ledighed | where rou", cursor: 20).candidates == ["round"])
+    #expect(session.completions(line: "ledighed | where `An", cursor: 20).candidates == ["`Antal personer`"])
   }
 
   @Test func completesFilePaths() {
