@@ -94,6 +94,8 @@ extension Parser {
     if current.kind == .star && peek(1).kind == .rightParen {
       arguments.append(Expression(.star, advance().range))
     } else if current.kind != .rightParen {
+      argumentNesting += 1
+      defer { argumentNesting -= 1 }
       repeat {
         arguments.append(try parseExpression())
       } while accept(.comma) != nil

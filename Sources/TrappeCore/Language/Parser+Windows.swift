@@ -30,7 +30,8 @@ extension Parser {
   /// Parses `KEY [asc|desc], ...` after `by`.
   ///
   /// With `stopBeforeNamedItem`, a `,` followed by `NAME =` ends the list: it starts the next
-  /// item of an `extend` (`extend a = rank() over k order by r, b = x`).
+  /// item of an `extend` (`extend a = rank() over k order by r, b = x`). Inside a call's
+  /// arguments any `,` ends it; sort by several keys there with a separate extend.
   mutating func parseSortKeys(after by: Token, defaultDescending: Bool, stopBeforeNamedItem: Bool)
     throws(LanguageError) -> [SortKey]
   {
@@ -46,6 +47,7 @@ extension Parser {
       }
       keys.append(SortKey(expression: expression, descending: descending))
       guard current.kind == .comma else { return keys }
+      if stopBeforeNamedItem, argumentNesting > 0 { return keys }
       if stopBeforeNamedItem, peek(1).name != nil, peek(2).kind == .assign { return keys }
       advance()
     }

@@ -17,6 +17,9 @@ struct Parser {
   var depth = 0
   /// Whether a call may carry a window (`over ...`, `order by ...`): only inside `extend`.
   var allowsWindow = false
+  /// How many call argument lists enclose the current token; inside one, a comma
+  /// ends a window's `order by` list (`round(percent_rank() order by x, 3)`).
+  var argumentNesting = 0
 
   /// A parser over `range` of `text`.
   init(_ text: String, in range: SourceRange? = nil) throws(LanguageError) {

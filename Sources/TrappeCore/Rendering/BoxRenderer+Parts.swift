@@ -35,6 +35,13 @@ extension BoxRenderer {
     layout.widths[slot] += extra
   }
 
+  /// The footer lines shown under the box: escaped, each cut to the maximum width.
+  func footerLines(_ footer: [String]) -> [String] {
+    footer.flatMap { $0.split(separator: "\n") }.map {
+      TerminalText.truncate(CellFormatter.escapingControlCharacters(String($0)), to: max(options.maxWidth, 20))
+    }
+  }
+
   /// The extra footer texts split at newlines, escaped and wrapped to `width`.
   func wrapFooter(_ footer: [String], width: Int) -> [String] {
     var lines: [String] = []

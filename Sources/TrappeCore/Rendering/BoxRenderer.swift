@@ -33,7 +33,7 @@ public struct BoxRenderer: Sendable {
   /// The box for `table`, as lines joined by `\n` without a trailing newline.
   ///
   /// `footer` lines (provenance, result names, notes) follow the box, one per
-  /// line, wrapped to the maximum width, so that they never widen the table.
+  /// line, cut with `…` at the maximum width, so that they never widen the table.
   public func render(_ table: Table, footer: [String] = []) -> String {
     guard table.columnCount > 0 else { return renderWithoutColumns(footer: footer) }
     let rows = shownRows(of: table.rowCount)
@@ -118,7 +118,7 @@ public struct BoxRenderer: Sendable {
       lines.append("│ " + TerminalText.fit(line, width: inner, alignment: .left) + " │")
     }
     lines.append("└" + String(repeating: "─", count: layout.totalWidth - 2) + "┘")
-    for line in wrapFooter(footer, width: max(options.maxWidth, 20)) {
+    for line in footerLines(footer) {
       lines.append(TerminalText.fit(line, width: DisplayWidth.of(line), alignment: .left, style: style("2")))
     }
     return lines.joined(separator: "\n")
