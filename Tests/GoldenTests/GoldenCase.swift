@@ -68,8 +68,9 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
       index += 1
       while index < lines.count, isInput(lines[index]) {
         let next = String(lines[index].dropFirst(2))
-        let continues = next.trimmed().hasPrefix("|") || session.needsMoreInput(inputs.joined(separator: "\n"))
-        guard continues else { break }
+        // Only a line starting with '|' continues a statement here, so that
+        // incomplete input (a trailing '==' or '(') can be shown failing on its own.
+        guard next.trimmed().hasPrefix("|") else { break }
         inputs.append(next)
         index += 1
       }

@@ -103,6 +103,9 @@ extension Binder {
       return unit(of: left, in: scope) ?? unit(of: right, in: scope)
     case .coalesce(let parts, .period): return parts.lazy.compactMap { unit(of: $0, in: scope) }.first
     case .cast(_, .period): return .year
+    case .call(.period, let arguments, _):
+      guard let argument = arguments.first else { return nil }
+      return argument.type == .int64 ? .year : unit(of: argument, in: scope)
     default: return nil
     }
   }
