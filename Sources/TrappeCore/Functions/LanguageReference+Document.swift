@@ -75,11 +75,18 @@ extension LanguageEntry {
       and the nearest table, column or function name when you misspelt one:
 
       ```
+      trappe> kommunepanel | where populaton > 1000
       error: unknown column 'populaton'
         1 | kommunepanel | where populaton > 1000
-          |                      ^^^^^^^^
+          |                      ^^^^^^^^^
       hint: did you mean 'population'?
+      hint: columns: kommunekode, kommune, region, vip2_method_municipality, year, population, fulltime_unemployed, cash_benefit_recipients_jan
+      hint: in stage 1: where
       ```
+
+      Division by zero and similar problems do not stop a query: the value becomes NULL and a
+      warning after the result says how many times it happened
+      (`warning: 2 divisions by zero gave NULL`). Ctrl-C stops a long query and changes nothing.
 
       """
     return out
