@@ -128,7 +128,10 @@ enum ArithmeticKernel {
     _ failure: ArithmeticFailure, row: Int, _ validity: inout ValidityWords,
     _ warnings: inout EvaluationWarnings
   ) {
-    if validity.invalidate(row) { tally(failure, rows: 1, &warnings) }
+    if validity.invalidate(row) {
+      tally(failure, rows: 1, &warnings)
+      if warnings.firstRow == nil { warnings.firstRow = row }
+    }
   }
 
   private static func tally(_ failure: ArithmeticFailure, rows: Int, _ warnings: inout EvaluationWarnings) {

@@ -15,12 +15,16 @@ public struct EvaluationWarnings: Sendable, Equatable {
   /// Rows dropped to NULL because periods of different units met
   /// (a `case`, `coalesce` or `period(text)` whose values mix, say, months and quarters).
   public var periodUnitMismatches = 0
+  /// The first row (of the table being evaluated) that a division by zero or overflow made NULL.
+  public var firstRow: Int?
+  /// Where the first problem happened, when the executor can say (e.g. "group region = X").
+  public var location: String?
 
   /// No warnings.
   public init() {}
 
   /// Whether nothing was counted.
-  public var isEmpty: Bool { self == EvaluationWarnings() }
+  public var isEmpty: Bool { messages.isEmpty }
 
   /// One line per kind of warning counted, e.g. "3 divisions by zero gave NULL".
   public var messages: [String] {
@@ -29,6 +33,7 @@ public struct EvaluationWarnings: Sendable, Equatable {
       if n > 0 { lines.append("\(n) \(n == 1 ? one : many) gave NULL") }
     }
     add(divisionsByZero, "division by zero", "divisions by zero")
+    if let location, !lines.isEmpty { lines[0] += " (first in \(location))" }
     add(overflows, "integer overflow", "integer overflows")
     add(invalidArguments, "function argument out of range", "function arguments out of range")
     add(failedConversions, "value that could not be converted", "values that could not be converted")
