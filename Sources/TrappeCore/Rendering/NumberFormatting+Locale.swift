@@ -1,3 +1,5 @@
+import Glibc
+
 extension NumberFormatting {
   /// The spelling of an integer in `locale`.
   ///
@@ -20,7 +22,7 @@ extension NumberFormatting {
   /// comma and groups the integer part with `.` when it has five or more digits:
   /// `12345.6` becomes `12.345,6`, `0.5` becomes `0,5`.
   public static func format(_ value: Double, locale: NumberLocale, groupFourDigits: Bool = false) -> String {
-    let text = plain(value)
+    let text = plain(displayed(value))
     switch locale {
     case .plain:
       return text
@@ -46,6 +48,17 @@ extension NumberFormatting {
     }
   }
 
+  /// `value` rounded to 12 significant digits, so that binary noise such as
+  /// 0.8600000000000003 shows as 0.86 on screen (exports keep every digit).
+  static func displayed(_ value: Double) -> Double {
+    guard value.isFinite, value != 0 else { return value }
+    let shift = 11 - Int(Glibc.floor(Glibc.log10(value.magnitude)))
+    guard (-290...290).contains(shift) else { return value }
+    let scale = Glibc.pow(10.0, Double(shift))
+    let rounded = (value * scale).rounded() / scale
+    return rounded.isFinite ? rounded : value
+  }
+
   /// Inserts `.` between groups of three digits when there are at least `minimumDigits`.
   static func groupedDanish(_ digits: String, minimumDigits: Int = 5) -> String {
     let count = digits.utf8.count
@@ -61,3 +74,4 @@ extension NumberFormatting {
     return result
   }
 }
+

@@ -30,3 +30,10 @@ import Testing
   #expect(NumberFormatting.format(1.5e20, locale: .danish) == "1,5e+20")
   #expect(NumberFormatting.format(Double.nan, locale: .danish) == "NaN")
 }
+
+@Test func displayHidesBinaryNoiseButExportsKeepIt() {
+  #expect(NumberFormatting.format(0.8600000000000003, locale: .plain) == "0.86")
+  #expect(NumberFormatting.format(2.6666666666666665, locale: .plain) == "2.66666666667")
+  #expect(NumberFormatting.format(123456789.125, locale: .plain) == "123456789.125")
+  #expect(NumberFormatting.plain(0.8600000000000003) == "0.8600000000000003")
+}
