@@ -2,17 +2,9 @@
 
 /// Small helpers for building tables and reading evaluated columns in tests.
 enum EvaluationTestSupport {
-  static func ints(_ values: [Int64?]) -> Column {
-    var b = PrimitiveColumnBuilder<Int64>(placeholder: 0)
-    for v in values { if let v { b.append(v) } else { b.appendNull() } }
-    return .int64(b.finish())
-  }
+  static func ints(_ values: [Int64?]) -> Column { TestColumns.ints(values) }
 
-  static func doubles(_ values: [Double?]) -> Column {
-    var b = PrimitiveColumnBuilder<Double>(placeholder: 0)
-    for v in values { if let v { b.append(v) } else { b.appendNull() } }
-    return .double(b.finish())
-  }
+  static func doubles(_ values: [Double?]) -> Column { TestColumns.doubles(values) }
 
   static func bools(_ values: [Bool?]) -> Column {
     var b = PrimitiveColumnBuilder<Bool>(placeholder: false)

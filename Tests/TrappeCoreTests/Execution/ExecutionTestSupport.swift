@@ -11,6 +11,15 @@ struct SeededGenerator: RandomNumberGenerator {
     z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
     return z ^ (z >> 31)
   }
+
+  /// A number in `0..<bound` (bound > 0).
+  mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+
+  /// A random element of a non-empty array.
+  mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
+
+  /// True `percent` times in a hundred.
+  mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
 }
 
 /// Column constructors for tests.

@@ -4,20 +4,6 @@ import Testing
 /// Feeds thousands of generated and mutated queries through lexer, parser, binder,
 /// optimizer and executor: each must succeed or fail with a diagnostic, never crash.
 @Suite struct BinderFuzzTests {
-  /// A small deterministic generator (SplitMix64), so failures reproduce.
-  struct Generator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-    mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
-    mutating func chance(_ percent: UInt64) -> Bool { next() % 100 < percent }
-  }
-
   static let columns = ["a", "b", "x", "s", "p", "id", "nope", "`a`", "left.a", "right.b"]
   static let literals = ["1", "0", "-3", "2.5", "\"ja\"", "'nej'", "null", "true", "2008Q2", "2008", "1e3"]
   static let functions = [
@@ -26,13 +12,13 @@ import Testing
   ]
   static let operators = ["+", "-", "*", "/", "%", "==", "!=", "<", ">=", "and", "or", "??"]
 
-  static func expression(_ g: inout Generator, depth: Int = 0) -> String {
+  static func expression(_ g: inout SeededGenerator, depth: Int = 0) -> String {
     if depth > 3 || g.chance(35) { return g.chance(50) ? g.pick(columns) : g.pick(literals) }
-    switch g.next() % 7 {
+    switch UInt64(g.below(7)) {
     case 0: return "\(expression(&g, depth: depth + 1)) \(g.pick(operators)) \(expression(&g, depth: depth + 1))"
     case 1: return "(\(expression(&g, depth: depth + 1)))"
     case 2:
-      let arguments = (0..<Int(g.next() % 3)).map { _ in expression(&g, depth: depth + 1) }
+      let arguments = (0..<Int(UInt64(g.below(3)))).map { _ in expression(&g, depth: depth + 1) }
       return "\(g.pick(functions))(\(arguments.joined(separator: ", ")))"
     case 3: return "not \(expression(&g, depth: depth + 1))"
     case 4: return "\(expression(&g, depth: depth + 1)) is null"
@@ -41,7 +27,7 @@ import Testing
     }
   }
 
-  static func stage(_ g: inout Generator) -> String {
+  static func stage(_ g: inout SeededGenerator) -> String {
     let e = expression(&g)
     switch g.next() % 14 {
     case 0: return "where \(e)"
@@ -61,16 +47,16 @@ import Testing
     }
   }
 
-  static func query(_ g: inout Generator) -> String {
+  static func query(_ g: inout SeededGenerator) -> String {
     var text = g.pick(["t", "from t", "_", "out1", "nosuch", "let u = t", "explain t"])
     for _ in 0..<Int(g.next() % 4) { text += " | " + stage(&g) }
     return text
   }
 
-  static func mutate(_ text: String, _ g: inout Generator) -> String {
+  static func mutate(_ text: String, _ g: inout SeededGenerator) -> String {
     var characters = Array(text)
     guard !characters.isEmpty else { return text }
-    for _ in 0..<Int(1 + g.next() % 3) {
+    for _ in 0..<Int(1 + UInt64(g.below(3))) {
       let index = Int(g.next() % UInt64(characters.count))
       switch g.next() % 4 {
       case 0: characters.remove(at: index)
@@ -94,7 +80,7 @@ import Testing
         ("x", .double(DoubleColumn([1.5, 0, 2.5, -1]))),
         ("s", .string(StringColumn(["ja", "nej", nil, "ja"]))),
       ]), as: "t")
-    var g = Generator(state: 20_081_125)
+    var g = SeededGenerator(seed: 20_081_125)
     var outcomes = (success: 0, failure: 0)
     for round in 0..<3000 {
       var text = BinderFuzzTests.query(&g)

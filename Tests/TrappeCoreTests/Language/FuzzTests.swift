@@ -1,30 +1,6 @@
 import Testing
 @testable import TrappeCore
 
-/// A small deterministic generator (SplitMix64), so fuzz runs are reproducible.
-struct SplitMix64 {
-  var state: UInt64
-
-  /// The next 64 random bits.
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-
-  /// A number in `0..<bound` (bound > 0).
-  mutating func below(_ bound: Int) -> Int {
-    Int(next() % UInt64(bound))
-  }
-
-  /// A random element of a non-empty array.
-  mutating func pick<T>(_ items: [T]) -> T {
-    items[below(items.count)]
-  }
-}
-
 @Suite struct FuzzTests {
   static let vocabulary = [
     "T", "_", "from", "let", "explain", "|", "(", ")", ",", ".", "=", "==", "!=", "<>", "<", "<=", ">", ">=",
@@ -64,7 +40,7 @@ struct SplitMix64 {
   }
 
   @Test func randomTokenSequences() {
-    var random = SplitMix64(state: 1)
+    var random = SeededGenerator(seed: 1)
     for _ in 0..<2_500 {
       var text = ""
       for _ in 0..<random.below(25) {
@@ -76,7 +52,7 @@ struct SplitMix64 {
   }
 
   @Test func randomCharacters() {
-    var random = SplitMix64(state: 2)
+    var random = SeededGenerator(seed: 2)
     let alphabet: [Character] = Array("aæøåÆØÅz09_ |(),.=!<>+-*/%?`'\"\\#\n\t@$^&;:[]{}~QKWM") + ["😀", "\u{0}", "\u{00A0}", "\u{030A}", "🇩🇰", "\u{200B}", "\u{FFFD}"]
     for _ in 0..<1_500 {
       var text = ""
@@ -86,7 +62,7 @@ struct SplitMix64 {
   }
 
   @Test func mutatedValidQueries() {
-    var random = SplitMix64(state: 3)
+    var random = SeededGenerator(seed: 3)
     for query in FuzzTests.validQueries {
       check(query)
     }
