@@ -87,7 +87,28 @@ extension Optimizer {
       let inner = prune(child, keep: [])
       return Pruned(plan: .count(inner.plan), mapping: [0: 0])
 
-    case .distinct, .join, .union, .pivot, .unpivot:
+    case .join(let left, let right, let kind, let leftKeys, let rightKeys, let rightColumns, let rightNames):
+      // Each side reads its keys and the output columns someone uses.
+      let leftCount = left.columns.count
+      var needLeft = required.filter { $0 < leftCount }
+      for key in leftKeys { needLeft.formUnion(key.referencedColumns) }
+      let keptRight = kind == .anti ? [] : rightColumns.indices.filter { required.contains(leftCount + $0) }
+      var needRight = Set(keptRight.map { rightColumns[$0] })
+      for key in rightKeys { needRight.formUnion(key.referencedColumns) }
+      let l = prune(left, keep: needLeft)
+      let r = prune(right, keep: needRight)
+      let newLeftCount = l.plan.columns.count
+      var mapping = l.mapping
+      for (position, index) in keptRight.enumerated() { mapping[leftCount + index] = newLeftCount + position }
+      return Pruned(
+        plan: .join(
+          l.plan, r.plan, kind: kind, leftKeys: leftKeys.map { $0.remapped(l.mapping) },
+          rightKeys: rightKeys.map { $0.remapped(r.mapping) },
+          rightColumns: keptRight.map { r.mapping[rightColumns[$0]] ?? rightColumns[$0] },
+          rightNames: keptRight.map { rightNames[$0] }),
+        mapping: mapping)
+
+    case .distinct, .union, .pivot, .unpivot:
       // These read every column of their inputs; prune inside them independently.
       return Pruned(plan: pruneChildren(plan), mapping: identity(plan.columns.count))
     }
@@ -98,8 +119,6 @@ extension Optimizer {
     func all(_ child: LogicalPlan) -> LogicalPlan { prune(child, keep: Set(0..<child.columns.count)).plan }
     switch plan {
     case .distinct(let child): return .distinct(all(child))
-    case .join(let l, let r, let kind, let lk, let rk, let rc, let rn):
-      return .join(all(l), all(r), kind: kind, leftKeys: lk, rightKeys: rk, rightColumns: rc, rightNames: rn)
     case .union(let l, let r, let columns): return .union(all(l), all(r), columns: columns)
     case .pivot(let child, let by, let key, let value): return .pivot(all(child), by: by, key: key, value: value)
     case .unpivot(let child, let columns, let name, let value, let type):
