@@ -26,7 +26,8 @@ let session = Session(
   settings: settings,
   output: SessionOutput(
     standard: { FileHandleWriter.standardOutput($0) },
-    error: { FileHandleWriter.standardError($0) }))
+    error: { FileHandleWriter.standardError($0) }),
+  datasets: DatasetRegistry(directories: DatasetRegistry.directories(extra: options.dataDirectories)))
 
 let interactive =
   options.commands.isEmpty && options.script == nil

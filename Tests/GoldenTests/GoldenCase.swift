@@ -52,7 +52,8 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
     settings.terminalWidth = 80
     let session = Session(
       settings: settings,
-      output: SessionOutput(standard: { buffer.append($0) }, error: { buffer.append($0) }))
+      output: SessionOutput(standard: { buffer.append($0) }, error: { buffer.append($0) }),
+      datasets: DatasetRegistry(directories: [root + "/Datasets"]))
     var result = ""
     var lines = transcript.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     if lines.last == "" { lines.removeLast() }

@@ -9,8 +9,8 @@ extension LanguageEntry {
 
       ```
       kommunepanel
-      | where year == 2008
-      | summarize ledige = sum(fulltime_unemployed), indbyggere = sum(population) by region
+      | where aar == 2008
+      | summarize ledige = sum(fuldtidsledige), indbyggere = sum(befolkning) by region
       | extend andel = round(100.0 * ledige / indbyggere, 2)
       | top 3 by andel
       ```
@@ -18,15 +18,15 @@ extension LanguageEntry {
       A line that starts with `|` continues the query above it, in the shell and in scripts.
       `let NAME = ...` keeps a result as a table, `_` is the last result and `out3` the third,
       and `explain ...` shows the plan. `#` and `//` start comments. Every example below runs
-      in the tests against `Datasets/kommunepanel.csv` (loaded as `kommunepanel`) and
-      `Datasets/kommuner.csv` (as `kommuner`).
+      in the tests against the built-in datasets `kommunepanel` and `kommuner` (real figures
+      from Statistics Denmark; `.datasets` lists them with their sources).
 
       ## Values and types
 
       - Types: `int` (64-bit), `double`, `bool`, `string` (UTF-8, æøå welcome), `period`.
       - Literals: `42`, `1.5`, `"Aarhus"` or `'Aarhus'`, `true`, `false`, `null`, and periods:
         `2008Q3` or the Danish `2008K3` (quarter), `2008-09` or `2008M09` (month), `2008W12` or
-        `2008U12` (ISO week). A bare `2008` is a number; compared with a year period it means that year.
+        `2008U12` (ISO week). A bare `2008` is a number; compared with a aar period it means that aar.
       - Names: letters (æøå too), digits and `_`; anything else in backquotes:
         `` `Antal fuldtidspersoner` ``. Column names match exactly, or ignoring case when that is unique.
 
@@ -79,8 +79,8 @@ extension LanguageEntry {
       error: unknown column 'populaton'
         1 | kommunepanel | where populaton > 1000
           |                      ^^^^^^^^^
-      hint: did you mean 'population'?
-      hint: columns: kommunekode, kommune, region, vip2_method_municipality, year, population, fulltime_unemployed, cash_benefit_recipients_jan
+      hint: did you mean 'befolkning'?
+      hint: columns: kommunekode, kommune, region, vip2, aar, befolkning, fuldtidsledige, kontanthjaelp_jan
       hint: in stage 1: where
       ```
 

@@ -7,13 +7,13 @@ struct Binder {
   /// The statement text, for diagnostics.
   let source: SourceText
   /// Looks a table up by name (catalog tables, `_`, `outN`).
-  let resolveTable: (String) -> Table?
+  let resolveTable: (String) throws(Diagnostic) -> Table?
   /// Names offered as suggestions for an unknown table.
   let tableNames: [String]
 
   /// Binds a whole pipeline.
   func bind(_ pipeline: Pipeline) throws(Diagnostic) -> LogicalPlan {
-    guard let table = resolveTable(pipeline.source) else {
+    guard let table = try resolveTable(pipeline.source) else {
       let hints =
         tableNames.isEmpty
         ? ["no tables are loaded yet: try .load FILE as NAME"]

@@ -76,3 +76,18 @@ public indirect enum LogicalPlan: Sendable, Equatable {
     }
   }
 }
+
+extension LogicalPlan {
+  /// The names of the tables the plan scans, left to right.
+  public var scannedTables: [String] {
+    switch self {
+    case .scan(let name, _, _): return [name]
+    case .filter(let c, _), .project(let c, _), .aggregate(let c, _, _), .window(let c, _), .sort(let c, _),
+      .topN(let c, _, _), .limit(let c, _), .distinct(let c), .pivot(let c, _, _, _), .unpivot(let c, _, _, _, _),
+      .count(let c):
+      return c.scannedTables
+    case .join(let l, let r, _, _, _, _, _), .union(let l, let r, _):
+      return l.scannedTables + r.scannedTables
+    }
+  }
+}

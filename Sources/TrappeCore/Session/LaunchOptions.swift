@@ -14,6 +14,8 @@ public struct LaunchOptions: Sendable, Equatable {
   public var help = false
   /// Whether `--version` was given.
   public var version = false
+  /// Extra dataset directories from `--data`.
+  public var dataDirectories: [String] = []
 
   /// The version `--version` prints.
   public static let versionString = "trappe 0.1.0"
@@ -28,6 +30,7 @@ public struct LaunchOptions: Sendable, Equatable {
 
     Options:
       -c COMMAND        run COMMAND (repeatable), then exit
+      --data DIR        also offer the datasets (NAME.csv + NAME.manifest) in DIR
       --format FORMAT   print results as box, markdown, csv, tsv or json
       --keep-going      do not stop a script at the first error
       --no-rc           do not run ~/.trapperc at interactive start
@@ -69,6 +72,8 @@ public struct LaunchOptions: Sendable, Equatable {
           throw UsageError(message)
         }
         options.format = format
+      case "--data":
+        options.dataDirectories.append(try value(for: argument))
       case "--no-rc": options.noRC = true
       case "--keep-going": options.keepGoing = true
       case "--help", "-h": options.help = true
@@ -76,7 +81,7 @@ public struct LaunchOptions: Sendable, Equatable {
       default:
         if argument.hasPrefix("-") && argument != "-" {
           var message = "unknown option '\(argument)'"
-          let known = ["-c", "--command", "--format", "--no-rc", "--keep-going", "--help", "--version"]
+          let known = ["-c", "--command", "--data", "--format", "--no-rc", "--keep-going", "--help", "--version"]
           if let near = Suggestion.nearest(to: argument, in: known) { message += "; did you mean '\(near)'?" }
           throw UsageError(message)
         }

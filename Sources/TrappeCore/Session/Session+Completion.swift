@@ -23,14 +23,17 @@ extension Session {
     }
     if previous == 0 || bytes[previous - 1] == UInt8(ascii: "|") {
       // The start of a statement or a stage: tables, or stage keywords after '|'.
-      let candidates = previous == 0 ? catalog.names + ["from", "let", "explain"] : Session.stageKeywords
+      let candidates = previous == 0 ? tableNames + ["from", "let", "explain"] : Session.stageKeywords
       return CompletionResult(start: start, candidates: Session.matching(word, in: candidates))
     }
-    var names = catalog.names + FunctionCatalog.allNames
+    var names = tableNames + FunctionCatalog.allNames
     for name in catalog.names {
       for field in catalog[name]?.schema.fields ?? [] {
         names.append(Session.quotedIdentifier(field.name))
       }
+    }
+    for manifest in datasets.all where !catalog.contains(manifest.name) {
+      names += manifest.columns.map { Session.quotedIdentifier($0.name) }
     }
     return CompletionResult(start: start, candidates: Session.matching(word, in: names))
   }
@@ -59,7 +62,7 @@ extension Session {
     let candidates: [String]
     switch kind {
     case .table:
-      candidates = catalog.names
+      candidates = tableNames
     case .column:
       let tableName = words.count > 1 ? words[1] : ""
       candidates = (catalog[tableName]?.schema.names ?? catalog.names.flatMap { catalog[$0]?.schema.names ?? [] })

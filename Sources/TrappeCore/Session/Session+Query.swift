@@ -10,20 +10,24 @@ extension Session {
     }
     switch statement {
     case .pipeline(let pipeline):
-      let table = try evaluate(pipeline, source: source)
+      let (table, sources) = try evaluate(pipeline, source: source)
       results.append(table)
-      var footer = ["out\(results.count)"]
-      if let origin = provenance[pipeline.source] { footer[0] += " · source: \(origin)" }
-      show(table, footer: footer)
+      let name = "out\(results.count)"
+      show(table, footer: footer(naming: name, sources: sources))
     case .let(let name, let nameRange, let pipeline):
       if name == "_" || Session.resultNumber(name) != nil {
         throw source.diagnostic(
           "'\(name)' is reserved for query results", at: nameRange, hints: ["choose another name"])
       }
-      let table = try evaluate(pipeline, source: source)
+      let (table, sources) = try evaluate(pipeline, source: source)
       let replaced = catalog.contains(name)
       catalog.set(table, as: name)
       provenance[name] = "let \(name) = \(source[pipeline.range].split(separator: "\n").joined(separator: " "))"
+      if sources.contains(where: { illustrative.contains($0) }) {
+        illustrative.insert(name)
+      } else {
+        illustrative.remove(name)
+      }
       notice(
         "\(replaced ? "replaced" : "created") \(name): \(table.rowCount) \(table.rowCount == 1 ? "row" : "rows"), "
           + "\(table.columnCount) \(table.columnCount == 1 ? "column" : "columns")")
@@ -33,16 +37,17 @@ extension Session {
     }
   }
 
-  /// Binds a pipeline against the catalog and the numbered results.
+  /// Binds a pipeline against the catalog, the datasets and the numbered results.
   func bind(_ pipeline: Pipeline, source: SourceText) throws(Diagnostic) -> LogicalPlan {
     let binder = Binder(
-      source: source, resolveTable: { [unowned self] in self.table(resolving: $0) },
-      tableNames: catalog.names + (results.isEmpty ? [] : ["_"]))
+      source: source, resolveTable: { [unowned self] name throws(Diagnostic) in try self.table(resolving: name) },
+      tableNames: tableNames + (results.isEmpty ? [] : ["_"]))
     return try binder.bind(pipeline)
   }
 
-  /// Binds, optimises and runs a pipeline; reports evaluation warnings.
-  func evaluate(_ pipeline: Pipeline, source: SourceText) throws(Diagnostic) -> Table {
+  /// Binds, optimises and runs a pipeline; reports evaluation warnings. Also returns the
+  /// names of the tables it read, for the footer.
+  func evaluate(_ pipeline: Pipeline, source: SourceText) throws(Diagnostic) -> (Table, [String]) {
     let plan = Optimizer.optimize(try bind(pipeline, source: source))
     var executor = Executor()
     let table: Table
@@ -54,15 +59,42 @@ extension Session {
     for message in executor.warnings.messages {
       notice("warning: \(message)")
     }
-    return table
+    var sources: [String] = []
+    for name in plan.scannedTables where !sources.contains(name) {
+      sources.append(name == "_" ? "out\(results.count)" : name)
+    }
+    return (table, sources)
   }
 
-  /// A catalog table, `_` (the last result) or `outN` (result N).
-  func table(resolving name: String) -> Table? {
+  /// The lines under a result: its name, where its data came from, and the illustrative warning.
+  func footer(naming name: String, sources: [String]) -> [String] {
+    let origins = sources.compactMap { provenance[$0] ?? (Session.resultNumber($0) != nil ? $0 : nil) }
+    var lines = [name + (origins.isEmpty ? "" : " · source: " + origins.joined(separator: "; "))]
+    if sources.contains(where: { illustrative.contains($0) }) {
+      illustrative.insert(name)
+      lines.append(Session.illustrativeNotice)
+    }
+    return lines
+  }
+
+  /// The footer line on everything computed from generated data.
+  static let illustrativeNotice = "Illustrative data, not real results (generated; see Datasets/README.md)"
+
+  /// A catalog table, `_` (the last result), `outN` (result N), or a dataset, loaded now if it was not yet.
+  func table(resolving name: String) throws(Diagnostic) -> Table? {
     if let table = catalog[name] { return table }
     if name == "_" { return results.last }
     if let number = Session.resultNumber(name), number >= 1, number <= results.count { return results[number - 1] }
-    return nil
+    guard let manifest = datasets.manifest(name), let table = try datasets.load(name) else { return nil }
+    catalog.set(table, as: name)
+    provenance[name] = manifest.provenanceLine
+    if manifest.kind == .illustrative { illustrative.insert(name) }
+    return table
+  }
+
+  /// Every table name a query can use: loaded tables, then datasets not loaded yet.
+  var tableNames: [String] {
+    catalog.names + datasets.names.filter { !catalog.contains($0) }
   }
 
   /// N for a name `outN`.

@@ -17,11 +17,18 @@ public final class Session {
   var readDepth = 0
   /// Every query result so far: `out1`, `out2`, ...; `_` is the last.
   public internal(set) var results: [Table] = []
+  /// The datasets that load on first use (`Datasets/` and `--data` directories).
+  public let datasets: DatasetRegistry
+  /// Tables (and result numbers, as `outN`) computed from illustrative data.
+  var illustrative: Set<String> = []
 
   /// Creates a session with an empty catalog.
-  public init(settings: SessionSettings = SessionSettings(), output: SessionOutput) {
+  public init(
+    settings: SessionSettings = SessionSettings(), output: SessionOutput, datasets: DatasetRegistry = DatasetRegistry()
+  ) {
     self.settings = settings
     self.output = output
+    self.datasets = datasets
   }
 
   /// Runs one statement (a meta command line or a query) and prints its result.

@@ -15,7 +15,6 @@ import Testing
     _ = chdir(Self.root)
     let command = try #require(MetaCommand.all.first { $0.name == name })
     let captured = CapturedSession()
-    #expect(captured.session.run(".load Datasets/kommuner.csv as kommuner") == .success)
     let outcome = captured.session.run(command.example)
     #expect(outcome == .success || outcome == .exit(0), "\(command.example): \(captured.errors)")
   }

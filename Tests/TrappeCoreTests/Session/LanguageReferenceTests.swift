@@ -10,8 +10,6 @@ import Testing
     let name = String(label.split(separator: " ").last ?? "")
     let entry = try #require(LanguageEntry.all.first { "\($0.kind.rawValue): \($0.name)" == label && $0.name == name })
     let captured = CapturedSession()
-    #expect(captured.session.run(".load Datasets/kommuner.csv as kommuner") == .success)
-    #expect(captured.session.run(".load Datasets/kommunepanel.csv as kommunepanel") == .success)
     let outcome = captured.session.run(entry.example)
     #expect(outcome == .success, "\(entry.example)\n\(captured.errors)")
     #expect(!captured.errors.contains("warning"), "\(entry.example)\n\(captured.errors)")

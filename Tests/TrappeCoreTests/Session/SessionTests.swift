@@ -8,7 +8,8 @@ final class CapturedSession: @unchecked Sendable {
   lazy var session: Session = Session(
     output: SessionOutput(
       standard: { [unowned self] in self.standard += $0 },
-      error: { [unowned self] in self.errors += $0 }))
+      error: { [unowned self] in self.errors += $0 }),
+    datasets: DatasetRegistry(directories: [HelpExampleTests.root + "/Datasets"]))
 
   func add(_ name: String, _ table: Table) { session.catalog.set(table, as: name) }
 }

@@ -13,7 +13,12 @@ extension MetaCommand {
     var maximums: [String?] = []
     var examples: [String?] = []
     var types: [String?] = []
+    var units: [String?] = []
+    var meanings: [String?] = []
+    let manifest = session.catalog[name] == nil ? nil : session.datasets.manifest(name)
     for (field, column) in zip(table.schema.fields, table.columns) {
+      units.append(manifest?.column(field.name).map { $0.unit ?? "" })
+      meanings.append(manifest?.column(field.name)?.meaning)
       let summary = ColumnSummary(column)
       if case .period(let periods) = column {
         types.append("period(\(periods.unit.name))")
@@ -27,28 +32,33 @@ extension MetaCommand {
       examples.append(
         summary.examples.isEmpty ? nil : summary.examples.map(\.description).joined(separator: ", "))
     }
-    let footer =
+    var footer =
       ["\(name): \(table.rowCount) \(table.rowCount == 1 ? "row" : "rows")"]
       + (session.provenance[name].map { ["source: \($0)"] } ?? [])
-    session.show(
-      Table([
-        ("column", .string(StringColumn(table.schema.names))),
-        ("type", .string(StringColumn(types))),
-        ("nulls", .int64(nulls.finish())),
-        ("distinct", .int64(distinct.finish())),
-        ("min", .string(StringColumn(minimums))),
-        ("max", .string(StringColumn(maximums))),
-        ("examples", .string(StringColumn(examples))),
-      ]), footer: footer)
+    if session.illustrative.contains(name) { footer.append(Session.illustrativeNotice) }
+    var columns: [(String, Column)] = [
+      ("column", .string(StringColumn(table.schema.names))),
+      ("type", .string(StringColumn(types))),
+    ]
+    if manifest != nil { columns.append(("unit", .string(StringColumn(units)))) }
+    columns += [
+      ("nulls", .int64(nulls.finish())),
+      ("distinct", .int64(distinct.finish())),
+      ("min", .string(StringColumn(minimums))),
+      ("max", .string(StringColumn(maximums))),
+    ]
+    columns.append(manifest == nil ? ("examples", .string(StringColumn(examples))) : ("meaning", .string(StringColumn(meanings))))
+    session.show(Table(columns), footer: footer)
   }
 }
 
 extension Session {
   /// The table a command argument names, or a diagnostic with the nearest name.
   func table(named word: CommandWord, in invocation: MetaInvocation) throws(Diagnostic) -> (String, Table) {
-    if let table = catalog[word.text] { return (word.text, table) }
-    let hint = catalog.count == 0 ? ["no tables are loaded yet"] : ["tables: \(catalog.names.joined(separator: ", "))"]
+    if let table = try table(resolving: word.text) { return (word.text, table) }
+    let names = tableNames
+    let hint = names.isEmpty ? ["no tables are loaded yet"] : ["tables: \(names.joined(separator: ", "))"]
     throw invocation.error("no table named '\(word.text)'", at: word, hints: hint)
-      .suggesting(Suggestion.nearest(to: word.text, in: catalog.names))
+      .suggesting(Suggestion.nearest(to: word.text, in: names))
   }
 }

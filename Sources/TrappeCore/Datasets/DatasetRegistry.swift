@@ -1,0 +1,72 @@
+/// The datasets Trappe knows: their manifests, read at start-up, and their tables, loaded on first use.
+public final class DatasetRegistry {
+  /// Dataset names in the order their directories and files were read.
+  public private(set) var names: [String] = []
+  /// Manifests that could not be read, reported by `.datasets`.
+  public private(set) var problems: [Diagnostic] = []
+  private var manifests: [String: DatasetManifest] = [:]
+
+  /// An empty registry.
+  public init() {}
+
+  /// Reads every `*.manifest` in `directories`; a later directory's dataset replaces an earlier one of the same name.
+  public init(directories: [String]) {
+    for directory in directories {
+      for entry in Directory.entries(directory) where entry.hasSuffix(".manifest") {
+        let path = directory + "/" + entry
+        do throws(Diagnostic) {
+          let text: String
+          do throws(SystemError) {
+            text = try TextFile.read(path)
+          } catch {
+            throw Diagnostic(.error, "cannot read \(path): \(error.reason)")
+          }
+          let manifest = try DatasetManifest.parse(text, path: path)
+          guard manifest.name + ".manifest" == entry else {
+            throw Diagnostic(
+              .error, "\(path) names the dataset '\(manifest.name)'; the file must be called \(manifest.name).manifest")
+          }
+          if manifests.updateValue(manifest, forKey: manifest.name) == nil { names.append(manifest.name) }
+        } catch {
+          problems.append(error)
+        }
+      }
+    }
+  }
+
+  /// The manifest of dataset `name`.
+  public func manifest(_ name: String) -> DatasetManifest? { manifests[name] }
+
+  /// Every manifest, in order.
+  public var all: [DatasetManifest] { names.compactMap { manifests[$0] } }
+
+  /// Loads dataset `name` from its CSV with the manifest's column types, checking columns and row count.
+  public func load(_ name: String) throws(Diagnostic) -> Table? {
+    guard let manifest = manifests[name] else { return nil }
+    var options = CSVReadOptions()
+    for column in manifest.columns { options.typeOverrides[column.name] = column.type }
+    let table: Table
+    do throws(CSVError) {
+      table = try CSVReader.read(file: manifest.file, options: options).table
+    } catch {
+      throw error.diagnostic
+    }
+    let names = table.schema.names
+    let declared = manifest.columns.map(\.name)
+    guard names == declared else {
+      let missing = names.filter { !declared.contains($0) }
+      throw Diagnostic(
+        .error, "\(manifest.file) does not match its manifest \(manifest.path)",
+        hints: [
+          "the file's columns: \(names.joined(separator: ", "))",
+          missing.isEmpty ? "the manifest lists columns in another order or too many" : "not described: \(missing.joined(separator: ", "))",
+        ])
+    }
+    guard table.rowCount == manifest.rows else {
+      throw Diagnostic(
+        .error, "\(manifest.file) has \(table.rowCount) rows, but its manifest says \(manifest.rows)",
+        hints: ["regenerate the file or correct 'rows:' in \(manifest.path)"])
+    }
+    return table
+  }
+}
