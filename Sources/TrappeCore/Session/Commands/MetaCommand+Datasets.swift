@@ -36,7 +36,7 @@ extension MetaCommand {
         ("kind", .string(StringColumn(all.map(\.kind.rawValue)))),
         ("rows", .int64(rows.finish())),
         ("period", .string(StringColumn(all.map(\.period)))),
-        ("source", .string(StringColumn(all.map(\.source)))),
+        ("source", .string(StringColumn(all.map { $0.cite ?? $0.source }))),
         ("terms", .string(StringColumn(all.map(\.terms)))),
       ]), footer: [".datasets NAME shows one in full"])
   }
