@@ -11,16 +11,17 @@ import Testing
   static func sampleTable() -> Table {
     let flags = [true, false, true, true, false]
     let mask = ValidityMask(flags: flags)
+    let all = ValidityMask(allValid: 5)
     return Table([
       ("id", .int64(PrimitiveColumn(values: [1, 0, -3, Int64.max, 0], validity: mask))),
       ("x", .double(PrimitiveColumn(values: [1.5, 0, -0.0, .infinity, 0], validity: mask))),
       ("ok", .bool(PrimitiveColumn(values: [true, false, false, true, false], validity: mask))),
       ("navn æøå", .string(StringColumn(["Århus", nil, "", "Køge", "Århus"]))),
-      ("empty", .string(StringColumn(codes: [0, 0, 0, 0, 0], dictionary: [], validity: ValidityMask(flags: [false, false, false, false, false])))),
+      ("empty", Column.nulls(.string, count: 5)),
       ("år", .period(PeriodColumn(unit: .year, ordinals: [2008, 0, 2009, 1999, 0], validity: mask))),
-      ("kvartal", .period(PeriodColumn(unit: .quarter, ordinals: [8032, 8033, 8034, 8035, 8036], validity: ValidityMask(allValid: 5)))),
+      ("kvartal", .period(PeriodColumn(unit: .quarter, ordinals: [8032, 8033, 8034, 8035, 8036], validity: all))),
       ("måned", .period(PeriodColumn(unit: .month, ordinals: [24096, 0, 24097, 24098, 0], validity: mask))),
-      ("uge", .period(PeriodColumn(unit: .week, ordinals: [1900, 1901, 1902, 1903, 1904], validity: ValidityMask(allValid: 5)))),
+      ("uge", .period(PeriodColumn(unit: .week, ordinals: [1900, 1901, 1902, 1903, 1904], validity: all))),
     ])
   }
 
