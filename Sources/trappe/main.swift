@@ -27,7 +27,9 @@ let session = Session(
   output: SessionOutput(
     standard: { FileHandleWriter.standardOutput($0) },
     error: { FileHandleWriter.standardError($0) }),
-  datasets: DatasetRegistry(directories: DatasetRegistry.directories(extra: options.dataDirectories)))
+  datasets: DatasetRegistry(
+    directories: DatasetRegistry.directories(extra: options.dataDirectories),
+    cache: DatasetCache(directory: DatasetCache.defaultDirectory)))
 
 let interactive =
   options.commands.isEmpty && options.script == nil

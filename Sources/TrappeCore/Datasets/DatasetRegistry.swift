@@ -5,12 +5,19 @@ public final class DatasetRegistry {
   /// Manifests that could not be read, reported by `.datasets`.
   public private(set) var problems: [Diagnostic] = []
   private var manifests: [String: DatasetManifest] = [:]
+  /// Where parsed tables are kept between runs, so a dataset loads without parsing its CSV again.
+  private let cache: DatasetCache?
 
   /// An empty registry.
-  public init() {}
+  public init() {
+    cache = nil
+  }
 
-  /// Reads every `*.manifest` in `directories`; a later directory's dataset replaces an earlier one of the same name.
-  public init(directories: [String]) {
+  /// Reads every `*.manifest` in `directories`; a later directory's dataset replaces an earlier one
+  /// of the same name. With a `cache`, tables are stored after their first load and read from it
+  /// while the CSV and manifest are unchanged.
+  public init(directories: [String], cache: DatasetCache? = nil) {
+    self.cache = cache
     for directory in directories {
       for entry in Directory.entries(directory) where entry.hasSuffix(".manifest") {
         let path = directory + "/" + entry
@@ -40,9 +47,22 @@ public final class DatasetRegistry {
   /// Every manifest, in order.
   public var all: [DatasetManifest] { names.compactMap { manifests[$0] } }
 
-  /// Loads dataset `name` from its CSV with the manifest's column types, checking columns and row count.
+  /// Loads dataset `name`: from the cache when it is fresh, else from its CSV.
   public func load(_ name: String) throws(Diagnostic) -> Table? {
     guard let manifest = manifests[name] else { return nil }
+    let fingerprint = DatasetCache.fingerprint(files: [manifest.file, manifest.path], extra: manifest.name)
+    if let cached = cache?.cachedTable(for: name, fingerprint: fingerprint),
+      cached.rowCount == manifest.rows, cached.schema.names == manifest.columns.map(\.name)
+    {
+      return cached
+    }
+    let table = try parse(manifest)
+    cache?.store(table, for: name, fingerprint: fingerprint)
+    return table
+  }
+
+  /// Reads a dataset's CSV with the manifest's column types, checking columns and row count.
+  private func parse(_ manifest: DatasetManifest) throws(Diagnostic) -> Table {
     var options = CSVReadOptions()
     for column in manifest.columns { options.typeOverrides[column.name] = column.type }
     let table: Table
