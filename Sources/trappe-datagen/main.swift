@@ -46,6 +46,9 @@ while let argument = arguments.next() {
   }
 }
 let datasets = packageRoot() + "/Datasets"
+if let out, mkdir(out, 0o755) != 0 && errno != EEXIST {
+  fail("cannot create \(out)")
+}
 do {
   let files = try IllustrativeData.generate(into: out ?? datasets, datasetsDirectory: datasets, spells: spells)
   for file in files { print(file) }
