@@ -16,6 +16,7 @@ let package = Package(
     .target(name: "TrappeCore", linkerSettings: [.linkedLibrary("m")]),
     .target(name: "LineEditing", dependencies: ["CLibEdit"]),
     .executableTarget(name: "trappe", dependencies: ["TrappeCore", "LineEditing"]),
+    .executableTarget(name: "trappe-datagen", dependencies: ["TrappeCore"]),
     .testTarget(name: "TrappeCoreTests", dependencies: ["TrappeCore"]),
     .testTarget(
       name: "GoldenTests",
