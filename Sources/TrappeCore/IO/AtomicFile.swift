@@ -10,23 +10,26 @@ public enum AtomicFile {
   ///
   /// On failure the temporary file is removed and `path` is left untouched.
   public static func write(_ text: String, to path: String) throws(FileError) {
+    var content = text
+    var failure: FileError?
+    content.withUTF8 { buffer in
+      do throws(FileError) {
+        try write(UnsafeRawBufferPointer(buffer), to: path)
+      } catch {
+        failure = error
+      }
+    }
+    if let failure { throw failure }
+  }
+
+  /// Writes raw bytes atomically: temporary file, `fsync`, rename; the temporary file is removed on failure.
+  static func write(_ bytes: UnsafeRawBufferPointer, to path: String) throws(FileError) {
     let temporary = temporaryPath(for: path)
     let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
     guard fd >= 0 else { throw FileError(operation: "create", path: path, reason: reason(errno)) }
     var failure: FileError?
-    var content = text
-    content.withUTF8 { buffer in
-      var written = 0
-      while written < buffer.count, let base = buffer.baseAddress {
-        let n = Glibc.write(fd, base + written, buffer.count - written)
-        if n < 0 {
-          if errno == EINTR { continue }
-          failure = FileError(operation: "write", path: path, reason: reason(errno))
-          return
-        }
-        written += n
-      }
-    }
+    let code = FileWriting.writeAll(fd, bytes)
+    if code != 0 { failure = FileError(operation: "write", path: path, reason: reason(code)) }
     if failure == nil && fsync(fd) != 0 {
       failure = FileError(operation: "write", path: path, reason: reason(errno))
     }

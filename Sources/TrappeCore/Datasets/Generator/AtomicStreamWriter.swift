@@ -86,19 +86,7 @@ final class AtomicStreamWriter {
 
   /// Writes the buffered bytes to the file.
   func flush() throws(FileError) {
-    var failure: Int32 = 0
-    buffer.withUnsafeBufferPointer { bytes in
-      var written = 0
-      while written < bytes.count, let base = bytes.baseAddress {
-        let n = Glibc.write(fd, base + written, bytes.count - written)
-        if n < 0 {
-          if errno == EINTR { continue }
-          failure = errno
-          return
-        }
-        written += n
-      }
-    }
+    let failure = buffer.withUnsafeBytes { FileWriting.writeAll(fd, $0) }
     buffer.removeAll(keepingCapacity: true)
     if failure != 0 {
       throw FileError(operation: "write", path: path, reason: CSVReader.systemError(failure))
