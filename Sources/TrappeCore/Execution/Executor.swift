@@ -5,6 +5,10 @@
 struct Executor {
   /// Counts of NULLs produced by division by zero and similar, reported after the result.
   var warnings = EvaluationWarnings()
+  /// Footer lines from analyses (method, N, caveats).
+  var notes: [String] = []
+  /// The error an analysis stopped with; `run` rethrows it instead of "interrupted".
+  var failure: Diagnostic?
 
   /// Runs `plan` and returns its result table.
   mutating func run(_ plan: LogicalPlan) throws(Interrupted) -> Table {
@@ -135,6 +139,15 @@ struct Executor {
         UnpivotKernel.unpivot(table: table, columns: columns, nameColumn: nameColumn, valueColumn: valueColumn)
         ?? table
       return Relation(table: result, selection: nil)
+
+    case .analysis(let child, let node):
+      let input = try execute(child).materialized()
+      do throws(Diagnostic) {
+        return Relation(table: try node.operation.run(input, notes: &notes), selection: nil)
+      } catch {
+        failure = error
+        throw Interrupted()
+      }
 
     case .count(let child):
       let input = try execute(child)

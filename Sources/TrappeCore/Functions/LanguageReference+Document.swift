@@ -64,6 +64,7 @@ extension LanguageEntry {
       }
     }
     section("Stages", stages)
+    section("Analyses", analyses)
     section("Functions", scalars)
     section("Aggregates", aggregates)
     section("Window functions", windows)

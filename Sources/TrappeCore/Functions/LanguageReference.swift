@@ -9,6 +9,7 @@ public struct LanguageEntry: Sendable {
     case scalar = "function"
     case aggregate
     case window = "window function"
+    case analysis
   }
 
   public let name: String
@@ -25,7 +26,10 @@ public struct LanguageEntry: Sendable {
 
 extension LanguageEntry {
   /// Every entry, stages first.
-  public static let all: [LanguageEntry] = stages + scalars + aggregates + windows
+  public static let all: [LanguageEntry] = stages + analyses + scalars + aggregates + windows
+
+  /// The analysis commands' entries, from their bindings.
+  static var analyses: [LanguageEntry] { AnalysisRegistry.all.map { $0.help } }
 
   /// Looks an entry up by name (case-insensitive).
   public static func named(_ name: String) -> LanguageEntry? {

@@ -9,6 +9,8 @@ public enum ASTDump {
     case .pipeline(let pipeline): return dump(pipeline)
     case .let(let name, _, let pipeline): return "(let \(quoteName(name)) \(dump(pipeline)))"
     case .explain(let pipeline): return "(explain \(dump(pipeline)))"
+    case .measure(let m):
+      return "(measure \(quoteName(m.name)) \(dump(m.expression))\(m.unit.map { " (unit \"\($0)\")" } ?? ""))"
     }
   }
 
@@ -40,6 +42,9 @@ public enum ASTDump {
       parts += columns.map(dump) + [list("into", [quoteName(nameColumn), quoteName(valueColumn)])]
     case .rename(let pairs):
       parts += pairs.map { list("=", [quoteName($0.newName), quoteName($0.oldName)]) }
+    case .analysis(let spec):
+      parts += spec.positional.map(dump)
+      parts += spec.clauses.map { list($0.word, $0.values.map(dump)) }
     }
     return "(" + parts.joined(separator: " ") + ")"
   }

@@ -2,7 +2,8 @@ extension Parser {
   /// The stage keywords, as written after `|`.
   static let stageKeywords = [
     "where", "select", "extend", "summarize", "sort", "order", "top", "take", "limit", "distinct",
-    "count", "join", "union", "pivot", "unpivot", "rename",
+    "count", "join", "union", "pivot", "unpivot", "rename", "bench", "gap", "flow", "survival", "decompose",
+    "peers",
   ]
 
   /// Words that never name a column unless backquoted.

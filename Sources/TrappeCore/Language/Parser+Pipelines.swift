@@ -4,6 +4,18 @@ extension Parser {
     try enterNesting(weight: 8, what: "pipelines")
     defer { depth -= 8 }
     let start = current.range
+    if let keyword = current.keyword, Parser.analysisKeywords.contains(keyword), peek(1).kind != .pipe {
+      // An analysis at the start reads its default table: `bench i_gang for Slagelse`.
+      let keywordToken = advance()
+      let spec = try parseAnalysis(keywordToken, keyword: keyword)
+      var stages = [
+        Stage(kind: .analysis(spec), keyword: keyword, range: spec.range, keywordRange: keywordToken.range)
+      ]
+      try parseStages(into: &stages)
+      return Pipeline(
+        source: "", sourceRange: keywordToken.range, stages: stages,
+        range: start.union(SourceRange(lastEnd, lastEnd)))
+    }
     if current.isKeyword("from"), peek(1).name != nil {
       advance()
     }
@@ -19,14 +31,19 @@ extension Parser {
     }
     let sourceRange = advance().range
     var stages: [Stage] = []
+    try parseStages(into: &stages)
+    return Pipeline(
+      source: source, sourceRange: sourceRange, stages: stages, range: start.union(SourceRange(lastEnd, lastEnd)))
+  }
+
+  /// Parses `| stage` repeated.
+  mutating func parseStages(into stages: inout [Stage]) throws(LanguageError) {
     while let pipe = accept(.pipe) {
       if Parser.endsList(current) {
         throw LanguageError("expected a stage after '|'", at: pipe.range)
       }
       stages.append(try parseStage())
     }
-    return Pipeline(
-      source: source, sourceRange: sourceRange, stages: stages, range: start.union(SourceRange(lastEnd, lastEnd)))
   }
 
   /// Parses `( PIPELINE )` after a `join` or `union`.

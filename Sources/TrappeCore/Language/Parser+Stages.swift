@@ -58,6 +58,8 @@ extension Parser {
       kind = try parseUnpivot()
     case "rename":
       kind = .rename(try parseRenames())
+    case _ where Parser.analysisKeywords.contains(keyword):
+      kind = .analysis(try parseAnalysis(keywordToken, keyword: keyword))
     default:
       throw LanguageError(
         "unknown stage '\(word)'", at: keywordToken.range,

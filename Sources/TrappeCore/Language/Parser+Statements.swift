@@ -14,6 +14,8 @@ extension Parser {
       _ = letToken
       let pipeline = try parsePipeline()
       statement = .let(name: name, nameRange: nameRange, pipeline: pipeline)
+    } else if introducesStatement, let measureToken = acceptKeyword("measure") {
+      statement = .measure(try parseMeasure(measureToken))
     } else if introducesStatement, acceptKeyword("explain") != nil {
       statement = .explain(try parsePipeline())
     } else {
@@ -36,6 +38,10 @@ extension Parser {
     let pipeline: Pipeline
     switch statement {
     case .pipeline(let p), .explain(let p), .let(_, _, let p): pipeline = p
+    case .measure(let m):
+      return LanguageError(
+        "unexpected \(describe(current)) after the measure '\(m.name)'", at: current.range,
+        hints: ["write measure NAME = NUMERATOR / DENOMINATOR [unit \"%\"]"])
     }
     if let last = pipeline.stages.last {
       var hints: [String] = []

@@ -51,6 +51,13 @@ extension Binder {
 
     case .rename(let pairs):
       return try bindRename(pairs, on: plan)
+
+    case .analysis(let spec):
+      guard let binding = AnalysisRegistry.binding(for: spec.keyword) else {
+        throw error("the analysis '\(spec.keyword)' is not available yet", at: spec.keywordRange)
+      }
+      let context = AnalysisContext(source: source, measures: measures, resolveTable: resolveTable)
+      return .analysis(plan, AnalysisNode(try binding.bind(spec, input: plan.columns, context: context)))
     }
   }
 

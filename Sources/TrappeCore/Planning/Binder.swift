@@ -10,9 +10,25 @@ struct Binder {
   let resolveTable: (String) throws(Diagnostic) -> Table?
   /// Names offered as suggestions for an unknown table.
   let tableNames: [String]
+  /// The measures analyses may use.
+  let measures: MeasureRegistry
 
   /// Binds a whole pipeline.
   func bind(_ pipeline: Pipeline) throws(Diagnostic) -> LogicalPlan {
+    var pipeline = pipeline
+    if pipeline.source.isEmpty, case .analysis(let spec)? = pipeline.stages.first?.kind,
+      let binding = AnalysisRegistry.binding(for: spec.keyword)
+    {
+      // `bench ...` at the start of a statement reads the analysis's default table
+      // (for a measure, the table the measure is meant for).
+      var source = binding.defaultSource
+      if let first = spec.positional.first, case .column(let name, nil) = first.kind,
+        let measure = measures.measure(name)
+      {
+        source = measure.table
+      }
+      pipeline.source = source
+    }
     guard let table = try resolveTable(pipeline.source) else {
       let hints =
         tableNames.isEmpty

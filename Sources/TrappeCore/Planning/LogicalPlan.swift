@@ -34,6 +34,8 @@ public indirect enum LogicalPlan: Sendable, Equatable {
   case unpivot(LogicalPlan, columns: [Int], nameColumn: String, valueColumn: String, valueType: DataType)
   /// The number of rows, as a one-row table with column `count`.
   case count(LogicalPlan)
+  /// An analysis command (bench, gap, flow, ...) over the whole input.
+  case analysis(LogicalPlan, AnalysisNode)
 
   /// The output columns (pivot's are known only after execution: its fixed columns are listed).
   public var columns: [PlanColumn] {
@@ -73,6 +75,8 @@ public indirect enum LogicalPlan: Sendable, Equatable {
       return kept + [PlanColumn(name: nameColumn, type: .string), PlanColumn(name: valueColumn, type: valueType)]
     case .count:
       return [PlanColumn(name: "count", type: .int64)]
+    case .analysis(_, let node):
+      return node.operation.columns
     }
   }
 }
@@ -84,7 +88,7 @@ extension LogicalPlan {
     case .scan(let name, _, _): return [name]
     case .filter(let c, _), .project(let c, _), .aggregate(let c, _, _), .window(let c, _), .sort(let c, _),
       .topN(let c, _, _), .limit(let c, _), .distinct(let c), .pivot(let c, _, _, _), .unpivot(let c, _, _, _, _),
-      .count(let c):
+      .count(let c), .analysis(let c, _):
       return c.scannedTables
     case .join(let l, let r, _, _, _, _, _), .union(let l, let r, _):
       return l.scannedTables + r.scannedTables

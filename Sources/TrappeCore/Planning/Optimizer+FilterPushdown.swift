@@ -21,6 +21,7 @@ extension Optimizer {
     case .unpivot(let child, let columns, let name, let value, let type):
       return .unpivot(pushFilters(child), columns: columns, nameColumn: name, valueColumn: value, valueType: type)
     case .count(let child): return .count(pushFilters(child))
+    case .analysis(let child, let node): return .analysis(pushFilters(child), node)
     }
   }
 

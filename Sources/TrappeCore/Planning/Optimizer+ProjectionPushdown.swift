@@ -108,7 +108,7 @@ extension Optimizer {
           rightNames: keptRight.map { rightNames[$0] }),
         mapping: mapping)
 
-    case .distinct, .union, .pivot, .unpivot:
+    case .distinct, .union, .pivot, .unpivot, .analysis:
       // These read every column of their inputs; prune inside them independently.
       return Pruned(plan: pruneChildren(plan), mapping: identity(plan.columns.count))
     }
@@ -119,6 +119,7 @@ extension Optimizer {
     func all(_ child: LogicalPlan) -> LogicalPlan { prune(child, keep: Set(0..<child.columns.count)).plan }
     switch plan {
     case .distinct(let child): return .distinct(all(child))
+    case .analysis(let child, let node): return .analysis(all(child), node)
     case .union(let l, let r, let columns): return .union(all(l), all(r), columns: columns)
     case .pivot(let child, let by, let key, let value): return .pivot(all(child), by: by, key: key, value: value)
     case .unpivot(let child, let columns, let name, let value, let type):

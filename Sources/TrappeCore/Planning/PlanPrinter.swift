@@ -29,7 +29,7 @@ enum PlanPrinter {
     case .scan: return []
     case .filter(let c, _), .project(let c, _), .aggregate(let c, _, _), .window(let c, _), .sort(let c, _),
       .topN(let c, _, _), .limit(let c, _), .distinct(let c), .pivot(let c, _, _, _), .unpivot(let c, _, _, _, _),
-      .count(let c):
+      .count(let c), .analysis(let c, _):
       return [c]
     case .join(let l, let r, _, _, _, _, _), .union(let l, let r, _): return [l, r]
     }
@@ -76,6 +76,8 @@ enum PlanPrinter {
       return "unpivot \(columns.map { child.columns[$0].name }.joined(separator: ", ")) into \(name), \(value)"
     case .count:
       return "count"
+    case .analysis(_, let node):
+      return node.operation.summary
     }
   }
 

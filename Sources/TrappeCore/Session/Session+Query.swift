@@ -31,6 +31,10 @@ extension Session {
       notice(
         "\(replaced ? "replaced" : "created") \(name): \(table.rowCount) \(table.rowCount == 1 ? "row" : "rows"), "
           + "\(table.columnCount) \(table.columnCount == 1 ? "column" : "columns")")
+    case .measure(let statement):
+      let measure = try MeasureDefinition(statement, source: source, tables: tableNames)
+      measures.define(measure)
+      notice("defined \(measure.text)")
     case .explain(let pipeline):
       let plan = try bind(pipeline, source: source)
       say(PlanPrinter.render(Optimizer.optimize(plan)))
@@ -41,7 +45,7 @@ extension Session {
   func bind(_ pipeline: Pipeline, source: SourceText) throws(Diagnostic) -> LogicalPlan {
     let binder = Binder(
       source: source, resolveTable: { [unowned self] name throws(Diagnostic) in try self.table(resolving: name) },
-      tableNames: tableNames + (results.isEmpty ? [] : ["_"]))
+      tableNames: tableNames + (results.isEmpty ? [] : ["_"]), measures: measures)
     return try binder.bind(pipeline)
   }
 
@@ -54,11 +58,13 @@ extension Session {
     do throws(Interrupted) {
       table = try executor.run(plan)
     } catch {
+      if let failure = executor.failure { throw failure }
       throw Diagnostic(.error, "interrupted: the query was stopped and nothing was changed")
     }
     for message in executor.warnings.messages {
       notice("warning: \(message)")
     }
+    lastNotes = executor.notes
     var sources: [String] = []
     for name in plan.scannedTables where !sources.contains(name) {
       sources.append(name == "_" ? "out\(results.count)" : name)
@@ -70,6 +76,7 @@ extension Session {
   func footer(naming name: String, sources: [String]) -> [String] {
     let origins = sources.compactMap { provenance[$0] ?? (Session.resultNumber($0) != nil ? $0 : nil) }
     var lines = [name + (origins.isEmpty ? "" : " · source: " + origins.joined(separator: "; "))]
+    lines += lastNotes
     if sources.contains(where: { illustrative.contains($0) }) {
       illustrative.insert(name)
       lines.append(Session.illustrativeNotice)

@@ -21,6 +21,10 @@ public final class Session {
   public let datasets: DatasetRegistry
   /// Tables (and result numbers, as `outN`) computed from illustrative data.
   var illustrative: Set<String> = []
+  /// The measures: built-in Ny Chance measures plus `measure` statements.
+  public let measures = MeasureRegistry()
+  /// Footer lines the last query's analyses produced.
+  var lastNotes: [String] = []
 
   /// Creates a session with an empty catalog.
   public init(

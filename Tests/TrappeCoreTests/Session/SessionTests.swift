@@ -97,7 +97,7 @@ final class CapturedSession: @unchecked Sendable {
     #expect(omr.start == "ledighed | where ".utf8.count)
     #expect(session.completions(line: "An", cursor: 2).candidates == [])
     #expect(session.completions(line: "le", cursor: 2).candidates == ["ledighed", "let"])
-    #expect(session.completions(line: "ledighed | su", cursor: 13).candidates == ["summarize"])
+    #expect(session.completions(line: "ledighed | summ", cursor: 15).candidates == ["summarize"])
     #expect(session.completions(line: "ledighed | where rou", cursor: 20).candidates == ["round"])
     #expect(session.completions(line: "ledighed | where `An", cursor: 20).candidates == ["`Antal personer`"])
   }

@@ -1,6 +1,7 @@
 /// A source table followed by stages: `T | where ... | summarize ...`.
 public struct Pipeline: Sendable, Equatable {
-  /// The source table's name (`from T` or a bare `T`; also `_` and `out3`).
+  /// The source table's name (`from T` or a bare `T`; also `_` and `out3`). Empty when the
+  /// statement starts with an analysis command, which then reads its default table.
   public var source: String
   /// Where the source name was written.
   public var sourceRange: SourceRange
@@ -25,4 +26,6 @@ public enum Statement: Sendable, Equatable {
   case `let`(name: String, nameRange: SourceRange, pipeline: Pipeline)
   /// `explain PIPELINE`: prints the plan.
   case explain(Pipeline)
+  /// `measure NAME = NUMERATOR / DENOMINATOR [unit "TEXT"]`: defines a ratio measure.
+  case measure(MeasureStatement)
 }

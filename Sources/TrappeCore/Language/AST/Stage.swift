@@ -23,6 +23,8 @@ public struct Stage: Sendable, Equatable {
     case unpivot(columns: [Expression], nameColumn: String, valueColumn: String)
     /// `rename NEW = OLD, ...`.
     case rename([RenamePair])
+    /// An analysis command used as a stage: `... | bench i_gang for Slagelse`.
+    case analysis(AnalysisSpec)
   }
 
   /// What the stage does.

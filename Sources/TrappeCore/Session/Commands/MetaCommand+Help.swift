@@ -21,7 +21,7 @@ extension MetaCommand {
     do throws(Diagnostic) {
       command = try MetaCommand.lookup(dotted, line: invocation.line)
     } catch {
-      let names = MetaCommand.all.map(\.name) + LanguageEntry.all.map(\.name) + ["stages", "functions"]
+      let names = MetaCommand.all.map(\.name) + LanguageEntry.all.map(\.name) + ["stages", "functions", "analyses"]
       throw invocation.error("no help for '\(word.text)'", at: word, hints: ["try .help stages or .help functions"])
         .suggesting(Suggestion.nearest(to: word.text.lowercased(), in: names))
     }
@@ -43,7 +43,7 @@ extension MetaCommand {
     lines.append("")
     lines.append("Type .help COMMAND for details and an example.")
     lines.append("Queries: a table name, then stages joined by |, e.g. kommuner | where region == \"Region Sjælland\"")
-    lines.append("Type .help stages or .help functions for the query language, .help where for one stage.")
+    lines.append("Type .help stages, .help functions or .help analyses for the query language.")
     return lines.joined(separator: "\n")
   }
 
@@ -73,6 +73,9 @@ extension MetaCommand {
     case "stages":
       return "Stages (a pipeline is TABLE | stage | stage ...):\n\n" + listing(LanguageEntry.stages)
         + "\n\nType .help STAGE for an example."
+    case "analyses":
+      return "Analyses (as a stage after filters, or on their own on the default table):\n\n"
+        + listing(LanguageEntry.analyses) + "\n\nType .help ANALYSIS for an example; .measures lists the measures."
     case "functions":
       return "Functions:\n\n" + listing(LanguageEntry.scalars) + "\n\nAggregates (in summarize, pivot, or with over):\n\n"
         + listing(LanguageEntry.aggregates) + "\n\nWindow functions (in extend):\n\n" + listing(LanguageEntry.windows)

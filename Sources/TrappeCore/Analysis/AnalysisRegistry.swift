@@ -1,0 +1,10 @@
+/// Every analysis command, by keyword.
+public enum AnalysisRegistry {
+  /// The bindings; each analysis adds itself here.
+  static let all: [any AnalysisBinding.Type] = []
+
+  /// The binding for `keyword`.
+  static func binding(for keyword: String) -> (any AnalysisBinding.Type)? {
+    all.first { $0.keyword == keyword }
+  }
+}
