@@ -6,6 +6,10 @@ public protocol AnalysisOperator: Sendable {
   var summary: String { get }
   /// Runs on the complete input table; `notes` receives lines for the footer (method, N, caveats).
   func run(_ input: Table, notes: inout [String]) throws(Diagnostic) -> Table
+  /// The output columns that are counts of persons (default: `persons`, `n`, `events`, `at_risk`).
+  var countColumns: [String] { get }
+  /// Output columns computed from counts of the same row, each with the count columns it reads (default none).
+  var derivedColumns: [String: [String]] { get }
 }
 
 /// Binds one analysis command: checks its arguments against the input columns and builds the operator.

@@ -9,6 +9,8 @@ struct Executor {
   var notes: [String] = []
   /// The error an analysis stopped with; `run` rethrows it instead of "interrupted".
   var failure: Diagnostic?
+  /// The rows that went into the first summarize, pivot, count or analysis (after filters), for the footer's N.
+  var aggregatedRows: Int?
 
   /// Runs `plan` and returns its result table.
   mutating func run(_ plan: LogicalPlan) throws(Interrupted) -> Table {
@@ -50,6 +52,7 @@ struct Executor {
 
     case .aggregate(let child, let keys, let aggregates):
       let input = try execute(child)
+      if aggregatedRows == nil { aggregatedRows = input.rowCount }
       var keyColumns: [Column] = []
       for key in keys { keyColumns.append(try evaluate(key.expression, on: input)) }
       let groups = AggregateGrouping.groups(keys: keyColumns, rowCount: input.rowCount)
@@ -123,6 +126,7 @@ struct Executor {
 
     case .pivot(let child, let by, let key, let value):
       let input = try execute(child)
+      if aggregatedRows == nil { aggregatedRows = input.rowCount }
       let table = input.materialized()
       let base = Relation(table: table, selection: nil)
       let keyColumn = try evaluate(key, on: base)
@@ -142,6 +146,7 @@ struct Executor {
 
     case .analysis(let child, let node):
       let input = try execute(child).materialized()
+      if aggregatedRows == nil { aggregatedRows = input.rowCount }
       do throws(Diagnostic) {
         return Relation(table: try node.operation.run(input, notes: &notes), selection: nil)
       } catch {
@@ -151,6 +156,7 @@ struct Executor {
 
     case .count(let child):
       let input = try execute(child)
+      if aggregatedRows == nil { aggregatedRows = input.rowCount }
       return Relation(table: Table([("count", .int64(Int64Column([Int64(input.rowCount)])))]), selection: nil)
     }
   }

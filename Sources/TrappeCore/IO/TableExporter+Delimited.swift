@@ -1,6 +1,8 @@
 extension TableExporter {
   /// CSV per RFC 4180: fields quoted when they hold the delimiter, a quote, CR or LF.
-  static func delimited(_ table: Table, delimiter: Character, options: ExportOptions) -> String {
+  static func delimited(
+    _ table: Table, delimiter: Character, options: ExportOptions, suppressed: SuppressionMask = SuppressionMask()
+  ) -> String {
     var out = ""
     let delimiterByte = delimiter.asciiValue ?? UInt8(ascii: ",")
     func field(_ text: String) {
@@ -27,7 +29,11 @@ extension TableExporter {
     for row in 0..<table.rowCount {
       for (i, column) in table.columns.enumerated() {
         if i > 0 { out.append(delimiter) }
-        if column.isValid(row) { field(cellText(column, row, options: options)) }
+        if suppressed.isSuppressed(column: i, row: row) {
+          field(suppressed.placeholder)
+        } else if column.isValid(row) {
+          field(cellText(column, row, options: options))
+        }
       }
       out += "\n"
     }
@@ -35,7 +41,9 @@ extension TableExporter {
   }
 
   /// TSV: tab-separated, with backslash escapes for tab, newline, CR and backslash in cells.
-  static func tabSeparated(_ table: Table, options: ExportOptions) -> String {
+  static func tabSeparated(
+    _ table: Table, options: ExportOptions, suppressed: SuppressionMask = SuppressionMask()
+  ) -> String {
     var out = ""
     func field(_ text: String) {
       for ch in text.unicodeScalars {
@@ -56,7 +64,11 @@ extension TableExporter {
     for row in 0..<table.rowCount {
       for (i, column) in table.columns.enumerated() {
         if i > 0 { out += "\t" }
-        if column.isValid(row) { field(cellText(column, row, options: options)) }
+        if suppressed.isSuppressed(column: i, row: row) {
+          field(suppressed.placeholder)
+        } else if column.isValid(row) {
+          field(cellText(column, row, options: options))
+        }
       }
       out += "\n"
     }

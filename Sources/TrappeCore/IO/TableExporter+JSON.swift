@@ -1,6 +1,6 @@
 extension TableExporter {
-  /// A JSON array with one object per row, keys in column order.
-  static func json(_ table: Table) -> String {
+  /// A JSON array with one object per row, keys in column order; suppressed cells are strings (`"<5"`).
+  static func json(_ table: Table, suppressed: SuppressionMask = SuppressionMask()) -> String {
     let keys = table.schema.names.map(jsonString)
     guard table.rowCount > 0 else { return "[]\n" }
     var out = "[\n"
@@ -10,7 +10,9 @@ extension TableExporter {
         if i > 0 { out += ", " }
         out += keys[i]
         out += ": "
-        out += jsonValue(column, row)
+        out +=
+          suppressed.isSuppressed(column: i, row: row)
+          ? jsonString(suppressed.placeholder) : jsonValue(column, row)
       }
       out += row + 1 < table.rowCount ? "},\n" : "}\n"
     }

@@ -1,6 +1,8 @@
 extension TableExporter {
   /// A GitHub pipe table; numeric columns are right-aligned.
-  static func markdown(_ table: Table, options: ExportOptions) -> String {
+  static func markdown(
+    _ table: Table, options: ExportOptions, suppressed: SuppressionMask = SuppressionMask()
+  ) -> String {
     func cell(_ text: String) -> String {
       var out = ""
       for ch in text.unicodeScalars {
@@ -17,7 +19,11 @@ extension TableExporter {
     out += "|" + table.schema.fields.map { $0.type.isNumeric ? " ---: |" : " --- |" }.joined() + "\n"
     for row in 0..<table.rowCount {
       var cells: [String] = []
-      for column in table.columns {
+      for (i, column) in table.columns.enumerated() {
+        if suppressed.isSuppressed(column: i, row: row) {
+          cells.append(cell(suppressed.placeholder))
+          continue
+        }
         cells.append(column.isValid(row) ? cell(cellText(column, row, options: options)) : "NULL")
       }
       out += "| " + cells.joined(separator: " | ") + " |\n"

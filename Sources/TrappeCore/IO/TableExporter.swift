@@ -1,14 +1,17 @@
 /// Turns a ``Table`` into CSV, TSV, JSON or Markdown text.
 public enum TableExporter {
-  /// The whole table as text in `format`.
-  public static func export(_ table: Table, format: ExportFormat, options: ExportOptions = ExportOptions())
-    -> String
-  {
+  /// The whole table as text in `format`; cells `suppressed` hides are written as its placeholder (`<5`).
+  public static func export(
+    _ table: Table, format: ExportFormat, options: ExportOptions = ExportOptions(),
+    suppressed: SuppressionMask = SuppressionMask()
+  ) -> String {
     switch format {
-    case .csv: return delimited(table, delimiter: options.decimalComma ? ";" : ",", options: options)
-    case .tsv: return tabSeparated(table, options: options)
-    case .json: return json(table)
-    case .markdown: return markdown(table, options: options)
+    case .csv:
+      return delimited(
+        table, delimiter: options.decimalComma ? ";" : ",", options: options, suppressed: suppressed)
+    case .tsv: return tabSeparated(table, options: options, suppressed: suppressed)
+    case .json: return json(table, suppressed: suppressed)
+    case .markdown: return markdown(table, options: options, suppressed: suppressed)
     }
   }
 

@@ -34,7 +34,8 @@ public struct BoxRenderer: Sendable {
   ///
   /// `footer` lines (provenance, result names, notes) follow the box, one per
   /// line, cut with `…` at the maximum width, so that they never widen the table.
-  public func render(_ table: Table, footer: [String] = []) -> String {
+  /// Cells `suppressed` hides show its placeholder (`<5`), dimmed like NULL.
+  public func render(_ table: Table, footer: [String] = [], suppressed: SuppressionMask = SuppressionMask()) -> String {
     guard table.columnCount > 0 else { return renderWithoutColumns(footer: footer) }
     let rows = shownRows(of: table.rowCount)
     let rowIndices = Array(rows.head) + Array(rows.tail)
@@ -45,13 +46,18 @@ public struct BoxRenderer: Sendable {
 
     var names: [String] = []
     var cells: [[String?]] = []
+    var hidden: [[Bool]] = []
     var natural: [Int] = []
     names.reserveCapacity(table.columnCount)
     cells.reserveCapacity(table.columnCount)
     natural.reserveCapacity(table.columnCount)
     for (field, column) in zip(table.schema.fields, table.columns) {
       let name = CellFormatter.escapingControlCharacters(field.name)
-      let texts = formatter.format(column, rows: rowIndices)
+      var texts = formatter.format(column, rows: rowIndices)
+      let index = cells.count
+      let mask = rowIndices.map { suppressed.isSuppressed(column: index, row: $0) }
+      for position in mask.indices where mask[position] { texts[position] = suppressed.placeholder }
+      hidden.append(mask)
       var width = max(DisplayWidth.of(name), DisplayWidth.of(field.type.name), 1)
       for text in texts {
         width = max(width, text.map { DisplayWidth.of($0) } ?? nullWidth)
@@ -105,6 +111,9 @@ public struct BoxRenderer: Sendable {
             layout.slots.enumerated().map { i, slot in
               guard case .column(let c) = slot else { return "…" }
               if let text = cells[c][position] {
+                if hidden[c][position] {
+                  return TerminalText.fit(text, width: layout.widths[i], alignment: alignments[i], style: style("2"))
+                }
                 return TerminalText.fit(text, width: layout.widths[i], alignment: alignments[i])
               }
               return TerminalText.fit(

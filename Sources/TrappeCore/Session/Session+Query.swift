@@ -13,7 +13,13 @@ extension Session {
       let (table, sources) = try evaluate(pipeline, source: source)
       results.append(table)
       let name = "out\(results.count)"
-      show(table, footer: footer(naming: name, sources: sources))
+      countRoles[name] = lastRoles
+      let mask = suppression(of: table, roles: lastRoles)
+      var lines = footer(naming: name, sources: sources)
+      let extra = [scopeLine(filters: pipeline.filterTexts(in: source), rows: table.rowCount)]
+        + mask.footer(names: table.schema.names)
+      lines.insert(contentsOf: extra, at: min(1, lines.count))
+      show(table, footer: lines, suppressed: mask)
     case .let(let name, let nameRange, let pipeline):
       if name == "_" || Session.resultNumber(name) != nil {
         throw source.diagnostic(
@@ -22,6 +28,7 @@ extension Session {
       let (table, sources) = try evaluate(pipeline, source: source)
       let replaced = catalog.contains(name)
       catalog.set(table, as: name)
+      countRoles[name] = lastRoles
       provenance[name] = "let \(name) = \(source[pipeline.range].split(separator: "\n").joined(separator: " "))"
       if sources.contains(where: { illustrative.contains($0) }) {
         illustrative.insert(name)
@@ -65,6 +72,8 @@ extension Session {
       notice("warning: \(message)")
     }
     lastNotes = executor.notes
+    lastInputRows = executor.aggregatedRows
+    lastRoles = countRoles(of: plan, result: table)
     var sources: [String] = []
     for name in plan.scannedTables where !sources.contains(name) {
       sources.append(name == "_" ? "out\(results.count)" : name)
@@ -82,6 +91,14 @@ extension Session {
       lines.append(Session.illustrativeNotice)
     }
     return lines
+  }
+
+  /// The footer line with the result's N and its filters: `N = 4410 rows summarized · filters: runde == 5`.
+  func scopeLine(filters: [String], rows: Int) -> String {
+    let n =
+      lastInputRows.map { "N = \($0) \($0 == 1 ? "row" : "rows") summarized" }
+      ?? "N = \(rows) \(rows == 1 ? "row" : "rows")"
+    return n + " · filters: " + (filters.isEmpty ? "none" : filters.joined(separator: "; "))
   }
 
   /// The footer line on everything computed from generated data.

@@ -25,6 +25,12 @@ public final class Session {
   public let measures = MeasureRegistry()
   /// Footer lines the last query's analyses produced.
   var lastNotes: [String] = []
+  /// Which columns are counts or built on counts, for results (`outN`) and `let` tables.
+  var countRoles: [String: [CountRole]] = [:]
+  /// The count roles of the last query's result columns.
+  var lastRoles: [CountRole] = []
+  /// The rows the last query summarized (after its filters), or nil when it did not summarize.
+  var lastInputRows: Int?
 
   /// Creates a session with an empty catalog.
   public init(
@@ -90,13 +96,13 @@ public final class Session {
     return placed
   }
 
-  /// Prints a result table in the current output format.
-  public func show(_ table: Table, footer: [String] = []) {
-    output.standard(render(table, footer: footer))
+  /// Prints a result table in the current output format, with the `suppressed` cells hidden.
+  public func show(_ table: Table, footer: [String] = [], suppressed: SuppressionMask = SuppressionMask()) {
+    output.standard(render(table, footer: footer, suppressed: suppressed))
   }
 
-  /// Renders a table in the current output format.
-  public func render(_ table: Table, footer: [String] = []) -> String {
+  /// Renders a table in the current output format, with the `suppressed` cells hidden.
+  public func render(_ table: Table, footer: [String] = [], suppressed: SuppressionMask = SuppressionMask()) -> String {
     switch settings.format {
     case .box:
       var options = RenderOptions()
@@ -104,15 +110,15 @@ public final class Session {
       options.maxRows = settings.maxRows
       options.locale = settings.locale
       options.color = settings.color
-      return BoxRenderer(options: options).render(table, footer: footer) + "\n"
+      return BoxRenderer(options: options).render(table, footer: footer, suppressed: suppressed) + "\n"
     case .markdown:
-      return TableExporter.export(table, format: .markdown, options: ExportOptions())
+      return TableExporter.export(table, format: .markdown, options: ExportOptions(), suppressed: suppressed)
     case .csv:
-      return TableExporter.export(table, format: .csv, options: ExportOptions())
+      return TableExporter.export(table, format: .csv, options: ExportOptions(), suppressed: suppressed)
     case .tsv:
-      return TableExporter.export(table, format: .tsv, options: ExportOptions())
+      return TableExporter.export(table, format: .tsv, options: ExportOptions(), suppressed: suppressed)
     case .json:
-      return TableExporter.export(table, format: .json, options: ExportOptions())
+      return TableExporter.export(table, format: .json, options: ExportOptions(), suppressed: suppressed)
     }
   }
 

@@ -1,4 +1,4 @@
-/// The display settings of a session, changed by `.mode`, `.width`, `.maxrows`, `.locale` and `.timer`.
+/// The display settings of a session, changed by `.mode`, `.width`, `.maxrows`, `.locale`, `.timer` and `.suppress`.
 public struct SessionSettings: Sendable, Equatable {
   /// How results are printed.
   public var format: OutputFormat = .box
@@ -12,6 +12,8 @@ public struct SessionSettings: Sendable, Equatable {
   public var locale: NumberLocale = .plain
   /// Whether to print the run time after each command.
   public var timer: Bool = false
+  /// Counts below this (and the ratios built on them) are shown as `<N`; nil shows everything.
+  public var suppressBelow: Int? = nil
   /// Whether output may contain ANSI colour (stdout is a terminal and `NO_COLOR` is unset).
   public var color: Bool = false
 

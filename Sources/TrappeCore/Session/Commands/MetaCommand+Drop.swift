@@ -9,6 +9,7 @@ extension MetaCommand {
     let (name, _) = try session.table(named: invocation.arguments[0], in: invocation)
     session.catalog.remove(name)
     session.provenance[name] = nil
+    session.countRoles[name] = nil
     session.notice("dropped \(name)")
   }
 }

@@ -35,6 +35,7 @@ extension MetaCommand {
     let replaced = session.catalog.contains(name)
     session.catalog.set(result.table, as: name)
     session.provenance[name] = fileWord.text
+    session.countRoles[name] = nil
     let table = result.table
     session.notice(
       "\(replaced ? "replaced" : "loaded") \(name): \(table.rowCount) \(table.rowCount == 1 ? "row" : "rows"), "

@@ -10,14 +10,16 @@ extension MetaCommand {
       interrupted save never leaves half a file. In CSV and TSV a text cell starting
       with = + - or @ gets a leading ' so a spreadsheet shows it instead of running it
       as a formula; protect=off turns that off. decimal=comma writes 1234,5 with ;
-      between fields, as Danish Excel expects.
+      between fields, as Danish Excel expects. With .suppress on, small counts and
+      the ratios built on them are written as <N.
       """,
     example: ".save kommuner /tmp/kommuner.csv"
   ) { session, invocation throws(Diagnostic) in
     guard invocation.arguments.count >= 2 else {
       throw invocation.missing(invocation.arguments.isEmpty ? "a table name and a file name" : "a file name")
     }
-    let (_, table) = try session.table(named: invocation.arguments[0], in: invocation)
+    let (name, table) = try session.table(named: invocation.arguments[0], in: invocation)
+    let mask = session.suppression(of: table, roles: session.countRoles(of: name, table: table))
     let fileWord = invocation.arguments[1]
     var format = ExportFormat(fileExtension: MetaCommand.fileExtension(fileWord.text))
     var options = ExportOptions()
@@ -52,14 +54,16 @@ extension MetaCommand {
         "cannot tell the format of '\(fileWord.text)' from its extension", at: fileWord,
         hints: ["name the file .csv, .tsv, .json or .md, or add format=csv"])
     }
-    let text = TableExporter.export(table, format: format, options: options)
+    let text = TableExporter.export(table, format: format, options: options, suppressed: mask)
     do throws(FileError) {
       try AtomicFile.write(text, to: expandHome(fileWord.text))
     } catch {
       throw error.diagnostic
     }
+    let hidden = mask.cellCount
     session.notice(
-      "saved \(table.rowCount) \(table.rowCount == 1 ? "row" : "rows") to \(fileWord.text) (\(format.rawValue))")
+      "saved \(table.rowCount) \(table.rowCount == 1 ? "row" : "rows") to \(fileWord.text) (\(format.rawValue))"
+        + (hidden > 0 ? "; \(hidden) \(hidden == 1 ? "cell" : "cells") suppressed as \(mask.placeholder)" : ""))
   }
 
   /// The lower-cased extension of a path (`csv` for `a/b.CSV`), or "".
