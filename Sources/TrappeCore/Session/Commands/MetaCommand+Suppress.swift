@@ -2,7 +2,7 @@ extension MetaCommand {
   /// `.suppress [N|off]`: shows or sets small-cell suppression of counts below N.
   static let suppress = MetaCommand(
     name: "suppress", arguments: [.keyword(["off"])], usage: ".suppress [N|off]",
-    summary: "Show or set hiding of counts below N and the ratios built on them",
+    summary: "Show or set hiding of counts below N (and their ratios)",
     details: """
       With .suppress 5 (the usual rule for register data) every count of persons
       from 1 to 4 is shown as <5, and so is every value in the same row computed from
