@@ -1,7 +1,10 @@
 /// Every analysis command, by keyword.
 public enum AnalysisRegistry {
   /// The bindings; each analysis adds itself here.
-  static let all: [any AnalysisBinding.Type] = [BenchBinding.self, PeersBinding.self, DecomposeBinding.self]
+  nonisolated(unsafe) static let all: [any AnalysisBinding.Type] = [
+    BenchBinding.self, PeersBinding.self, DecomposeBinding.self, GapBinding.self, FlowBinding.self,
+    SurvivalBinding.self,
+  ]
 
   /// The binding for `keyword`.
   static func binding(for keyword: String) -> (any AnalysisBinding.Type)? {

@@ -1,0 +1,18 @@
+/// Which municipalities `gap` reports on.
+public enum GapMunicipalities: Sendable, Equatable {
+  /// The five VIP2 method municipalities (from `kommuner.vip2`), by name.
+  case method([String])
+  /// The municipalities given with `for`, by name, in the order written.
+  case listed([String])
+  /// Every municipality in the input (`for alle`).
+  case all
+
+  /// The text for `explain`.
+  public var text: String {
+    switch self {
+    case .method: return "the method municipalities"
+    case .listed(let names): return names.joined(separator: ", ")
+    case .all: return "alle"
+    }
+  }
+}

@@ -1,0 +1,127 @@
+#!/usr/bin/env python3
+"""Checks `gap by runde` against the same numbers computed independently in DuckDB SQL.
+
+Usage: check_gap_with_duckdb.py PATH-TO-TRAPPE
+
+For the five method municipalities (kommuner.vip2) in rounds 5 and 4 of Datasets/resultater.csv and
+every target of Datasets/maal.csv: value (ratio of sums), threshold, gap_pp, met, short (rounded
+up) and rounds_to_target at the pace of the round before. Prints "N passed, M failed"; exits 1 on
+a mismatch, 0 when everything matches (or when DuckDB is not installed: then it says so).
+"""
+import csv
+import io
+import math
+import os
+import subprocess
+import sys
+
+try:
+    import duckdb
+except ImportError:
+    print("skipped: python module duckdb is not installed")
+    sys.exit(0)
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+DATA = os.path.join(ROOT, "Datasets")
+
+# Each target's numerator and denominator columns (the built-in measures of the same name).
+MEASURES = {
+    "i_gang": ("startet", "personer"),
+    "selvforsoergende": ("uger_selvforsoergende", "uger_i_alt"),
+    "aktivering": ("uger_aktivering", "uger_i_alt"),
+}
+
+SQL = """
+with k as (select kommune from read_csv_auto('{data}/kommuner.csv') where vip2 = 1),
+m as (select maal_id, taerskel from read_csv_auto('{data}/maal.csv')),
+r as (select * from read_csv_auto('{data}/resultater.csv') where kommune in (select kommune from k)),
+t as (
+  {totals}
+),
+v as (
+  select t.kommune, t.runde, t.maal, 100.0 * t.num / t.den as value, m.taerskel, t.num, t.den
+  from t join m on m.maal_id = t.maal
+)
+select v5.kommune, v5.maal, v5.value, v5.taerskel, v5.value - v5.taerskel as gap,
+  v5.value >= v5.taerskel as met,
+  case when v5.value >= v5.taerskel then 0 else ceil(v5.taerskel * v5.den / 100.0 - v5.num) end as short,
+  case when v5.value >= v5.taerskel then 0
+       when v5.value - v4.value > 0 then ceil((v5.taerskel - v5.value) / (v5.value - v4.value))
+       else null end as rounds
+from v v5 join v v4 on v4.kommune = v5.kommune and v4.maal = v5.maal and v4.runde = {before}
+where v5.runde = {round}
+order by v5.kommune, v5.maal
+"""
+
+
+def expected(round_):
+    totals = "\n  union all\n  ".join(
+        f"select kommune, runde, '{name}' as maal, sum({num})::double as num, sum({den})::double as den "
+        f"from r group by kommune, runde"
+        for name, (num, den) in MEASURES.items()
+    )
+    rows = duckdb.sql(SQL.format(data=DATA, totals=totals, round=round_, before=round_ - 1)).fetchall()
+    return {(row[0], row[1]): row[2:] for row in rows}
+
+
+def actual(binary, round_):
+    run = subprocess.run(
+        [binary, "--format", "csv", "-c", "gap by runde"], cwd=ROOT, capture_output=True, text=True)
+    if run.returncode != 0:
+        print(f"trappe failed ({run.returncode}): {run.stderr}")
+        sys.exit(1)
+    result = {}
+    for row in csv.DictReader(io.StringIO(run.stdout)):
+        if row["runde"] == str(round_):
+            result[(row["kommune"], row["maal"])] = row
+    return result
+
+
+def main():
+    if len(sys.argv) != 2:
+        print("usage: check_gap_with_duckdb.py PATH-TO-TRAPPE")
+        sys.exit(2)
+    passed = failed = 0
+
+    def check(label, ok, detail):
+        nonlocal passed, failed
+        if ok:
+            passed += 1
+        else:
+            failed += 1
+            print(f"FAIL {label}: {detail}")
+
+    for round_ in (5, 4):
+        want = expected(round_)
+        got = actual(os.path.abspath(sys.argv[1]), round_)
+        print(f"round {round_} (pace from round {round_ - 1}):")
+        check("row count", len(want) == 15 and set(want) == set(got), f"duckdb {sorted(want)} trappe {sorted(got)}")
+        print(f"{'kommune':<12} {'maal':<17} {'value':>7} {'thr':>5} {'gap_pp':>7} {'met':>5} {'short':>6} {'rounds':>6}")
+        for key in sorted(want):
+            value, threshold, gap, met, short, rounds = want[key]
+            print(f"{key[0]:<12} {key[1]:<17} {value:7.2f} {threshold:5.0f} {gap:7.2f} {str(met):>5} {short:6.0f} "
+                  f"{'NULL' if rounds is None else int(rounds):>6}")
+            row = got.get(key)
+            if row is None:
+                check(f"{key}", False, "missing in trappe's output")
+                continue
+            label = f"round {round_} {key[0]} {key[1]}"
+            check(f"{label} value", abs(float(row["value"]) - value) <= 0.005 + 1e-9, f"{row['value']} vs {value}")
+            check(f"{label} threshold", float(row["threshold"]) == threshold, f"{row['threshold']} vs {threshold}")
+            check(f"{label} gap_pp", abs(float(row["gap_pp"]) - gap) <= 0.005 + 1e-9, f"{row['gap_pp']} vs {gap}")
+            check(f"{label} met", row["met"] == ("true" if met else "false"), f"{row['met']} vs {met}")
+            check(f"{label} short", int(row["short"]) == int(short), f"{row['short']} vs {short}")
+            want_rounds = "" if rounds is None else str(int(rounds))
+            check(f"{label} rounds_to_target", row["rounds_to_target"] == want_rounds,
+                  f"{row['rounds_to_target']!r} vs {want_rounds!r}")
+            trend = "met" if met else ("approaching" if rounds is not None else row["trend"])
+            check(f"{label} trend", row["trend"] == trend and (met or rounds is not None or row["trend"] in
+                  ("moving away", "flat")), f"{row['trend']} vs {trend}")
+            if not math.isfinite(value):
+                check(f"{label} finite", False, "value is not finite")
+    print(f"{passed} passed, {failed} failed")
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
