@@ -1,7 +1,7 @@
 /// Every analysis command, by keyword.
 public enum AnalysisRegistry {
   /// The bindings; each analysis adds itself here.
-  static let all: [any AnalysisBinding.Type] = []
+  static let all: [any AnalysisBinding.Type] = [FlowBinding.self, SurvivalBinding.self]
 
   /// The binding for `keyword`.
   static func binding(for keyword: String) -> (any AnalysisBinding.Type)? {
