@@ -116,11 +116,12 @@ struct SurvivalAnalysis: AnalysisOperator {
     var stillValid = ValidityMask(allValid: 0)
     let weekText = { (n: Int) in n == 1 ? "1 week" : "\(n) weeks" }
     var groupNotes: [String] = []
+    var empty: [String] = []
     for group in order.map(Int.init) {
       let curve = curves[group]
       let label = labels[group].isEmpty ? "all" : labels[group]
       guard curve.spells > 0 else {
-        groupNotes.append("\(label): no spells with these statuses")
+        empty.append(label)
         continue
       }
       groupNotes.append(
@@ -149,6 +150,7 @@ struct SurvivalAnalysis: AnalysisOperator {
     if stillValid.hasNulls { notes.append("still_on_pct is NULL after a group's longest spell when that one was censored") }
     if invalid > 0 { notes.append("\(invalid) spells ending before they start are left out") }
     notes += groupNotes
+    if !empty.isEmpty { notes += Self.wrap(empty, first: "no spells with these statuses: ") }
 
     var named: [(String, Column)] = []
     if let by, let groupColumn { named.append((by.name, groupColumn.gather(rows))) }
