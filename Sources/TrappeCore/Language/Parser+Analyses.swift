@@ -79,7 +79,7 @@ extension Parser {
     case "bench": return "bench MEASURE [for KOMMUNE] [against GROUP] [by PERIOD]"
     case "gap": return "gap [TARGET, ...] [for KOMMUNE, ...] [by PERIOD]"
     case "flow": return "flow from PERIOD to PERIOD [by COLUMN]"
-    case "survival": return "survival [by COLUMN] [weeks N]"
+    case "survival": return "survival [for STATUS, ...] [by COLUMN] [weeks N]"
     case "decompose": return "decompose MEASURE for KOMMUNE against GROUP by VARIABLE"
     case "peers": return "peers KOMMUNE k=N [on (VARIABLE, ...)] [as NAME]"
     default: return keyword
