@@ -48,11 +48,13 @@ extension NumberFormatting {
     }
   }
 
-  /// `value` rounded to 12 significant digits, so that binary noise such as
-  /// 0.8600000000000003 shows as 0.86 on screen (exports keep every digit).
+  /// `value` as a table shows it: at most 4 decimals (4 significant digits below 0.01) and
+  /// 12 significant digits, so 10.918918918 shows as 10.9189 and binary noise such as
+  /// 0.8600000000000003 as 0.86. Exports and `.mode csv` keep every digit.
   static func displayed(_ value: Double) -> Double {
     guard value.isFinite, value != 0 else { return value }
-    let shift = 11 - Int(Glibc.floor(Glibc.log10(value.magnitude)))
+    let magnitude = Int(Glibc.floor(Glibc.log10(value.magnitude)))
+    let shift = magnitude >= -2 ? min(4, 11 - magnitude) : 3 - magnitude
     guard (-290...290).contains(shift) else { return value }
     let scale = Glibc.pow(10.0, Double(shift))
     let rounded = (value * scale).rounded() / scale

@@ -33,7 +33,9 @@ import Testing
 
 @Test func displayHidesBinaryNoiseButExportsKeepIt() {
   #expect(NumberFormatting.format(0.8600000000000003, locale: .plain) == "0.86")
-  #expect(NumberFormatting.format(2.6666666666666665, locale: .plain) == "2.66666666667")
+  #expect(NumberFormatting.format(2.6666666666666665, locale: .plain) == "2.6667")
   #expect(NumberFormatting.format(123456789.125, locale: .plain) == "123456789.125")
+  #expect(NumberFormatting.format(0.000012345, locale: .plain) == "1.235e-05")
+  #expect(NumberFormatting.format(10.918918918918919, locale: .plain) == "10.9189")
   #expect(NumberFormatting.plain(0.8600000000000003) == "0.8600000000000003")
 }
