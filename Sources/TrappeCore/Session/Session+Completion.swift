@@ -26,7 +26,7 @@ extension Session {
       let candidates = previous == 0 ? tableNames + ["from", "let", "explain"] : Session.stageKeywords
       return CompletionResult(start: start, candidates: Session.matching(word, in: candidates))
     }
-    var names = tableNames + FunctionCatalog.allNames
+    var names = tableNames + FunctionCatalog.allNames + measures.names
     for name in catalog.names {
       for field in catalog[name]?.schema.fields ?? [] {
         names.append(Session.quotedIdentifier(field.name))

@@ -99,6 +99,7 @@ final class CapturedSession: @unchecked Sendable {
     #expect(session.completions(line: "le", cursor: 2).candidates == ["ledighed", "let"])
     #expect(session.completions(line: "ledighed | summ", cursor: 15).candidates == ["summarize"])
     #expect(session.completions(line: "ledighed | where rou", cursor: 20).candidates == ["round"])
+    #expect(session.completions(line: "bench i_g", cursor: 9).candidates == ["i_gang"])
     #expect(session.completions(line: "ledighed | where `An", cursor: 20).candidates == ["`Antal personer`"])
   }
 

@@ -1,21 +1,19 @@
 extension GapBinding {
   /// The municipalities of `for ...`: names, codes or `alle`; without `for`, the method municipalities.
   ///
-  /// Codes and names are resolved through `kommuner`.
+  /// Codes and names are resolved through `kommuner` (``MunicipalityDirectory``); a name
+  /// that is not there passes unchanged and is checked against the input when the gap runs.
   static func municipalities(_ clause: AnalysisClause?, context: AnalysisContext, at keywordRange: SourceRange)
     throws(Diagnostic) -> GapMunicipalities
   {
+    let directory = try MunicipalityDirectory(context: context, at: clause?.wordRange ?? keywordRange)
     guard let clause else {
-      let kommuner = try context.table("kommuner", at: keywordRange)
-      guard let names = kommuner.column(named: "kommune"), let vip2 = kommuner.column(named: "vip2") else {
+      guard !directory.methodMunicipalities.isEmpty else {
         throw context.error(
-          "the table kommuner needs the columns kommune and vip2 to find the method municipalities", at: keywordRange,
+          "the table kommuner marks no method municipalities (column vip2)", at: keywordRange,
           hints: ["name the municipalities: gap for Slagelse, Aarhus"])
       }
-      let method = (0..<kommuner.rowCount).filter { vip2.value(at: $0) == .bool(true) }.compactMap {
-        names.value(at: $0).stringValue
-      }
-      return .method(method)
+      return .method(directory.methodMunicipalities)
     }
     var listed: [String] = []
     for expression in clause.values {
@@ -28,27 +26,14 @@ extension GapBinding {
         }
         return .all
       }
-      let resolved = try resolve(name, range: expression.range, context: context)
-      if !listed.contains(resolved) { listed.append(resolved) }
+      let resolved = directory.name(matching: name)
+      if resolved == nil, let code = Int64(name) {
+        throw context.error(
+          "no municipality has the code \(code)", at: expression.range, hints: ["codes are in kommuner.kommunekode"])
+      }
+      let spelled = resolved ?? name
+      if !listed.contains(spelled) { listed.append(spelled) }
     }
     return .listed(listed)
-  }
-
-  /// A municipality name as spelt in `kommuner` (a code becomes its name); other names pass unchanged.
-  static func resolve(_ name: String, range: SourceRange, context: AnalysisContext) throws(Diagnostic) -> String {
-    let kommuner = try context.table("kommuner", at: range)
-    guard let names = kommuner.column(named: "kommune") else { return name }
-    if let code = Int64(name) {
-      if let codes = kommuner.column(named: "kommunekode"),
-        let row = (0..<kommuner.rowCount).first(where: { codes.value(at: $0).int64Value == code }),
-        let found = names.value(at: row).stringValue
-      {
-        return found
-      }
-      throw context.error(
-        "no municipality has the code \(code)", at: range, hints: ["codes are in kommuner.kommunekode"])
-    }
-    let all = (0..<kommuner.rowCount).compactMap { names.value(at: $0).stringValue }
-    return all.first { $0.lowercased() == name.lowercased() } ?? name
   }
 }
