@@ -5,7 +5,7 @@
 /// - NULL sorts LAST in both directions (ascending and descending);
 /// - numbers compare numerically (int and double alike); a double NaN sorts
 ///   after every number and before NULL, in both directions; -0.0 equals 0.0;
-/// - strings compare in Danish order (see ``StringOrder``), periods by ordinal
+/// - strings compare in Danish order (see ``DanishCollation``), periods by ordinal
 ///   (a column holds one unit), booleans false before true.
 ///
 /// Every key column is encoded once into order-preserving unsigned keys

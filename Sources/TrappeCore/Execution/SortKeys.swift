@@ -28,7 +28,7 @@ enum SortKeys {
         for i in 0..<n { ordered[i] = src[i] ? 1 : 0 }
       }
     case .string(let c):
-      let ranks = StringOrder.ranks(c.dictionary)
+      let ranks = DanishCollation.rank(of: c.dictionary)
       ranks.withUnsafeBufferPointer { rank in
         c.codes.withUnsafeBufferPointer { src in
           for i in 0..<n where validity.isValid(i) { ordered[i] = UInt64(rank[Int(src[i])]) }
