@@ -42,6 +42,9 @@ public enum ASTDump {
       parts += columns.map(dump) + [list("into", [quoteName(nameColumn), quoteName(valueColumn)])]
     case .rename(let pairs):
       parts += pairs.map { list("=", [quoteName($0.newName), quoteName($0.oldName)]) }
+    case .chart(let spec):
+      parts.append(spec.kind.isEmpty ? "auto" : spec.kind)
+      parts += spec.options.map { list($0.name, [dump($0.value)]) }
     case .analysis(let spec):
       parts += spec.positional.map(dump)
       parts += spec.clauses.map { list($0.word, $0.values.map(dump)) }

@@ -2,7 +2,7 @@ extension Parser {
   /// The stage keywords, as written after `|`.
   static let stageKeywords = [
     "where", "select", "extend", "summarize", "sort", "order", "top", "take", "limit", "distinct",
-    "count", "join", "union", "pivot", "unpivot", "rename", "bench", "gap", "flow", "survival", "decompose",
+    "count", "join", "union", "pivot", "unpivot", "rename", "chart", "bench", "gap", "flow", "survival", "decompose",
     "peers",
   ]
 

@@ -58,6 +58,8 @@ extension Parser {
       kind = try parseUnpivot()
     case "rename":
       kind = .rename(try parseRenames())
+    case "chart":
+      kind = .chart(try parseChart(keywordToken))
     case _ where Parser.analysisKeywords.contains(keyword):
       kind = .analysis(try parseAnalysis(keywordToken, keyword: keyword))
     default:

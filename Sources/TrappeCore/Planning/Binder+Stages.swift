@@ -52,6 +52,9 @@ extension Binder {
     case .rename(let pairs):
       return try bindRename(pairs, on: plan)
 
+    case .chart(let spec):
+      throw error("chart must be the last stage", at: spec.range, hints: ["draw the final result: ... | chart bar"])
+
     case .analysis(let spec):
       guard let binding = AnalysisRegistry.binding(for: spec.keyword) else {
         throw error("the analysis '\(spec.keyword)' is not available yet", at: spec.keywordRange)

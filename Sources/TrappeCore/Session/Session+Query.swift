@@ -9,7 +9,12 @@ extension Session {
       throw error.diagnostic(in: source)
     }
     switch statement {
-    case .pipeline(let pipeline):
+    case .pipeline(var pipeline):
+      var chart: ChartSpec?
+      if case .chart(let spec)? = pipeline.stages.last?.kind {
+        chart = spec
+        pipeline.stages.removeLast()
+      }
       let (table, sources) = try evaluate(pipeline, source: source)
       results.append(table)
       let name = "out\(results.count)"
@@ -19,7 +24,16 @@ extension Session {
       let extra = [scopeLine(filters: pipeline.filterTexts(in: source), rows: table.rowCount)]
         + mask.footer(names: table.schema.names)
       lines.insert(contentsOf: extra, at: min(1, lines.count))
-      show(table, footer: lines, suppressed: mask)
+      if let chart {
+        guard mask.isEmpty else {
+          throw source.diagnostic(
+            "this result has suppressed cells, which a chart would reveal", at: chart.range,
+            hints: ["chart it after .suppress off, or chart a coarser table"])
+        }
+        try showChart(table, spec: chart, source: source, footer: lines)
+      } else {
+        show(table, footer: lines, suppressed: mask)
+      }
     case .let(let name, let nameRange, let pipeline):
       if name == "_" || Session.resultNumber(name) != nil {
         throw source.diagnostic(

@@ -10,6 +10,8 @@ public struct SessionSettings: Sendable, Equatable {
   public var maxRows: Int = 40
   /// How numbers are spelled in box output.
   public var locale: NumberLocale = .plain
+  /// Which characters charts use (`.charset`).
+  public var charset: ChartCharset = .unicode
   /// Whether to print the run time after each command.
   public var timer: Bool = false
   /// Counts below this (and the ratios built on them) are shown as `<N`; nil shows everything.

@@ -25,6 +25,8 @@ public struct Stage: Sendable, Equatable {
     case rename([RenamePair])
     /// An analysis command used as a stage: `... | bench i_gang for Slagelse`.
     case analysis(AnalysisSpec)
+    /// `chart KIND [NAME=VALUE ...]`: draws the result; only as the last stage.
+    case chart(ChartSpec)
   }
 
   /// What the stage does.

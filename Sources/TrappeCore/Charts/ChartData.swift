@@ -1,0 +1,20 @@
+/// A result table seen by a chart: columns as plain arrays, with roles resolved.
+///
+/// Charts draw at most a few thousand points, so the values are copied into
+/// Swift arrays once; tables with more rows are summarised first by the chart.
+public struct ChartData: Sendable {
+  /// The category (or x) labels, one per row, NULL as nil.
+  public var labels: [String?]
+  /// The category column's name.
+  public var labelName: String
+  /// Each value column: name and values per row (NULL as nil).
+  public var values: [(name: String, values: [Double?])]
+  /// The series label per row, when a series column is used.
+  public var series: [String?]?
+  public var seriesName: String?
+  /// Numeric x values per row when the x column is numeric or a period (for line and scatter).
+  public var xValues: [Double?]?
+
+  /// The number of rows.
+  public var count: Int { labels.count }
+}

@@ -1,0 +1,13 @@
+/// Draws one or more kinds of chart from prepared data.
+public protocol ChartDrawer {
+  /// The kinds this drawer draws.
+  static var kinds: [ChartKind] { get }
+  /// The chart as lines, each at most `settings.width` columns wide (display width).
+  static func draw(_ kind: ChartKind, data: ChartData, options: ChartOptions, settings: ChartSettings)
+    throws(Diagnostic) -> [String]
+}
+
+/// Every chart drawer; each adds itself here.
+enum ChartRegistry {
+  nonisolated(unsafe) static let all: [any ChartDrawer.Type] = []
+}
