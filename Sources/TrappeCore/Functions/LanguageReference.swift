@@ -99,6 +99,10 @@ extension LanguageEntry {
       summary: "Give columns new names.",
       example: "kommuner | rename navn = kommune | take 2"),
     .init(
+      name: "chart", kind: .stage, syntax: "| chart [KIND] [x=COL] [y=COL] [series=COL] [target=N] [highlight=NAME] ...",
+      summary: "Draw the result as a bar, grouped, stacked, column, line, sparkline, histogram, scatter, heatmap or box chart (.help chart).",
+      example: "kommuner | summarize kommuner = count() by region | chart bar"),
+    .init(
       name: "let", kind: .stage, syntax: "let NAME = PIPELINE",
       summary: "Keep a result as a table called NAME, for later pipelines.",
       example: "let sjaelland = kommuner | where region == \"Region Sjælland\""),

@@ -73,6 +73,8 @@ extension MetaCommand {
     case "stages":
       return "Stages (a pipeline is TABLE | stage | stage ...):\n\n" + listing(LanguageEntry.stages)
         + "\n\nType .help STAGE for an example."
+    case "chart", "charts":
+      return ChartHelp.manual
     case "analyses":
       return "Analyses (as a stage after filters, or on their own on the default table):\n\n"
         + listing(LanguageEntry.analyses) + "\n\nType .help ANALYSIS for an example; .measures lists the measures."
