@@ -48,7 +48,11 @@ public struct AxisScale: Sendable, Equatable {
 
   /// A tick label in `locale`: as few decimals as the step needs.
   public func label(_ value: Double, locale: NumberLocale) -> String {
-    let decimals = step >= 1 ? 0 : Swift.min(6, Int(Glibc.ceil(-Glibc.log10(step))))
+    // As many decimals as the step needs: 2.5 needs one, 0.25 two, 5 none.
+    var decimals = 0
+    while decimals < 6, Swift.abs((step * Glibc.pow(10, Double(decimals))).rounded() - step * Glibc.pow(10, Double(decimals))) > 1e-9 {
+      decimals += 1
+    }
     let factor = Glibc.pow(10, Double(decimals))
     let rounded = (value * factor).rounded() / factor
     if decimals == 0 { return NumberFormatting.format(Int64(rounded), locale: locale) }

@@ -24,7 +24,13 @@ public enum ChartRoles {
       valueIndices = fields.indices.filter {
         fields[$0].type.isNumeric && $0 != categoryIndex && $0 != seriesIndex
       }
-      if [.bar, .column, .grouped, .stacked, .line, .sparkline, .heatmap, .box, .histogram].contains(kind),
+      // A bench result charts its value, with the peer and national values as markers.
+      if let value = table.schema.index(of: "value"), fields[value].type.isNumeric {
+        valueIndices = [value]
+        if kind == .bar {
+          valueIndices += ["peer_value", "national_value"].compactMap { table.schema.index(of: $0) }
+        }
+      } else if [.bar, .column, .grouped, .stacked, .line, .sparkline, .heatmap, .box, .histogram].contains(kind),
         let first = valueIndices.first
       {
         valueIndices = [first]
