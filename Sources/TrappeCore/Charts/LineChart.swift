@@ -133,7 +133,8 @@ enum LineChart {
       let marker = palette.map { "\u{1B}[\($0[i % $0.count])m\(markers[i])\u{1B}[0m" } ?? String(markers[i])
       let last = series.lastValue.map { "  last \(TrendCharts.number($0, decimals: decimals, locale: settings.locale))" } ?? ""
       let suffix = (highlighted && i == 0 ? "  (highlighted)" : "") + last
-      lines.append(marker + " " + TerminalText.truncate(series.name + suffix, to: width - 2))
+      let room = max(8, width - 2 - DisplayWidth.of(suffix))
+      lines.append(marker + " " + TerminalText.truncate(TerminalText.truncate(series.name, to: room) + suffix, to: width - 2))
     }
     if let target = options.target {
       lines.append(
