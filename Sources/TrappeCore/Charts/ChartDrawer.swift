@@ -9,5 +9,5 @@ public protocol ChartDrawer {
 
 /// Every chart drawer; each adds itself here.
 enum ChartRegistry {
-  nonisolated(unsafe) static let all: [any ChartDrawer.Type] = []
+  nonisolated(unsafe) static let all: [any ChartDrawer.Type] = [DistributionCharts.self]
 }
