@@ -49,13 +49,16 @@ enum HeatmapChart {
     let fitWidth = width - labelWidth - 1
     let shown = Swift.max(1, Swift.min(allColumns.count, fitWidth / 3))
     let columns = Array(allColumns.prefix(shown))
-    let cellWidth = Swift.max(3, fitWidth / Swift.max(1, columns.count))
     guard let low = present.min(), let high = present.max() else {
       lines.append(TerminalText.truncate("(no values of \(column.name) to shade)", to: width))
       return lines
     }
     let texts = cells.map { row in row.map { $0.map { rounded($0, largest: Swift.max(-low, high), locale: locale) } } }
     let textWidth = texts.flatMap { $0 }.compactMap { $0 }.map { DisplayWidth.of($0) }.max() ?? 0
+    // Cells are as wide as the space allows, but no wider than a value with some shade, or the widest header.
+    let headerWidth = columns.map { DisplayWidth.of($0) }.max() ?? 0
+    let comfortable = Swift.max(textWidth + 6, headerWidth + 1)
+    let cellWidth = Swift.max(3, Swift.min(comfortable, fitWidth / Swift.max(1, columns.count)))
     let showValues = cellWidth >= textWidth + 2
     // Header: the column names right-aligned over their cells (values are right-aligned too).
     var header = TerminalText.fit(data.labelName, width: labelWidth, alignment: .left) + " "
