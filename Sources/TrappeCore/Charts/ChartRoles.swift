@@ -13,7 +13,10 @@ public enum ChartRoles {
         .suggesting(Suggestion.nearest(to: name, in: table.schema.names))
     }
     let textual = fields.indices.filter { fields[$0].type == .string || fields[$0].type == .period }
-    let categoryIndex: Int? = try options.x.map(index) ?? textual.first ?? (fields.isEmpty ? nil : 0)
+    // Distribution charts of a lone numeric column have no category.
+    let numericOnly: Set<ChartKind> = [.histogram, .scatter]
+    let categoryIndex: Int? =
+      try options.x.map(index) ?? textual.first ?? (fields.isEmpty || numericOnly.contains(kind) ? nil : 0)
     var seriesIndex: Int? = try options.series.map(index)
     if seriesIndex == nil, [.grouped, .stacked, .line, .heatmap].contains(kind) {
       seriesIndex = textual.first { $0 != categoryIndex }
@@ -42,7 +45,9 @@ public enum ChartRoles {
     guard !valueIndices.isEmpty || kind == .scatter else {
       throw Diagnostic(.error, "the result has no numeric column to chart", hints: ["add one, or name it with y=COLUMN"])
     }
-    let labels: [String?] = categoryIndex.map { i in (0..<table.rowCount).map { table.columns[i].displayText(at: $0) } }
+    // A scatter plot names its points by the first text column, whatever x is.
+    let labelIndex = kind == .scatter ? (textual.first ?? categoryIndex) : categoryIndex
+    let labels: [String?] = labelIndex.map { i in (0..<table.rowCount).map { table.columns[i].displayText(at: $0) } }
       ?? (0..<table.rowCount).map { String($0 + 1) }
     var xValues: [Double?]?
     if let i = categoryIndex, fields[i].type.isNumeric || fields[i].type == .period {

@@ -16,8 +16,9 @@ enum ScatterChart {
     if let numbers = data.xValues, let first = data.values.first {
       xs = numbers
       ys = first.values
-      names = data.series ?? [String?](repeating: nil, count: data.count)
-      xName = data.labelName
+      // ChartRoles names scatter points by the first text column even when x= is numeric.
+      names = data.series ?? data.labels
+      xName = options.x ?? data.labelName
       yName = first.name
     } else if data.values.count >= 2 {
       xs = data.values[0].values
@@ -68,7 +69,7 @@ enum ScatterChart {
         notes.append(
           labelled
             ? "highlight=\(h): no point labelled '\(h)'"
-            : "highlight=\(h): the points are unlabelled when x= is given; keep the label column first and drop x= (| select kommune, \(xName), \(yName) | chart scatter highlight=\(h))")
+            : "highlight=\(h): the points have no names (the result has no text column)")
       }
       let style = PlotFrame.palette.count - 1
       for row in matches {
