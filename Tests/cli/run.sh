@@ -73,5 +73,15 @@ expect save-atomic-no-temp "0" "$leftovers"
 check format-csv 0 "$bin" --format csv -c ".load $fixtures/områder.csv as o" -c "o" && expect format-csv "Område,Kønsfordeling" "$out"
 check missing-script 1 "$bin" "$work/nope.trp" && expect missing-script "cannot read script" "$err"
 
+printf -- '-- a check\n.set n 3\nkommuner | take $n | select kommune\n' >"$work/c.trp"
+RECORD_EXPECTED=1 "$bin" --check "$work/c.trp" >/dev/null 2>&1
+check check-passes 0 "$bin" --check "$work/c.trp" && expect check-passes "ok: $work/c.trp matches" "$out"
+sed -i 's/take \$n/take 2/' "$work/c.trp"
+check check-fails-with-diff 1 "$bin" --check "$work/c.trp" && expect check-fails-with-diff "-│ Ballerup" "$out"
+check script-parameters 0 "$bin" "$work/c.trp" && expect script-parameters "Frederiksberg" "$out"
+printf 'kommuner | where kommune == "$k" | count\n' >"$work/p.trp"
+check parameter-from-command-line 0 "$bin" "$work/p.trp" k=Slagelse && expect parameter-from-command-line "1" "$out"
+check missing-parameter 1 "$bin" "$work/p.trp" && expect missing-parameter "no parameter named 'k'" "$err"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

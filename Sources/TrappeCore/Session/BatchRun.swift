@@ -7,6 +7,16 @@ public enum BatchRun {
   public static func run(
     session: Session, options: LaunchOptions, standardInput: () -> String?
   ) -> Int32 {
+    session.parameters.merge(options.parameters) { _, new in new }
+    if options.check {
+      guard let script = options.script else {
+        session.notice("trappe: --check needs a script")
+        return 2
+      }
+      return ScriptCheck.run(
+        script: script, parameters: options.parameters, datasets: session.datasets, keepGoing: options.keepGoing
+      ) { session.say($0) }
+    }
     var failed = false
     for command in options.commands {
       var lines = command.split(separator: "\n", omittingEmptySubsequences: false).makeIterator()

@@ -16,6 +16,10 @@ public struct LaunchOptions: Sendable, Equatable {
   public var version = false
   /// Extra dataset directories from `--data`.
   public var dataDirectories: [String] = []
+  /// `NAME=VALUE` parameters after the script.
+  public var parameters: [String: String] = [:]
+  /// `--check`: compare the script's output with SCRIPT.expected.
+  public var check = false
 
   /// The version `--version` prints.
   public static let versionString = "trappe 0.1.0"
@@ -33,6 +37,9 @@ public struct LaunchOptions: Sendable, Equatable {
       --data DIR        also offer the datasets (NAME.csv + NAME.manifest) in DIR
       --format FORMAT   print results as box, markdown, csv, tsv or json
       --keep-going      do not stop a script at the first error
+      --check           run SCRIPT and compare its output with SCRIPT.expected
+                        (RECORD_EXPECTED=1 writes the file); exit 1 with a diff on change
+    SCRIPT NAME=VALUE   set the script's parameters ($NAME in the script)
       --no-rc           do not run ~/.trapperc at interactive start
       --help            show this help
       --version         show the version
@@ -75,15 +82,22 @@ public struct LaunchOptions: Sendable, Equatable {
       case "--data":
         options.dataDirectories.append(try value(for: argument))
       case "--no-rc": options.noRC = true
+      case "--check": options.check = true
       case "--keep-going": options.keepGoing = true
       case "--help", "-h": options.help = true
       case "--version", "-V": options.version = true
       default:
         if argument.hasPrefix("-") && argument != "-" {
           var message = "unknown option '\(argument)'"
-          let known = ["-c", "--command", "--data", "--format", "--no-rc", "--keep-going", "--help", "--version"]
+          let known = ["-c", "--command", "--data", "--format", "--no-rc", "--keep-going", "--check", "--help", "--version"]
           if let near = Suggestion.nearest(to: argument, in: known) { message += "; did you mean '\(near)'?" }
           throw UsageError(message)
+        }
+        if options.script != nil, let equals = argument.firstIndex(of: "="), equals != argument.startIndex {
+          // `trappe SCRIPT kommune=Slagelse`: a parameter for the script.
+          options.parameters[String(argument[..<equals])] = String(argument[argument.index(after: equals)...])
+          index += 1
+          continue
         }
         guard options.script == nil else {
           throw UsageError("only one script can be given (found '\(options.script ?? "")' and '\(argument)')")

@@ -2,7 +2,7 @@
 ///
 /// A statement is one meta command line, or a query that continues while it is
 /// incomplete (open brackets or quotes, a trailing `|`) or while the next line
-/// starts with `|`. Blank lines and lines starting with `#` are skipped.
+/// starts with `|`. Blank lines and lines starting with `#` or `--` are comments.
 public struct ScriptRunner {
   /// How a script ended.
   public enum Status: Equatable, Sendable {
@@ -54,7 +54,7 @@ public struct ScriptRunner {
         }
         if let stop = flush() { return stop }
       }
-      if body.isEmpty || body.hasPrefix("#") { continue }
+      if body.isEmpty || body.hasPrefix("#") || body.hasPrefix("--") { continue }
       pending = (line, lineNumber)
       if body.hasPrefix(".") && !session.needsMoreInput(line) {
         if let stop = flush() { return stop }

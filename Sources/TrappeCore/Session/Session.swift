@@ -23,6 +23,8 @@ public final class Session {
   var illustrative: Set<String> = []
   /// The measures: built-in Ny Chance measures plus `measure` statements.
   public let measures = MeasureRegistry()
+  /// Script parameters: `.set NAME VALUE` or `trappe SCRIPT NAME=VALUE`, used as `$NAME`.
+  public var parameters: [String: String] = [:]
   /// Footer lines the last query's analyses produced.
   var lastNotes: [String] = []
   /// Which columns are counts or built on counts, for results (`outN`) and `let` tables.
@@ -50,7 +52,7 @@ public final class Session {
     let stopwatch = Stopwatch()
     var outcome = StatementOutcome.success
     do {
-      try execute(text)
+      try execute(try substitutingParameters(in: text))
     } catch {
       let placed = place(error, in: text, origin: origin)
       if !placed.alreadyReported { output.error(placed.rendered(color: settings.color)) }
