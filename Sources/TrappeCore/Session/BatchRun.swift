@@ -38,6 +38,7 @@ public enum BatchRun {
         session.notice("trappe: cannot read script '\(script)': \(error.reason)")
         return 1
       }
+      session.scriptDirectories.append(Session.directory(of: expandHome(script)))
       var lines = text.split(separator: "\n", omittingEmptySubsequences: false).makeIterator()
       let status = ScriptRunner(session: session, file: script, keepGoing: options.keepGoing)
         .run { lines.next().map(String.init) }

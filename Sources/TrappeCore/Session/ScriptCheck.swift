@@ -52,6 +52,7 @@ public enum ScriptCheck {
       settings: settings, output: SessionOutput(standard: { buffer.add($0) }, error: { buffer.add($0) }),
       datasets: datasets)
     session.parameters = parameters
+    session.scriptDirectories.append(Session.directory(of: expandHome(name)))
     var lines = text.split(separator: "\n", omittingEmptySubsequences: false).makeIterator()
     _ = ScriptRunner(session: session, file: name, keepGoing: keepGoing).run { lines.next().map(String.init) }
     return buffer.text

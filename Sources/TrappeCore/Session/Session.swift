@@ -15,6 +15,8 @@ public final class Session {
   var pendingExit: Int32?
   /// Nesting depth of `.read`, to stop a script that reads itself.
   var readDepth = 0
+  /// The folders of the scripts being run, innermost last; relative paths resolve against it.
+  var scriptDirectories: [String] = []
   /// Every query result so far: `out1`, `out2`, ...; `_` is the last.
   public internal(set) var results: [Table] = []
   /// The datasets that load on first use (`Datasets/` and `--data` directories).

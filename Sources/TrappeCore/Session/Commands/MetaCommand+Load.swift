@@ -25,7 +25,7 @@ extension MetaCommand {
       rest.removeFirst(2)
     }
     let options = try MetaCommand.loadOptions(rest, in: invocation)
-    let path = expandHome(fileWord.text)
+    let path = session.resolvePath(fileWord.text)
     let result: CSVReadResult
     do throws(CSVError) {
       result = try CSVReader.read(file: path, options: options)

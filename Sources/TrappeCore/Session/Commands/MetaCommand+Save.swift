@@ -56,7 +56,7 @@ extension MetaCommand {
     }
     let text = TableExporter.export(table, format: format, options: options, suppressed: mask)
     do throws(FileError) {
-      try AtomicFile.write(text, to: expandHome(fileWord.text))
+      try AtomicFile.write(text, to: session.resolvePath(fileWord.text))
     } catch {
       throw error.diagnostic
     }
