@@ -9,6 +9,7 @@ struct Launcher {
     guard interactive else {
       return BatchRun.run(session: session, options: options) { readLine(strippingNewline: true) }
     }
+    guard BatchRun.prepare(session: session, options: options) else { return 1 }
     return InteractiveShell(
       session: session, historyPath: InteractiveShell.defaultHistoryPath(), runRCFile: !options.noRC
     ).run()

@@ -6,9 +6,13 @@ public struct ExportOptions: Sendable, Equatable {
   /// Write decimals with a comma (`12,5`); CSV then uses `;` as the delimiter.
   public var decimalComma: Bool
 
-  /// Creates options; by default formulas are protected and decimals use a point.
-  public init(protectFormulas: Bool = true, decimalComma: Bool = false) {
+  /// Round decimals as tables show them (at most 4 decimals), for reports; exports keep every digit.
+  public var displayPrecision: Bool
+
+  /// Creates options; by default formulas are protected, decimals use a point and keep every digit.
+  public init(protectFormulas: Bool = true, decimalComma: Bool = false, displayPrecision: Bool = false) {
     self.protectFormulas = protectFormulas
     self.decimalComma = decimalComma
+    self.displayPrecision = displayPrecision
   }
 }

@@ -16,11 +16,12 @@ public enum TableExporter {
   }
 
   /// A non-null cell as plain text (numbers with the chosen decimal mark).
-  static func plainText(_ column: Column, _ row: Int, decimalComma: Bool) -> String {
+  static func plainText(_ column: Column, _ row: Int, decimalComma: Bool, display: Bool = false) -> String {
     switch column {
     case .int64(let c): return String(c.values[row])
     case .double(let c):
-      let text = NumberFormatting.plain(c.values[row])
+      let value = c.values[row]
+      let text = NumberFormatting.plain(display ? NumberFormatting.displayed(value) : value)
       return decimalComma ? String(text.map { $0 == "." ? "," : $0 }) : text
     case .bool(let c): return c.values[row] ? "true" : "false"
     case .string(let c): return c.dictionary[Int(c.codes[row])]
@@ -39,7 +40,7 @@ public enum TableExporter {
 
   /// A cell's text with formula protection applied to string cells.
   static func cellText(_ column: Column, _ row: Int, options: ExportOptions) -> String {
-    let text = plainText(column, row, decimalComma: options.decimalComma)
+    let text = plainText(column, row, decimalComma: options.decimalComma, display: options.displayPrecision)
     if options.protectFormulas, case .string = column, looksLikeFormula(text) { return "'" + text }
     return text
   }

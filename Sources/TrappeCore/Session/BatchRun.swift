@@ -7,7 +7,7 @@ public enum BatchRun {
   public static func run(
     session: Session, options: LaunchOptions, standardInput: () -> String?
   ) -> Int32 {
-    session.parameters.merge(options.parameters) { _, new in new }
+    guard prepare(session: session, options: options) else { return 1 }
     if options.check {
       guard let script = options.script else {
         session.notice("trappe: --check needs a script")
@@ -50,6 +50,22 @@ public enum BatchRun {
       return exitCode(status, failedBefore: failed)
     }
     return failed ? 1 : 0
+  }
+
+  /// Applies the options every run shares: parameters, the script's name, `--record`.
+  /// Returns false when the record cannot be started.
+  public static func prepare(session: Session, options: LaunchOptions) -> Bool {
+    session.parameters.merge(options.parameters) { _, new in new }
+    session.currentScript = options.script
+    if let record = options.record, !options.check {
+      do throws(Diagnostic) {
+        try session.startRecording(to: record, script: options.script)
+      } catch {
+        session.notice(error.rendered())
+        return false
+      }
+    }
+    return true
   }
 
   /// The exit status for how a script ended.

@@ -20,6 +20,8 @@ public struct LaunchOptions: Sendable, Equatable {
   public var parameters: [String: String] = [:]
   /// `--check`: compare the script's output with SCRIPT.expected.
   public var check = false
+  /// `--record FILE.md`: write a Markdown record of the run.
+  public var record: String?
 
   /// The version `--version` prints.
   public static let versionString = "trappe 0.1.0"
@@ -37,6 +39,7 @@ public struct LaunchOptions: Sendable, Equatable {
       --data DIR        also offer the datasets (NAME.csv + NAME.manifest) in DIR
       --format FORMAT   print results as box, markdown, csv, tsv or json
       --keep-going      do not stop a script at the first error
+      --record FILE.md  write every command and its output to a Markdown report
       --check           run SCRIPT and compare its output with SCRIPT.expected
                         (RECORD_EXPECTED=1 writes the file); exit 1 with a diff on change
     SCRIPT NAME=VALUE   set the script's parameters ($NAME in the script)
@@ -83,13 +86,14 @@ public struct LaunchOptions: Sendable, Equatable {
         options.dataDirectories.append(try value(for: argument))
       case "--no-rc": options.noRC = true
       case "--check": options.check = true
+      case "--record": options.record = try value(for: argument)
       case "--keep-going": options.keepGoing = true
       case "--help", "-h": options.help = true
       case "--version", "-V": options.version = true
       default:
         if argument.hasPrefix("-") && argument != "-" {
           var message = "unknown option '\(argument)'"
-          let known = ["-c", "--command", "--data", "--format", "--no-rc", "--keep-going", "--check", "--help", "--version"]
+          let known = ["-c", "--command", "--data", "--format", "--no-rc", "--keep-going", "--check", "--record", "--help", "--version"]
           if let near = Suggestion.nearest(to: argument, in: known) { message += "; did you mean '\(near)'?" }
           throw UsageError(message)
         }

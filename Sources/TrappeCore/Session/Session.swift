@@ -15,6 +15,10 @@ public final class Session {
   var pendingExit: Int32?
   /// Nesting depth of `.read`, to stop a script that reads itself.
   var readDepth = 0
+  /// The Markdown record being written (`.record FILE.md`), if any.
+  var recording: Recording?
+  /// The script being run at the top level (for the record's header).
+  public var currentScript: String?
   /// The folders of the scripts being run, innermost last; relative paths resolve against it.
   var scriptDirectories: [String] = []
   /// Every query result so far: `out1`, `out2`, ...; `_` is the last.
@@ -53,12 +57,21 @@ public final class Session {
   public func run(_ text: String, origin: InputOrigin = InputOrigin()) -> StatementOutcome {
     let stopwatch = Stopwatch()
     var outcome = StatementOutcome.success
+    let recordThis = recording != nil && !text.trimmingLeadingWhitespace().hasPrefix(".record")
+    if recordThis { recording?.begin(text) }
     do {
       try execute(try substitutingParameters(in: text))
     } catch {
       let placed = place(error, in: text, origin: origin)
-      if !placed.alreadyReported { output.error(placed.rendered(color: settings.color)) }
+      if !placed.alreadyReported {
+        output.error(placed.rendered(color: settings.color))
+        if recordThis { recording?.add(text: placed.rendered()) }
+      }
       outcome = .failure(placed)
+    }
+    if recordThis {
+      recording?.end()
+      saveRecording()
     }
     if settings.timer {
       output.standard(stopwatch.report() + "\n")
@@ -103,6 +116,10 @@ public final class Session {
   /// Prints a result table in the current output format, with the `suppressed` cells hidden.
   public func show(_ table: Table, footer: [String] = [], suppressed: SuppressionMask = SuppressionMask()) {
     output.standard(render(table, footer: footer, suppressed: suppressed))
+    recording?.add(
+      table: TableExporter.export(
+        table, format: .markdown, options: ExportOptions(displayPrecision: true), suppressed: suppressed),
+      footer: footer)
   }
 
   /// Renders a table in the current output format, with the `suppressed` cells hidden.
@@ -129,11 +146,13 @@ public final class Session {
   /// Prints a line of results.
   public func say(_ text: String) {
     output.standard(text.hasSuffix("\n") ? text : text + "\n")
+    recording?.add(text: text)
   }
 
   /// Prints a notice on the diagnostic stream (e.g. "loaded t: 98 rows").
   public func notice(_ text: String) {
     output.error(text.hasSuffix("\n") ? text : text + "\n")
+    recording?.add(text: text)
   }
 }
 

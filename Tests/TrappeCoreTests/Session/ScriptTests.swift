@@ -48,3 +48,31 @@ import Testing
     #expect(options.parameters == ["kommune": "Slagelse", "runde": "5"])
   }
 }
+
+@Suite struct RecordingTests {
+  @Test func recordsCommandsTablesAndDatasetsWithHashes() throws {
+    let temporary = try TemporaryDirectory()
+    let path = temporary.path + "/report.md"
+    let captured = CapturedSession()
+    captured.session.parameters = ["kommune": "Slagelse"]
+    try captured.session.startRecording(to: path, script: "rapport.trp")
+    #expect(captured.session.run("kommuner | where kommune == \"$kommune\" | select kommune, region") == .success)
+    #expect(captured.session.run("nosuch") != .success)
+    #expect(captured.session.run(".record off") == .success)
+    let text = try TextFile.read(path)
+    #expect(text.hasPrefix("# Trappe record\n\n- script: `rapport.trp`\n- parameters: `kommune=Slagelse`\n"))
+    #expect(text.contains("  - `kommuner` (`kommuner.csv`, FNV-1a "))
+    #expect(text.contains("> kommuner | where kommune == \"$kommune\" | select kommune, region"))
+    #expect(text.contains("| Slagelse | Region Sjælland |"))
+    #expect(text.contains("error: unknown table 'nosuch'"))
+    #expect(!text.contains(".record off"))
+    // A replay writes the same file.
+    let again = CapturedSession()
+    again.session.parameters = ["kommune": "Slagelse"]
+    try again.session.startRecording(to: path + "2", script: "rapport.trp")
+    _ = again.session.run("kommuner | where kommune == \"$kommune\" | select kommune, region")
+    _ = again.session.run("nosuch")
+    _ = again.session.run(".record off")
+    #expect(try TextFile.read(path + "2") == text)
+  }
+}
