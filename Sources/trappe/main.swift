@@ -31,6 +31,10 @@ let session = Session(
     directories: DatasetRegistry.directories(extra: options.dataDirectories),
     cache: DatasetCache(directory: DatasetCache.defaultDirectory)))
 
+if options.present {
+  exit(Presenter.run(options: options, datasets: session.datasets))
+}
+
 let interactive =
   options.commands.isEmpty && options.script == nil
   && Terminal.isTerminal(STDIN_FILENO) && Terminal.isTerminal(STDOUT_FILENO)

@@ -161,6 +161,21 @@ interrupt_load() {
     && ! screen | grep -qF "│ big"
 }
 check "Ctrl-C during a long load keeps the catalog" interrupt_load
+presentation() {
+  tm kill-session -t t 2>/dev/null
+  local root
+  root=$(cd "$(dirname "$0")/../.." && pwd)
+  tm new-session -d -s t -x 100 -y 30 \
+    "cd '$root' && env HOME='$HOME' XDG_STATE_HOME='$XDG_STATE_HOME' '$binary' --present Scripts/runde2.trp; echo EXIT=\$?; sleep 600"
+  wait_for "Step 1/6: Benchmarking" || return 1
+  tm send-keys -t t Space && wait_for "Step 2/6: Change since the previous round" || return 1
+  tm send-keys -t t Enter && wait_for "Step 3/6" || return 1
+  tm send-keys -t t b && wait_for "Step 2/6" || return 1
+  tm send-keys -t t b b b && wait_for "Step 1/6" || return 1
+  tm send-keys -t t q && wait_for "EXIT=0"
+}
+check "presentation steps forward and back, q quits" presentation
+start
 quit_code() { fresh && tm send-keys -t t '.quit 3' Enter && wait_for "EXIT=3"; }
 check ".quit 3 exits with status 3" quit_code
 

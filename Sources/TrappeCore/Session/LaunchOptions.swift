@@ -22,6 +22,8 @@ public struct LaunchOptions: Sendable, Equatable {
   public var check = false
   /// `--record FILE.md`: write a Markdown record of the run.
   public var record: String?
+  /// `--present`: show the script one step at a time.
+  public var present = false
 
   /// The version `--version` prints.
   public static let versionString = "trappe 0.1.0"
@@ -40,6 +42,7 @@ public struct LaunchOptions: Sendable, Equatable {
       --format FORMAT   print results as box, markdown, csv, tsv or json
       --keep-going      do not stop a script at the first error
       --record FILE.md  write every command and its output to a Markdown report
+      --present         show SCRIPT one step at a time (Enter/Space next, b back, q quit)
       --check           run SCRIPT and compare its output with SCRIPT.expected
                         (RECORD_EXPECTED=1 writes the file); exit 1 with a diff on change
     SCRIPT NAME=VALUE   set the script's parameters ($NAME in the script)
@@ -86,6 +89,7 @@ public struct LaunchOptions: Sendable, Equatable {
         options.dataDirectories.append(try value(for: argument))
       case "--no-rc": options.noRC = true
       case "--check": options.check = true
+      case "--present": options.present = true
       case "--record": options.record = try value(for: argument)
       case "--keep-going": options.keepGoing = true
       case "--help", "-h": options.help = true
@@ -93,7 +97,7 @@ public struct LaunchOptions: Sendable, Equatable {
       default:
         if argument.hasPrefix("-") && argument != "-" {
           var message = "unknown option '\(argument)'"
-          let known = ["-c", "--command", "--data", "--format", "--no-rc", "--keep-going", "--check", "--record", "--help", "--version"]
+          let known = ["-c", "--command", "--data", "--format", "--no-rc", "--keep-going", "--check", "--record", "--present", "--help", "--version"]
           if let near = Suggestion.nearest(to: argument, in: known) { message += "; did you mean '\(near)'?" }
           throw UsageError(message)
         }

@@ -17,6 +17,18 @@ public enum Terminal {
     return 80
   }
 
+  /// The terminal's height in lines from `ioctl`, else `LINES`, else 24.
+  public static func height() -> Int {
+    var size = winsize()
+    if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 {
+      return Int(size.ws_row)
+    }
+    if let lines = Environment.value("LINES").flatMap(Int.init), lines > 0 {
+      return lines
+    }
+    return 24
+  }
+
   /// Whether coloured output is wanted: stdout is a terminal and `NO_COLOR` is unset or empty.
   public static func wantsColor() -> Bool {
     isTerminal(STDOUT_FILENO) && (Environment.value("NO_COLOR") ?? "").isEmpty
