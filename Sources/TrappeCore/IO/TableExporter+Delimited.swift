@@ -3,9 +3,8 @@ extension TableExporter {
   static func delimited(
     _ table: Table, delimiter: Character, options: ExportOptions, suppressed: SuppressionMask = SuppressionMask()
   ) -> String {
-    var out = ""
     let delimiterByte = delimiter.asciiValue ?? UInt8(ascii: ",")
-    func field(_ text: String) {
+    return lines(table, delimiter: delimiter, options: options, suppressed: suppressed) { text, out in
       var needsQuotes = false
       for b in text.utf8 where b == delimiterByte || b == 0x22 || b == 10 || b == 13 {
         needsQuotes = true
@@ -21,31 +20,13 @@ extension TableExporter {
         out += text
       }
     }
-    for (i, name) in table.schema.names.enumerated() {
-      if i > 0 { out.append(delimiter) }
-      field(name)
-    }
-    out += "\n"
-    for row in 0..<table.rowCount {
-      for (i, column) in table.columns.enumerated() {
-        if i > 0 { out.append(delimiter) }
-        if suppressed.isSuppressed(column: i, row: row) {
-          field(suppressed.placeholder)
-        } else if column.isValid(row) {
-          field(cellText(column, row, options: options))
-        }
-      }
-      out += "\n"
-    }
-    return out
   }
 
   /// TSV: tab-separated, with backslash escapes for tab, newline, CR and backslash in cells.
   static func tabSeparated(
     _ table: Table, options: ExportOptions, suppressed: SuppressionMask = SuppressionMask()
   ) -> String {
-    var out = ""
-    func field(_ text: String) {
+    lines(table, delimiter: "\t", options: options, suppressed: suppressed) { text, out in
       for ch in text.unicodeScalars {
         switch ch {
         case "\t": out += "\\t"
@@ -56,18 +37,26 @@ extension TableExporter {
         }
       }
     }
+  }
+
+  /// The header line and one line per row, each field written by `field`; NULL cells stay empty.
+  private static func lines(
+    _ table: Table, delimiter: Character, options: ExportOptions, suppressed: SuppressionMask,
+    field: (String, inout String) -> Void
+  ) -> String {
+    var out = ""
     for (i, name) in table.schema.names.enumerated() {
-      if i > 0 { out += "\t" }
-      field(name)
+      if i > 0 { out.append(delimiter) }
+      field(name, &out)
     }
     out += "\n"
     for row in 0..<table.rowCount {
       for (i, column) in table.columns.enumerated() {
-        if i > 0 { out += "\t" }
+        if i > 0 { out.append(delimiter) }
         if suppressed.isSuppressed(column: i, row: row) {
-          field(suppressed.placeholder)
+          field(suppressed.placeholder, &out)
         } else if column.isValid(row) {
-          field(cellText(column, row, options: options))
+          field(cellText(column, row, options: options), &out)
         }
       }
       out += "\n"

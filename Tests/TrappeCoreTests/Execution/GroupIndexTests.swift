@@ -2,17 +2,9 @@ import Testing
 @testable import TrappeCore
 
 @Suite struct GroupIndexTests {
-  private func ints(_ values: [Int64?]) -> Column {
-    var b = PrimitiveColumnBuilder<Int64>(placeholder: 0)
-    for v in values { if let v { b.append(v) } else { b.appendNull() } }
-    return .int64(b.finish())
-  }
+  private func ints(_ values: [Int64?]) -> Column { TestColumns.ints(values) }
 
-  private func doubles(_ values: [Double?]) -> Column {
-    var b = PrimitiveColumnBuilder<Double>(placeholder: 0)
-    for v in values { if let v { b.append(v) } else { b.appendNull() } }
-    return .double(b.finish())
-  }
+  private func doubles(_ values: [Double?]) -> Column { TestColumns.doubles(values) }
 
   @Test func stringKeyUsesCodesAndNullGroup() {
     let key = Column.string(StringColumn(["b", "a", nil, "b", nil, "c"]))
