@@ -1,26 +1,58 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// The modules follow the data's path; each depends only on modules listed before it.
+// docs/architecture.md says what each owns. This file is the one place that declares the cut.
 let package = Package(
   name: "Trappe",
   products: [
     .executable(name: "trappe", targets: ["trappe"]),
-    .library(name: "TrappeCore", targets: ["TrappeCore"]),
+    .executable(name: "trappe-datagen", targets: ["trappe-datagen"]),
   ],
   targets: [
+    // Diagnostics, source ranges, interrupt flag, environment, number and text formatting, identifier quoting.
+    .target(name: "TrappeBase", linkerSettings: [.linkedLibrary("m")]),
+    // Typed columns, tables, periods, values.
+    .target(name: "TrappeStorage", dependencies: ["TrappeBase"]),
+    // CSV in, exports and box rendering out, the columnar cache file, atomic writes.
+    .target(name: "TrappeIO", dependencies: ["TrappeBase", "TrappeStorage"]),
+    // The language: lexer, parser, binder, optimizer, executor, functions.
+    .target(name: "TrappeQuery", dependencies: ["TrappeBase", "TrappeStorage"]),
+    // Measures and the evaluation analyses (bench, peers, gap, decompose, flow, survival), built as plans.
+    .target(name: "TrappeAnalysis", dependencies: ["TrappeBase", "TrappeStorage", "TrappeQuery"]),
+    // Terminal charts.
+    .target(name: "TrappeCharts", dependencies: ["TrappeBase", "TrappeStorage", "TrappeIO", "TrappeQuery"]),
+    // Dataset manifests and the registry that loads datasets on first use.
+    .target(name: "TrappeDatasets", dependencies: ["TrappeBase", "TrappeStorage", "TrappeIO"]),
+    // The session: catalog, meta commands, scripts, records, presentations.
+    .target(
+      name: "TrappeShell",
+      dependencies: [
+        "TrappeBase", "TrappeStorage", "TrappeIO", "TrappeQuery", "TrappeAnalysis", "TrappeCharts", "TrappeDatasets",
+      ]),
+    // The generator of the illustrative datasets (not linked into the shell).
+    .target(name: "TrappeDatagen", dependencies: ["TrappeBase", "TrappeStorage", "TrappeIO", "TrappeDatasets"]),
     .systemLibrary(
       name: "CLibEdit",
       pkgConfig: "libedit",
       providers: [.apt(["libedit-dev"])]
     ),
-    .target(name: "TrappeCore", linkerSettings: [.linkedLibrary("m")]),
     .target(name: "LineEditing", dependencies: ["CLibEdit"]),
-    .executableTarget(name: "trappe", dependencies: ["TrappeCore", "LineEditing"]),
-    .executableTarget(name: "trappe-datagen", dependencies: ["TrappeCore"]),
-    .testTarget(name: "TrappeCoreTests", dependencies: ["TrappeCore"]),
+    .executableTarget(
+      name: "trappe", dependencies: ["TrappeBase", "TrappeStorage", "TrappeIO", "TrappeDatasets", "TrappeShell", "LineEditing"]),
+    .executableTarget(name: "trappe-datagen", dependencies: ["TrappeBase", "TrappeDatagen"]),
+    .testTarget(
+      name: "TrappeTests",
+      dependencies: [
+        "TrappeBase", "TrappeStorage", "TrappeIO", "TrappeQuery", "TrappeAnalysis", "TrappeCharts", "TrappeDatasets",
+        "TrappeShell", "TrappeDatagen",
+      ]),
     .testTarget(
       name: "GoldenTests",
-      dependencies: ["TrappeCore"],
+      dependencies: [
+        "TrappeBase", "TrappeStorage", "TrappeIO", "TrappeQuery", "TrappeAnalysis", "TrappeCharts", "TrappeDatasets",
+        "TrappeShell",
+      ],
       exclude: ["Cases", "Fixtures"]
     ),
   ]

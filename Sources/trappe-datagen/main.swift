@@ -3,7 +3,8 @@
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import TrappeCore
+import TrappeBase
+import TrappeDatagen
 
 /// `trappe-datagen [--spells N] [--out DIR]`: regenerates Trappe's illustrative datasets.
 

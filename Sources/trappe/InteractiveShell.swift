@@ -1,6 +1,10 @@
 import Glibc
 import LineEditing
-import TrappeCore
+import TrappeBase
+import TrappeStorage
+import TrappeIO
+import TrappeDatasets
+import TrappeShell
 
 /// The interactive shell: a libedit prompt with history, Tab completion and Ctrl-C handling.
 ///

@@ -1,5 +1,9 @@
 import Glibc
-import TrappeCore
+import TrappeBase
+import TrappeStorage
+import TrappeIO
+import TrappeDatasets
+import TrappeShell
 
 /// Turns Ctrl-C into an ``Interrupt`` request instead of ending the process.
 enum InterruptSignal {

@@ -1,4 +1,8 @@
-import TrappeCore
+import TrappeBase
+import TrappeStorage
+import TrappeIO
+import TrappeDatasets
+import TrappeShell
 
 /// Chooses between the interactive shell and the batch path, decided once at start-up.
 struct Launcher {

@@ -1,5 +1,9 @@
 import Glibc
-import TrappeCore
+import TrappeBase
+import TrappeStorage
+import TrappeIO
+import TrappeDatasets
+import TrappeShell
 
 /// `trappe --present SCRIPT`: one step at a time, Enter or Space for the next, b for back, q to quit.
 enum Presenter {

@@ -1,5 +1,9 @@
 import Glibc
-import TrappeCore
+import TrappeBase
+import TrappeStorage
+import TrappeIO
+import TrappeDatasets
+import TrappeShell
 
 /// Entry point: parse arguments, decide once whether the session is interactive, run.
 let options: LaunchOptions

@@ -1,6 +1,13 @@
 import Glibc
 import Testing
-@testable import TrappeCore
+@testable import TrappeBase
+@testable import TrappeStorage
+@testable import TrappeIO
+@testable import TrappeQuery
+@testable import TrappeAnalysis
+@testable import TrappeCharts
+@testable import TrappeDatasets
+@testable import TrappeShell
 
 /// One transcript file, and the machinery to replay it.
 struct GoldenCase: CustomTestStringConvertible, Sendable {

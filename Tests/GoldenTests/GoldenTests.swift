@@ -1,6 +1,13 @@
 import Glibc
 import Testing
-import TrappeCore
+@testable import TrappeBase
+@testable import TrappeStorage
+@testable import TrappeIO
+@testable import TrappeQuery
+@testable import TrappeAnalysis
+@testable import TrappeCharts
+@testable import TrappeDatasets
+@testable import TrappeShell
 
 /// Runs every transcript in `Cases/**/*.test` through a fresh session and compares the output.
 ///

@@ -1,0 +1,38 @@
+import TrappeBase
+import TrappeStorage
+import TrappeQuery
+
+/// What an analysis may use while it is bound: the statement text, the session's measures and saved groups, and the tables.
+struct AnalysisContext {
+  /// The statement text, for diagnostics with carets.
+  let source: SourceText
+  /// The measures defined so far (built-in and `measure` statements).
+  let measures: MeasureRegistry
+  /// The comparison groups saved with `peers ... as NAME` in this session.
+  let groups: SavedGroups
+  /// Looks up a table by name (reference tables such as `grupper`, `maal`, `kommuner`).
+  let resolveTable: (String) throws(Diagnostic) -> Table?
+
+  /// A diagnostic at `range`.
+  func error(_ message: String, at range: SourceRange, hints: [String] = []) -> Diagnostic {
+    source.diagnostic(message, at: range, hints: hints)
+  }
+
+  /// The table called `name`, or a diagnostic at `range` when it does not exist.
+  func table(_ name: String, at range: SourceRange) throws(Diagnostic) -> Table {
+    guard let table = try resolveTable(name) else {
+      throw error("this needs the table '\(name)', which is not available", at: range)
+    }
+    return table
+  }
+
+  /// The text of a value as a plain name: `Slagelse`, `"Slagelse"` or `751`.
+  func name(of expression: Expression) -> String? {
+    switch expression.kind {
+    case .column(let name, nil): return name
+    case .string(let text): return text
+    case .integer(let value): return String(value)
+    default: return nil
+    }
+  }
+}

@@ -1,0 +1,39 @@
+import TrappeBase
+import TrappeStorage
+import TrappeQuery
+
+/// The analyses as the binder sees them: every analysis command, bound with one session's
+/// measures and saved comparison groups.
+package struct AnalysisLibrary: AnalysisBinder {
+  /// The measures (built-in and `measure` statements).
+  package let measures: MeasureRegistry
+  /// The groups saved with `peers ... as NAME`.
+  package let groups: SavedGroups
+
+  package init(measures: MeasureRegistry, groups: SavedGroups) {
+    self.measures = measures
+    self.groups = groups
+  }
+
+  package func defaultSource(for spec: AnalysisSpec) -> String? {
+    guard let binding = AnalysisRegistry.binding(for: spec.keyword) else { return nil }
+    // For a measure, the table the measure is meant for.
+    if let first = spec.positional.first, case .column(let name, nil) = first.kind,
+      let measure = measures.measure(name)
+    {
+      return measure.table
+    }
+    return binding.defaultSource
+  }
+
+  package func bind(
+    _ spec: AnalysisSpec, input: [PlanColumn], source: SourceText,
+    resolveTable: @escaping (String) throws(Diagnostic) -> Table?
+  ) throws(Diagnostic) -> any AnalysisOperator {
+    guard let binding = AnalysisRegistry.binding(for: spec.keyword) else {
+      throw source.diagnostic("the analysis '\(spec.keyword)' is not available", at: spec.keywordRange)
+    }
+    let context = AnalysisContext(source: source, measures: measures, groups: groups, resolveTable: resolveTable)
+    return try binding.bind(spec, input: input, context: context)
+  }
+}

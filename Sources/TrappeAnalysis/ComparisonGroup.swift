@@ -1,0 +1,105 @@
+import TrappeBase
+import TrappeStorage
+import TrappeQuery
+
+/// The municipalities each benchmarked municipality is compared with (`against GROUP`).
+///
+/// GROUP is `peers` (the k comparable municipalities from `kommunepanel`, see
+/// ``PeerFinder``), `region` (the municipality's own region), a group saved with
+/// `peers ... as NAME`, a group from `grupper` (`integration_top10_1999_2007`,
+/// `region_sjaelland`), or a list of municipalities `(Gladsaxe, Aarhus)`.
+/// The municipality itself is never one of its own peers.
+struct ComparisonGroup: Sendable {
+  /// What the group is, for notes and `explain`.
+  let label: String
+  /// The members besides the municipality itself, by municipality.
+  let members: [String: [String]]
+  /// Lines for the footer (the computed peers of each municipality).
+  let details: [String]
+
+  /// Resolves the `against` clause (default `peers`) for `municipalities`.
+  static func resolve(
+    _ clause: AnalysisClause?, k: Int, for municipalities: [String], directory: MunicipalityDirectory,
+    context: AnalysisContext, at range: SourceRange
+  ) throws(Diagnostic) -> ComparisonGroup {
+    let values = clause?.values ?? []
+    let word = values.count == 1 ? context.name(of: values[0]) : nil
+    let where_ = values.first?.range ?? range
+    if values.isEmpty || word == "peers" {
+      return try peers(k: k, for: municipalities, context: context, at: where_)
+    }
+    if word == "region" {
+      var members: [String: [String]] = [:]
+      for name in municipalities {
+        let region = directory.regions[name]
+        members[name] = directory.names.filter { $0 != name && region != nil && directory.regions[$0] == region }
+      }
+      return ComparisonGroup(label: "own region", members: members, details: [])
+    }
+    if let word, let saved = context.groups.members(of: word) {
+      return fixed(saved, label: "saved group \(word)", for: municipalities)
+    }
+    let groups = try context.table("grupper", at: where_)
+    let groupNames = (groups.column(named: "gruppe").map(AnalysisValues.strings) ?? [])
+    if let word, groupNames.contains(word) {
+      let codes = groups.column(named: "kommunekode").map(AnalysisValues.doubles) ?? []
+      let names = groups.column(named: "kommune").map(AnalysisValues.strings) ?? []
+      var list: [String] = []
+      for row in groupNames.indices where groupNames[row] == word {
+        let code = row < codes.count ? codes[row].map { String(Int64($0)) } : nil
+        if let name = code.flatMap(directory.name(matching:)) ?? names[row].flatMap(directory.name(matching:)),
+          !list.contains(name)
+        {
+          list.append(name)
+        }
+      }
+      return fixed(list, label: "group \(word)", for: municipalities)
+    }
+    var list: [String] = []
+    for value in values {
+      guard let text = context.name(of: value), directory.name(matching: text) != nil else {
+        let text = context.name(of: value) ?? ""
+        let candidates = ["peers", "region"] + context.groups.names + Set(groupNames.compactMap { $0 }).sorted() + directory.names
+        throw context.error(
+          "unknown group or municipality '\(text)'", at: value.range,
+          hints: ["against takes peers, region, a group from grupper, a saved group, or (KOMMUNE, ...)"]
+        ).suggesting(Suggestion.nearest(to: text, in: candidates))
+      }
+      let name = try directory.resolve(value, context: context)
+      if !list.contains(name) { list.append(name) }
+    }
+    return fixed(list, label: list.joined(separator: ", "), for: municipalities)
+  }
+
+  /// The same list for every municipality, less the municipality itself.
+  static func fixed(_ list: [String], label: String, for municipalities: [String]) -> ComparisonGroup {
+    var members: [String: [String]] = [:]
+    for name in municipalities { members[name] = list.filter { $0 != name } }
+    return ComparisonGroup(label: label, members: members, details: [])
+  }
+
+  /// The `k` comparable municipalities of each municipality, from `kommunepanel` with the default method.
+  static func peers(k: Int, for municipalities: [String], context: AnalysisContext, at range: SourceRange)
+    throws(Diagnostic) -> ComparisonGroup
+  {
+    let panel = try context.table("kommunepanel", at: range)
+    let finder: PeerFinder
+    do throws(Diagnostic) {
+      finder = try PeerFinder(panel: panel, variables: PeerFinder.defaultVariables)
+    } catch {
+      throw context.error(error.message, at: range, hints: error.hints)
+    }
+    var members: [String: [String]] = [:]
+    var details: [String] = []
+    for name in municipalities {
+      guard finder.contains(name) else {
+        throw context.error("'\(name)' is not in kommunepanel, so its peers cannot be computed", at: range)
+      }
+      let list = finder.nearest(to: name, k: k).map(\.kommune)
+      members[name] = list
+      details.append("peers of \(name): \(list.joined(separator: ", "))")
+    }
+    return ComparisonGroup(
+      label: "peers (k=\(k), \(finder.method))", members: members, details: details + finder.caveats)
+  }
+}

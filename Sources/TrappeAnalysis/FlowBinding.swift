@@ -1,0 +1,52 @@
+import TrappeBase
+import TrappeStorage
+import TrappeQuery
+
+/// Binds `flow from A to B [by COLUMN]` on a spells table.
+enum FlowBinding: AnalysisBinding {
+  static let keyword = "flow"
+  static let defaultSource = "forloeb"
+
+  static let help = LanguageEntry(
+    name: "flow", kind: .analysis, syntax: "flow from POINT to POINT [by COLUMN]",
+    summary: "Persons by status at two points and where they went: from_status, to_status, persons and "
+      + "row_pct (share of the persons with that from_status). A point is a round (1–5, the ISO week "
+      + "containing the 15th of the round's month in runder), a week (2008W05) or a month (2008-03, "
+      + "the week of its 15th). Reads forloeb; 'ikke i data' = no spell covers the week.",
+    example: "flow from 1 to 5 by herkomst")
+
+  static func bind(_ spec: AnalysisSpec, input: [PlanColumn], context: AnalysisContext) throws(Diagnostic)
+    -> any AnalysisOperator
+  {
+    if let first = spec.positional.first {
+      throw context.error(
+        "flow takes no value before its clauses", at: first.range, hints: ["flow takes: " + Parser.usage(of: "flow")])
+    }
+    var from: FlowPoint?
+    var to: FlowPoint?
+    var by: PlanColumn?
+    for clause in spec.clauses {
+      guard clause.values.count == 1, let value = clause.values.first else {
+        throw context.error(
+          "'\(clause.word)' takes one value", at: clause.wordRange, hints: ["flow takes: " + Parser.usage(of: "flow")])
+      }
+      switch clause.word {
+      case "from": from = try FlowPoint.resolve(value, context: context)
+      case "to": to = try FlowPoint.resolve(value, context: context)
+      case "by": by = try context.column(value, in: input, for: "flow")
+      default: throw context.unexpectedClause(clause, in: spec)
+      }
+    }
+    guard let from, let to else {
+      throw context.error(
+        "flow needs both 'from' and 'to'", at: spec.keywordRange, hints: ["e.g. flow from 1 to 5"])
+    }
+    if from.week > to.week, let clause = spec.clause("from"), let value = clause.values.first {
+      throw context.error(
+        "'from' (\(from.text)) is after 'to' (\(to.text))", at: value.range,
+        hints: ["swap them: flow from \(to.week) to \(from.week)"])
+    }
+    try context.requireSpellColumns(["person", "start_uge", "slut_uge", "status"], in: input, for: spec)
+    return FlowAnalysis(from: from, to: to, by: by)
+  }
+}

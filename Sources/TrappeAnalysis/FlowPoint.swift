@@ -1,0 +1,61 @@
+import TrappeBase
+import TrappeStorage
+import TrappeQuery
+
+/// One end of `flow from A to B`: a round, an ISO week or a month, resolved to one ISO week.
+///
+/// A round (1–5) stands for its month in `runder`; a month stands for the ISO week
+/// that contains its 15th, so `2008-03` is 2008W11.
+struct FlowPoint: Sendable, Equatable {
+  /// The week whose statuses are compared.
+  let week: Period
+  /// How the point was written, for notes: `round 1, 2007-09`, `2008-03`, `2008W05`.
+  let label: String
+
+  /// The week, with how it was written when that differs: `2007W37 (round 1, 2007-09)`.
+  var text: String {
+    label == week.description ? label : "\(week) (\(label))"
+  }
+
+  /// Resolves the value of a `from` or `to` clause.
+  static func resolve(_ expression: Expression, context: AnalysisContext) throws(Diagnostic) -> FlowPoint {
+    switch expression.kind {
+    case .integer(let round):
+      let month = try roundMonth(Int(round), at: expression.range, context: context)
+      return FlowPoint(week: weekContainingFifteenth(of: month), label: "round \(round), \(month)")
+    case .period(let period) where period.unit == .week:
+      return FlowPoint(week: period, label: period.description)
+    case .period(let period) where period.unit == .month:
+      return FlowPoint(week: weekContainingFifteenth(of: period), label: period.description)
+    default:
+      throw context.error(
+        "expected a round (1–5), a week (2008W05) or a month (2008-03)", at: expression.range,
+        hints: ["e.g. flow from 1 to 5, flow from 2008W05 to 2009W05, flow from 2008-03 to 2009-03"])
+    }
+  }
+
+  /// The month of round `round` in the `runder` table.
+  static func roundMonth(_ round: Int, at range: SourceRange, context: AnalysisContext) throws(Diagnostic) -> Period {
+    let runder = try context.table("runder", at: range)
+    guard case .int64(let rounds)? = runder.column(named: "runde"),
+      case .period(let months)? = runder.column(named: "maaned"), months.unit == .month
+    else {
+      throw context.error("the table 'runder' needs the columns runde and maaned (a month)", at: range)
+    }
+    var known: [Int] = []
+    for row in 0..<runder.rowCount {
+      guard let value = rounds[row] else { continue }
+      if Int(value) == round, let month = months[row] { return month }
+      known.append(Int(value))
+    }
+    let listed = known.sorted().map(String.init).joined(separator: ", ")
+    throw context.error(
+      "there is no round \(round)", at: range, hints: ["the rounds in 'runder' are \(listed)"])
+  }
+
+  /// The ISO week that contains the 15th of `month`.
+  static func weekContainingFifteenth(of month: Period) -> Period {
+    let days = CivilDate.days(year: month.year, month: month.month ?? 1, day: 15)
+    return Period(unit: .week, ordinal: Int32((days - CivilDate.referenceMonday).floorDiv(7)))
+  }
+}

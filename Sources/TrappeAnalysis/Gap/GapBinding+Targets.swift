@@ -1,0 +1,89 @@
+import TrappeBase
+import TrappeStorage
+import TrappeQuery
+
+extension GapBinding {
+  /// The targets to report: the listed ones (matched by `maal_id`) or every row of `maal`.
+  static func targets(_ spec: AnalysisSpec, input: [PlanColumn], context: AnalysisContext) throws(Diagnostic)
+    -> [GapTarget]
+  {
+    let maal = try context.table("maal", at: spec.keywordRange)
+    var cells: [String: Column] = [:]
+    for name in ["maal_id", "sammenligning", "taerskel"] {
+      guard let column = maal.column(named: name) else {
+        throw context.error(
+          "the table maal has no column '\(name)'", at: spec.keywordRange,
+          hints: ["maal needs maal_id, sammenligning and taerskel; it has \(maal.schema.names.joined(separator: ", "))"]
+        )
+      }
+      cells[name] = column
+    }
+    let ids = (0..<maal.rowCount).map { cells["maal_id"]?.value(at: $0).stringValue ?? "" }
+    var rows: [(row: Int, range: SourceRange)] = []
+    if spec.positional.isEmpty {
+      rows = ids.indices.filter { !ids[$0].isEmpty }.map { ($0, spec.keywordRange) }
+    }
+    for expression in spec.positional {
+      guard let name = context.name(of: expression) else {
+        throw context.error("expected a target name (a maal_id such as i_gang)", at: expression.range)
+      }
+      guard let row = ids.firstIndex(of: name) ?? ids.firstIndex(where: { $0.lowercased() == name.lowercased() })
+      else {
+        throw context.error(
+          "maal has no target '\(name)'", at: expression.range,
+          hints: ["targets: \(ids.joined(separator: ", "))"]
+        ).suggesting(Suggestion.nearest(to: name, in: ids))
+      }
+      if !rows.contains(where: { $0.row == row }) { rows.append((row, expression.range)) }
+    }
+    var targets: [GapTarget] = []
+    for (row, range) in rows {
+      let id = ids[row]
+      guard let measure = context.measures.measure(id) else {
+        throw context.error(
+          "the target '\(id)' has no measure: define one called '\(id)'", at: range,
+          hints: [
+            "e.g. measure \(id) = 100 * sum(NUMERATOR) / sum(DENOMINATOR) unit \"%\"",
+            "measures: \(context.measures.names.joined(separator: ", "))",
+          ])
+      }
+      let operatorText = (cells["sammenligning"]?.value(at: row).stringValue ?? "").trimmed()
+      guard let comparison = GapComparison(rawValue: operatorText) else {
+        throw context.error(
+          "the target '\(id)' compares with '\(operatorText)' in maal.sammenligning", at: range,
+          hints: ["gap understands >=, >, <= and <"])
+      }
+      guard let threshold = cells["taerskel"]?.value(at: row).doubleValue, threshold.isFinite else {
+        throw context.error("the target '\(id)' has no threshold in maal.taerskel", at: range)
+      }
+      do throws(Diagnostic) {
+        try MeasureEvaluator.check(input, measure: measure, by: [])
+      } catch {
+        var message = "the target '\(id)' cannot be computed on this input: \(error.message)"
+        if let column = GapBinding.unknownColumn(in: error.message) {
+          message = "the target '\(id)' needs the column '\(column)', which the input does not have"
+        }
+        throw context.error(
+          message, at: range,
+          hints: ["the measure: \(measure.text)"]
+            + error.hints.filter { !$0.hasPrefix("in: ") && !$0.hasPrefix("in stage") })
+      }
+      let unit = maal.column(named: "enhed")?.value(at: row).stringValue ?? measure.unit ?? ""
+      let kilde = maal.column(named: "kilde")?.value(at: row).stringValue ?? "maal"
+      let first = kilde.split(separator: ";").first.map { String($0) } ?? kilde
+      let source = (first.split(separator: "(").first.map { String($0) } ?? first).trimmed()
+      targets.append(
+        GapTarget(
+          id: id, comparison: comparison, threshold: threshold, unit: unit, source: source, measure: measure))
+    }
+    return targets
+  }
+
+  /// The column named in an "unknown column 'x'" message.
+  static func unknownColumn(in message: String) -> String? {
+    guard let start = message.firstRange(of: "unknown column '")?.upperBound else { return nil }
+    let rest = message[start...]
+    guard let end = rest.firstIndex(of: "'") else { return nil }
+    return String(rest[..<end])
+  }
+}

@@ -1,0 +1,60 @@
+import TrappeBase
+import TrappeStorage
+import TrappeQuery
+
+/// Binds `gap [TARGET, ...] [for KOMMUNE, ...] [by PERIOD]`: how far each municipality is from the Ny Chance targets.
+///
+/// Targets come from the table `maal` (`maal_id`, `sammenligning`, `taerskel`) and are
+/// computed by the measure with the same name; without `for`, the five method
+/// municipalities (`kommuner.vip2`) are reported.
+enum GapBinding: AnalysisBinding {
+  static let keyword = "gap"
+  static let defaultSource = "resultater"
+
+  static let help = LanguageEntry(
+    name: "gap", kind: .analysis, syntax: "gap [TARGET, ...] [for KOMMUNE, ...|alle] [by PERIOD]",
+    summary:
+      "How far each municipality is from the targets in maal: value, threshold, gap_pp, met, short (persons or "
+      + "person-weeks short, rounded up); with by, rounds_to_target and trend at the pace of the last two periods.",
+    example: "resultater | where ydelse == \"kontanthjælp\" | gap i_gang for Slagelse, 751 by runde")
+
+  /// The clause words `gap` understands.
+  static let clauseWords: Set<String> = ["for", "by"]
+
+  static func bind(_ spec: AnalysisSpec, input: [PlanColumn], context: AnalysisContext) throws(Diagnostic)
+    -> any AnalysisOperator
+  {
+    for clause in spec.clauses where !clauseWords.contains(clause.word) {
+      throw context.error(
+        "gap does not take '\(clause.word)'", at: clause.wordRange,
+        hints: ["gap takes: gap [TARGET, ...] [for KOMMUNE, ...] [by PERIOD]"])
+    }
+    let names = input.map(\.name)
+    guard names.contains("kommune") else {
+      throw context.error(
+        "gap needs a column 'kommune' with the municipality names", at: spec.keywordRange,
+        hints: ["columns: \(names.joined(separator: ", "))"])
+    }
+    var period: PlanColumn?
+    if let by = spec.clause("by") {
+      guard by.values.count == 1, let value = by.values.first, let name = context.name(of: value) else {
+        throw context.error("by takes one period column, e.g. by runde", at: by.wordRange)
+      }
+      guard let column = input.first(where: { $0.name == name }) else {
+        throw context.error(
+          "the input has no column '\(name)'", at: value.range, hints: ["columns: \(names.joined(separator: ", "))"]
+        )
+        .suggesting(Suggestion.nearest(to: name, in: names))
+      }
+      if column.name == "kommune" || GapOperator.valueColumns.contains(column.name) {
+        throw context.error(
+          "by needs a period column such as runde, not '\(column.name)'", at: value.range,
+          hints: ["rename it first: | rename periode = \(column.name)"])
+      }
+      period = column
+    }
+    let targets = try GapBinding.targets(spec, input: input, context: context)
+    let municipalities = try GapBinding.municipalities(spec.clause("for"), context: context, at: spec.keywordRange)
+    return GapOperator(targets: targets, municipalities: municipalities, period: period)
+  }
+}

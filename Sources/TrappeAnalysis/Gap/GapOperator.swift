@@ -1,0 +1,75 @@
+import TrappeBase
+import TrappeStorage
+import TrappeQuery
+
+/// Runs `gap`: each municipality's value on each target, its distance to the threshold, and the pace towards it.
+///
+/// Values are ratios of sums (`scale * sum(numerator) / sum(denominator)`) over the
+/// municipality's rows in the input (per period with `by`), never averages of percentages.
+struct GapOperator: AnalysisOperator {
+  let targets: [GapTarget]
+  let municipalities: GapMunicipalities
+  /// The period column of `by`, if given.
+  let period: PlanColumn?
+
+  init(targets: [GapTarget], municipalities: GapMunicipalities, period: PlanColumn?) {
+    self.targets = targets
+    self.municipalities = municipalities
+    self.period = period
+  }
+
+  /// The output column names after the key columns.
+  static let valueColumns = ["maal", "value", "threshold", "gap_pp", "met", "short", "rounds_to_target", "trend"]
+
+  var columns: [PlanColumn] {
+    var columns = [PlanColumn(name: "kommune", type: .string)]
+    if let period { columns.append(period) }
+    columns += [
+      PlanColumn(name: "maal", type: .string), PlanColumn(name: "value", type: .double),
+      PlanColumn(name: "threshold", type: .double), PlanColumn(name: "gap_pp", type: .double),
+      PlanColumn(name: "met", type: .bool), PlanColumn(name: "short", type: .int64),
+    ]
+    if period != nil {
+      columns += [PlanColumn(name: "rounds_to_target", type: .int64), PlanColumn(name: "trend", type: .string)]
+    }
+    return columns
+  }
+
+  var summary: String {
+    "gap \(targets.map(\.id).joined(separator: ", ")) for \(municipalities.text)"
+      + (period.map { " by \($0.name)" } ?? "")
+  }
+
+  func run(_ input: Table, notes: inout [String]) throws(Diagnostic) -> Table {
+    guard input.rowCount > 0 else {
+      throw Diagnostic(
+        .error, "gap has no rows to work on: the stages before it kept none",
+        hints: ["check the where conditions before gap"])
+    }
+    let chosen = try chosenMunicipalities(input, notes: &notes)
+    let periods = try periodValues(input)
+    var series: [String: [GapCell]] = [:]
+    var missing: [String] = []
+    var zero: [String] = []
+    for target in targets {
+      let keys = ["kommune"] + (period.map { [$0.name] } ?? [])
+      let totals = try MeasureEvaluator.totals(input, measure: target.measure, by: keys)
+      let sums = GapOperator.index(totals, hasPeriod: period != nil)
+      for kommune in chosen {
+        let cells = cellSeries(
+          target: target, kommune: kommune, periods: periods, sums: sums, missing: &missing, zero: &zero)
+        series[kommune + "\u{1}" + target.id] = cells
+      }
+    }
+    var rows: [GapCell] = []
+    for kommune in chosen {
+      for index in periods.indices {
+        for target in targets {
+          if let cell = series[kommune + "\u{1}" + target.id]?[index] { rows.append(cell) }
+        }
+      }
+    }
+    notes += describe(periods: periods, rows: rows, missing: missing, zero: zero)
+    return table(rows)
+  }
+}

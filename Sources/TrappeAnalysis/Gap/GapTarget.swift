@@ -1,0 +1,37 @@
+import TrappeBase
+import TrappeStorage
+import TrappeQuery
+
+/// One target of the `gap` analysis: a row of `maal` with the measure it is computed by.
+struct GapTarget: Sendable, Equatable {
+  /// The target's `maal_id`, also the measure's name.
+  var id: String
+  var comparison: GapComparison
+  /// The threshold in the measure's unit (`taerskel`, e.g. 25 for 25 %).
+  var threshold: Double
+  /// The unit of the threshold (`enhed`).
+  var unit: String
+  /// The first part of `kilde`, for the notes.
+  var source: String
+  var measure: MeasureDefinition
+
+  init(
+    id: String, comparison: GapComparison, threshold: Double, unit: String, source: String,
+    measure: MeasureDefinition
+  ) {
+    self.id = id
+    self.comparison = comparison
+    self.threshold = threshold
+    self.unit = unit
+    self.source = source
+    self.measure = measure
+  }
+
+  /// What one unit of `short` is: persons when the denominator counts persons, weeks when it counts weeks.
+  var shortUnit: String {
+    let denominator = measure.denominator.lowercased()
+    if denominator.contains("personer") || denominator.hasPrefix("count(") { return "persons" }
+    if denominator.contains("uger") { return "person-weeks" }
+    return "units of \(measure.denominator)"
+  }
+}

@@ -1,0 +1,65 @@
+import TrappeBase
+import TrappeStorage
+import TrappeQuery
+
+extension MeasureDefinition {
+  /// A measure from `measure NAME = [SCALE *] NUMERATOR / DENOMINATOR [unit "TEXT"]`.
+  ///
+  /// The numerator and denominator must each contain an aggregate (`sum(startet)`,
+  /// `count()`); the measure applies to whatever table an analysis reads.
+  package init(_ statement: MeasureStatement, source: SourceText, tables: [String]) throws(Diagnostic) {
+    var expression = statement.expression
+    var scale = 1.0
+    // `c * (A / B)`
+    if case .binary(.multiply, let left, let right) = expression.kind, let c = MeasureDefinition.constant(left),
+      case .binary(.divide, _, _) = right.kind
+    {
+      scale = c
+      expression = right
+    }
+    guard case .binary(.divide, var numerator, let denominator) = expression.kind else {
+      throw source.diagnostic(
+        "a measure is a ratio: NUMERATOR / DENOMINATOR", at: statement.expression.range,
+        hints: ["e.g. measure i_gang = 100 * sum(startet) / sum(personer) unit \"%\""])
+    }
+    // `c * A / B` parses as `(c * A) / B`.
+    if case .binary(.multiply, let left, let right) = numerator.kind, let c = MeasureDefinition.constant(left) {
+      scale *= c
+      numerator = right
+    }
+    for part in [numerator, denominator] where !MeasureDefinition.containsAggregate(part) {
+      throw source.diagnostic(
+        "both sides of a measure must be aggregates such as sum(x)", at: part.range,
+        hints: ["write sum(\(source[part.range])) to add it up over the rows"])
+    }
+    if MeasureRegistry.builtIn.contains(where: { $0.name == statement.name }) {
+      throw source.diagnostic(
+        "'\(statement.name)' is a built-in measure", at: statement.nameRange, hints: ["choose another name"])
+    }
+    self.init(
+      name: statement.name, numerator: MeasureTerm(expression: numerator, source: source),
+      denominator: MeasureTerm(expression: denominator, source: source),
+      scale: scale, unit: statement.unit, table: tables.contains("resultater") ? "resultater" : (tables.first ?? ""),
+      builtIn: false)
+  }
+
+  /// The value of a numeric literal.
+  static func constant(_ expression: Expression) -> Double? {
+    switch expression.kind {
+    case .integer(let v): return Double(v)
+    case .double(let v): return v
+    default: return nil
+    }
+  }
+
+  /// Whether an aggregate call appears in the expression.
+  static func containsAggregate(_ expression: Expression) -> Bool {
+    switch expression.kind {
+    case .call(let name, _, let arguments, _):
+      return FunctionCatalog.isAggregate(name) || arguments.contains(where: containsAggregate)
+    case .binary(_, let a, let b): return containsAggregate(a) || containsAggregate(b)
+    case .unary(_, let e): return containsAggregate(e)
+    default: return false
+    }
+  }
+}

@@ -1,0 +1,54 @@
+import TrappeBase
+import TrappeStorage
+import TrappeQuery
+
+/// A ratio measure: `scale * NUMERATOR / DENOMINATOR`, where both are aggregates.
+///
+/// Any aggregate of a measure (a group of municipalities, a region, several
+/// rounds) sums the numerator and the denominator first and divides once; it
+/// never averages the ratios of the parts.
+package struct MeasureDefinition: Sendable, Equatable {
+  package var name: String
+  /// The numerator, parsed, e.g. `sum(startet)`.
+  var numeratorTerm: MeasureTerm
+  /// The denominator, parsed, e.g. `sum(personer)`.
+  var denominatorTerm: MeasureTerm
+  /// The factor in front, e.g. 100 for a percentage.
+  var scale: Double
+  var unit: String?
+  /// The table the measure is meant for (used when an analysis starts a statement).
+  package var table: String
+  /// Whether the measure comes with Trappe.
+  package var builtIn: Bool
+
+  init(
+    name: String, numerator: MeasureTerm, denominator: MeasureTerm, scale: Double, unit: String?, table: String,
+    builtIn: Bool
+  ) {
+    self.name = name
+    self.numeratorTerm = numerator
+    self.denominatorTerm = denominator
+    self.scale = scale
+    self.unit = unit
+    self.table = table
+    self.builtIn = builtIn
+  }
+
+  /// A built-in measure `scale * sum(NUMERATOR) / sum(DENOMINATOR)`.
+  init(builtIn name: String, sumOf numerator: String, per denominator: String, scale: Double, unit: String?, table: String) {
+    let (top, bottom) = MeasureTerm.sums(numerator, per: denominator)
+    self.init(
+      name: name, numerator: top, denominator: bottom, scale: scale, unit: unit, table: table, builtIn: true)
+  }
+
+  /// The numerator as written, e.g. `sum(startet)`.
+  var numerator: String { numeratorTerm.text }
+  /// The denominator as written, e.g. `sum(personer)`.
+  var denominator: String { denominatorTerm.text }
+
+  /// The definition as a user would write it.
+  package var text: String {
+    let factor = scale == 1 ? "" : NumberFormatting.plain(scale).replacingSuffix(".0") + " * "
+    return "measure \(name) = \(factor)\(numerator) / \(denominator)" + (unit.map { " unit \"\($0)\"" } ?? "")
+  }
+}

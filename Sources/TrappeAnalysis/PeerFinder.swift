@@ -1,0 +1,140 @@
+import TrappeBase
+import TrappeStorage
+import TrappeQuery
+
+/// Finds comparable municipalities: the k nearest by Euclidean distance between z-scores.
+///
+/// Each variable is standardised across all municipalities of one year,
+/// z = (x − mean) / sd with the sample standard deviation (n − 1); the distance
+/// of two municipalities is the square root of the summed squared z differences.
+/// The default variables are the population, the unemployment rate and the
+/// kontanthjælp rate of the earliest year in the panel (2007 in `kommunepanel`).
+struct PeerFinder: Sendable {
+  /// The variables used by default.
+  static let defaultVariables = ["befolkning", "ledighed_pct", "kh_pct"]
+  /// Variables computed from the panel when the table has no column of that name.
+  static let derivedVariables: [String: (numerator: String, denominator: String)] = [
+    "ledighed_pct": ("fuldtidsledige", "befolkning"),
+    "kh_pct": ("kontanthjaelp_jan", "befolkning"),
+  ]
+
+  let variables: [String]
+  /// The year used (nil when the table has no `aar` column).
+  let year: Int64?
+  /// Municipality names with complete values, in table order.
+  let names: [String]
+  let codes: [Int64?]
+  /// Raw values, one array per municipality.
+  let raw: [[Double]]
+  /// Standardised values, one array per municipality.
+  let scores: [[Double]]
+  /// Caveats for the footer (excluded rows, constant variables).
+  let caveats: [String]
+
+  /// The names a variable may have in `columns`: the columns themselves plus the derived ones.
+  static func availableVariables(in columns: [String]) -> [String] {
+    columns + derivedVariables.keys.sorted().filter { !columns.contains($0) }
+  }
+
+  /// Prepares the finder from a panel with `kommune`, optional `kommunekode` and `aar`, and the variables.
+  init(panel: Table, variables: [String]) throws(Diagnostic) {
+    guard let kommuneColumn = panel.column(named: "kommune") else {
+      throw Diagnostic(.error, "peers needs a column 'kommune'")
+    }
+    let kommuner = AnalysisValues.strings(kommuneColumn)
+    let codes = panel.column(named: "kommunekode").map(AnalysisValues.doubles)
+    var rows = Array(0..<panel.rowCount)
+    var year: Int64?
+    if let years = panel.column(named: "aar").map(AnalysisValues.doubles) {
+      let earliest = years.compactMap { $0 }.min()
+      year = earliest.map { Int64($0) }
+      rows = rows.filter { years[$0] != nil && years[$0] == earliest }
+    }
+    var columns: [[Double?]] = []
+    for variable in variables {
+      if let column = panel.column(named: variable) {
+        columns.append(AnalysisValues.doubles(column))
+      } else if let parts = PeerFinder.derivedVariables[variable], let top = panel.column(named: parts.numerator),
+        let bottom = panel.column(named: parts.denominator)
+      {
+        let a = AnalysisValues.doubles(top)
+        let b = AnalysisValues.doubles(bottom)
+        columns.append(
+          zip(a, b).map { x, y in
+            guard let x, let y, y != 0 else { return nil }
+            return 100 * x / y
+          })
+      } else {
+        throw Diagnostic(.error, "the panel has no variable '\(variable)'")
+      }
+    }
+    var names: [String] = []
+    var codeList: [Int64?] = []
+    var raw: [[Double]] = []
+    var caveats: [String] = []
+    var seen: Set<String> = []
+    for row in rows {
+      guard let name = kommuner[row] else { continue }
+      if seen.contains(name) {
+        throw Diagnostic(
+          .error, "peers needs one row per municipality, but '\(name)' has several",
+          hints: ["filter one year first, e.g. kommunepanel | where aar == 2007 | peers ..."])
+      }
+      seen.insert(name)
+      let values = columns.map { $0[row] }
+      guard values.allSatisfy({ $0 != nil }) else {
+        caveats.append("\(name) has a missing value and is left out")
+        continue
+      }
+      names.append(name)
+      codeList.append(codes?[row].map { Int64($0) })
+      raw.append(values.compactMap { $0 })
+    }
+    var scores = raw
+    for index in variables.indices {
+      let column = raw.map { $0[index] }
+      let n = Double(column.count)
+      let mean = column.reduce(0, +) / max(n, 1)
+      let variance = n > 1 ? column.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1) : 0
+      let sd = variance.squareRoot()
+      if sd > 0 {
+        for row in scores.indices { scores[row][index] = (raw[row][index] - mean) / sd }
+      } else {
+        caveats.append("\(variables[index]) does not vary, so it does not count")
+        for row in scores.indices { scores[row][index] = 0 }
+      }
+    }
+    self.variables = variables
+    self.year = year
+    self.names = names
+    self.codes = codeList
+    self.raw = raw
+    self.scores = scores
+    self.caveats = caveats
+  }
+
+  /// Whether the municipality is in the panel with complete values.
+  func contains(_ kommune: String) -> Bool { names.contains(kommune) }
+
+  /// The `k` municipalities nearest to `kommune` (itself excluded), nearest first; ties by name.
+  func nearest(to kommune: String, k: Int) -> [PeerMatch] {
+    guard let center = names.firstIndex(of: kommune) else { return [] }
+    var matches: [PeerMatch] = []
+    for row in names.indices where row != center {
+      var sum = 0.0
+      for index in variables.indices {
+        let d = scores[row][index] - scores[center][index]
+        sum += d * d
+      }
+      matches.append(PeerMatch(kommune: names[row], kommunekode: codes[row], distance: sum.squareRoot(), values: raw[row]))
+    }
+    matches.sort { ($0.distance, $0.kommune) < ($1.distance, $1.kommune) }
+    return Array(matches.prefix(max(0, k)))
+  }
+
+  /// One line describing the method, for notes.
+  var method: String {
+    "nearest by Euclidean distance on z-scores (sample sd) of \(variables.joined(separator: ", "))"
+      + (year.map { " in \($0)" } ?? "")
+  }
+}

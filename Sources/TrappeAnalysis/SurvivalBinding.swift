@@ -1,0 +1,63 @@
+import TrappeBase
+import TrappeStorage
+import TrappeQuery
+
+/// Binds `survival [for STATUS, ...] [by COLUMN] [weeks N]` on a spells table.
+enum SurvivalBinding: AnalysisBinding {
+  static let keyword = "survival"
+  static let defaultSource = "forloeb"
+
+  static let help = LanguageEntry(
+    name: "survival", kind: .analysis, syntax: "survival [for STATUS, ...] [by COLUMN] [weeks N]",
+    summary: "Kaplan–Meier curves of time on benefit: per group and week (4, 8, 13, 26, 52, 78, 104, or every N), "
+      + "spells at risk, exits and the share still on (%). Duration = slut_uge − start_uge + 1 weeks; NULL "
+      + "slut_uge = censored. Default statuses: " + BenefitStatus.defaults.joined(separator: ", ")
+      + "; quote statuses with a hyphen (\"a-dagpenge\"). Reads forloeb.",
+    example: "survival by herkomst weeks 13")
+
+  static func bind(_ spec: AnalysisSpec, input: [PlanColumn], context: AnalysisContext) throws(Diagnostic)
+    -> any AnalysisOperator
+  {
+    if let first = spec.positional.first {
+      throw context.error(
+        "survival takes no value before its clauses", at: first.range,
+        hints: ["survival takes: " + Parser.usage(of: "survival"), "statuses go after 'for': survival for kontanthjælp"])
+    }
+    var statuses = BenefitStatus.defaults
+    var chosen = false
+    var by: PlanColumn?
+    var step: Int?
+    for clause in spec.clauses {
+      switch clause.word {
+      case "for":
+        statuses = []
+        for value in clause.values {
+          guard let name = context.name(of: value) else {
+            throw context.error(
+              "expected a status", at: value.range, hints: ["e.g. survival for kontanthjælp, \"a-dagpenge\""])
+          }
+          if !statuses.contains(name) { statuses.append(name) }
+        }
+        chosen = true
+      case "by":
+        guard clause.values.count == 1, let value = clause.values.first else {
+          throw context.error("'by' takes one column", at: clause.wordRange, hints: ["e.g. survival by herkomst"])
+        }
+        by = try context.column(value, in: input, for: "survival")
+      case "weeks":
+        guard clause.values.count == 1, let value = clause.values.first, case .integer(let n) = value.kind, n >= 1,
+          n <= 520
+        else {
+          throw context.error(
+            "'weeks' takes a whole number of weeks from 1 to 520", at: clause.values.first?.range ?? clause.wordRange,
+            hints: ["e.g. survival weeks 4"])
+        }
+        step = Int(n)
+      default:
+        throw context.unexpectedClause(clause, in: spec)
+      }
+    }
+    try context.requireSpellColumns(["start_uge", "slut_uge", "status"], in: input, for: spec)
+    return SurvivalAnalysis(statuses: statuses, chosen: chosen, by: by, step: step)
+  }
+}

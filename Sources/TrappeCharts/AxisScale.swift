@@ -1,0 +1,65 @@
+import TrappeBase
+import TrappeStorage
+import TrappeIO
+import TrappeQuery
+import Glibc
+
+/// A linear scale from data values to character positions, with "nice" tick values.
+struct AxisScale: Sendable, Equatable {
+  /// The lowest and highest values the axis shows (ticks are multiples of `step`).
+  var low: Double
+  var high: Double
+  /// The distance between ticks.
+  var step: Double
+
+  /// A scale covering `low...high` (zero included when `includeZero`) with about `ticks` ticks.
+  init(covering low: Double, _ high: Double, ticks: Int = 5, includeZero: Bool = true) {
+    var a = low.isFinite ? low : 0
+    var b = high.isFinite ? high : 0
+    if includeZero {
+      a = Swift.min(a, 0)
+      b = Swift.max(b, 0)
+    }
+    if a == b {
+      b = a + 1
+    }
+    let raw = (b - a) / Double(Swift.max(1, ticks))
+    let magnitude = Glibc.pow(10, Glibc.floor(Glibc.log10(raw)))
+    let fraction = raw / magnitude
+    let nice: Double = fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 2.5 ? 2.5 : fraction <= 5 ? 5 : 10
+    step = nice * magnitude
+    self.low = Glibc.floor(a / step) * step
+    self.high = Glibc.ceil(b / step) * step
+  }
+
+  /// The tick values from low to high.
+  var ticks: [Double] {
+    var result: [Double] = []
+    var value = low
+    while value <= high + step / 2, result.count < 100 {
+      result.append(Swift.abs(value) < step / 1e9 ? 0 : value)
+      value += step
+    }
+    return result
+  }
+
+  /// The position of `value` on an axis of `length` cells (0 at `low`), clamped.
+  func position(_ value: Double, length: Int) -> Double {
+    guard high > low else { return 0 }
+    let fraction = (value - low) / (high - low)
+    return Swift.max(0, Swift.min(1, fraction)) * Double(length)
+  }
+
+  /// A tick label in `locale`: as few decimals as the step needs.
+  func label(_ value: Double, locale: NumberLocale) -> String {
+    // As many decimals as the step needs: 2.5 needs one, 0.25 two, 5 none.
+    var decimals = 0
+    while decimals < 6, Swift.abs((step * Glibc.pow(10, Double(decimals))).rounded() - step * Glibc.pow(10, Double(decimals))) > 1e-9 {
+      decimals += 1
+    }
+    let factor = Glibc.pow(10, Double(decimals))
+    let rounded = (value * factor).rounded() / factor
+    if decimals == 0 { return NumberFormatting.format(Int64(rounded), locale: locale) }
+    return NumberFormatting.format(rounded, locale: locale)
+  }
+}

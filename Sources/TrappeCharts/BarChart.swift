@@ -1,0 +1,78 @@
+import TrappeBase
+import TrappeStorage
+import TrappeIO
+import TrappeQuery
+
+/// Horizontal bars, one row per category, with target, highlight and bench markers.
+///
+/// With columns named `peer_value` and `national_value` among the values (a bench
+/// result charted with `y=value y=peer_value y=national_value`), `value` is the bar
+/// and the others are marked on its row (`◆` / `●`). Other extra value columns
+/// make a grouped chart.
+enum BarChart {
+  /// The marker columns of a bench result.
+  static let markerNames = ["peer_value", "national_value"]
+
+  /// The chart's lines.
+  static func draw(_ data: ChartData, options: ChartOptions, settings: ChartSettings) throws(Diagnostic) -> [String] {
+    let names = data.values.map(\.name)
+    let markerIndices = names.indices.filter { markerNames.contains(names[$0]) }
+    let barCandidates = names.indices.filter { !markerIndices.contains($0) }
+    if barCandidates.count > 1 || (markerIndices.isEmpty && data.values.count > 1) {
+      return try GroupedBarChart.draw(data, options: options, settings: settings)
+    }
+    guard let barIndex = barCandidates.first ?? markerIndices.first else {
+      throw Diagnostic(.error, "the result has no numeric column to chart")
+    }
+    let glyphs = BarGlyphs(settings)
+    let width = settings.width
+    let values = data.values[barIndex].values
+    let markers: [(values: [Double?], glyph: Character, name: String)] = markerIndices.filter { $0 != barIndex }.map { i in
+      (data.values[i].values, names[i] == "peer_value" ? glyphs.peer : glyphs.national, names[i])
+    }
+    let (rows, others) = BarLayout.order(values, timeLike: data.xValues != nil, top: options.top)
+    let numbers = BarNumbers(rows.compactMap { values[$0] }, locale: settings.locale)
+    let texts = rows.map { numbers.text(values[$0]) }
+    var extent = rows.compactMap { values[$0] }
+    for marker in markers { extent += rows.compactMap { marker.values[$0] } }
+    if let target = options.target { extent.append(target) }
+    let low = extent.min() ?? 0
+    let high = extent.max() ?? 0
+    let leftText = zip(rows, texts).filter { (values[$0.0] ?? 0) < 0 }.map { $0.1.count }.max() ?? 0
+    let rightText = zip(rows, texts).filter { (values[$0.0] ?? 0) >= 0 }.map { $0.1.count }.max() ?? 0
+
+    let prefixWidth = options.highlight == nil ? 0 : 2
+    let labels = rows.map { data.labels[$0] ?? "NULL" }
+    let labelWidth = BarLayout.labelWidth(
+      labels, chartWidth: width, prefix: prefixWidth, plotMinimum: leftText + rightText + 12)
+    let plot = HorizontalBarPlot(
+      low: low, high: high, width: width - prefixWidth - labelWidth - 1,
+      leftText: leftText, rightText: rightText, glyphs: glyphs)
+
+    var lines: [String] = []
+    for (n, row) in rows.enumerated() {
+      let highlighted = BarLayout.matches(data.labels[row], options.highlight)
+      let rowMarkers = markers.compactMap { m in m.values[row].map { (value: $0, glyph: m.glyph) } }
+      let cells = plot.row(
+        values[row], fill: highlighted ? glyphs.highlightedFill : glyphs.plainFill, text: texts[n],
+        markers: rowMarkers, target: options.target)
+      let prefix = prefixWidth == 0 ? "" : highlighted ? glyphs.highlightPrefix : "  "
+      lines.append(
+        BarLayout.line(prefix: prefix, label: labels[n], labelWidth: labelWidth, cells: cells, bold: highlighted, glyphs: glyphs))
+    }
+    if others > 0 { lines.append(BarLayout.othersLine(others, indent: prefixWidth, width: width)) }
+    let indent = TerminalText.spaces(prefixWidth + labelWidth + 1)
+    lines += plot.axisLines(locale: settings.locale).map { BarLayout.trimmed(indent + $0) }
+
+    var legend = ["\(glyphs.full) \(names[barIndex])"]
+    for marker in markers { legend.append("\(marker.glyph) \(marker.name)") }
+    if let target = options.target {
+      legend.append(BarLayout.targetSegment(target, glyph: glyphs.target, locale: settings.locale))
+    }
+    if let h = options.highlight, data.labels.contains(where: { BarLayout.matches($0, h) }) {
+      legend.append("\(glyphs.highlightPrefix)\(glyphs.color ? "" : "\(glyphs.highlightFill) ")\(h)")
+    }
+    if let note = BarLayout.missingHighlight(options, labels: data.labels) { legend.append(note) }
+    return lines + BarLayout.legend(legend, width: width)
+  }
+}

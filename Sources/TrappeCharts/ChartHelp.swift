@@ -1,0 +1,44 @@
+import TrappeBase
+import TrappeStorage
+import TrappeIO
+import TrappeQuery
+
+/// The `.help chart` text: the stage, its options, and an example of every kind (the tests run them).
+package enum ChartHelp {
+  /// One working example per kind.
+  static let examples: [(ChartKind, String)] = [
+    (.bar, "kommuner | summarize kommuner = count() by region | chart bar"),
+    (.grouped, "resultater | where runde == 5 and kommune in (\"Gladsaxe\", \"Slagelse\") | summarize startet = sum(startet) by kommune, herkomst | chart grouped"),
+    (.stacked, "resultater | where runde == 5 and kommune in (\"Gladsaxe\", \"Slagelse\", \"Aarhus\") | summarize personer = sum(personer) by kommune, herkomst | chart stacked"),
+    (.column, "jobpakker | summarize jobpakker = sum(jobpakker) by runde | chart column x=runde"),
+    (.line, "bench i_gang by runde | chart line x=runde y=value series=kommune target=25"),
+    (.sparkline, "kommunepanel | where vip2 | chart sparkline x=aar y=fuldtidsledige series=kommune"),
+    (.histogram, "kommunepanel | where aar == 2022 | extend pct = 100.0 * fuldtidsledige / befolkning | select pct | chart histogram bins=8"),
+    (.scatter, "kommunepanel | where aar == 2008 | extend ledige_pct = 100.0 * fuldtidsledige / befolkning, kh_pct = 100.0 * kontanthjaelp_jan / befolkning | chart scatter x=ledige_pct y=kh_pct highlight=Slagelse"),
+    (.heatmap, "flow from 1 to 5 | chart heatmap x=from_status series=to_status y=row_pct"),
+    (.box, "kommunepanel | where aar == 2022 | extend pct = 100.0 * fuldtidsledige / befolkning | chart box x=region y=pct"),
+  ]
+
+  /// The text `.help chart` prints.
+  package static var manual: String {
+    var lines = [
+      "... | chart [KIND] [x=COLUMN] [y=COLUMN] [series=COLUMN] [title=TEXT] [target=N] [highlight=NAME]",
+      "              [width=N] [height=N] [bins=N] [top=N]",
+      "",
+      "Draw the result in the terminal; chart is the last stage of any pipeline, also after",
+      "bench, gap, flow and survival. Without KIND, a time column gives a line and a category",
+      "with a value gives bars. target draws a reference line, highlight marks one category.",
+      "Charts fit the terminal (or width=), use the locale (.locale da) and the charset",
+      "(.charset ascii), and are readable without colour.",
+      "",
+      "Kinds: " + ChartKind.allCases.map(\.rawValue).joined(separator: ", "),
+      "",
+      "Examples:",
+    ]
+    for (kind, example) in examples {
+      lines.append("  \(kind.rawValue):")
+      lines.append("    \(example)")
+    }
+    return lines.joined(separator: "\n")
+  }
+}

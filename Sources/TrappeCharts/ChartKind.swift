@@ -1,0 +1,36 @@
+import TrappeBase
+import TrappeStorage
+import TrappeIO
+import TrappeQuery
+
+/// The kinds of chart `chart KIND` draws.
+enum ChartKind: String, Sendable, CaseIterable {
+  /// Horizontal bars, one per category (the default for one category and one value).
+  case bar
+  /// Horizontal bars split into series, side by side.
+  case grouped
+  /// Horizontal bars with the series stacked.
+  case stacked
+  /// Vertical columns.
+  case column
+  /// Lines over time, one per series.
+  case line
+  /// One-line trends per category (`▁▂▃▅▇`).
+  case sparkline
+  /// The distribution of one numeric column in bins.
+  case histogram
+  /// Points of two numeric columns.
+  case scatter
+  /// A grid coloured (shaded) by value, e.g. municipality × round or a flow table.
+  case heatmap
+  /// Box plots (median, quartiles, whiskers) per category.
+  case box
+}
+
+/// Which characters charts use.
+package enum ChartCharset: String, Sendable {
+  /// Unicode blocks and braille.
+  case unicode
+  /// Plain ASCII, for printers, old projectors and some terminals.
+  case ascii
+}

@@ -1,0 +1,86 @@
+import TrappeBase
+import TrappeStorage
+import TrappeIO
+import TrappeQuery
+
+/// Works out which column plays which part in a chart: category, values, series, x.
+enum ChartRoles {
+  /// The data a chart of `kind` needs from `table`, using the options' columns where given.
+  ///
+  /// Defaults: the category is the first text or period column (else the first
+  /// column), the values are the numeric columns that are not the category or
+  /// the series, the series is a second text column for grouped, stacked and line charts.
+  static func data(for kind: ChartKind, table: Table, options: ChartOptions) throws(Diagnostic) -> ChartData {
+    let fields = table.schema.fields
+    func index(_ name: String) throws(Diagnostic) -> Int {
+      if let i = table.schema.index(of: name) { return i }
+      throw Diagnostic(.error, "the result has no column '\(name)'", hints: ["columns: \(table.schema.names.joined(separator: ", "))"])
+        .suggesting(Suggestion.nearest(to: name, in: table.schema.names))
+    }
+    let textual = fields.indices.filter { fields[$0].type == .string || fields[$0].type == .period }
+    // Distribution charts of a lone numeric column have no category.
+    let numericOnly: Set<ChartKind> = [.histogram, .scatter]
+    let categoryIndex: Int? =
+      try options.x.map(index) ?? textual.first ?? (fields.isEmpty || numericOnly.contains(kind) ? nil : 0)
+    var seriesIndex: Int? = try options.series.map(index)
+    if seriesIndex == nil, [.grouped, .stacked, .line, .heatmap].contains(kind) {
+      seriesIndex = textual.first { $0 != categoryIndex }
+    }
+    var valueIndices: [Int] = []
+    for name in options.y { valueIndices.append(try index(name)) }
+    if valueIndices.isEmpty {
+      valueIndices = fields.indices.filter {
+        fields[$0].type.isNumeric && $0 != categoryIndex && $0 != seriesIndex
+      }
+      // A bench result charts its value, with the peer and national values as markers.
+      if let value = table.schema.index(of: "value"), fields[value].type.isNumeric {
+        valueIndices = [value]
+        if kind == .bar {
+          valueIndices += ["peer_value", "national_value"].compactMap { table.schema.index(of: $0) }
+        }
+      } else if [.bar, .column, .grouped, .stacked, .line, .sparkline, .heatmap, .box, .histogram].contains(kind),
+        let first = valueIndices.first
+      {
+        valueIndices = [first]
+      }
+    }
+    for i in valueIndices where !fields[i].type.isNumeric {
+      throw Diagnostic(.error, "'\(fields[i].name)' is \(fields[i].type.name), but the chart needs numbers for y")
+    }
+    guard !valueIndices.isEmpty || kind == .scatter else {
+      throw Diagnostic(.error, "the result has no numeric column to chart", hints: ["add one, or name it with y=COLUMN"])
+    }
+    // A scatter plot names its points by the first text column, whatever x is.
+    let labelIndex = kind == .scatter ? (textual.first ?? categoryIndex) : categoryIndex
+    let labels: [String?] = labelIndex.map { i in (0..<table.rowCount).map { table.columns[i].displayText(at: $0) } }
+      ?? (0..<table.rowCount).map { String($0 + 1) }
+    var xValues: [Double?]?
+    if let i = categoryIndex, fields[i].type.isNumeric || fields[i].type == .period {
+      xValues = (0..<table.rowCount).map { table.columns[i].numericValue(at: $0) }
+    }
+    return ChartData(
+      labels: labels, labelName: categoryIndex.map { fields[$0].name } ?? "row",
+      values: valueIndices.map { i in (fields[i].name, (0..<table.rowCount).map { table.columns[i].numericValue(at: $0) }) },
+      series: seriesIndex.map { i in (0..<table.rowCount).map { table.columns[i].displayText(at: $0) } },
+      seriesName: seriesIndex.map { fields[$0].name }, xValues: xValues)
+  }
+}
+
+extension Column {
+  /// The value at `row` as a double: numbers as they are, periods by ordinal, bools 0/1.
+  func numericValue(at row: Int) -> Double? {
+    switch self {
+    case .int64(let c): return c[row].map(Double.init)
+    case .double(let c): return c[row]
+    case .bool(let c): return c[row].map { $0 ? 1 : 0 }
+    case .period(let c): return c[row].map { Double($0.ordinal) }
+    case .string: return nil
+    }
+  }
+
+  /// The value at `row` as chart label text (NULL as nil).
+  func displayText(at row: Int) -> String? {
+    let value = value(at: row)
+    return value.isNull ? nil : value.description
+  }
+}

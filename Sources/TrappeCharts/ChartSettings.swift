@@ -1,0 +1,24 @@
+import TrappeBase
+import TrappeStorage
+import TrappeIO
+import TrappeQuery
+
+/// The drawing surface: its size, number style, characters and colour.
+package struct ChartSettings: Sendable, Equatable {
+  /// Total width in terminal columns.
+  var width: Int
+  /// Height in lines for charts that have one (line, column, scatter, histogram).
+  var height: Int
+  var locale: NumberLocale
+  var charset: ChartCharset
+  /// Whether ANSI colour may be used (charts stay readable without it).
+  var color: Bool
+
+  package init(width: Int = 80, height: Int = 16, locale: NumberLocale = .plain, charset: ChartCharset = .unicode, color: Bool = false) {
+    self.width = width
+    self.height = height
+    self.locale = locale
+    self.charset = charset
+    self.color = color
+  }
+}

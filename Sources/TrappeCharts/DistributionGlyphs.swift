@@ -1,0 +1,88 @@
+import TrappeBase
+import TrappeStorage
+import TrappeIO
+import TrappeQuery
+
+/// The characters distribution charts draw with, for one ``ChartCharset``.
+struct DistributionGlyphs: Sendable {
+  /// Partial blocks for bar ends, from one eighth to a full block (ASCII: `#` only).
+  let eighths: [Character]
+  /// The five heatmap shades from lowest to highest value.
+  let shades: [Character]
+  /// A heatmap cell without a value.
+  let missing: Character
+  /// Box plot parts: whisker line, whisker ends, box edges, median.
+  let whisker: Character
+  let whiskerLow: Character
+  let whiskerHigh: Character
+  let boxLow: Character
+  let boxHigh: Character
+  let median: Character
+  /// An outlier beyond the whiskers.
+  let outlier: Character
+  /// A target line crossing the rows.
+  let target: Character
+  /// The axis line and its tick mark.
+  let axis: Character
+  let tick: Character
+  /// The arrow pointing at the bin that holds the target.
+  let targetArrow: String
+  /// The dash between two numbers of a range.
+  let rangeDash: String
+
+  /// The glyphs for `charset`.
+  init(_ charset: ChartCharset) {
+    switch charset {
+    case .unicode:
+      eighths = ["▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"]
+      shades = [" ", "░", "▒", "▓", "█"]
+      missing = "·"
+      whisker = "─"
+      whiskerLow = "├"
+      whiskerHigh = "┤"
+      boxLow = "["
+      boxHigh = "]"
+      median = "│"
+      outlier = "·"
+      target = "┊"
+      axis = "─"
+      tick = "┬"
+      targetArrow = "◀"
+      rangeDash = "–"
+    case .ascii:
+      eighths = ["#"]
+      shades = [" ", ".", ":", "*", "#"]
+      missing = "-"
+      whisker = "-"
+      whiskerLow = "|"
+      whiskerHigh = "|"
+      boxLow = "["
+      boxHigh = "]"
+      median = "|"
+      outlier = "o"
+      target = ":"
+      axis = "-"
+      tick = "+"
+      targetArrow = "<-"
+      rangeDash = "-"
+    }
+  }
+
+  /// A horizontal bar `length` cells long (fractions drawn with eighths where the charset has them).
+  func bar(_ length: Double) -> String {
+    guard length > 0, length.isFinite else { return "" }
+    let full = Int(length)
+    var text = String(repeating: eighths[eighths.count - 1], count: full)
+    if eighths.count > 1 {
+      let eighth = Int(((length - Double(full)) * 8).rounded())
+      if eighth >= 8 {
+        text.append(eighths[7])
+      } else if eighth > 0 {
+        text.append(eighths[eighth - 1])
+      }
+    } else if full == 0 {
+      text.append(eighths[0])
+    }
+    return text
+  }
+}

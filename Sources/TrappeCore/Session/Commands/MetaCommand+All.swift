@@ -1,7 +1,0 @@
-extension MetaCommand {
-  /// Every meta command, in the order `.help` lists them.
-  public static let all: [MetaCommand] = [
-    .help, .tables, .datasets, .measures, .describe, .load, .save, .drop, .read, .mode, .width, .maxrows, .locale, .charset,
-    .suppress, .timer, .set, .record, .memory, .quit,
-  ]
-}

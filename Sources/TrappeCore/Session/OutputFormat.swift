@@ -1,8 +1,0 @@
-/// How results are printed: a box table for people, or a machine format.
-public enum OutputFormat: String, Sendable, CaseIterable {
-  case box
-  case markdown
-  case csv
-  case tsv
-  case json
-}

@@ -1,0 +1,98 @@
+import TrappeBase
+import TrappeStorage
+import TrappeIO
+import TrappeDatasets
+
+/// The manifests of the three generated datasets.
+enum Manifests {
+  /// The manifest of `resultater`.
+  static func resultater(rows: Int, seed: UInt64, longTermShare: Double) -> String {
+    let share = GeneratorText.round(longTermShare * 1000)
+    return ManifestText(
+      name: "resultater",
+      title: "Ny Chance-målgruppen og resultater efter kommune, evalueringsrunde, ydelse og herkomst (illustrativ)",
+      rows: rows,
+      calibratedTo:
+        "kontanthjaelp.csv (January 2007–2010 interpolated to each round), kommuner.csv, befolkning.csv, "
+        + "shared/data/ny_chance_reference.csv and the VIP2 seeds",
+      seed: seed, period: "2007–2009, rounds September 2007 to March 2009",
+      definition:
+        "Per municipality and round (1 Sep 2007, 2 Jan 2008, 3 Mar 2008, 4 Sep 2008, 5 Mar 2009): the Ny Chance "
+        + "target group (long-term recipients) by benefit and origin; started and weeks refer to the 12 months before the round",
+      notes: [
+        "Target group = real kontanthjælp recipients × 0.\(share) (Odense: 2,591 in the target group / 8,942 recipients, January 2007), "
+          + "× a long-term factor per round; method municipalities follow the documented fall (Slagelse a fifth, others about 15 %)",
+        "National started share is 13 % at round 3 (the Ny Chance first-year figure); round 4 is the boom peak, round 5 the downturn",
+        "jobpakke is cumulative (persons who started a jobpakke since April 2007) and 0 outside the five method municipalities",
+      ],
+      columns: [
+        ("kommunekode", "int | code | Municipality code"),
+        ("kommune", "string | - | Municipality name"),
+        ("runde", "int | round | Evaluation round 1–5 (Sep 2007, Jan 2008, Mar 2008, Sep 2008, Mar 2009)"),
+        ("ydelse", "string | - | kontanthjælp, starthjælp or introduktionsydelse"),
+        ("herkomst", "string | - | dansk, indvandrer or efterkommer"),
+        ("personer", "int | persons | Persons in the Ny Chance target group at the round"),
+        ("startet", "int | persons | Persons who started a job or an education in the 12 months before the round"),
+        ("uger_selvforsoergende", "double | person-weeks | Weeks self-supporting in the 12 months before the round"),
+        ("uger_aktivering", "double | person-weeks | Weeks in activation in the 12 months before the round"),
+        ("uger_i_alt", "double | person-weeks | All weeks in the target group in the 12 months before the round"),
+        ("jobpakke", "int | persons | Persons who have started a jobpakke since the project start (method municipalities only)"),
+      ]
+    ).text
+  }
+
+  /// The manifest of `jobpakker`.
+  static func jobpakker(rows: Int, seed: UInt64) -> String {
+    ManifestText(
+      name: "jobpakker",
+      title: "Jobpakker startet efter metodekommune, evalueringsrunde og jobområde (illustrativ)",
+      rows: rows,
+      calibratedTo: "the VIP2 seeds: almost 200 jobpakker by round 4 (about 55 % in new job areas), 313 by round 5, 126 (40 %) in the 12 start packages",
+      seed: seed, period: "April 2007 – March 2009",
+      definition: "Jobpakker started in the round (since the previous round; round 1 since April 2007); sum over rounds for cumulative figures",
+      notes: [
+        "The 12 start packages are marked startpakke = 1; the 8 other job areas are invented but plausible",
+        "Cumulative totals: 195 by round 4 and 313 by round 5, 126 of them in start packages",
+      ],
+      columns: [
+        ("kommunekode", "int | code | Municipality code (the five method municipalities)"),
+        ("kommune", "string | - | Municipality name"),
+        ("runde", "int | round | Evaluation round 1–5"),
+        ("jobomraade", "string | - | Job area"),
+        ("startpakke", "bool | - | Whether the job area is one of the 12 original start packages"),
+        ("jobpakker", "int | packages | Jobpakker started in the round"),
+      ]
+    ).text
+  }
+
+  /// The manifest of `forloeb`.
+  static func forloeb(rows: Int, seed: UInt64, comparables: String) -> String {
+    ManifestText(
+      name: "forloeb",
+      title: "Ugentlige forløb på ydelser pr. person, metode- og sammenligningskommuner (illustrativt DREAM-udtræk)",
+      rows: rows,
+      calibratedTo:
+        "kontanthjaelp.csv (persons per municipality ∝ January 2007 recipients), befolkning.csv (comparables), "
+        + "the VIP2 seeds (minority shares, boom until autumn 2008 and downturn after)",
+      seed: seed, period: "2007W01–2009W26",
+      definition:
+        "One row per spell: a person's consecutive weeks in one status; each person's spells cover 2007W01–2009W26 without gaps or overlaps",
+      notes: [
+        "slut_uge NULL = still in the status at 2009W26 (right-censored); spells starting 2007W01 began earlier (left-censored)",
+        "Comparable municipalities (3 nearest per method municipality by population and kontanthjælp rate, 2008): \(comparables)",
+        "Exits to work rise until 2008W36 and fall to about half by 2009W10; job losses triple over the same months",
+      ],
+      columns: [
+        ("person", "int | id | Person number (illustrative)"),
+        ("kommunekode", "int | code | Municipality code"),
+        ("kommune", "string | - | Municipality name"),
+        ("herkomst", "string | - | dansk, indvandrer or efterkommer"),
+        ("aldersgruppe", "string | years | Age group in 2007: 16-24, 25-29, 30-39, 40-49 or 50-64"),
+        ("koen", "string | - | kvinde or mand"),
+        ("start_uge", "period | ISO week | First week of the spell"),
+        ("slut_uge", "period | ISO week | Last week of the spell; NULL if still running at 2009W26"),
+        ("status", "string | - | kontanthjælp, starthjælp, introduktionsydelse, aktivering, selvforsørgende, uddannelse, sygedagpenge, a-dagpenge or førtidspension"),
+      ]
+    ).text
+  }
+}

@@ -1,0 +1,317 @@
+import TrappeBase
+import TrappeStorage
+
+/// One load of a CSV buffer: sniffing, header, inference pass and building pass.
+///
+/// Lives only inside `withUnsafeBufferPointer` of the decoded text, so the hot
+/// loops index raw memory and allocate nothing per field.
+struct CSVLoader {
+  let bytes: UnsafeBufferPointer<UInt8>
+  /// The first byte of `bytes`; the buffer is never empty.
+  let base: UnsafePointer<UInt8>
+  let start: Int
+  let name: String
+  let options: CSVReadOptions
+  /// Null tokens as bytes, and a bitmask of their lengths (below 64) for a quick reject.
+  let nullTokens: [[UInt8]]
+  let nullLengths: UInt64
+  let longNullToken: Bool
+  /// Room for unescaping quoted fields that contain `""`; freed by ``deallocate()``.
+  private var scratch: UnsafeMutablePointer<UInt8>
+  private var scratchCapacity = 64
+
+  /// Polled every 65,536 rows; true stops the load (Ctrl-C).
+  let isInterrupted: () -> Bool
+
+  init(
+    bytes: UnsafeBufferPointer<UInt8>, base: UnsafePointer<UInt8>, start: Int, name: String,
+    options: CSVReadOptions, isInterrupted: @escaping () -> Bool
+  ) {
+    self.isInterrupted = isInterrupted
+    self.bytes = bytes
+    self.base = base
+    scratch = .allocate(capacity: 64)
+    self.start = start
+    self.name = name
+    self.options = options
+    nullTokens = options.nullTokens.map { Array($0.utf8) }
+    var lengths: UInt64 = 0
+    var long = false
+    for token in nullTokens {
+      if token.count < 64 { lengths |= 1 << UInt64(token.count) } else { long = true }
+    }
+    nullLengths = lengths
+    longNullToken = long
+  }
+
+  /// Runs the whole load.
+  mutating func load(encoding: TextEncoding) throws(CSVError) -> CSVReadResult {
+    guard hasRecord() else { throw .emptyFile(file: name) }
+    let delimiter = options.delimiter ?? sniffDelimiter()
+    var scanner = CSVScanner(bytes: bytes, delimiter: delimiter, position: start)
+
+    // Header (or the first record, to count the columns).
+    let columnCount = try countFields(delimiter: delimiter, from: scanner.position)
+    var names: [String] = []
+    var spans = [CSVFieldSpan](
+      repeating: CSVFieldSpan(start: 0, end: 0, quoted: false, escaped: false), count: columnCount)
+    var recordStart = 0
+    var firstExtra = 0
+    if options.hasHeader {
+      _ = try spans.withUnsafeMutableBufferPointer { (s) throws(CSVError) -> Int? in
+        try scan(&scanner, s, &recordStart, &firstExtra)
+      }
+      for span in spans { names.append(text(span)) }
+    }
+    names = CSVLoader.uniqueNames(names, count: columnCount)
+    let dataStart = scanner.position
+
+    // Overrides must name existing columns.
+    var overrides = [DataType?](repeating: nil, count: columnCount)
+    for (column, type) in options.typeOverrides.sorted(by: { $0.key < $1.key }) {
+      guard let index = names.firstIndex(of: column) else {
+        throw .unknownColumn(file: name, name: column, suggestion: Suggestion.nearest(to: column, in: names))
+      }
+      overrides[index] = type
+    }
+
+    // Pass 1: count rows, check shape, infer types.
+    var initial = ColumnInference()
+    initial.numeric = ColumnInference.possibleKinds(options.decimalSeparator, delimiter: delimiter)
+    var inference = [ColumnInference](repeating: initial, count: columnCount)
+    for c in 0..<columnCount {
+      if let type = overrides[c] {
+        inference[c].numeric = 0
+        inference[c].active = type == .period
+      }
+    }
+    var rows = 0
+    try spans.withUnsafeMutableBufferPointer { (s) throws(CSVError) in
+      while let fields = try scan(&scanner, s, &recordStart, &firstExtra) {
+        if fields != columnCount {
+          throw ragged(
+            fields: fields, expected: columnCount, firstExtra: firstExtra, recordEnd: scanner.position,
+            delimiter: delimiter)
+        }
+        for c in 0..<columnCount {
+          let cell = self.cell(s[c])
+          if isNull(cell.0, cell.1) { continue }
+          inference[c].observe(cell.0, cell.1)
+        }
+        rows += 1
+        if rows & 0xFFFF == 0 && isInterrupted() { throw .interrupted(file: name) }
+      }
+    }
+
+    // Decide the decimal separator and the column types.
+    let comma: Bool
+    switch options.decimalSeparator {
+    case .point: comma = false
+    case .comma: comma = true
+    case .auto:
+      var commaColumns = 0
+      var pointColumns = 0
+      for (c, state) in inference.enumerated() where overrides[c] == nil {
+        if state.numeric & ColumnInference.doubleComma != 0 && state.commaEvidence { commaColumns += 1 }
+        if state.numeric & ColumnInference.doublePoint != 0 && state.pointEvidence { pointColumns += 1 }
+      }
+      comma = delimiter != 0x2C && commaColumns > 0 && commaColumns >= pointColumns
+    }
+    let types = (0..<columnCount).map { overrides[$0] ?? inference[$0].type(comma: comma) }
+
+    // Pass 2: parse into typed builders.
+    var columns = ColumnBuilders(
+      types: types, units: inference.map { $0.periodUnit ?? .year }, capacity: rows)
+    scanner.position = dataStart
+    var row = 0
+    try spans.withUnsafeMutableBufferPointer { (s) throws(CSVError) in
+      while let fields = try scan(&scanner, s, &recordStart, &firstExtra) {
+        if fields != columnCount {
+          throw ragged(
+            fields: fields, expected: columnCount, firstExtra: firstExtra, recordEnd: scanner.position,
+            delimiter: delimiter)
+        }
+        for c in 0..<columnCount {
+          let span = s[c]
+          let cell = self.cell(span)
+          if isNull(cell.0, cell.1) {
+            columns.appendNull(c)
+          } else if !columns.append(c, cell.0, cell.1, comma: comma) {
+            throw badValue(span, column: names[c], type: types[c])
+          }
+        }
+        row += 1
+        if row & 0xFFFF == 0 && isInterrupted() { throw .interrupted(file: name) }
+      }
+    }
+    let fields = zip(names, types).map { Field(name: $0.0, type: $0.1) }
+    let table = Table(schema: Schema(fields), columns: columns.finish())
+    return CSVReadResult(
+      table: table, delimiter: delimiter, encoding: encoding,
+      decimalSeparator: comma ? .comma : .point, rowCount: rows)
+  }
+
+  /// Whether the text holds anything but line breaks.
+  private func hasRecord() -> Bool {
+    var p = start
+    while p < bytes.count {
+      if bytes[p] != 10 && bytes[p] != 13 { return true }
+      p += 1
+    }
+    return false
+  }
+
+  /// Scans one record, turning scanner failures into positioned errors.
+  @inline(__always)
+  private func scan(
+    _ scanner: inout CSVScanner, _ spans: UnsafeMutableBufferPointer<CSVFieldSpan>,
+    _ recordStart: inout Int, _ firstExtra: inout Int
+  ) throws(CSVError) -> Int? {
+    do throws(CSVScanner.Failure) {
+      guard let base = spans.baseAddress else {
+        var none = CSVFieldSpan(start: 0, end: 0, quoted: false, escaped: false)
+        return try scanner.next(into: &none, capacity: 0, recordStart: &recordStart, firstExtra: &firstExtra)
+      }
+      return try scanner.next(
+        into: base, capacity: spans.count, recordStart: &recordStart, firstExtra: &firstExtra)
+    } catch {
+      switch error {
+      case .unterminatedQuote(let offset):
+        throw .unterminatedQuote(position(offset))
+      case .textAfterQuote(let offset):
+        throw .textAfterQuote(position(offset), delimiter: scanner.delimiter)
+      }
+    }
+  }
+
+  /// The number of fields in the record at `offset`.
+  private func countFields(delimiter: UInt8, from offset: Int) throws(CSVError) -> Int {
+    var scanner = CSVScanner(bytes: bytes, delimiter: delimiter, position: offset)
+    var recordStart = 0
+    var firstExtra = 0
+    let none = UnsafeMutableBufferPointer<CSVFieldSpan>(start: nil, count: 0)
+    return try scan(&scanner, none, &recordStart, &firstExtra) ?? 0
+  }
+
+  /// The content bytes of a field, unescaping `""` into the scratch buffer when needed.
+  ///
+  /// The unescaped bytes stay valid until the next call.
+  @inline(__always)
+  private mutating func cell(_ span: CSVFieldSpan) -> (UnsafePointer<UInt8>, Int) {
+    if !span.escaped { return (base + span.start, span.end - span.start) }
+    return unescaped(span)
+  }
+
+  /// Copies a quoted field's content into scratch storage, turning `""` into `"`.
+  private mutating func unescaped(_ span: CSVFieldSpan) -> (UnsafePointer<UInt8>, Int) {
+    let length = span.end - span.start
+    if length > scratchCapacity {
+      scratch.deallocate()
+      scratchCapacity = length
+      scratch = .allocate(capacity: length)
+    }
+    var p = span.start
+    var n = 0
+    while p < span.end {
+      let b = bytes[p]
+      scratch[n] = b
+      n += 1
+      p += b == 0x22 ? 2 : 1
+    }
+    return (UnsafePointer(scratch), n)
+  }
+
+  /// Frees the scratch storage.
+  func deallocate() {
+    scratch.deallocate()
+  }
+
+  /// Whether a cell's content is one of the null tokens.
+  @inline(__always)
+  private func isNull(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+    if n < 64 {
+      if nullLengths & (1 << UInt64(n)) == 0 { return false }
+    } else if !longNullToken {
+      return false
+    }
+    for token in nullTokens where token.count == n {
+      var same = true
+      for i in 0..<n where token[i] != p[i] {
+        same = false
+        break
+      }
+      if same { return true }
+    }
+    return false
+  }
+
+  /// The decoded text of a field.
+  private mutating func text(_ span: CSVFieldSpan) -> String {
+    let (p, n) = cell(span)
+    return String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
+  }
+
+  /// Header names made unique: empty names become `columnN`, repeats get `_2`, `_3`, ...
+  static func uniqueNames(_ raw: [String], count: Int) -> [String] {
+    var taken = Set<String>()
+    var result: [String] = []
+    for i in 0..<count {
+      var base = i < raw.count ? raw[i] : ""
+      if base.isEmpty { base = "column\(i + 1)" }
+      var candidate = base
+      var n = 2
+      while taken.contains(candidate) {
+        candidate = "\(base)_\(n)"
+        n += 1
+      }
+      taken.insert(candidate)
+      result.append(candidate)
+    }
+    return result
+  }
+
+  /// The position of byte `offset`; `length` bytes are underlined.
+  func position(_ offset: Int, length: Int = 0) -> CSVPosition {
+    var line = 1
+    var lineStart = start
+    var i = start
+    while i < offset {
+      if bytes[i] == 10 {
+        line += 1
+        lineStart = i + 1
+      }
+      i += 1
+    }
+    var lineEnd = max(offset, lineStart)
+    while lineEnd < bytes.count && bytes[lineEnd] != 10 { lineEnd += 1 }
+    if lineEnd > lineStart && lineEnd > offset && bytes[lineEnd - 1] == 13 { lineEnd -= 1 }
+    func decode(_ from: Int, _ to: Int) -> String {
+      guard to > from else { return "" }
+      return String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self)
+    }
+    let column = decode(lineStart, min(offset, lineEnd)).count + 1
+    let underlined = decode(offset, min(offset + length, lineEnd)).count
+    return CSVPosition(
+      file: name, line: line, column: column, sourceLine: decode(lineStart, lineEnd),
+      length: max(1, underlined))
+  }
+
+  private func ragged(fields: Int, expected: Int, firstExtra: Int, recordEnd: Int, delimiter: UInt8)
+    -> CSVError
+  {
+    var offset = firstExtra
+    if fields < expected {
+      // Point just past the record's last byte, before its line break.
+      offset = recordEnd
+      if offset > start && bytes[offset - 1] == 10 { offset -= 1 }
+      if offset > start && bytes[offset - 1] == 13 { offset -= 1 }
+    }
+    return .raggedRow(position(offset), fields: fields, expected: expected, delimiter: delimiter)
+  }
+
+  private mutating func badValue(_ span: CSVFieldSpan, column: String, type: DataType) -> CSVError {
+    .badValue(
+      position(span.origin, length: span.end - span.start + (span.quoted ? 2 : 0)), column: column,
+      value: text(span), type: type)
+  }
+}

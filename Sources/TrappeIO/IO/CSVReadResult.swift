@@ -1,0 +1,28 @@
+import TrappeBase
+import TrappeStorage
+
+/// A table read by ``CSVReader`` plus what was detected about the file.
+package struct CSVReadResult: Sendable, Equatable {
+  /// The loaded table.
+  package var table: Table
+  /// The delimiter used (given or sniffed).
+  package var delimiter: UInt8
+  /// The encoding used: `.utf8`, `.latin1` or `.windows1252`, never `.auto`.
+  package var encoding: TextEncoding
+  /// The decimal separator used: `.point` or `.comma`, never `.auto`.
+  package var decimalSeparator: DecimalSeparator
+  /// The number of data rows (excluding the header).
+  var rowCount: Int
+
+  /// Creates a result.
+  init(
+    table: Table, delimiter: UInt8, encoding: TextEncoding, decimalSeparator: DecimalSeparator,
+    rowCount: Int
+  ) {
+    self.table = table
+    self.delimiter = delimiter
+    self.encoding = encoding
+    self.decimalSeparator = decimalSeparator
+    self.rowCount = rowCount
+  }
+}

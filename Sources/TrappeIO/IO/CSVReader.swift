@@ -1,0 +1,98 @@
+import TrappeBase
+import TrappeStorage
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Reads CSV files into typed ``Table``s.
+///
+/// Loading runs in two passes over one in-memory UTF-8 buffer: the first
+/// splits every record and infers each column's type (Int → Double → Period →
+/// String); the second parses the cells again straight into typed column
+/// builders. Delimiter, encoding and decimal separator are detected unless
+/// the options fix them.
+package enum CSVReader {
+  /// Reads and types the CSV file at `path`.
+  ///
+  /// `isInterrupted` is polled while the file is read and every 65,536 rows;
+  /// when it returns true the load stops with ``CSVError/interrupted(file:)``.
+  package static func read(
+    file path: String, options: CSVReadOptions,
+    isInterrupted: @escaping () -> Bool = { Interrupt.isRequested }
+  ) throws(CSVError) -> CSVReadResult {
+    let bytes = try readAll(path, isInterrupted: isInterrupted)
+    return try read(bytes: bytes, name: path, options: options, isInterrupted: isInterrupted)
+  }
+
+  /// Reads and types CSV `bytes`; `name` is the file name used in error messages.
+  static func read(
+    bytes: [UInt8], name: String, options: CSVReadOptions,
+    isInterrupted: @escaping () -> Bool = { Interrupt.isRequested }
+  ) throws(CSVError) -> CSVReadResult {
+    let decoded = try decode(bytes, name: name, encoding: options.encoding)
+    let text = decoded.bytes
+    return try text.withUnsafeBufferPointer { (buffer) throws(CSVError) -> CSVReadResult in
+      guard let base = buffer.baseAddress else { throw .emptyFile(file: name) }
+      var loader = CSVLoader(
+        bytes: buffer, base: base, start: decoded.start, name: name, options: options,
+        isInterrupted: isInterrupted)
+      defer { loader.deallocate() }
+      return try loader.load(encoding: decoded.encoding)
+    }
+  }
+
+  /// The whole content of the file at `path`.
+  static func readAll(_ path: String, isInterrupted: () -> Bool) throws(CSVError) -> [UInt8] {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { throw .cannotOpen(file: path, reason: systemError(errno)) }
+    defer { close(fd) }
+    var info = stat()
+    guard fstat(fd, &info) == 0 else { throw .cannotRead(file: path, reason: systemError(errno)) }
+    if info.st_mode & S_IFMT == S_IFDIR {
+      throw .cannotOpen(file: path, reason: systemError(EISDIR))
+    }
+    let size = max(0, Int(info.st_size))
+    var failure: Int32 = 0
+    var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+      initialized = 0
+      guard let base = buffer.baseAddress else { return }
+      while initialized < size {
+        // Read in slices so that Ctrl-C is noticed while a large file is read.
+        if isInterrupted() { return }
+        let got = Glibc.read(fd, base + initialized, min(size - initialized, 1 << 24))
+        if got < 0 {
+          if errno == EINTR { continue }
+          failure = errno
+          return
+        }
+        if got == 0 { break }
+        initialized += got
+      }
+    }
+    guard failure == 0 else { throw .cannotRead(file: path, reason: systemError(failure)) }
+    if isInterrupted() { throw .interrupted(file: path) }
+    // The file may be longer than fstat said (a pipe, a growing file).
+    if bytes.count == size {
+      var chunk = [UInt8](repeating: 0, count: 65_536)
+      while true {
+        let got = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+        if got < 0 {
+          if errno == EINTR { continue }
+          throw .cannotRead(file: path, reason: systemError(errno))
+        }
+        if got == 0 { break }
+        bytes.append(contentsOf: chunk[0..<got])
+      }
+    }
+    return bytes
+  }
+
+  /// The system's description of an `errno` value.
+  package static func systemError(_ code: Int32) -> String {
+    guard let text = strerror(code) else { return "error \(code)" }
+    return String(cString: text)
+  }
+}

@@ -1,0 +1,120 @@
+import TrappeBase
+import TrappeStorage
+
+/// The typed builders of one CSV load, addressed by column index.
+///
+/// Builders of each type live in their own array so appending mutates them in
+/// place (an enum of builders would copy its payload on every append).
+struct ColumnBuilders {
+  private enum Kind {
+    case int64, double, bool, string, period
+  }
+
+  private let kinds: [Kind]
+  private let slots: [Int]
+  private var ints: [PrimitiveColumnBuilder<Int64>] = []
+  private var doubles: [PrimitiveColumnBuilder<Double>] = []
+  private var bools: [PrimitiveColumnBuilder<Bool>] = []
+  private var strings: [StringColumnBuilder] = []
+  private var interners: [ByteInterner] = []
+  private var periods: [PeriodColumnBuilder] = []
+  private let units: [PeriodUnit]
+
+  /// Creates builders for columns of `types`; period columns take their unit from `units`.
+  init(types: [DataType], units: [PeriodUnit], capacity: Int) {
+    var kinds: [Kind] = []
+    var slots: [Int] = []
+    var periodUnits: [PeriodUnit] = []
+    for (c, type) in types.enumerated() {
+      switch type {
+      case .int64:
+        kinds.append(.int64)
+        slots.append(ints.count)
+        ints.append(PrimitiveColumnBuilder(placeholder: 0, capacity: capacity))
+      case .double:
+        kinds.append(.double)
+        slots.append(doubles.count)
+        doubles.append(PrimitiveColumnBuilder(placeholder: 0, capacity: capacity))
+      case .bool:
+        kinds.append(.bool)
+        slots.append(bools.count)
+        bools.append(PrimitiveColumnBuilder(placeholder: false, capacity: capacity))
+      case .string:
+        kinds.append(.string)
+        slots.append(strings.count)
+        strings.append(StringColumnBuilder(capacity: capacity))
+        interners.append(ByteInterner())
+      case .period:
+        kinds.append(.period)
+        slots.append(periods.count)
+        periods.append(PeriodColumnBuilder(unit: units[c], capacity: capacity))
+        periodUnits.append(units[c])
+      }
+    }
+    self.kinds = kinds
+    self.slots = slots
+    self.units = periodUnits
+  }
+
+  /// Appends a null to column `c`.
+  @inline(__always)
+  mutating func appendNull(_ c: Int) {
+    let slot = slots[c]
+    switch kinds[c] {
+    case .int64: ints[slot].appendNull()
+    case .double: doubles[slot].appendNull()
+    case .bool: bools[slot].appendNull()
+    case .string: strings[slot].appendNull()
+    case .period: periods[slot].appendNull()
+    }
+  }
+
+  /// Parses a cell into column `c`; returns false when it is not a valid value of the column's type.
+  @inline(__always)
+  mutating func append(_ c: Int, _ p: UnsafePointer<UInt8>, _ n: Int, comma: Bool) -> Bool {
+    let slot = slots[c]
+    switch kinds[c] {
+    case .int64:
+      guard let value = CSVNumberParser.int(p, n, grouped: comma) else { return false }
+      ints[slot].append(value)
+    case .double:
+      guard let value = CSVNumberParser.double(p, n, comma: comma) else { return false }
+      doubles[slot].append(value)
+    case .bool:
+      guard let value = CSVNumberParser.bool(p, n) else { return false }
+      bools[slot].append(value)
+    case .string:
+      let hash = ByteInterner.hash(p, n)
+      if let code = interners[slot].code(p, n, hash: hash) {
+        strings[slot].append(code: code)
+      } else {
+        let text = String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
+        let code = strings[slot].code(for: text)
+        strings[slot].append(code: code)
+        interners[slot].insert(p, n, hash: hash, code: code)
+      }
+    case .period:
+      guard let period = Period.parse(UnsafeBufferPointer(start: p, count: n)),
+        period.unit == units[slot]
+      else { return false }
+      periods[slot].append(period)
+    }
+    return true
+  }
+
+  /// The finished columns, in column order.
+  func finish() -> [Column] {
+    var columns: [Column] = []
+    for (c, kind) in kinds.enumerated() {
+      let slot = slots[c]
+      switch kind {
+      case .int64: columns.append(.int64(ints[slot].finish()))
+      case .double: columns.append(.double(doubles[slot].finish()))
+      case .bool: columns.append(.bool(bools[slot].finish()))
+      case .string: columns.append(.string(strings[slot].finish()))
+      case .period: columns.append(.period(periods[slot].finish()))
+      }
+    }
+    return columns
+  }
+}

@@ -1,0 +1,21 @@
+import TrappeBase
+import TrappeStorage
+
+/// Choices that change how ``TableExporter`` writes cells.
+package struct ExportOptions: Sendable, Equatable {
+  /// Prefix text cells that start with `=`, `+`, `-`, `@`, tab or CR with `'`,
+  /// so spreadsheets do not run them as formulas.
+  package var protectFormulas: Bool
+  /// Write decimals with a comma (`12,5`); CSV then uses `;` as the delimiter.
+  package var decimalComma: Bool
+
+  /// Round decimals as tables show them (at most 4 decimals), for reports; exports keep every digit.
+  var displayPrecision: Bool
+
+  /// Creates options; by default formulas are protected, decimals use a point and keep every digit.
+  package init(protectFormulas: Bool = true, decimalComma: Bool = false, displayPrecision: Bool = false) {
+    self.protectFormulas = protectFormulas
+    self.decimalComma = decimalComma
+    self.displayPrecision = displayPrecision
+  }
+}

@@ -1,0 +1,36 @@
+import TrappeBase
+import TrappeStorage
+
+extension TableExporter {
+  /// A GitHub pipe table; numeric columns are right-aligned.
+  static func markdown(
+    _ table: Table, options: ExportOptions, suppressed: SuppressionMask = SuppressionMask()
+  ) -> String {
+    func cell(_ text: String) -> String {
+      var out = ""
+      for ch in text.unicodeScalars {
+        switch ch {
+        case "|": out += "\\|"
+        case "\n": out += "<br>"
+        case "\r": break
+        default: out.unicodeScalars.append(ch)
+        }
+      }
+      return out
+    }
+    var out = "| " + table.schema.names.map(cell).joined(separator: " | ") + " |\n"
+    out += "|" + table.schema.fields.map { $0.type.isNumeric ? " ---: |" : " --- |" }.joined() + "\n"
+    for row in 0..<table.rowCount {
+      var cells: [String] = []
+      for (i, column) in table.columns.enumerated() {
+        if suppressed.isSuppressed(column: i, row: row) {
+          cells.append(cell(suppressed.placeholder))
+          continue
+        }
+        cells.append(column.isValid(row) ? cell(cellText(column, row, options: options)) : "NULL")
+      }
+      out += "| " + cells.joined(separator: " | ") + " |\n"
+    }
+    return out
+  }
+}

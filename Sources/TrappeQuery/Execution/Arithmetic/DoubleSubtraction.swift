@@ -1,0 +1,10 @@
+import TrappeBase
+import TrappeStorage
+
+/// `double - double` (IEEE 754; never fails).
+enum DoubleSubtraction: BinaryArithmetic {
+  @inline(__always)
+  static func apply(_ a: Double, _ b: Double) -> (Double, ArithmeticFailure) {
+    (a - b, .none)
+  }
+}

@@ -1,0 +1,47 @@
+import TrappeBase
+import TrappeStorage
+
+extension Column {
+  /// A column of `count` rows holding row `j` of this column at `rows[j]`, NULL elsewhere.
+  ///
+  /// The inverse of ``gather(_:)``: it puts the result of evaluating an
+  /// expression on a subset of rows back in place.
+  func scatter(_ rows: [Int32], count: Int) -> Column {
+    switch self {
+    case .int64(let c):
+      let (values, validity) = Column.scatter(c.values, c.validity, rows, count, placeholder: 0)
+      return .int64(PrimitiveColumn(values: values, validity: validity))
+    case .double(let c):
+      let (values, validity) = Column.scatter(c.values, c.validity, rows, count, placeholder: 0)
+      return .double(PrimitiveColumn(values: values, validity: validity))
+    case .bool(let c):
+      let (values, validity) = Column.scatter(c.values, c.validity, rows, count, placeholder: false)
+      return .bool(PrimitiveColumn(values: values, validity: validity))
+    case .string(let c):
+      let (codes, validity) = Column.scatter(c.codes, c.validity, rows, count, placeholder: 0)
+      return .string(StringColumn(codes: codes, dictionary: c.dictionary, validity: validity))
+    case .period(let c):
+      let (ordinals, validity) = Column.scatter(c.ordinals, c.validity, rows, count, placeholder: 0)
+      return .period(PeriodColumn(unit: c.unit, ordinals: ordinals, validity: validity))
+    }
+  }
+
+  private static func scatter<T>(
+    _ values: [T], _ validity: ValidityMask, _ rows: [Int32], _ count: Int, placeholder: T
+  ) -> ([T], ValidityMask) {
+    var out = [T](repeating: placeholder, count: count)
+    var valid = [Bool](repeating: false, count: count)
+    let source = ValidityWords(validity)
+    out.withUnsafeMutableBufferPointer { o in
+      valid.withUnsafeMutableBufferPointer { v in
+        values.withUnsafeBufferPointer { x in
+          for (j, row) in rows.enumerated() {
+            o[Int(row)] = x[j]
+            v[Int(row)] = source.isValid(j)
+          }
+        }
+      }
+    }
+    return (out, ValidityMask(flags: valid))
+  }
+}

@@ -1,0 +1,124 @@
+import TrappeBase
+import TrappeStorage
+
+/// Work on the dictionaries of string columns: everything string-shaped is
+/// computed once per distinct string and then mapped to rows through the codes.
+enum DictionaryKernel {
+  /// `table[code]` for every row; `placeholder` where a code has no entry (NULL slots of empty dictionaries).
+  static func gather<T>(_ table: [T], codes: [UInt32], placeholder: T) -> [T] {
+    let n = codes.count
+    let limit = UInt32(truncatingIfNeeded: table.count)
+    return [T](unsafeUninitializedCapacity: n) { buffer, initialized in
+      table.withUnsafeBufferPointer { t in
+        codes.withUnsafeBufferPointer { c in
+          for i in 0..<n {
+            let code = c[i]
+            buffer.initializeElement(at: i, to: code < limit ? t[Int(code)] : placeholder)
+          }
+        }
+      }
+      initialized = n
+    }
+  }
+
+  /// For each entry of `source`, its code in `target`, or `UInt32.max` when absent.
+  static func remap(_ source: [String], onto target: [String]) -> [UInt32] {
+    var lookup: [String: UInt32] = [:]
+    lookup.reserveCapacity(target.count)
+    for (code, string) in target.enumerated() where lookup[string] == nil {
+      lookup[string] = UInt32(code)
+    }
+    return source.map { lookup[$0] ?? UInt32.max }
+  }
+
+  /// Order ranks for the entries of two dictionaries on one scale: equal strings
+  /// share a rank, and ranks order like the strings (Unicode scalar order,
+  /// which is UTF-8 byte order for normalised text).
+  static func ranks(_ a: [String], _ b: [String]) -> ([UInt32], [UInt32]) {
+    var entries: [(String, Int)] = []
+    entries.reserveCapacity(a.count + b.count)
+    for (i, s) in a.enumerated() { entries.append((s, i)) }
+    for (i, s) in b.enumerated() { entries.append((s, a.count + i)) }
+    entries.sort { $0.0 < $1.0 }
+    var rankA = [UInt32](repeating: 0, count: a.count)
+    var rankB = [UInt32](repeating: 0, count: b.count)
+    var rank: UInt32 = 0
+    for (k, entry) in entries.enumerated() {
+      if k > 0 && entry.0 != entries[k - 1].0 { rank += 1 }
+      if entry.1 < a.count { rankA[entry.1] = rank } else { rankB[entry.1 - a.count] = rank }
+    }
+    return (rankA, rankB)
+  }
+
+  /// A column whose dictionary is `transform` of each entry; the codes are reused
+  /// unless two entries map to the same string, in which case they are merged.
+  static func mapStrings(_ column: StringColumn, _ transform: (String) -> String) -> StringColumn {
+    let mapped = column.dictionary.map(transform)
+    var lookup: [String: UInt32] = [:]
+    lookup.reserveCapacity(mapped.count)
+    var dictionary: [String] = []
+    var remap = [UInt32](repeating: 0, count: mapped.count)
+    var identity = true
+    for (code, string) in mapped.enumerated() {
+      if let existing = lookup[string] {
+        remap[code] = existing
+        identity = false
+      } else {
+        let new = UInt32(dictionary.count)
+        lookup[string] = new
+        dictionary.append(string)
+        remap[code] = new
+        identity = identity && new == UInt32(code)
+      }
+    }
+    let codes = identity ? column.codes : gather(remap, codes: column.codes, placeholder: 0)
+    return StringColumn(codes: codes, dictionary: dictionary, validity: column.validity)
+  }
+
+  /// One dictionary for several string columns, and each column's codes in it.
+  static func unify(_ columns: [StringColumn]) -> (dictionary: [String], codes: [[UInt32]]) {
+    guard let first = columns.first else { return ([], []) }
+    var dictionary = first.dictionary
+    var lookup: [String: UInt32] = [:]
+    for (code, string) in dictionary.enumerated() where lookup[string] == nil {
+      lookup[string] = UInt32(code)
+    }
+    var codes: [[UInt32]] = [first.codes]
+    for column in columns.dropFirst() {
+      if column.dictionary == first.dictionary {
+        codes.append(column.codes)
+        continue
+      }
+      let remap = column.dictionary.map { string -> UInt32 in
+        if let code = lookup[string] { return code }
+        let code = UInt32(dictionary.count)
+        dictionary.append(string)
+        lookup[string] = code
+        return code
+      }
+      codes.append(gather(remap, codes: column.codes, placeholder: 0))
+    }
+    return (dictionary, codes)
+  }
+
+  /// The validity of a per-entry result: a row is valid when it is valid in
+  /// `column` and its entry is `ok`; also the number of valid rows that failed.
+  static func validity(_ column: StringColumn, ok: [Bool]) -> (ValidityMask, failures: Int) {
+    var validity = ValidityWords(column.validity)
+    if ok.allSatisfy({ $0 }) { return (column.validity, 0) }
+    var failures = 0
+    let n = column.count
+    let limit = UInt32(truncatingIfNeeded: ok.count)
+    column.codes.withUnsafeBufferPointer { c in
+      ok.withUnsafeBufferPointer { table in
+        for i in 0..<n {
+          let code = c[i]
+          if code >= limit || !table[Int(code)] {
+            if validity.invalidate(i) { failures += 1 }
+          }
+        }
+      }
+    }
+    return (validity.mask, failures)
+  }
+}

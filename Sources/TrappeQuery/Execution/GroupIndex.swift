@@ -1,0 +1,111 @@
+import TrappeBase
+import TrappeStorage
+
+/// The group id of every row, from the values of one or more key columns.
+///
+/// Group ids are dense (`0..<groupCount`) and assigned in order of first
+/// appearance, so `firstRow` is increasing. NULL is a key value of its own:
+/// all rows whose key is NULL form one group. Doubles group by value with
+/// -0.0 equal to 0.0 and all NaNs equal to each other.
+///
+/// Strategy: a single string key uses its dictionary codes as dense ids (one
+/// extra slot for NULL; dictionaries hold each string once); a single integer,
+/// period or bool key with a small value range indexes an array by
+/// `value - min`; other single keys go through an open-addressing hash table
+/// on `Int64` images. Several keys are folded into one mixed-radix `Int64` key
+/// (wide keys first reduced to their own dense ids), which is then grouped
+/// densely or hashed; the fold is injective, so no key comparison is needed.
+package struct GroupIndex: Sendable, Equatable {
+  /// The group id of each row.
+  package var groupOf: [Int32]
+  /// The number of groups.
+  package var groupCount: Int
+  /// The first row of each group; -1 for a group without rows (only in indexes built by ``PivotKernel``).
+  package var firstRow: [Int32]
+
+  /// Creates an index from its parts.
+  init(groupOf: [Int32], groupCount: Int, firstRow: [Int32]) {
+    self.groupOf = groupOf
+    self.groupCount = groupCount
+    self.firstRow = firstRow
+  }
+
+  /// The number of rows.
+  var rowCount: Int { groupOf.count }
+
+  /// Groups the rows by `keys`; every key column must have the same length.
+  ///
+  /// Without keys there are no rows to count, so the index is empty; use
+  /// ``build(keys:rowCount:)`` to put `rowCount` rows in one group.
+  package static func build(keys: [Column]) -> GroupIndex {
+    build(keys: keys, rowCount: keys.first?.count ?? 0)
+  }
+
+  /// Groups `rowCount` rows by `keys`: no rows give no groups, no keys one group of all rows.
+  static func build(keys: [Column], rowCount: Int) -> GroupIndex {
+    if rowCount == 0 { return GroupIndex(groupOf: [], groupCount: 0, firstRow: []) }
+    if keys.isEmpty {
+      return GroupIndex(groupOf: [Int32](repeating: 0, count: rowCount), groupCount: 1, firstRow: [0])
+    }
+    if keys.count == 1 { return single(keys[0]) }
+    return multiple(keys)
+  }
+
+  /// The largest number of slots a dense id array may have for `rows` rows.
+  static func denseLimit(rows: Int) -> Int64 {
+    Int64(Swift.max(1 << 22, rows))
+  }
+
+  /// Groups by one key column.
+  static func single(_ key: Column) -> GroupIndex {
+    switch key {
+    case .string(let c):
+      return dense(c.codes, validity: c.validity, base: 0, domain: c.dictionary.count)
+    case .bool(let c):
+      return dense(c.values.map { $0 ? UInt8(1) : 0 }, validity: c.validity, base: 0, domain: 2)
+    case .int64(let c):
+      if let (low, domain) = denseRange(c.values, validity: c.validity) {
+        return dense(c.values, validity: c.validity, base: low, domain: domain)
+      }
+      return hashed(c.values, validity: c.validity)
+    case .period(let c):
+      if let (low, domain) = denseRange(c.ordinals, validity: c.validity) {
+        return dense(c.ordinals, validity: c.validity, base: low, domain: domain)
+      }
+      return hashed(c.ordinals, validity: c.validity)
+    case .double(let c):
+      return hashed(c.values, validity: c.validity)
+    }
+  }
+
+  /// The smallest valid key and the number of slots `max - min + 1`, when that is small enough for a dense array.
+  ///
+  /// An all-NULL column gives base 0 and domain 0 (only the NULL slot is used).
+  static func denseRange<T: GroupKeyRepresentable>(
+    _ values: [T], validity: ValidityMask
+  ) -> (Int64, Int)? {
+    var low = Int64.max
+    var high = Int64.min
+    values.withUnsafeBufferPointer { v in
+      validity.withValidityWords { bits in
+        if bits.hasNulls {
+          for row in 0..<v.count where bits.isValid(row) {
+            let k = v[row].groupKey
+            low = Swift.min(low, k)
+            high = Swift.max(high, k)
+          }
+        } else {
+          for row in 0..<v.count {
+            let k = v[row].groupKey
+            low = Swift.min(low, k)
+            high = Swift.max(high, k)
+          }
+        }
+      }
+    }
+    if low > high { return (0, 0) }
+    let (span, overflow) = high.subtractingReportingOverflow(low)
+    guard !overflow, span < denseLimit(rows: values.count) else { return nil }
+    return (low, Int(span) + 1)
+  }
+}

@@ -1,0 +1,29 @@
+import TrappeBase
+import TrappeStorage
+
+/// `avg(x)`: the mean of the non-NULL values per group, as Double; NULL for a group without any.
+///
+/// Sums in Double with Neumaier compensation, so integer inputs are exact up
+/// to 2^53 and large double sums keep their low-order digits.
+enum AvgAggregate {
+  /// Averages `input` per group (bools as 0/1).
+  static func compute(input: Column, groups: GroupIndex) -> Column {
+    switch input {
+    case .int64(let c): return average(c.values, c.validity, groups)
+    case .double(let c): return average(c.values, c.validity, groups)
+    case .bool(let c): return average(c.values, c.validity, groups)
+    case .string, .period: return Column.nulls(.double, count: groups.groupCount)
+    }
+  }
+
+  private static func average<T: AggregateNumeric>(
+    _ values: [T], _ validity: ValidityMask, _ groups: GroupIndex
+  ) -> Column {
+    let (sums, counts) = NeumaierSums.compute(values, validity, groups)
+    var means = [Double](repeating: 0, count: groups.groupCount)
+    for group in 0..<groups.groupCount where counts[group] > 0 {
+      means[group] = sums[group] / Double(counts[group])
+    }
+    return .double(PrimitiveColumn(values: means, validity: .fromFlags(counts.map { $0 > 0 })))
+  }
+}

@@ -1,0 +1,20 @@
+import TrappeBase
+import TrappeStorage
+
+/// `last(x)`: the last non-NULL value of each group in row order, in the input's type.
+enum LastAggregate {
+  /// The last non-NULL value of `input` per group; NULL for a group without one.
+  static func compute(input: Column, groups: GroupIndex) -> Column {
+    var rows = [Int32](repeating: -1, count: groups.groupCount)
+    rows.withUnsafeMutableBufferPointer { r in
+      groups.groupOf.withUnsafeBufferPointer { g in
+        input.validity.withValidityWords { bits in
+          for row in 0..<g.count where bits.isValid(row) {
+            r[Int(g[row])] = Int32(truncatingIfNeeded: row)
+          }
+        }
+      }
+    }
+    return input.gather(rows)
+  }
+}

@@ -1,0 +1,57 @@
+import TrappeBase
+import TrappeStorage
+
+/// `sum(x)`: the sum of the non-NULL values per group.
+///
+/// Integers (and bools, as 0/1) sum exactly into Int64; a group whose sum
+/// overflows gives NULL. Doubles sum into Double with Neumaier compensation.
+/// A group without non-NULL values gives NULL.
+enum SumAggregate {
+  /// Sums `input` per group; int and bool give int, double gives double.
+  static func compute(input: Column, groups: GroupIndex) -> Column {
+    switch input {
+    case .int64(let c): return sumIntegers(c.values, c.validity, groups)
+    case .bool(let c): return sumIntegers(c.values.map { $0 ? Int64(1) : 0 }, c.validity, groups)
+    case .double(let c): return sumDoubles(c.values, c.validity, groups)
+    case .string, .period: return Column.nulls(.int64, count: groups.groupCount)
+    }
+  }
+
+  private static func sumIntegers(_ values: [Int64], _ validity: ValidityMask, _ groups: GroupIndex) -> Column {
+    let k = groups.groupCount
+    var sums = [Int64](repeating: 0, count: k)
+    var seen = [Bool](repeating: false, count: k)
+    var overflowed = [Bool](repeating: false, count: k)
+    sums.withUnsafeMutableBufferPointer { s in
+      seen.withUnsafeMutableBufferPointer { f in
+        overflowed.withUnsafeMutableBufferPointer { o in
+          values.withUnsafeBufferPointer { v in
+            groups.groupOf.withUnsafeBufferPointer { g in
+              validity.withValidityWords { bits in
+                for row in 0..<v.count where bits.isValid(row) {
+                  let group = Int(g[row])
+                  let (total, overflow) = s[group].addingReportingOverflow(v[row])
+                  s[group] = total
+                  f[group] = true
+                  if overflow { o[group] = true }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    for group in 0..<k where overflowed[group] {
+      seen[group] = false
+      sums[group] = 0
+    }
+    return .int64(PrimitiveColumn(values: sums, validity: .fromFlags(seen)))
+  }
+
+  private static func sumDoubles(_ values: [Double], _ validity: ValidityMask, _ groups: GroupIndex) -> Column {
+    let (sums, counts) = NeumaierSums.compute(values, validity, groups)
+    let seen = counts.map { $0 > 0 }
+    let output = zip(sums, seen).map { $1 ? $0 : 0 }
+    return .double(PrimitiveColumn(values: output, validity: .fromFlags(seen)))
+  }
+}

@@ -1,0 +1,34 @@
+import TrappeBase
+import TrappeStorage
+
+/// `change(x)`: x - prev(x) within the partition's order.
+///
+/// NULL on each partition's first row and when either value is NULL.
+enum ChangeWindow {
+  /// Int64 differences (wrapping) for int input, Double for double input, NULLs otherwise.
+  static func compute(_ layout: WindowLayout, input: Column) -> Column {
+    switch input {
+    case .int64(let c): return .int64(changes(layout, c))
+    case .double(let c): return .double(changes(layout, c))
+    default: return Column.nulls(input.type, count: input.count, unit: input.periodUnit)
+    }
+  }
+
+  private static func changes<T: WindowNumber>(_ layout: WindowLayout, _ c: PrimitiveColumn<T>) -> PrimitiveColumn<T> {
+    var out = [T](repeating: T.zero, count: layout.count)
+    var nulls = [Bool](repeating: true, count: layout.count)
+    let starts = layout.partitionStarts
+    for k in 0..<(starts.count - 1) {
+      let start = starts[k]
+      for p in start..<starts[k + 1] where p > start {
+        let row = Int(layout.rows[p])
+        let previous = Int(layout.rows[p - 1])
+        if c.validity.isValid(row) && c.validity.isValid(previous) {
+          out[row] = T.minus(c.values[row], c.values[previous])
+          nulls[row] = false
+        }
+      }
+    }
+    return WindowEvaluator.column(out, nulls: nulls)
+  }
+}

@@ -1,0 +1,64 @@
+import TrappeBase
+import TrappeStorage
+
+/// An analysis command as written: `bench i_gang for Slagelse against peers by runde`.
+///
+/// The parser only splits the command into positional arguments and clauses
+/// (`for ...`, `against ...`, `by ...`, `k=5`, `unweighted`); each analysis
+/// gives them meaning when it is bound.
+package struct AnalysisSpec: Sendable, Equatable {
+  /// The command word, lower-cased (`bench`, `gap`, `flow`, `survival`, `decompose`, `peers`).
+  package var keyword: String
+  package var keywordRange: SourceRange
+  /// Arguments before the first clause word, e.g. the measure in `bench i_gang`.
+  package var positional: [Expression]
+  /// The clauses in the order written.
+  package var clauses: [AnalysisClause]
+  /// The whole command's text.
+  var range: SourceRange
+
+  init(
+    keyword: String, keywordRange: SourceRange, positional: [Expression], clauses: [AnalysisClause],
+    range: SourceRange
+  ) {
+    self.keyword = keyword
+    self.keywordRange = keywordRange
+    self.positional = positional
+    self.clauses = clauses
+    self.range = range
+  }
+
+  /// The clause called `word`, if given.
+  package func clause(_ word: String) -> AnalysisClause? {
+    clauses.first { $0.word == word }
+  }
+}
+
+/// One clause of an analysis command: a word and its values (`by runde`, `k=5`, `on (a, b)`).
+package struct AnalysisClause: Sendable, Equatable {
+  package var word: String
+  package var wordRange: SourceRange
+  package var values: [Expression]
+  init(word: String, wordRange: SourceRange, values: [Expression]) {
+    self.word = word
+    self.wordRange = wordRange
+    self.values = values
+  }
+}
+
+/// `measure NAME = NUMERATOR / DENOMINATOR [unit "TEXT"]`.
+package struct MeasureStatement: Sendable, Equatable {
+  package var name: String
+  package var nameRange: SourceRange
+  /// The whole ratio expression.
+  package var expression: Expression
+  package var unit: String?
+  var range: SourceRange
+  init(name: String, nameRange: SourceRange, expression: Expression, unit: String?, range: SourceRange) {
+    self.name = name
+    self.nameRange = nameRange
+    self.expression = expression
+    self.unit = unit
+    self.range = range
+  }
+}

@@ -1,0 +1,113 @@
+import TrappeBase
+import TrappeStorage
+
+extension Parser {
+  /// The analysis commands: usable as a stage, or at the start of a statement on their default table.
+  static let analysisKeywords = ["bench", "gap", "flow", "survival", "decompose", "peers"]
+
+  /// Words that start a clause of an analysis command.
+  static let clauseWords: Set<String> = [
+    "for", "against", "by", "from", "to", "on", "k", "as", "unweighted", "top", "weeks",
+  ]
+
+  /// Parses an analysis command after its keyword: positional arguments, then clauses.
+  mutating func parseAnalysis(_ keywordToken: Token, keyword: String) throws(LanguageError) -> AnalysisSpec {
+    var positional: [Expression] = []
+    var clauses: [AnalysisClause] = []
+    while !Parser.endsList(current), !startsClause(current) {
+      positional.append(try parseAnalysisValue())
+      if accept(.comma) == nil { break }
+    }
+    while startsClause(current) {
+      let wordToken = advance()
+      let word = wordToken.keyword ?? ""
+      var values: [Expression] = []
+      if word == "unweighted" {
+        // A flag: no values.
+      } else if word == "k" || (current.kind == .assign && word != "by") {
+        guard accept(.assign) != nil else {
+          throw LanguageError("expected '=' after '\(word)'", at: current.range, hints: ["write \(word)=5"])
+        }
+        values.append(try parseAnalysisValue())
+      } else if let opener = accept(.leftParen) {
+        if current.kind != .rightParen {
+          repeat { values.append(try parseExpression()) } while accept(.comma) != nil
+        }
+        try expectClosing(opener)
+      } else {
+        if Parser.endsList(current) || startsClause(current) {
+          throw LanguageError(
+            "'\(word)' needs a value", at: current.range, hints: ["e.g. \(keyword) ... \(word) \(exampleValue(for: word))"])
+        }
+        repeat { values.append(try parseAnalysisValue()) } while accept(.comma) != nil
+      }
+      clauses.append(AnalysisClause(word: word, wordRange: wordToken.range, values: values))
+    }
+    if !Parser.endsList(current) {
+      throw LanguageError(
+        "unexpected \(describe(current)) in \(keyword)", at: current.range,
+        hints: ["\(keyword) takes: " + Parser.usage(of: keyword)])
+    }
+    return AnalysisSpec(
+      keyword: keyword, keywordRange: keywordToken.range, positional: positional, clauses: clauses,
+      range: keywordToken.range.union(SourceRange(lastEnd, lastEnd)))
+  }
+
+  /// A value in an analysis command: an expression, where a bare name may also mean a
+  /// municipality or measure (`for Slagelse`).
+  mutating func parseAnalysisValue() throws(LanguageError) -> Expression {
+    try parseExpression()
+  }
+
+  /// Whether `token` starts a clause (a clause word not used as `word ==`).
+  func startsClause(_ token: Token) -> Bool {
+    guard let word = token.keyword, Parser.clauseWords.contains(word) else { return false }
+    return true
+  }
+
+  func exampleValue(for word: String) -> String {
+    switch word {
+    case "for": return "Slagelse"
+    case "against": return "peers"
+    case "by": return "runde"
+    case "from": return "1"
+    case "to": return "5"
+    default: return "..."
+    }
+  }
+
+  /// One-line usage of each analysis, for messages.
+  package static func usage(of keyword: String) -> String {
+    switch keyword {
+    case "bench": return "bench MEASURE [for KOMMUNE] [against GROUP] [by PERIOD]"
+    case "gap": return "gap [TARGET, ...] [for KOMMUNE, ...] [by PERIOD]"
+    case "flow": return "flow from PERIOD to PERIOD [by COLUMN]"
+    case "survival": return "survival [for STATUS, ...] [by COLUMN] [weeks N]"
+    case "decompose": return "decompose MEASURE for KOMMUNE against GROUP by VARIABLE"
+    case "peers": return "peers KOMMUNE k=N [on (VARIABLE, ...)] [as NAME]"
+    default: return keyword
+    }
+  }
+
+  /// `measure NAME = EXPRESSION [unit "TEXT"]` after the word `measure`.
+  mutating func parseMeasure(_ keywordToken: Token) throws(LanguageError) -> MeasureStatement {
+    let (name, nameRange) = try expectName("expected a measure name after 'measure'")
+    guard accept(.assign) != nil else {
+      throw LanguageError(
+        "expected '=' after 'measure \(name)'", at: current.range,
+        hints: ["write measure \(name) = 100 * sum(startet) / sum(personer) unit \"%\""])
+    }
+    let expression = try parseExpression()
+    var unit: String?
+    if acceptKeyword("unit") != nil {
+      guard case .string(let text) = current.kind else {
+        throw LanguageError("expected the unit in quotes, e.g. unit \"%\"", at: current.range)
+      }
+      advance()
+      unit = text
+    }
+    return MeasureStatement(
+      name: name, nameRange: nameRange, expression: expression, unit: unit,
+      range: keywordToken.range.union(SourceRange(lastEnd, lastEnd)))
+  }
+}

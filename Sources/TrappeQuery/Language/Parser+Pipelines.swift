@@ -1,0 +1,66 @@
+import TrappeBase
+import TrappeStorage
+
+extension Parser {
+  /// Parses `[from] TABLE` followed by `| stage` repeated.
+  mutating func parsePipeline() throws(LanguageError) -> Pipeline {
+    try enterNesting(weight: 8, what: "pipelines")
+    defer { depth -= 8 }
+    let start = current.range
+    if let keyword = current.keyword, Parser.analysisKeywords.contains(keyword), peek(1).kind != .pipe {
+      // An analysis at the start reads its default table: `bench i_gang for Slagelse`.
+      let keywordToken = advance()
+      let spec = try parseAnalysis(keywordToken, keyword: keyword)
+      var stages = [
+        Stage(kind: .analysis(spec), keyword: keyword, range: spec.range, keywordRange: keywordToken.range)
+      ]
+      try parseStages(into: &stages)
+      return Pipeline(
+        source: "", sourceRange: keywordToken.range, stages: stages,
+        range: start.union(SourceRange(lastEnd, lastEnd)))
+    }
+    if current.isKeyword("from"), peek(1).name != nil {
+      advance()
+    }
+    guard let source = current.name else {
+      throw LanguageError(
+        "expected a table name after \(afterPrevious), found \(describe(current))", at: current.range,
+        hints: ["a pipeline starts with a table name: T | where ..."])
+    }
+    if Parser.isStageKeyword(current), case .identifier = current.kind, !Parser.endsList(peek(1)) {
+      throw LanguageError(
+        "a pipeline starts with a table name, not the stage '\(source.lowercased())'", at: current.range,
+        hints: ["continue from the last result with _ | \(source.lowercased()) ..."])
+    }
+    let sourceRange = advance().range
+    var stages: [Stage] = []
+    try parseStages(into: &stages)
+    return Pipeline(
+      source: source, sourceRange: sourceRange, stages: stages, range: start.union(SourceRange(lastEnd, lastEnd)))
+  }
+
+  /// Parses `| stage` repeated.
+  mutating func parseStages(into stages: inout [Stage]) throws(LanguageError) {
+    while let pipe = accept(.pipe) {
+      if Parser.endsList(current) {
+        throw LanguageError("expected a stage after '|'", at: pipe.range)
+      }
+      stages.append(try parseStage())
+    }
+  }
+
+  /// Parses `( PIPELINE )` after a `join` or `union`.
+  mutating func parseParenthesisedPipeline(for keyword: String) throws(LanguageError) -> Pipeline {
+    guard let opener = accept(.leftParen) else {
+      throw LanguageError(
+        "expected '(' before the pipeline of \(keyword), found \(describe(current))", at: current.range,
+        hints: ["write \(keyword) (T | where ...)\(keyword == "join" ? " on key" : "")"])
+    }
+    let pipeline = try parsePipeline()
+    if current.kind != .rightParen && Parser.isStageKeyword(current) {
+      throw LanguageError("expected '|' between stages", at: current.range)
+    }
+    try expectClosing(opener)
+    return pipeline
+  }
+}

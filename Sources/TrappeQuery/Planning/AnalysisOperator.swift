@@ -1,0 +1,39 @@
+import TrappeBase
+import TrappeStorage
+
+/// A bound analysis (bench, gap, flow, ...), ready to run on its input table.
+package protocol AnalysisOperator: Sendable {
+  /// The output columns, known when the command is bound.
+  var columns: [PlanColumn] { get }
+  /// One line describing the analysis, for `explain`.
+  var summary: String { get }
+  /// Runs on the complete input table; `notes` receives lines for the footer (method, N, caveats).
+  func run(_ input: Table, notes: inout [String]) throws(Diagnostic) -> Table
+  /// The output columns that are counts of persons (default: `persons`, `n`, `events`, `at_risk`).
+  var countColumns: [String] { get }
+  /// Output columns computed from counts of the same row, each with the count columns it reads (default none).
+  var derivedColumns: [String: [String]] { get }
+}
+
+/// Binds the analysis stages (`bench`, `gap`, ...), which live in a layer above the query engine.
+///
+/// The binder hands an analysis stage to this protocol; the analysis layer implements it with the
+/// session's measures and saved groups. Without one, analysis stages are refused with a caret.
+package protocol AnalysisBinder {
+  /// The table an analysis reads when it starts a statement, or nil when the keyword is unknown.
+  func defaultSource(for spec: AnalysisSpec) -> String?
+  /// Builds the operator, or a diagnostic pointing at the bad argument.
+  func bind(
+    _ spec: AnalysisSpec, input: [PlanColumn], source: SourceText,
+    resolveTable: @escaping (String) throws(Diagnostic) -> Table?
+  ) throws(Diagnostic) -> any AnalysisOperator
+}
+
+/// A bound analysis in a logical plan; plans compare analyses by their summary.
+package struct AnalysisNode: Sendable, Equatable {
+  package let operation: any AnalysisOperator
+  package init(_ operation: any AnalysisOperator) { self.operation = operation }
+  package static func == (lhs: AnalysisNode, rhs: AnalysisNode) -> Bool {
+    lhs.operation.summary == rhs.operation.summary
+  }
+}

@@ -1,0 +1,42 @@
+import TrappeBase
+import TrappeStorage
+
+/// The built-in scalar functions.
+///
+/// Each case's documentation is the `.help` text source; the binder checks
+/// argument counts and types with ``signature``.
+package enum ScalarFunction: String, Sendable, Equatable, CaseIterable {
+  /// `round(x, digits)`: x rounded half away from zero to `digits` decimals (default 0).
+  case round
+  case abs
+  case floor
+  case ceil
+  /// Natural logarithm; NULL for x <= 0.
+  case ln
+  /// Square root; NULL for x < 0.
+  case sqrt
+  case lower
+  case upper
+  /// `contains(text, part)`: case-sensitive substring test.
+  case contains
+  case startswith
+  case endswith
+  /// Length in characters.
+  case length
+  /// `year(p)` of a period.
+  case year
+  /// `quarter(p)` of a month or quarter period.
+  case quarter
+  /// `month(p)` of a month period.
+  case month
+  /// `week(p)` of an ISO week period.
+  case week
+  /// `period(x)`: a period from an int year or a string like "2008K3".
+  case period
+  /// `string(x)`: x as text.
+  case string
+  /// `int(x)`: truncates a double, parses a string (NULL when it does not parse).
+  case int
+  /// `double(x)`.
+  case double
+}

@@ -1,0 +1,15 @@
+import TrappeBase
+import TrappeStorage
+import TrappeIO
+import TrappeQuery
+import TrappeAnalysis
+import TrappeCharts
+import TrappeDatasets
+
+extension MetaCommand {
+  /// Every meta command, in the order `.help` lists them.
+  static let all: [MetaCommand] = [
+    .help, .tables, .datasets, .measures, .describe, .load, .save, .drop, .read, .mode, .width, .maxrows, .locale, .charset,
+    .suppress, .timer, .set, .record, .memory, .quit,
+  ]
+}

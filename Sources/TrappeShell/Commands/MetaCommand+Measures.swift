@@ -1,0 +1,37 @@
+import TrappeBase
+import TrappeStorage
+import TrappeIO
+import TrappeQuery
+import TrappeAnalysis
+import TrappeCharts
+import TrappeDatasets
+
+extension MetaCommand {
+  /// `.measures`: the measures analyses can use.
+  static let measures = MeasureListing.command
+}
+
+/// The `.measures` command: lists built-in and user-defined measures.
+enum MeasureListing {
+  static let command = MetaCommand(
+    name: "measures", usage: ".measures",
+    summary: "List the measures (ratios) that analyses can use",
+    details: """
+      A measure is a ratio of two aggregates, e.g. i_gang = 100 * sum(startet) / sum(personer).
+      Define your own with: measure NAME = NUMERATOR / DENOMINATOR [unit "%"]
+      Any total of a measure (a group, a region, several rounds) adds up numerators and
+      denominators first and divides once; percentages are never averaged.
+      """,
+    example: ".measures"
+  ) { session, invocation throws(Diagnostic) in
+    try invocation.expectArguments(0...0, naming: "nothing")
+    let all = session.measures.all
+    session.show(
+      Table([
+        ("measure", .string(StringColumn(all.map(\.name)))),
+        ("definition", .string(StringColumn(all.map { $0.text }))),
+        ("table", .string(StringColumn(all.map(\.table)))),
+        ("kind", .string(StringColumn(all.map { $0.builtIn ? "built-in" : "defined" }))),
+      ]))
+  }
+}

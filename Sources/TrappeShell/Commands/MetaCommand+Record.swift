@@ -1,0 +1,40 @@
+import TrappeBase
+import TrappeStorage
+import TrappeIO
+import TrappeQuery
+import TrappeAnalysis
+import TrappeCharts
+import TrappeDatasets
+
+extension MetaCommand {
+  /// `.record [FILE.md|off]`: writes every command and its output to a Markdown file.
+  static let record = MetaCommand(
+    name: "record", arguments: [.file], usage: ".record [FILE.md|off]",
+    summary: "Write every command and its output to a Markdown report",
+    details: """
+      Tables become Markdown tables and charts fenced blocks, under a header naming the
+      script, its parameters and the datasets used with a content hash of each. The file
+      is rewritten after every command (atomically) and has no timestamps, so replaying
+      the same script gives the same report. .record off stops; --record FILE.md records
+      a whole run.
+      """,
+    example: ".record /tmp/trappe-record.md"
+  ) { session, invocation throws(Diagnostic) in
+    try invocation.expectArguments(0...1, naming: "a file name or off")
+    guard let word = invocation.argument(0) else {
+      session.say(session.recording.map { "recording to \($0.path)" } ?? "not recording: .record FILE.md")
+      return
+    }
+    if word.text.lowercased() == "off" {
+      guard let current = session.recording else {
+        throw invocation.error("not recording", at: word)
+      }
+      session.saveRecording()
+      session.recording = nil
+      session.notice("record written to \(current.path)")
+      return
+    }
+    try session.startRecording(to: word.text, script: session.currentScript)
+    session.notice("recording to \(session.recording?.path ?? word.text)")
+  }
+}

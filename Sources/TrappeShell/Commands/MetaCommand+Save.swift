@@ -1,0 +1,83 @@
+import TrappeBase
+import TrappeStorage
+import TrappeIO
+import TrappeQuery
+import TrappeAnalysis
+import TrappeCharts
+import TrappeDatasets
+
+extension MetaCommand {
+  /// `.save TABLE FILE [OPTION=VALUE ...]`: writes a table to a file atomically.
+  static let save = MetaCommand(
+    name: "save", arguments: [.table, .file, .keyword(["format=", "protect=", "decimal="])],
+    usage: ".save TABLE FILE [format=csv|tsv|json|markdown] [protect=on|off] [decimal=comma]",
+    summary: "Write a table to a CSV, TSV, JSON or Markdown file",
+    details: """
+      The format follows the file extension (.csv .tsv .json .md) unless format= is
+      given. The file is written to a temporary name and renamed, so a failed or
+      interrupted save never leaves half a file. In CSV and TSV a text cell starting
+      with = + - or @ gets a leading ' so a spreadsheet shows it instead of running it
+      as a formula; protect=off turns that off. decimal=comma writes 1234,5 with ;
+      between fields, as Danish Excel expects. With .suppress on, small counts and
+      the ratios built on them are written as <N.
+      """,
+    example: ".save kommuner /tmp/kommuner.csv"
+  ) { session, invocation throws(Diagnostic) in
+    guard invocation.arguments.count >= 2 else {
+      throw invocation.missing(invocation.arguments.isEmpty ? "a table name and a file name" : "a file name")
+    }
+    let (name, table) = try session.table(named: invocation.arguments[0], in: invocation)
+    let mask = session.suppression(of: table, roles: session.countRoles(of: name, table: table))
+    let fileWord = invocation.arguments[1]
+    var format = ExportFormat(fileExtension: MetaCommand.fileExtension(fileWord.text))
+    var options = ExportOptions()
+    for word in invocation.arguments.dropFirst(2) {
+      let parts = word.text.split(separator: "=", maxSplits: 1).map(String.init)
+      guard parts.count == 2 else {
+        throw invocation.error("expected OPTION=VALUE, found '\(word.text)'", at: word,
+          hints: ["usage: \(invocation.command.usage)"])
+      }
+      switch parts[0].lowercased() {
+      case "format":
+        let name = try invocation.choice(
+          CommandWord(text: parts[1], column: word.column, length: word.length),
+          from: ["csv", "tsv", "json", "markdown", "md"], what: "format")
+        format = name == "md" ? .markdown : ExportFormat(rawValue: name)
+      case "protect":
+        guard let flag = parseFlag(parts[1]) else {
+          throw invocation.error("protect must be on or off, not '\(parts[1])'", at: word)
+        }
+        options.protectFormulas = flag
+      case "decimal":
+        options.decimalComma = try invocation.choice(
+          CommandWord(text: parts[1], column: word.column, length: word.length),
+          from: ["comma", "point"], what: "decimal separator") == "comma"
+      default:
+        throw invocation.error("unknown option '\(parts[0])'", at: word)
+          .suggesting(Suggestion.nearest(to: parts[0], in: ["format", "protect", "decimal"]))
+      }
+    }
+    guard let format else {
+      throw invocation.error(
+        "cannot tell the format of '\(fileWord.text)' from its extension", at: fileWord,
+        hints: ["name the file .csv, .tsv, .json or .md, or add format=csv"])
+    }
+    let text = TableExporter.export(table, format: format, options: options, suppressed: mask)
+    do throws(FileError) {
+      try AtomicFile.write(text, to: session.resolvePath(fileWord.text))
+    } catch {
+      throw error.diagnostic
+    }
+    let hidden = mask.cellCount
+    session.notice(
+      "saved \(table.rowCount) \(table.rowCount == 1 ? "row" : "rows") to \(fileWord.text) (\(format.rawValue))"
+        + (hidden > 0 ? "; \(hidden) \(hidden == 1 ? "cell" : "cells") suppressed as \(mask.placeholder)" : ""))
+  }
+
+  /// The lower-cased extension of a path (`csv` for `a/b.CSV`), or "".
+  static func fileExtension(_ path: String) -> String {
+    let base = path.split(separator: "/").last ?? Substring(path)
+    guard let dot = base.lastIndex(of: "."), dot != base.startIndex else { return "" }
+    return base[base.index(after: dot)...].lowercased()
+  }
+}

@@ -1,0 +1,44 @@
+import TrappeBase
+import TrappeStorage
+import TrappeIO
+import TrappeQuery
+import TrappeAnalysis
+import TrappeCharts
+import TrappeDatasets
+
+extension MetaCommand {
+  /// `.tables`: lists the tables with their size and origin.
+  static let tables = MetaCommand(
+    name: "tables", usage: ".tables",
+    summary: "List the tables (loaded and datasets) with their source",
+    example: ".tables"
+  ) { session, invocation throws(Diagnostic) in
+    try invocation.expectArguments(0...0, naming: "nothing")
+    let names = session.tableNames
+    guard !names.isEmpty else {
+      session.say("no tables yet: load one with .load FILE [as NAME]")
+      return
+    }
+    var rows = PrimitiveColumnBuilder<Int64>(placeholder: 0)
+    var columns = PrimitiveColumnBuilder<Int64>(placeholder: 0)
+    var sources: [String?] = []
+    for name in names {
+      if let table = session.catalog[name] {
+        rows.append(Int64(table.rowCount))
+        columns.append(Int64(table.columnCount))
+        sources.append(session.provenance[name])
+      } else if let manifest = session.datasets.manifest(name) {
+        rows.append(Int64(manifest.rows))
+        columns.append(Int64(manifest.columns.count))
+        sources.append(manifest.provenanceLine)
+      }
+    }
+    session.show(
+      Table([
+        ("name", .string(StringColumn(names))),
+        ("rows", .int64(rows.finish())),
+        ("columns", .int64(columns.finish())),
+        ("source", .string(StringColumn(sources))),
+      ]))
+  }
+}

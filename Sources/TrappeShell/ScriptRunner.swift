@@ -1,0 +1,74 @@
+import TrappeBase
+import TrappeStorage
+import TrappeIO
+import TrappeQuery
+import TrappeAnalysis
+import TrappeCharts
+import TrappeDatasets
+
+/// Runs a stream of lines as statements: the batch path shared by pipes, script files and `.read`.
+///
+/// A statement is one meta command line, or a query that continues while it is
+/// incomplete (open brackets or quotes, a trailing `|`) or while the next line
+/// starts with `|`. Blank lines and lines starting with `#` or `--` are comments.
+struct ScriptRunner {
+  /// How a script ended.
+  enum Status: Equatable, Sendable {
+    /// Every statement succeeded.
+    case succeeded
+    /// A statement failed (and the run stopped, unless keep-going).
+    case failed
+    /// A statement asked to exit with this status.
+    case exit(Int32)
+  }
+
+  let session: Session
+  let file: String?
+  let keepGoing: Bool
+
+  /// Creates a runner; `file` names the input in diagnostics (nil for `-c`).
+  init(session: Session, file: String?, keepGoing: Bool) {
+    self.session = session
+    self.file = file
+    self.keepGoing = keepGoing
+  }
+
+  /// Runs the lines `nextLine` yields until it returns nil, an error stops the run, or `.quit`.
+  func run(_ nextLine: () -> String?) -> Status {
+    var pending: (text: String, line: Int)?
+    var lineNumber = 0
+    var failed = false
+
+    func flush() -> Status? {
+      guard let statement = pending else { return nil }
+      pending = nil
+      switch session.run(statement.text, origin: InputOrigin(file: file, line: statement.line)) {
+      case .success: return nil
+      case .exit(let code): return .exit(code)
+      case .failure:
+        failed = true
+        return keepGoing ? nil : .failed
+      }
+    }
+
+    while var line = nextLine() {
+      lineNumber += 1
+      if line.hasSuffix("\r") { line.removeLast() }
+      let body = line.trimmingLeadingWhitespace()
+      if let current = pending {
+        if body.hasPrefix("|") || session.needsMoreInput(current.text) {
+          pending?.text += "\n" + line
+          continue
+        }
+        if let stop = flush() { return stop }
+      }
+      if body.isEmpty || body.hasPrefix("#") || body.hasPrefix("--") { continue }
+      pending = (line, lineNumber)
+      if body.hasPrefix(".") && !session.needsMoreInput(line) {
+        if let stop = flush() { return stop }
+      }
+    }
+    if let stop = flush() { return stop }
+    return failed ? .failed : .succeeded
+  }
+}

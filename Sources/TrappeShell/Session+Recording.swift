@@ -1,0 +1,39 @@
+import TrappeBase
+import TrappeStorage
+import TrappeIO
+import TrappeQuery
+import TrappeAnalysis
+import TrappeCharts
+import TrappeDatasets
+
+extension Session {
+  /// Starts writing a Markdown record to `path`.
+  func startRecording(to path: String, script: String? = nil) throws(Diagnostic) {
+    recording = Recording(path: resolvePath(path), script: script, parameters: parameters)
+    saveRecordingOrThrow()
+  }
+
+  /// Writes the record now; a failure stops recording and is reported.
+  func saveRecording() {
+    do throws(Diagnostic) {
+      try writeRecording()
+    } catch {
+      recording = nil
+      output.error(error.rendered(color: settings.color))
+    }
+  }
+
+  private func saveRecordingOrThrow() {
+    saveRecording()
+  }
+
+  private func writeRecording() throws(Diagnostic) {
+    guard let recording else { return }
+    let used = catalog.names.compactMap { name in datasets.manifest(name).map { (name: name, file: $0.file) } }
+    do throws(FileError) {
+      try recording.write(datasets: used)
+    } catch {
+      throw error.diagnostic
+    }
+  }
+}

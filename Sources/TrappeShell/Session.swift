@@ -1,0 +1,167 @@
+import TrappeBase
+import TrappeStorage
+import TrappeIO
+import TrappeQuery
+import TrappeAnalysis
+import TrappeCharts
+import TrappeDatasets
+
+/// One analysis session: the catalog of tables, the display settings and the command dispatcher.
+///
+/// The interactive shell, batch mode, scripts and the golden tests all drive a
+/// session through ``run(_:origin:)``, so they behave the same way.
+package final class Session {
+  /// The named tables.
+  internal(set) var catalog = Catalog()
+  /// Display settings.
+  package var settings: SessionSettings
+  /// Where each table came from, shown by `.tables` and `.describe`.
+  internal(set) var provenance: [String: String] = [:]
+  /// Where results and diagnostics go.
+  let output: SessionOutput
+  /// Set by `.quit`: the status to exit with.
+  var pendingExit: Int32?
+  /// Nesting depth of `.read`, to stop a script that reads itself.
+  var readDepth = 0
+  /// The Markdown record being written (`.record FILE.md`), if any.
+  var recording: Recording?
+  /// The script being run at the top level (for the record's header).
+  var currentScript: String?
+  /// The folders of the scripts being run, innermost last; relative paths resolve against it.
+  var scriptDirectories: [String] = []
+  /// Every query result so far: `out1`, `out2`, ...; `_` is the last.
+  internal(set) var results: [Table] = []
+  /// The datasets that load on first use (`Datasets/` and `--data` directories).
+  package let datasets: DatasetRegistry
+  /// Tables (and result numbers, as `outN`) computed from illustrative data.
+  var illustrative: Set<String> = []
+  /// The measures: built-in Ny Chance measures plus `measure` statements.
+  let measures = MeasureRegistry()
+  /// The comparison groups saved with `peers ... as NAME`.
+  let savedGroups = SavedGroups()
+  /// Script parameters: `.set NAME VALUE` or `trappe SCRIPT NAME=VALUE`, used as `$NAME`.
+  var parameters: [String: String] = [:]
+  /// Footer lines the last query's analyses produced.
+  var lastNotes: [String] = []
+  /// Which columns are counts or built on counts, for results (`outN`) and `let` tables.
+  var countRoles: [String: [CountRole]] = [:]
+  /// The count roles of the last query's result columns.
+  var lastRoles: [CountRole] = []
+  /// The rows the last query summarized (after its filters), or nil when it did not summarize.
+  var lastInputRows: Int?
+
+  /// Creates a session with an empty catalog.
+  package init(
+    settings: SessionSettings = SessionSettings(), output: SessionOutput, datasets: DatasetRegistry = DatasetRegistry()
+  ) {
+    self.settings = settings
+    self.output = output
+    self.datasets = datasets
+  }
+
+  /// Runs one statement (a meta command line or a query) and prints its result.
+  ///
+  /// Errors are printed as diagnostics placed at `origin`; the catalog is
+  /// left unchanged by a failed statement.
+  @discardableResult
+  package func run(_ text: String, origin: InputOrigin = InputOrigin()) -> StatementOutcome {
+    let stopwatch = Stopwatch()
+    var outcome = StatementOutcome.success
+    let recordThis = recording != nil && !text.trimmingLeadingWhitespace().hasPrefix(".record")
+    if recordThis { recording?.begin(text) }
+    do {
+      try execute(try substitutingParameters(in: text))
+    } catch {
+      let placed = place(error, in: text, origin: origin)
+      if !placed.alreadyReported {
+        output.error(placed.rendered(color: settings.color))
+        if recordThis { recording?.add(text: placed.rendered()) }
+      }
+      outcome = .failure(placed)
+    }
+    if recordThis {
+      recording?.end()
+      saveRecording()
+    }
+    if settings.timer {
+      output.standard(stopwatch.report() + "\n")
+    }
+    if let code = pendingExit {
+      pendingExit = nil
+      return .exit(code)
+    }
+    return outcome
+  }
+
+  /// Dispatches a statement to a meta command or to the query engine.
+  func execute(_ text: String) throws(Diagnostic) {
+    let trimmed = text.trimmingLeadingWhitespace()
+    if trimmed.hasPrefix(".") {
+      try runMetaCommand(text)
+    } else if !trimmed.isEmpty {
+      try runQuery(text)
+    }
+  }
+
+  /// Moves a diagnostic from statement-relative positions to `origin`, filling the source line.
+  func place(_ diagnostic: Diagnostic, in text: String, origin: InputOrigin) -> Diagnostic {
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    guard let location = diagnostic.location else {
+      return origin.file == nil
+        ? diagnostic
+        : diagnostic.relocated(
+          file: origin.file, line: origin.line, sourceLine: lines.first.map(String.init))
+    }
+    if location.file != nil { return diagnostic }  // already names its own file (e.g. a CSV)
+    let index = max(0, min(lines.count - 1, location.line - 1))
+    var placed = diagnostic
+    placed.location = SourceLocation(
+      file: origin.file, line: origin.line + index, column: location.column)
+    if placed.sourceLine == nil || lines.count > 1 {
+      placed.sourceLine = lines.isEmpty ? nil : String(lines[index])
+    }
+    return placed
+  }
+
+  /// Prints a result table in the current output format, with the `suppressed` cells hidden.
+  func show(_ table: Table, footer: [String] = [], suppressed: SuppressionMask = SuppressionMask()) {
+    output.standard(render(table, footer: footer, suppressed: suppressed))
+    recording?.add(
+      table: TableExporter.export(
+        table, format: .markdown, options: ExportOptions(displayPrecision: true), suppressed: suppressed),
+      footer: footer)
+  }
+
+  /// Renders a table in the current output format, with the `suppressed` cells hidden.
+  func render(_ table: Table, footer: [String] = [], suppressed: SuppressionMask = SuppressionMask()) -> String {
+    switch settings.format {
+    case .box:
+      var options = RenderOptions()
+      options.maxWidth = settings.effectiveWidth
+      options.maxRows = settings.maxRows
+      options.locale = settings.locale
+      options.color = settings.color
+      return BoxRenderer(options: options).render(table, footer: footer, suppressed: suppressed) + "\n"
+    case .markdown:
+      return TableExporter.export(table, format: .markdown, options: ExportOptions(), suppressed: suppressed)
+    case .csv:
+      return TableExporter.export(table, format: .csv, options: ExportOptions(), suppressed: suppressed)
+    case .tsv:
+      return TableExporter.export(table, format: .tsv, options: ExportOptions(), suppressed: suppressed)
+    case .json:
+      return TableExporter.export(table, format: .json, options: ExportOptions(), suppressed: suppressed)
+    }
+  }
+
+  /// Prints a line of results.
+  func say(_ text: String) {
+    output.standard(text.hasSuffix("\n") ? text : text + "\n")
+    recording?.add(text: text)
+  }
+
+  /// Prints a notice on the diagnostic stream (e.g. "loaded t: 98 rows").
+  func notice(_ text: String) {
+    output.error(text.hasSuffix("\n") ? text : text + "\n")
+    recording?.add(text: text)
+  }
+}

@@ -1,0 +1,35 @@
+import TrappeBase
+import TrappeStorage
+import TrappeIO
+import TrappeQuery
+import TrappeAnalysis
+import TrappeCharts
+import TrappeDatasets
+
+/// The display settings of a session, changed by `.mode`, `.width`, `.maxrows`, `.locale`, `.timer` and `.suppress`.
+package struct SessionSettings: Sendable, Equatable {
+  /// How results are printed.
+  package var format: OutputFormat = .box
+  /// The width results must fit, in terminal columns; nil follows the terminal.
+  var width: Int? = nil
+  /// The terminal's width (or `COLUMNS`, or 80) when ``width`` is nil.
+  package var terminalWidth: Int = 80
+  /// Rows shown before the middle of a result is elided; 0 shows all.
+  var maxRows: Int = 40
+  /// How numbers are spelled in box output.
+  var locale: NumberLocale = .plain
+  /// Which characters charts use (`.charset`).
+  var charset: ChartCharset = .unicode
+  /// Whether to print the run time after each command.
+  var timer: Bool = false
+  /// Counts below this (and the ratios built on them) are shown as `<N`; nil shows everything.
+  var suppressBelow: Int? = nil
+  /// Whether output may contain ANSI colour (stdout is a terminal and `NO_COLOR` is unset).
+  package var color: Bool = false
+
+  /// Creates the default settings.
+  package init() {}
+
+  /// The width results are fitted to.
+  var effectiveWidth: Int { width ?? terminalWidth }
+}

@@ -1,0 +1,55 @@
+import TrappeBase
+
+extension Column {
+  /// The rows of this column followed by the rows of `other`, or nil when the types do not fit.
+  ///
+  /// - The types must match, except that int and double combine into a double column.
+  /// - Strings merge dictionaries: this column's codes stay, entries of `other`
+  ///   that are new are appended, and `other`'s codes are remapped once per
+  ///   distinct entry.
+  /// - Periods must share a unit.
+  package func concatenated(_ other: Column) -> Column? {
+    let validity = ValidityMask.concatenated(self.validity, other.validity)
+    switch (self, other) {
+    case (.int64(let a), .int64(let b)):
+      return .int64(PrimitiveColumn(values: a.values + b.values, validity: validity))
+    case (.double(let a), .double(let b)):
+      return .double(PrimitiveColumn(values: a.values + b.values, validity: validity))
+    case (.int64(let a), .double(let b)):
+      return .double(PrimitiveColumn(values: a.values.map { Double($0) } + b.values, validity: validity))
+    case (.double(let a), .int64(let b)):
+      return .double(PrimitiveColumn(values: a.values + b.values.map { Double($0) }, validity: validity))
+    case (.bool(let a), .bool(let b)):
+      return .bool(PrimitiveColumn(values: a.values + b.values, validity: validity))
+    case (.period(let a), .period(let b)):
+      guard a.unit == b.unit else { return nil }
+      return .period(PeriodColumn(unit: a.unit, ordinals: a.ordinals + b.ordinals, validity: validity))
+    case (.string(let a), .string(let b)):
+      var dictionary = a.dictionary
+      var lookup: [String: UInt32] = [:]
+      lookup.reserveCapacity(a.dictionary.count)
+      for (code, s) in a.dictionary.enumerated() where lookup[s] == nil { lookup[s] = UInt32(code) }
+      var remap = [UInt32](repeating: 0, count: b.dictionary.count)
+      for (code, s) in b.dictionary.enumerated() {
+        if let existing = lookup[s] {
+          remap[code] = existing
+        } else {
+          let new = UInt32(dictionary.count)
+          dictionary.append(s)
+          lookup[s] = new
+          remap[code] = new
+        }
+      }
+      var codes = a.codes
+      codes.reserveCapacity(a.count + b.count)
+      for i in 0..<b.count {
+        // Null slots may hold any code, even one outside an empty dictionary.
+        let code = Int(b.codes[i])
+        codes.append(code < remap.count ? remap[code] : 0)
+      }
+      return .string(StringColumn(codes: codes, dictionary: dictionary, validity: validity))
+    default:
+      return nil
+    }
+  }
+}

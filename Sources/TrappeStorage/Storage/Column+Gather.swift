@@ -1,0 +1,75 @@
+import TrappeBase
+
+extension Column {
+  /// The rows at `indices`, in that order; an index of -1 gives a NULL row (for outer joins).
+  ///
+  /// This is how filters, sorts, joins and `take` materialise their result:
+  /// one typed loop per column, dictionary codes copied as they are.
+  package func gather(_ indices: [Int32]) -> Column {
+    switch self {
+    case .int64(let c):
+      let (values, validity) = Column.gather(c.values, c.validity, indices, placeholder: 0)
+      return .int64(PrimitiveColumn(values: values, validity: validity))
+    case .double(let c):
+      let (values, validity) = Column.gather(c.values, c.validity, indices, placeholder: 0)
+      return .double(PrimitiveColumn(values: values, validity: validity))
+    case .bool(let c):
+      let (values, validity) = Column.gather(c.values, c.validity, indices, placeholder: false)
+      return .bool(PrimitiveColumn(values: values, validity: validity))
+    case .string(let c):
+      let (codes, validity) = Column.gather(c.codes, c.validity, indices, placeholder: 0)
+      return .string(StringColumn(codes: codes, dictionary: c.dictionary, validity: validity))
+    case .period(let c):
+      let (ordinals, validity) = Column.gather(c.ordinals, c.validity, indices, placeholder: 0)
+      return .period(PeriodColumn(unit: c.unit, ordinals: ordinals, validity: validity))
+    }
+  }
+
+  private static func gather<T>(
+    _ values: [T], _ validity: ValidityMask, _ indices: [Int32], placeholder: T
+  ) -> ([T], ValidityMask) {
+    var out = [T]()
+    out.reserveCapacity(indices.count)
+    var mask = ValidityMask(allValid: 0)
+    let checkNulls = validity.hasNulls || indices.contains(-1)
+    values.withUnsafeBufferPointer { source in
+      for index in indices {
+        if index < 0 {
+          out.append(placeholder)
+          mask.append(false)
+        } else {
+          out.append(source[Int(index)])
+          if checkNulls { mask.append(validity.isValid(Int(index))) } else { mask.append(true) }
+        }
+      }
+    }
+    return (out, mask)
+  }
+
+  /// A column of `count` NULLs of `type` (periods get `unit`).
+  package static func nulls(_ type: DataType, count: Int, unit: PeriodUnit = .year) -> Column {
+    var mask = ValidityMask(allValid: 0)
+    for _ in 0..<count { mask.append(false) }
+    switch type {
+    case .int64: return .int64(PrimitiveColumn(values: [Int64](repeating: 0, count: count), validity: mask))
+    case .double: return .double(PrimitiveColumn(values: [Double](repeating: 0, count: count), validity: mask))
+    case .bool: return .bool(PrimitiveColumn(values: [Bool](repeating: false, count: count), validity: mask))
+    case .string:
+      return .string(StringColumn(codes: [UInt32](repeating: 0, count: count), dictionary: [], validity: mask))
+    case .period:
+      return .period(PeriodColumn(unit: unit, ordinals: [Int32](repeating: 0, count: count), validity: mask))
+    }
+  }
+}
+
+extension Table {
+  /// The rows at `indices` of every column (see ``Column/gather(_:)``).
+  package func gather(_ indices: [Int32]) -> Table {
+    Table(schema: schema, columns: columns.map { $0.gather(indices) })
+  }
+
+  /// A table with the same columns under new names.
+  package func renamed(_ names: [String]) -> Table {
+    Table(Array(zip(names, columns)))
+  }
+}

@@ -1,0 +1,134 @@
+import Testing
+@testable import TrappeBase
+@testable import TrappeStorage
+@testable import TrappeIO
+@testable import TrappeQuery
+@testable import TrappeAnalysis
+@testable import TrappeCharts
+@testable import TrappeDatasets
+@testable import TrappeShell
+
+@Suite struct SortKernelTests {
+  typealias C = TestColumns
+
+  @Test func ascendingIsStableAndNullsLast() {
+    let keys = C.ints([3, nil, 1, 3, 2, nil, 1])
+    #expect(SortKernel.permutation(keys: [keys], descending: [false]) == [2, 6, 4, 0, 3, 1, 5])
+  }
+
+  @Test func descendingKeepsNullsLastAndStability() {
+    let keys = C.ints([3, nil, 1, 3, 2, nil, 1])
+    #expect(SortKernel.permutation(keys: [keys], descending: [true]) == [0, 3, 4, 2, 6, 1, 5])
+  }
+
+  @Test func extremeIntegersWithNulls() {
+    let keys = C.ints([Int64.max, nil, Int64.min, 0, -1])
+    #expect(SortKernel.permutation(keys: [keys], descending: [false]) == [2, 4, 3, 0, 1])
+    #expect(SortKernel.permutation(keys: [keys], descending: [true]) == [0, 3, 4, 2, 1])
+  }
+
+  @Test func multiKeyMixesDirections() {
+    let a = C.strings(["x", "y", "x", "y", nil, "x"])
+    let b = C.ints([1, 2, 3, 2, 9, 3])
+    #expect(SortKernel.permutation(keys: [a, b], descending: [false, true]) == [2, 5, 0, 1, 3, 4])
+  }
+
+  @Test func stringsInDanishOrder() {
+    let keys = C.strings(["å", "z", "æ", "a", "Ø", "B"])
+    let order = SortKernel.permutation(keys: [keys], descending: [false])
+    let sorted = order.map { keys.value(at: Int($0)).description }
+    #expect(sorted == ["a", "B", "z", "æ", "Ø", "å"])
+  }
+
+  @Test func danishOrderDetails() {
+    let dictionary = ["b", "B", "ä", "æ", "ö", "10", "Aa", "a", "ø", "9x", "a b", "zz"]
+    let ranks = DanishCollation.rank(of: dictionary)
+    let sorted = dictionary.indices.sorted { ranks[$0] < ranks[$1] }.map { dictionary[$0] }
+    #expect(sorted == ["10", "9x", "a", "a b", "Aa", "B", "b", "zz", "ä", "æ", "ö", "ø"])
+    #expect(Set(ranks).count == dictionary.count)
+  }
+
+  @Test func doublesWithNegativesNaNAndNull() {
+    let keys = C.doubles([2.5, -1, .nan, nil, -0.0, 0.0, -.infinity, 1e300])
+    #expect(SortKernel.permutation(keys: [keys], descending: [false]) == [6, 1, 4, 5, 0, 7, 2, 3])
+    #expect(SortKernel.permutation(keys: [keys], descending: [true]) == [7, 0, 4, 5, 1, 6, 2, 3])
+  }
+
+  @Test func periodsAndBools() {
+    let periods = C.years([2010, 2008, nil, 2009])
+    #expect(SortKernel.permutation(keys: [periods], descending: [false]) == [1, 3, 0, 2])
+    let bools = Column.bool(BoolColumn([true, false, true, false]))
+    #expect(SortKernel.permutation(keys: [bools], descending: [false]) == [1, 3, 0, 2])
+  }
+
+  @Test func emptyAndNoKeys() {
+    #expect(SortKernel.permutation(keys: [C.ints([])], descending: [false]).isEmpty)
+    #expect(SortKernel.permutation(keys: [], descending: []).isEmpty)
+    #expect(SortKernel.permutation(keys: [C.ints([5, 5, 5])], descending: [false]) == [0, 1, 2])
+  }
+
+  /// Stable reference sort through boxed comparisons.
+  private func reference(_ a: [Int64?], _ b: [Double]) -> [Int32] {
+    let idx = Array(0..<a.count)
+    return idx.sorted { x, y in
+      switch (a[x], a[y]) {
+      case (nil, nil): break
+      case (nil, _): return false
+      case (_, nil): return true
+      case (let p?, let q?): if p != q { return p < q }
+      }
+      if b[x] != b[y] { return b[x] > b[y] }
+      return x < y
+    }.map { Int32($0) }
+  }
+
+  @Test func randomMultiKeyMatchesReference() {
+    var rng = SeededGenerator(seed: 7)
+    for n in [0, 1, 5, 31, 33, 1000, 5000] {
+      let a: [Int64?] = (0..<n).map { _ in Int.random(in: 0..<10, using: &rng) == 0 ? nil : Int64.random(in: -50...50, using: &rng) }
+      let b: [Double] = (0..<n).map { _ in Double(Int.random(in: -5...5, using: &rng)) * 1.5 }
+      let got = SortKernel.permutation(keys: [C.ints(a), C.doubles(b)], descending: [false, true])
+      #expect(got == reference(a, b))
+    }
+  }
+
+  @Test func topNEqualsPrefixOfFullSort() {
+    var rng = SeededGenerator(seed: 42)
+    let n = 3000
+    let a: [Int64?] = (0..<n).map { _ in Int.random(in: 0..<20, using: &rng) == 0 ? nil : Int64.random(in: 0..<100, using: &rng) }
+    let s: [String?] = (0..<n).map { _ in ["Aarhus", "Ærø", "Odense", "Ålborg", nil][Int.random(in: 0..<5, using: &rng)] }
+    let wide: [Int64?] = (0..<n).map { _ in Int64.random(in: Int64.min...Int64.max, using: &rng) }
+    let cases: [([Column], [Bool])] = [
+      ([C.ints(a)], [false]), ([C.ints(a)], [true]), ([C.strings(s), C.ints(a)], [true, false]),
+      ([C.ints(wide)], [false]), ([C.strings(s), C.ints(wide)], [false, true]),
+    ]
+    for (keys, desc) in cases {
+      let full = SortKernel.permutation(keys: keys, descending: desc)
+      for limit in [0, 1, 7, 100, 1499, 1500, 2999, 3000, 5000] {
+        let top = SortKernel.permutation(keys: keys, descending: desc, limit: limit)
+        #expect(top == Array(full.prefix(limit)), "limit \(limit)")
+      }
+    }
+  }
+
+  @Test func millionRowSortIsOrderedAndStable() {
+    var rng = SeededGenerator(seed: 1)
+    let n = 1_000_000
+    var values = [Int64](repeating: 0, count: n)
+    for i in 0..<n { values[i] = Int64.random(in: -1_000_000_000...1_000_000_000, using: &rng) / 1000 }
+    let perm = SortKernel.permutation(keys: [.int64(Int64Column(values))], descending: [false])
+    #expect(perm.count == n)
+    var ok = true
+    var seen = [Bool](repeating: false, count: n)
+    for p in 0..<n {
+      let row = Int(perm[p])
+      if seen[row] { ok = false }
+      seen[row] = true
+      if p > 0 {
+        let prev = Int(perm[p - 1])
+        if values[prev] > values[row] || (values[prev] == values[row] && prev > row) { ok = false }
+      }
+    }
+    #expect(ok)
+  }
+}

@@ -1,0 +1,97 @@
+import Testing
+@testable import TrappeBase
+@testable import TrappeStorage
+@testable import TrappeIO
+@testable import TrappeQuery
+@testable import TrappeAnalysis
+@testable import TrappeCharts
+@testable import TrappeDatasets
+@testable import TrappeShell
+
+@Suite struct WindowEvaluatorTests {
+  typealias C = TestColumns
+
+  // Rows: kommune, år, ledige. Partition "A" in year order: rows 2, 0, 4 (2008, 2009, 2009); "B": 1, 5; NULL: 3.
+  let kommune = C.strings(["A", "B", "A", nil, "A", "B"])
+  let year = C.ints([2009, 2008, 2008, 2010, 2009, 2011])
+  let ledige = C.ints([5, 7, 3, 1, nil, 4])
+
+  private func run(_ f: WindowFunction, _ input: Column? = nil, descending: Bool = false) -> [Value] {
+    C.values(
+      WindowEvaluator.compute(f, input: input, partition: [kommune], order: [year], descending: [descending]))
+  }
+
+  @Test func rowNumberRankDenseRankPercentRank() {
+    #expect(run(.rowNumber) == [2, 1, 1, 1, 3, 2].map { .int64($0) })
+    #expect(run(.rank) == [2, 1, 1, 1, 2, 2].map { .int64($0) })
+    #expect(run(.denseRank) == [2, 1, 1, 1, 2, 2].map { .int64($0) })
+    #expect(run(.percentRank) == [0.5, 0, 0, 0, 0.5, 1].map { .double($0) })
+    #expect(run(.rank, descending: true) == [1, 2, 3, 1, 1, 1].map { .int64($0) })
+    #expect(run(.denseRank, descending: true) == [1, 2, 2, 1, 1, 1].map { .int64($0) })
+  }
+
+  @Test func gapsAfterTies() {
+    let order = C.ints([1, 1, 2, 3, 3, 4])
+    let rank = WindowEvaluator.compute(.rank, input: nil, partition: [], order: [order], descending: [false])
+    #expect(C.values(rank) == [1, 1, 3, 4, 4, 6].map { .int64($0) })
+    let dense = WindowEvaluator.compute(.denseRank, input: nil, partition: [], order: [order], descending: [false])
+    #expect(C.values(dense) == [1, 1, 2, 3, 3, 4].map { .int64($0) })
+  }
+
+  @Test func prevAndNext() {
+    #expect(run(.prev(offset: 1), ledige) == [.int64(3), .null, .null, .null, .int64(5), .int64(7)])
+    #expect(run(.next(offset: 1), ledige) == [.null, .int64(4), .int64(5), .null, .null, .null])
+    #expect(run(.prev(offset: 2), ledige) == [.null, .null, .null, .null, .int64(3), .null])
+    let names = C.strings(["x", "y", "z", "w", "v", "u"])
+    #expect(run(.next(offset: 2), names) == [.null, .null, .string("v"), .null, .null, .null])
+  }
+
+  @Test func runningSumShareChange() {
+    #expect(run(.runningSum, ledige) == [.int64(8), .int64(7), .int64(3), .int64(1), .int64(8), .int64(11)])
+    let nullFirst = C.ints([nil, nil, 4])
+    let sums = WindowEvaluator.compute(.runningSum, input: nullFirst, partition: [], order: [], descending: [])
+    #expect(C.values(sums) == [.null, .null, .int64(4)])
+    let shares: [Value] = [.double(5.0 / 8), .double(7.0 / 11), .double(3.0 / 8), .double(1), .null, .double(4.0 / 11)]
+    #expect(run(.share, ledige) == shares)
+    #expect(run(.change, ledige) == [.int64(2), .null, .null, .null, .null, .int64(-3)])
+    let d = C.doubles([1.5, 2.0, nil, 4.0])
+    let change = WindowEvaluator.compute(.change, input: d, partition: [], order: [], descending: [])
+    #expect(C.values(change) == [.null, .double(0.5), .null, .null])
+    let dsum = WindowEvaluator.compute(.runningSum, input: d, partition: [], order: [], descending: [])
+    #expect(C.values(dsum) == [.double(1.5), .double(3.5), .double(3.5), .double(7.5)])
+    let zero = WindowEvaluator.compute(.share, input: C.ints([2, -2, nil]), partition: [], order: [], descending: [])
+    #expect(C.values(zero) == [.null, .null, .null])
+  }
+
+  @Test func withoutOrderKeysRowOrderHolds() {
+    let part = C.ints([1, 2, 1, 2, 1])
+    let x = C.ints([10, 20, 30, 40, 50])
+    func go(_ f: WindowFunction) -> [Value] {
+      C.values(WindowEvaluator.compute(f, input: x, partition: [part], order: [], descending: []))
+    }
+    #expect(go(.rowNumber) == [1, 1, 2, 2, 3].map { .int64($0) })
+    #expect(go(.rank) == [1, 1, 1, 1, 1].map { .int64($0) })
+    #expect(go(.prev(offset: 1)) == [.null, .null, .int64(10), .int64(20), .int64(30)])
+    #expect(go(.runningSum) == [10, 20, 40, 60, 90].map { .int64($0) })
+    #expect(go(.percentRank) == [0, 0, 0, 0, 0].map { .double($0) })
+  }
+
+  @Test func nullPartitionKeysFormOnePartition() {
+    let part = C.strings([nil, "a", nil, nil])
+    let numbers = WindowEvaluator.compute(.rowNumber, input: nil, partition: [part], order: [], descending: [])
+    #expect(C.values(numbers) == [1, 1, 2, 3].map { .int64($0) })
+  }
+
+  @Test func nullOrderKeysSortLast() {
+    let order = C.ints([nil, 2, 1])
+    let numbers = WindowEvaluator.compute(.rowNumber, input: nil, partition: [], order: [order], descending: [true])
+    #expect(C.values(numbers) == [3, 1, 2].map { .int64($0) })
+    let ranks = WindowEvaluator.compute(.rank, input: nil, partition: [], order: [C.ints([nil, 1, nil])], descending: [false])
+    #expect(C.values(ranks) == [2, 1, 2].map { .int64($0) })
+  }
+
+  @Test func emptyInput() {
+    let empty = WindowEvaluator.compute(.rank, input: nil, partition: [C.ints([])], order: [], descending: [])
+    #expect(empty.count == 0)
+  }
+}

@@ -1,0 +1,43 @@
+import Glibc
+import Testing
+@testable import TrappeBase
+@testable import TrappeStorage
+@testable import TrappeIO
+@testable import TrappeQuery
+@testable import TrappeAnalysis
+@testable import TrappeCharts
+@testable import TrappeDatasets
+@testable import TrappeShell
+
+/// Runs every stage and function example from `.help`, and keeps docs/language.md in step.
+@Suite(.serialized) struct LanguageReferenceTests {
+  @Test(arguments: LanguageEntry.all.map { "\($0.kind.rawValue): \($0.name)" })
+  func exampleRuns(_ label: String) throws {
+    _ = chdir(HelpExampleTests.root)
+    let name = String(label.split(separator: " ").last ?? "")
+    let entry = try #require(LanguageEntry.all.first { "\($0.kind.rawValue): \($0.name)" == label && $0.name == name })
+    let captured = CapturedSession()
+    let outcome = captured.session.run(entry.example)
+    #expect(outcome == .success, "\(entry.example)\n\(captured.errors)")
+    #expect(!captured.errors.contains("warning"), "\(entry.example)\n\(captured.errors)")
+  }
+
+  @Test func everyStageAndFunctionHasAnEntry() {
+    let names = Set(LanguageEntry.all.map(\.name))
+    for function in ScalarFunction.allCases { #expect(names.contains(function.rawValue), "\(function)") }
+    for function in AggregateFunction.allCases { #expect(names.contains(function.rawValue), "\(function)") }
+    for name in FunctionCatalog.windowNames { #expect(names.contains(name), "\(name)") }
+    for keyword in Session.stageKeywords { #expect(names.contains(keyword), "\(keyword)") }
+  }
+
+  @Test func docsMatchTheReference() throws {
+    let path = HelpExampleTests.root + "/docs/language.md"
+    let expected = LanguageEntry.referenceDocument()
+    if Environment.value("RECORD_GOLDEN") == "1" {
+      try AtomicFile.write(expected, to: path)
+      return
+    }
+    let actual = try TextFile.read(path)
+    #expect(actual == expected, "docs/language.md is out of date: run RECORD_GOLDEN=1 swift test")
+  }
+}

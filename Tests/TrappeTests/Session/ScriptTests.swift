@@ -1,0 +1,107 @@
+import Testing
+@testable import TrappeBase
+@testable import TrappeStorage
+@testable import TrappeIO
+@testable import TrappeQuery
+@testable import TrappeAnalysis
+@testable import TrappeCharts
+@testable import TrappeDatasets
+@testable import TrappeShell
+
+@Suite struct ScriptTests {
+  @Test func parametersAreSubstitutedAndUnknownOnesPointedAt() throws {
+    let captured = CapturedSession()
+    captured.session.parameters = ["kommune": "Slagelse"]
+    #expect(try captured.session.substitutingParameters(in: "bench i_gang for $kommune") == "bench i_gang for Slagelse")
+    #expect(try captured.session.substitutingParameters(in: "price $$5") == "price $5")
+    do {
+      _ = try captured.session.substitutingParameters(in: "x\ny | where k == $kommne")
+      Issue.record("expected an error")
+    } catch {
+      #expect(error.message == "no parameter named 'kommne'")
+      #expect(error.location?.line == 2)
+      #expect(error.location?.column == 16)
+      #expect(error.hints.first == "did you mean 'kommune'?")
+    }
+  }
+
+  @Test func setDefinesAndListsParameters() {
+    let captured = CapturedSession()
+    #expect(captured.session.run(".set kommune Slagelse") == .success)
+    #expect(captured.session.parameters["kommune"] == "Slagelse")
+    #expect(captured.session.run(".set kommune") == .success)
+    #expect(captured.standard.contains("kommune = Slagelse"))
+    #expect(captured.session.run(".set 9x y") != .success)
+  }
+
+  @Test func dashDashLinesAreComments() {
+    let captured = CapturedSession()
+    var lines = ["-- a comment", ".mode csv", "-- another"].makeIterator()
+    let status = ScriptRunner(session: captured.session, file: "s.trp", keepGoing: false).run { lines.next() }
+    #expect(status == .succeeded)
+    #expect(captured.session.settings.format == .csv)
+  }
+
+  @Test func unifiedDiffShowsRemovedThenAddedLinesWithContext() {
+    let diff = LineDiff.unified("a\nb\nc\nd", "a\nb\nC\nd", oldName: "old", newName: "new")
+    #expect(diff == "--- old\n+++ new\n@@ -1,4 +1,4 @@\n a\n b\n-c\n+C\n d\n")
+    #expect(LineDiff.unified("same", "same", oldName: "a", newName: "b").isEmpty)
+  }
+
+  @Test func launchOptionsTakeScriptParametersAndCheck() throws {
+    let options = try LaunchOptions.parse(["--check", "r.trp", "kommune=Slagelse", "runde=5"])
+    #expect(options.check)
+    #expect(options.script == "r.trp")
+    #expect(options.parameters == ["kommune": "Slagelse", "runde": "5"])
+  }
+}
+
+@Suite struct RecordingTests {
+  @Test func recordsCommandsTablesAndDatasetsWithHashes() throws {
+    let temporary = try TemporaryDirectory()
+    let path = temporary.path + "/report.md"
+    let captured = CapturedSession()
+    captured.session.parameters = ["kommune": "Slagelse"]
+    try captured.session.startRecording(to: path, script: "rapport.trp")
+    #expect(captured.session.run("kommuner | where kommune == \"$kommune\" | select kommune, region") == .success)
+    #expect(captured.session.run("nosuch") != .success)
+    #expect(captured.session.run(".record off") == .success)
+    let text = try TextFile.read(path)
+    #expect(text.hasPrefix("# Trappe record\n\n- script: `rapport.trp`\n- parameters: `kommune=Slagelse`\n"))
+    #expect(text.contains("  - `kommuner` (`kommuner.csv`, FNV-1a "))
+    #expect(text.contains("> kommuner | where kommune == \"$kommune\" | select kommune, region"))
+    #expect(text.contains("| Slagelse | Region Sjælland |"))
+    #expect(text.contains("error: unknown table 'nosuch'"))
+    #expect(!text.contains(".record off"))
+    // A replay writes the same file.
+    let again = CapturedSession()
+    again.session.parameters = ["kommune": "Slagelse"]
+    try again.session.startRecording(to: path + "2", script: "rapport.trp")
+    _ = again.session.run("kommuner | where kommune == \"$kommune\" | select kommune, region")
+    _ = again.session.run("nosuch")
+    _ = again.session.run(".record off")
+    #expect(try TextFile.read(path + "2") == text)
+  }
+}
+
+@Suite struct PresentationTests {
+  @Test func stepsTakeTheCommentAboveAsTitle() {
+    let steps = Presentation.split("-- intro\n\n-- Counting\n-- the regions\nkommuner\n| count\n.mode csv\n")
+    #expect(steps.count == 2)
+    #expect(steps[0].0 == "Counting the regions")
+    #expect(steps[0].1 == "kommuner\n| count")
+    #expect(steps[1].0 == "")
+  }
+
+  @Test func screensShowTitleCommandOutputAndKeys() {
+    let presentation = Presentation(
+      script: "-- How many\nkommuner | count\n", name: "p.trp", parameters: [:],
+      datasets: DatasetRegistry(directories: [HelpExampleTests.root + "/Datasets"]), width: 60)
+    let screen = presentation.screen(0, height: 20, width: 60).split(separator: "\n", omittingEmptySubsequences: false)
+    #expect(screen.first == "Step 1/1: How many")
+    #expect(screen[1] == "trappe> kommuner | count")
+    #expect(screen.contains { $0.contains("98") })
+    #expect(screen.count == 20)
+    #expect(screen.last == "Enter/Space: next   b: back   q: quit")
+  }
+}
