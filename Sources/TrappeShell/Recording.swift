@@ -65,22 +65,11 @@ final class Recording {
     } else {
       header.append("- datasets:")
       for dataset in datasets {
-        let hash = (try? TextFile.readBytes(dataset.file)).map { Recording.fnv1a($0) } ?? "unreadable"
+        let hash = ContentHash.ofFile(dataset.file) ?? "unreadable"
         header.append("  - `\(dataset.name)` (`\(dataset.file.split(separator: "/").last.map(String.init) ?? dataset.file)`, FNV-1a \(hash))")
       }
     }
     header.append("")
     try AtomicFile.write(header.joined(separator: "\n") + "\n" + body.joined(separator: "\n"), to: path)
-  }
-
-  /// The 64-bit FNV-1a hash of `bytes` as 16 hex digits.
-  static func fnv1a(_ bytes: [UInt8]) -> String {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in bytes {
-      hash ^= UInt64(byte)
-      hash = hash &* 0x0000_0100_0000_01B3
-    }
-    let digits = String(hash, radix: 16)
-    return String(repeating: "0", count: 16 - digits.count) + digits
   }
 }

@@ -23,14 +23,15 @@ extension Session {
         chart = spec
         pipeline.stages.removeLast()
       }
-      let (table, sources) = try evaluate(pipeline, source: source)
-      results.append(table)
-      let name = "out\(results.count)"
-      countRoles[name] = lastRoles
-      let mask = suppression(of: table, roles: lastRoles)
-      var lines = footer(naming: name, sources: sources)
-      let extra = [scopeLine(filters: pipeline.filterTexts(in: source), rows: table.rowCount)]
-        + mask.footer(names: table.schema.names)
+      let outcome = try evaluate(pipeline, source: source)
+      report(outcome.warnings)
+      let entry = CatalogEntry.derived(
+        catalog.nextResultName, table: outcome.table, statement: source[pipeline.range], inputs: outcome.inputs,
+        roles: outcome.roles)
+      catalog.appendResult(entry)
+      let mask = suppression(of: outcome.table, roles: entry.roles)
+      var lines = footer(naming: entry.name, outcome: outcome)
+      let extra = [outcome.scopeLine(filters: pipeline.filterTexts(in: source))] + mask.footer(names: outcome.table.schema.names)
       lines.insert(contentsOf: extra, at: min(1, lines.count))
       if let chart {
         guard mask.isEmpty else {
@@ -38,25 +39,21 @@ extension Session {
             "this result has suppressed cells, which a chart would reveal", at: chart.range,
             hints: ["chart it after .suppress off, or chart a coarser table"])
         }
-        try showChart(table, spec: chart, source: source, footer: lines)
+        try showChart(outcome.table, spec: chart, source: source, footer: lines)
       } else {
-        show(table, footer: lines, suppressed: mask)
+        show(outcome.table, footer: lines, suppressed: mask)
       }
     case .let(let name, let nameRange, let pipeline):
-      if name == "_" || Session.resultNumber(name) != nil {
+      if name == "_" || Catalog.resultNumber(name) != nil {
         throw source.diagnostic(
           "'\(name)' is reserved for query results", at: nameRange, hints: ["choose another name"])
       }
-      let (table, sources) = try evaluate(pipeline, source: source)
-      let replaced = catalog.contains(name)
-      catalog.set(table, as: name)
-      countRoles[name] = lastRoles
-      provenance[name] = "let \(name) = \(source[pipeline.range].split(separator: "\n").joined(separator: " "))"
-      if sources.contains(where: { illustrative.contains($0) }) {
-        illustrative.insert(name)
-      } else {
-        illustrative.remove(name)
-      }
+      let outcome = try evaluate(pipeline, source: source)
+      report(outcome.warnings)
+      let statement = "let \(name) = \(source[pipeline.range].split(separator: "\n").joined(separator: " "))"
+      let table = outcome.table
+      let replaced = catalog.register(
+        .derived(name, table: table, statement: statement, inputs: outcome.inputs, roles: outcome.roles))
       notice(
         "\(replaced ? "replaced" : "created") \(name): \(table.rowCount) \(table.rowCount == 1 ? "row" : "rows"), "
           + "\(table.columnCount) \(table.columnCount == 1 ? "column" : "columns")")
@@ -74,14 +71,14 @@ extension Session {
   func bind(_ pipeline: Pipeline, source: SourceText) throws(Diagnostic) -> LogicalPlan {
     let binder = Binder(
       source: source, resolveTable: { [unowned self] name throws(Diagnostic) in try self.table(resolving: name) },
-      tableNames: tableNames + (results.isEmpty ? [] : ["_"]),
+      tableNames: tableNames + (catalog.results.isEmpty ? [] : ["_"]),
       analyses: AnalysisLibrary(measures: measures, groups: savedGroups))
     return try binder.bind(pipeline)
   }
 
-  /// Binds, optimises and runs a pipeline; reports evaluation warnings. Also returns the
-  /// names of the tables it read, for the footer.
-  func evaluate(_ pipeline: Pipeline, source: SourceText) throws(Diagnostic) -> (Table, [String]) {
+  /// Binds, optimises and runs a pipeline. The outcome carries the table with everything the
+  /// lines under it say: the entries it read, the analyses' notes, N, count roles and warnings.
+  func evaluate(_ pipeline: Pipeline, source: SourceText) throws(Diagnostic) -> QueryOutcome {
     let plan = Optimizer.optimize(try bind(pipeline, source: source))
     var executor = Executor()
     let table: Table
@@ -91,37 +88,32 @@ extension Session {
       if let failure = executor.failure { throw failure }
       throw Diagnostic(.error, "interrupted: the query was stopped and nothing was changed")
     }
-    for message in executor.warnings.messages {
-      notice("warning: \(message)")
+    var inputs: [CatalogEntry] = []
+    for name in plan.scannedTables {
+      guard let entry = catalog.entry(name), !inputs.contains(where: { $0.name == entry.name }) else { continue }
+      inputs.append(entry)
     }
-    lastNotes = executor.notes
-    lastInputRows = executor.aggregatedRows
-    lastRoles = countRoles(of: plan, result: table)
-    var sources: [String] = []
-    for name in plan.scannedTables where !sources.contains(name) {
-      sources.append(name == "_" ? "out\(results.count)" : name)
-    }
-    return (table, sources)
+    return QueryOutcome(
+      table: table, inputs: inputs, notes: executor.notes, summarizedRows: executor.aggregatedRows,
+      roles: countRoles(of: plan, result: table), warnings: executor.warnings.messages)
   }
 
-  /// The lines under a result: its name, where its data came from, and the illustrative warning.
-  func footer(naming name: String, sources: [String]) -> [String] {
-    let origins = sources.compactMap { provenance[$0] ?? (Session.resultNumber($0) != nil ? $0 : nil) }
+  /// Prints evaluation warnings.
+  func report(_ warnings: [String]) {
+    for message in warnings {
+      notice("warning: \(message)")
+    }
+  }
+
+  /// The lines under a result: its name, where its data came from, its notes, and the illustrative warning.
+  func footer(naming name: String, outcome: QueryOutcome) -> [String] {
+    let origins = outcome.inputs.map(\.sourceLine)
     var lines = [name + (origins.isEmpty ? "" : " · source: " + origins.joined(separator: "; "))]
-    lines += lastNotes
-    if sources.contains(where: { illustrative.contains($0) }) {
-      illustrative.insert(name)
+    lines += outcome.notes
+    if outcome.illustrative {
       lines.append(Session.illustrativeNotice)
     }
     return lines
-  }
-
-  /// The footer line with the result's N and its filters: `N = 4410 rows summarized · filters: runde == 5`.
-  func scopeLine(filters: [String], rows: Int) -> String {
-    let n =
-      lastInputRows.map { "N = \($0) \($0 == 1 ? "row" : "rows") summarized" }
-      ?? "N = \(rows) \(rows == 1 ? "row" : "rows")"
-    return n + " · filters: " + (filters.isEmpty ? "none" : filters.joined(separator: "; "))
   }
 
   /// The footer line on everything computed from generated data.
@@ -129,24 +121,14 @@ extension Session {
 
   /// A catalog table, `_` (the last result), `outN` (result N), or a dataset, loaded now if it was not yet.
   func table(resolving name: String) throws(Diagnostic) -> Table? {
-    if let table = catalog[name] { return table }
-    if name == "_" { return results.last }
-    if let number = Session.resultNumber(name), number >= 1, number <= results.count { return results[number - 1] }
+    if let entry = catalog.entry(name) { return entry.table }
     guard let manifest = datasets.manifest(name), let table = try datasets.load(name) else { return nil }
-    catalog.set(table, as: name)
-    provenance[name] = manifest.provenanceLine
-    if manifest.kind == .illustrative { illustrative.insert(name) }
+    catalog.register(.dataset(name, table: table, manifest: manifest))
     return table
   }
 
   /// Every table name a query can use: loaded tables, then datasets not loaded yet.
   var tableNames: [String] {
     catalog.names + datasets.names.filter { !catalog.contains($0) }
-  }
-
-  /// N for a name `outN`.
-  static func resultNumber(_ name: String) -> Int? {
-    guard name.hasPrefix("out") else { return nil }
-    return Int(name.dropFirst(3))
   }
 }

@@ -29,7 +29,10 @@ extension Session {
 
   private func writeRecording() throws(Diagnostic) {
     guard let recording else { return }
-    let used = catalog.names.compactMap { name in datasets.manifest(name).map { (name: name, file: $0.file) } }
+    let used = catalog.names.compactMap { name -> (name: String, file: String)? in
+      guard case .dataset(let manifest)? = catalog.entry(name)?.provenance.origin else { return nil }
+      return (name: name, file: manifest.file)
+    }
     do throws(FileError) {
       try recording.write(datasets: used)
     } catch {

@@ -7,14 +7,10 @@ import TrappeCharts
 import TrappeDatasets
 
 extension Session {
-  /// The count roles of a table's columns: remembered for results and `let` tables; for a
-  /// dataset, its int columns whose manifest unit is `persons` are counts; otherwise none.
+  /// The count roles of a table's columns, from its catalog entry (a dataset's int columns whose
+  /// manifest unit is `persons` are counts; results and `let` tables keep their lineage); else none.
   func countRoles(of name: String, table: Table) -> [CountRole] {
-    let key = name == "_" ? "out\(results.count)" : name
-    if let roles = countRoles[key], roles.count == table.columnCount { return roles }
-    if let manifest = datasets.manifest(key), provenance[key] == nil || provenance[key] == manifest.provenanceLine {
-      return CountLineage.datasetRoles(table) { manifest.column($0)?.unit }
-    }
+    if let entry = catalog.entry(name), entry.roles.count == table.columnCount { return entry.roles }
     return table.schema.fields.map { _ in .plain }
   }
 

@@ -11,12 +11,10 @@ import TrappeDatasets
 /// The interactive shell, batch mode, scripts and the golden tests all drive a
 /// session through ``run(_:origin:)``, so they behave the same way.
 package final class Session {
-  /// The named tables.
+  /// The tables: named ones and numbered results, each with its provenance and count roles.
   internal(set) var catalog = Catalog()
   /// Display settings.
   package var settings: SessionSettings
-  /// Where each table came from, shown by `.tables` and `.describe`.
-  internal(set) var provenance: [String: String] = [:]
   /// Where results and diagnostics go.
   let output: SessionOutput
   /// Set by `.quit`: the status to exit with.
@@ -29,26 +27,17 @@ package final class Session {
   var currentScript: String?
   /// The folders of the scripts being run, innermost last; relative paths resolve against it.
   var scriptDirectories: [String] = []
-  /// Every query result so far: `out1`, `out2`, ...; `_` is the last.
-  internal(set) var results: [Table] = []
   /// The datasets that load on first use (`Datasets/` and `--data` directories).
   package let datasets: DatasetRegistry
-  /// Tables (and result numbers, as `outN`) computed from illustrative data.
-  var illustrative: Set<String> = []
   /// The measures: built-in Ny Chance measures plus `measure` statements.
   let measures = MeasureRegistry()
   /// The comparison groups saved with `peers ... as NAME`.
   let savedGroups = SavedGroups()
   /// Script parameters: `.set NAME VALUE` or `trappe SCRIPT NAME=VALUE`, used as `$NAME`.
   var parameters: [String: String] = [:]
-  /// Footer lines the last query's analyses produced.
-  var lastNotes: [String] = []
-  /// Which columns are counts or built on counts, for results (`outN`) and `let` tables.
-  var countRoles: [String: [CountRole]] = [:]
-  /// The count roles of the last query's result columns.
-  var lastRoles: [CountRole] = []
-  /// The rows the last query summarized (after its filters), or nil when it did not summarize.
-  var lastInputRows: Int?
+
+  /// Every query result so far: `out1`, `out2`, ...; `_` is the last.
+  var results: [Table] { catalog.results.map(\.table) }
 
   /// Creates a session with an empty catalog.
   package init(

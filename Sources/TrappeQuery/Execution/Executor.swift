@@ -14,6 +14,8 @@ package struct Executor {
   package var failure: Diagnostic?
   /// The rows that went into the first summarize, pivot, count or analysis (after filters), for the footer's N.
   package var aggregatedRows: Int?
+  /// How deep the run is inside the right side of joins and unions, whose summaries are not the query's N.
+  fileprivate var sideDepth = 0
 
   /// Runs `plan` and returns its result table.
   package init() {}
@@ -57,7 +59,7 @@ package struct Executor {
 
     case .aggregate(let child, let keys, let aggregates):
       let input = try execute(child)
-      if aggregatedRows == nil { aggregatedRows = input.rowCount }
+      noteSummarized(input.rowCount)
       var keyColumns: [Column] = []
       for key in keys { keyColumns.append(try evaluate(key.expression, on: input)) }
       let groups = AggregateGrouping.groups(keys: keyColumns, rowCount: input.rowCount)
@@ -106,7 +108,7 @@ package struct Executor {
 
     case .join(let left, let right, let kind, let leftKeys, let rightKeys, let rightColumns, let rightNames):
       let l = try execute(left)
-      let r = try execute(right)
+      let r = try executeSide(right)
       var lk: [Column] = []
       var rk: [Column] = []
       for key in leftKeys { lk.append(try evaluate(key, on: l)) }
@@ -125,13 +127,13 @@ package struct Executor {
 
     case .union(let left, let right, let columns):
       let l = try execute(left).materialized()
-      let r = try execute(right).materialized()
+      let r = try executeSide(right).materialized()
       guard let combined = l.union(r) else { return Relation(table: l, selection: nil) }
       return Relation(table: combined.renamed(columns.map(\.name)), selection: nil)
 
     case .pivot(let child, let by, let key, let value):
       let input = try execute(child)
-      if aggregatedRows == nil { aggregatedRows = input.rowCount }
+      noteSummarized(input.rowCount)
       let table = input.materialized()
       let base = Relation(table: table, selection: nil)
       let keyColumn = try evaluate(key, on: base)
@@ -151,7 +153,7 @@ package struct Executor {
 
     case .analysis(let child, let node):
       let input = try execute(child).materialized()
-      if aggregatedRows == nil { aggregatedRows = input.rowCount }
+      noteSummarized(input.rowCount)
       do throws(Diagnostic) {
         return Relation(table: try node.operation.run(input, notes: &notes), selection: nil)
       } catch {
@@ -161,7 +163,7 @@ package struct Executor {
 
     case .count(let child):
       let input = try execute(child)
-      if aggregatedRows == nil { aggregatedRows = input.rowCount }
+      noteSummarized(input.rowCount)
       return Relation(table: Table([("count", .int64(Int64Column([Int64(input.rowCount)])))]), selection: nil)
     }
   }
@@ -211,5 +213,20 @@ enum AggregateGrouping {
         groupOf: [Int32](repeating: 0, count: rowCount), groupCount: 1, firstRow: [rowCount > 0 ? 0 : -1])
     }
     return GroupIndex.build(keys: keys, rowCount: rowCount)
+  }
+}
+
+extension Executor {
+  /// Records the rows that went into a summarize, pivot, count or analysis: the first one on the
+  /// query's own path (not inside the right side of a join or union) is the footer's N.
+  fileprivate mutating func noteSummarized(_ rows: Int) {
+    if sideDepth == 0 && aggregatedRows == nil { aggregatedRows = rows }
+  }
+
+  /// Runs the right side of a join or union.
+  fileprivate mutating func executeSide(_ plan: LogicalPlan) throws(Interrupted) -> Relation {
+    sideDepth += 1
+    defer { sideDepth -= 1 }
+    return try execute(plan)
   }
 }

@@ -1,42 +1,66 @@
 import TrappeBase
 import TrappeStorage
-import TrappeIO
-import TrappeQuery
-import TrappeAnalysis
-import TrappeCharts
-import TrappeDatasets
 
-/// The named tables of a session, in the order they were added.
+/// The tables of a session: the named ones in the order they were added, and the numbered
+/// query results (`out1`, `out2`, …; `_` is the last).
 ///
-/// A value type: a command builds its new table completely before it calls
-/// ``set(_:as:)``, so a failed command leaves the catalog as it was.
+/// One entry per table holds the table with its provenance and count roles, so they cannot
+/// drift apart. A value type: a command builds its new entry completely before it calls
+/// ``register(_:)``, so a failed command leaves the catalog as it was.
 struct Catalog: Sendable {
-  private var tables: [String: Table] = [:]
+  private var entries: [String: CatalogEntry] = [:]
   /// The table names in insertion order.
   private(set) var names: [String] = []
+  /// Every query result so far, `out1` first.
+  private(set) var results: [CatalogEntry] = []
 
   /// Creates an empty catalog.
   init() {}
 
-  /// The table called `name`.
-  subscript(name: String) -> Table? { tables[name] }
+  /// The named table called `name` (not `_` or `outN`).
+  subscript(name: String) -> Table? { entries[name]?.table }
 
-  /// Adds or replaces the table called `name`.
-  mutating func set(_ table: Table, as name: String) {
-    if tables.updateValue(table, forKey: name) == nil { names.append(name) }
+  /// The entry a query means by `name`: a named table, `_` (the last result) or `outN`.
+  func entry(_ name: String) -> CatalogEntry? {
+    if let entry = entries[name] { return entry }
+    if name == "_" { return results.last }
+    if let number = Catalog.resultNumber(name), number >= 1, number <= results.count { return results[number - 1] }
+    return nil
   }
+
+  /// Adds or replaces the named table of `entry`; returns whether a table of that name was replaced.
+  @discardableResult
+  mutating func register(_ entry: CatalogEntry) -> Bool {
+    let replaced = entries.updateValue(entry, forKey: entry.name) != nil
+    if !replaced { names.append(entry.name) }
+    return replaced
+  }
+
+  /// Appends a query result; its entry must be named ``nextResultName``.
+  mutating func appendResult(_ entry: CatalogEntry) {
+    results.append(entry)
+  }
+
+  /// The name the next query result gets: `out1`, `out2`, ….
+  var nextResultName: String { "out\(results.count + 1)" }
 
   /// Removes the table called `name`; returns whether it existed.
   @discardableResult
   mutating func remove(_ name: String) -> Bool {
-    guard tables.removeValue(forKey: name) != nil else { return false }
+    guard entries.removeValue(forKey: name) != nil else { return false }
     names.removeAll { $0 == name }
     return true
   }
 
-  /// Whether a table called `name` exists.
-  func contains(_ name: String) -> Bool { tables[name] != nil }
+  /// Whether a named table called `name` exists.
+  func contains(_ name: String) -> Bool { entries[name] != nil }
 
-  /// The number of tables.
+  /// The number of named tables.
   var count: Int { names.count }
+
+  /// N for a name `outN`.
+  static func resultNumber(_ name: String) -> Int? {
+    guard name.hasPrefix("out") else { return nil }
+    return Int(name.dropFirst(3))
+  }
 }

@@ -23,7 +23,8 @@ extension MetaCommand {
     var types: [String?] = []
     var units: [String?] = []
     var meanings: [String?] = []
-    let manifest = session.catalog[name] == nil ? nil : session.datasets.manifest(name)
+    let entry = session.catalog.entry(name)
+    let manifest = entry?.provenance.manifest
     for (field, column) in zip(table.schema.fields, table.columns) {
       units.append(manifest?.column(field.name).map { $0.unit ?? "" })
       meanings.append(manifest?.column(field.name)?.meaning)
@@ -42,8 +43,8 @@ extension MetaCommand {
     }
     var footer =
       ["\(name): \(table.rowCount) \(table.rowCount == 1 ? "row" : "rows")"]
-      + (session.provenance[name].map { ["source: \($0)"] } ?? [])
-    if session.illustrative.contains(name) { footer.append(Session.illustrativeNotice) }
+      + (entry.map { ["source: \($0.describedSource)"] } ?? [])
+    if entry?.provenance.illustrative == true { footer.append(Session.illustrativeNotice) }
     var columns: [(String, Column)] = [
       ("column", .string(StringColumn(table.schema.names))),
       ("type", .string(StringColumn(types))),

@@ -16,8 +16,6 @@ extension MetaCommand {
     try invocation.expectArguments(1...1, naming: "a table name")
     let (name, _) = try session.table(named: invocation.arguments[0], in: invocation)
     session.catalog.remove(name)
-    session.provenance[name] = nil
-    session.countRoles[name] = nil
     session.notice("dropped \(name)")
   }
 }

@@ -40,10 +40,11 @@ extension MetaCommand {
     } catch {
       throw error.diagnostic
     }
-    let replaced = session.catalog.contains(name)
-    session.catalog.set(result.table, as: name)
-    session.provenance[name] = fileWord.text
-    session.countRoles[name] = nil
+    let hash = ContentHash.ofFile(path) ?? ""
+    let replaced = session.catalog.register(
+      .file(
+        name, table: result.table, path: fileWord.text, contentHash: hash,
+        dataset: session.datasets.manifest(matchingFile: path, contentHash: hash)))
     let table = result.table
     session.notice(
       "\(replaced ? "replaced" : "loaded") \(name): \(table.rowCount) \(table.rowCount == 1 ? "row" : "rows"), "

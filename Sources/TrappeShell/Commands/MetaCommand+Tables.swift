@@ -23,10 +23,10 @@ extension MetaCommand {
     var columns = PrimitiveColumnBuilder<Int64>(placeholder: 0)
     var sources: [String?] = []
     for name in names {
-      if let table = session.catalog[name] {
-        rows.append(Int64(table.rowCount))
-        columns.append(Int64(table.columnCount))
-        sources.append(session.provenance[name])
+      if let entry = session.catalog.entry(name) {
+        rows.append(Int64(entry.table.rowCount))
+        columns.append(Int64(entry.table.columnCount))
+        sources.append(entry.sourceLine)
       } else if let manifest = session.datasets.manifest(name) {
         rows.append(Int64(manifest.rows))
         columns.append(Int64(manifest.columns.count))

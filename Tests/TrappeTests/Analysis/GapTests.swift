@@ -106,9 +106,9 @@ import Testing
     // 10.5 of 100 weeks; 4.5 person-weeks short, rounded up to 5.
     #expect(cell(second, "short", kommune: "A", maal: "selvforsoergende") == .int64(5))
     #expect(captured.errors.isEmpty)
-    #expect(captured.session.lastNotes.contains("short in persons (rounded up): i_gang"))
+    #expect(captured.standard.contains("short in persons (rounded up): i_gang"))
     #expect(
-      captured.session.lastNotes.contains("short in person-weeks (rounded up): selvforsoergende, aktivering"))
+      captured.standard.contains("short in person-weeks (rounded up): selvforsoergende, aktivering"))
   }
 
   @Test func exactlyAtTheThresholdIsMet() {
@@ -146,7 +146,7 @@ import Testing
     // D: 20 → 20 %: flat.
     #expect(cell(table, "rounds_to_target", kommune: "D", runde: 2) == .null)
     #expect(cell(table, "trend", kommune: "D", runde: 2) == .string("flat"))
-    #expect(captured.session.lastNotes.contains("pace: value change per runde since the one before; last: runde 1 → 2"))
+    #expect(captured.standard.contains("pace: value change per runde since the one before; last: runde 1 → 2"))
   }
 
   @Test func zeroDenominatorGivesNullAndANote() {
@@ -156,7 +156,7 @@ import Testing
     #expect(cell(table, "met", kommune: "E", runde: 2) == .null)
     #expect(cell(table, "short", kommune: "E", runde: 2) == .null)
     #expect(cell(table, "value", kommune: "E", runde: 1) == .double(10))
-    #expect(captured.session.lastNotes.contains("value NULL, denominator 0 or missing: E runde 2 i_gang"))
+    #expect(captured.standard.contains("value NULL, denominator 0 or missing: E runde 2 i_gang"))
   }
 
   @Test func aPeriodWithoutRowsGivesNullAndANote() {
@@ -165,7 +165,7 @@ import Testing
     #expect(table?.rowCount == 4)
     #expect(cell(table, "value", kommune: "F", runde: 2) == .null)
     #expect(cell(table, "trend", kommune: "F", runde: 2) == .null)
-    #expect(captured.session.lastNotes.contains("no rows (value NULL; the pace skips them): F runde 2"))
+    #expect(captured.standard.contains("no rows (value NULL; the pace skips them): F runde 2"))
   }
 
   @Test func anEmptyInputIsAnError() {

@@ -79,14 +79,14 @@ import Testing
   @Test func randomQueriesNeverCrash() {
     let buffer = OutputCollector()
     let session = Session(output: SessionOutput(standard: { buffer.add($0) }, error: { buffer.add($0) }))
-    session.catalog.set(
+    session.catalog.register(.given("t", table:
       Table([
         ("id", .int64(Int64Column([1, 2, 3, 4]))),
         ("a", .int64(PrimitiveColumn(values: [1, 0, 3, 4], validity: { var m = ValidityMask(allValid: 0); for v in [true, false, true, true] { m.append(v) }; return m }()))),
         ("b", .int64(Int64Column([10, 20, 0, 5]))),
         ("x", .double(DoubleColumn([1.5, 0, 2.5, -1]))),
         ("s", .string(StringColumn(["ja", "nej", nil, "ja"]))),
-      ]), as: "t")
+      ])))
     var g = SeededGenerator(seed: 20_081_125)
     var outcomes = (success: 0, failure: 0)
     for round in 0..<3000 {

@@ -19,8 +19,7 @@ import Testing
   /// The roles of a query's result columns over `t`, whose `personer` and `startet` are counts.
   func roles(_ query: String) throws -> [CountRole] {
     let captured = CapturedSession()
-    captured.add("t", table)
-    captured.session.countRoles["t"] = [.plain, .plain, .count, .count]
+    captured.add("t", table, roles: [.plain, .plain, .count, .count])
     guard case .pipeline(let pipeline) = try QueryParser.parse(query) else {
       Issue.record("not a pipeline: \(query)")
       return []

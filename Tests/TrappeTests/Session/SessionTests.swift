@@ -18,7 +18,9 @@ final class CapturedSession: @unchecked Sendable {
       error: { [unowned self] in self.errors += $0 }),
     datasets: DatasetRegistry(directories: [HelpExampleTests.root + "/Datasets"]))
 
-  func add(_ name: String, _ table: Table) { session.catalog.set(table, as: name) }
+  func add(_ name: String, _ table: Table, roles: [CountRole] = []) {
+    session.catalog.register(.given(name, table: table, roles: roles))
+  }
 }
 
 @Suite struct SessionTests {

@@ -61,9 +61,10 @@ import Testing
 
   @Test func catalogKeepsInsertionOrderAndReplaces() {
     var catalog = Catalog()
-    catalog.set(.empty, as: "b")
-    catalog.set(.empty, as: "a")
-    catalog.set(.empty, as: "b")
+    catalog.register(.given("b", table: .empty))
+    catalog.register(.given("a", table: .empty))
+    let replaced = catalog.register(.given("b", table: .empty))
+    #expect(replaced)
     #expect(catalog.names == ["b", "a"])
     let removed = catalog.remove("b")
     let removedAgain = catalog.remove("b")

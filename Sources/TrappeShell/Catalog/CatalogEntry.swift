@@ -1,0 +1,81 @@
+import TrappeBase
+import TrappeStorage
+import TrappeQuery
+import TrappeDatasets
+
+/// Everything the session knows about one table: the table, where it came from, and which
+/// columns are counts of persons (for `.suppress`).
+///
+/// Entries are made only by the three constructors below; a derived entry (a `let` table or a
+/// query result) takes its provenance and illustrative label from its inputs' entries.
+struct CatalogEntry: Sendable {
+  /// The name queries use (`kommuner`, `vip`, `out3`).
+  let name: String
+  let table: Table
+  let provenance: Provenance
+  /// Per column: a count, derived from counts, or plain.
+  let roles: [CountRole]
+
+  private init(name: String, table: Table, provenance: Provenance, roles: [CountRole]) {
+    self.name = name
+    self.table = table
+    self.provenance = provenance
+    // A pivot's columns are known only after running: pad, and never keep more roles than columns.
+    let padded = roles + Array(repeating: CountRole.plain, count: max(0, table.columnCount - roles.count))
+    self.roles = Array(padded.prefix(table.columnCount))
+  }
+
+  /// A dataset, as the registry loaded it: its int columns whose unit is persons are counts.
+  static func dataset(_ name: String, table: Table, manifest: DatasetManifest) -> CatalogEntry {
+    CatalogEntry(
+      name: name, table: table, provenance: .dataset(manifest),
+      roles: CountLineage.datasetRoles(table) { manifest.column($0)?.unit })
+  }
+
+  /// A file loaded with `.load`; `dataset` is the dataset whose CSV has the same bytes, if any.
+  static func file(
+    _ name: String, table: Table, path: String, contentHash: String, dataset: DatasetManifest?
+  ) -> CatalogEntry {
+    let roles =
+      dataset.map { manifest in CountLineage.datasetRoles(table) { manifest.column($0)?.unit } }
+      ?? table.schema.fields.map { _ in .plain }
+    return CatalogEntry(
+      name: name, table: table, provenance: .file(path, contentHash: contentHash, dataset: dataset), roles: roles)
+  }
+
+  /// A table the driving program puts in directly (tests), with its count `roles` (default: none).
+  static func given(_ name: String, table: Table, roles: [CountRole] = []) -> CatalogEntry {
+    CatalogEntry(
+      name: name, table: table,
+      provenance: Provenance(origin: .given(description: name), leaves: [.init(line: name, illustrative: false)]),
+      roles: roles)
+  }
+
+  /// A table computed by `statement` (a `let` or a query) from the tables `inputs`.
+  static func derived(
+    _ name: String, table: Table, statement: String, inputs: [CatalogEntry], roles: [CountRole]
+  ) -> CatalogEntry {
+    CatalogEntry(
+      name: name, table: table,
+      provenance: .derived(statement: statement, inputs: inputs.map { ($0.name, $0.provenance) }), roles: roles)
+  }
+
+  /// How a footer or `.tables` names this table as a source: a dataset's citation, a file's path,
+  /// or for a computed table its name and the real sources under it (`vip ← kommunepanel (…)`).
+  var sourceLine: String {
+    switch provenance.origin {
+    case .dataset, .file, .given:
+      return provenance.leaves.map(\.line).joined(separator: "; ")
+    case .derived:
+      let below = provenance.leaves.map(\.line).joined(separator: "; ")
+      return below.isEmpty ? name : "\(name) ← \(below)"
+    }
+  }
+
+  /// The source as `.describe` shows it: a computed table also names the statement that made it.
+  var describedSource: String {
+    guard case .derived(let statement, _) = provenance.origin else { return sourceLine }
+    let below = provenance.leaves.map(\.line).joined(separator: "; ")
+    return below.isEmpty ? statement : "\(statement) ← \(below)"
+  }
+}
