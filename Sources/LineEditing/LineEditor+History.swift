@@ -5,7 +5,7 @@ extension LineEditor {
   /// Adds `entry` to the history; a multi-line statement is one entry.
   ///
   /// Blank entries are skipped, and so is a repeat of the previous entry.
-  public func addHistory(_ entry: String) {
+  package func addHistory(_ entry: String) {
     guard entry.contains(where: { !$0.isWhitespace }) else { return }
     trappe_history_enter(history, entry)
   }
@@ -15,7 +15,7 @@ extension LineEditor {
   /// Creates the file's directory (and its parents) when missing. Returns
   /// whether the file was written.
   @discardableResult
-  public func saveHistory() -> Bool {
+  package func saveHistory() -> Bool {
     guard let path = historyPath else { return false }
     LineEditor.makeDirectories(LineEditor.parent(of: path))
     let temporary = path + ".tmp-\(getpid())"
@@ -31,7 +31,7 @@ extension LineEditor {
   }
 
   /// The history entries, newest first (for tests and diagnostics).
-  public var historyEntries: [String] {
+  package var historyEntries: [String] {
     var entries: [String] = []
     var current = trappe_history_first(history)
     while let entry = current {

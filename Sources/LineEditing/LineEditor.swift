@@ -7,9 +7,9 @@ import Glibc
 /// and asks ``completer`` for candidates. Ctrl-C while reading returns
 /// ``Input/interrupted`` (the caller's SIGINT handler must be installed without
 /// `SA_RESTART`); a terminal resize, or `fg` after Ctrl-Z, redraws the line.
-public final class LineEditor {
+package final class LineEditor {
   /// What one call to ``readLine(prompt:)`` produced.
-  public enum Input: Sendable, Equatable {
+  package enum Input: Sendable, Equatable {
     /// A line, without its trailing newline.
     case line(String)
     /// The user pressed Ctrl-C; the line was abandoned.
@@ -22,10 +22,10 @@ public final class LineEditor {
   ///
   /// Arguments are the whole line and the cursor's UTF-8 offset; the result is
   /// the UTF-8 offset where the word starts and its full replacements.
-  public var completer: ((_ line: String, _ cursorUTF8Offset: Int) -> (start: Int, candidates: [String]))?
+  package var completer: ((_ line: String, _ cursorUTF8Offset: Int) -> (start: Int, candidates: [String]))?
 
   /// Whether an interrupt is pending although `read` was not interrupted (Ctrl-C pressed between reads).
-  public var interruptPending: () -> Bool = { false }
+  package var interruptPending: () -> Bool = { false }
 
   /// The libedit editor.
   let editor: OpaquePointer
@@ -43,7 +43,7 @@ public final class LineEditor {
   /// Creates an editor on the terminal, or nil when libedit cannot start.
   ///
   /// Loads the history from `historyPath` when the file exists.
-  public init?(programName: String, historyPath: String?) {
+  package init?(programName: String, historyPath: String?) {
     LineEditor.useUTF8Locale()
     guard let history = history_init() else { return nil }
     guard let editor = trappe_el_init(programName) else {
@@ -73,7 +73,7 @@ public final class LineEditor {
   }
 
   /// Shows `prompt` and reads one edited line.
-  public func readLine(prompt: String) -> Input {
+  package func readLine(prompt: String) -> Input {
     free(promptText)
     promptText = strdup(prompt)
     wasInterrupted = false
