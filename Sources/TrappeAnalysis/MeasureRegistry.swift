@@ -1,12 +1,21 @@
 import TrappeBase
 import TrappeStorage
 import TrappeQuery
+import Synchronization
 
 /// The measures of a session: the built-in Ny Chance measures plus those defined with `measure`.
-package final class MeasureRegistry: @unchecked Sendable {
+///
+/// One per session; a `Mutex` guards it because analyses hold it while they are bound.
+package final class MeasureRegistry: Sendable {
+  private struct State {
+    /// Names in definition order.
+    var names: [String] = []
+    var measures: [String: MeasureDefinition] = [:]
+  }
+  private let state = Mutex(State())
+
   /// Names in definition order.
-  package private(set) var names: [String] = []
-  private var measures: [String: MeasureDefinition] = [:]
+  package var names: [String] { state.withLock { $0.names } }
 
   /// A registry with the built-in measures.
   package init() {
@@ -28,12 +37,14 @@ package final class MeasureRegistry: @unchecked Sendable {
 
   /// Adds or replaces a measure.
   package func define(_ measure: MeasureDefinition) {
-    if measures.updateValue(measure, forKey: measure.name) == nil { names.append(measure.name) }
+    state.withLock {
+      if $0.measures.updateValue(measure, forKey: measure.name) == nil { $0.names.append(measure.name) }
+    }
   }
 
   /// The measure called `name`.
-  func measure(_ name: String) -> MeasureDefinition? { measures[name] }
+  func measure(_ name: String) -> MeasureDefinition? { state.withLock { $0.measures[name] } }
 
   /// Every measure, in order.
-  package var all: [MeasureDefinition] { names.compactMap { measures[$0] } }
+  package var all: [MeasureDefinition] { state.withLock { state in state.names.compactMap { state.measures[$0] } } }
 }

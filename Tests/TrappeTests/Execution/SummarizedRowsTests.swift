@@ -1,0 +1,29 @@
+import Testing
+@testable import TrappeBase
+@testable import TrappeStorage
+@testable import TrappeQuery
+
+/// The footer's N is the rows the query's own summarize read, never a summarize inside the
+/// right side of a join or union.
+@Suite struct SummarizedRowsTests {
+  static let table = Table([
+    ("region", .string(StringColumn(["H", "H", "S", "S", "S"]))), ("x", .int64(Int64Column([1, 2, 3, 4, 5]))),
+  ])
+
+  func summarized(_ query: String) throws -> Int? {
+    guard case .pipeline(let pipeline) = try QueryParser.parse(query) else { return nil }
+    let binder = Binder(
+      source: SourceText(query), resolveTable: { name throws(Diagnostic) in name == "t" ? Self.table : nil },
+      tableNames: ["t"])
+    var executor = Executor()
+    _ = try executor.run(Optimizer.optimize(try binder.bind(pipeline)))
+    return executor.aggregatedRows
+  }
+
+  @Test func aJoinWhoseRightSideSummarizesHasNoN() throws {
+    #expect(try summarized("t | join (t | summarize n = count() by region) on region") == nil)
+    #expect(try summarized("t | where x > 1 | join (t | summarize n = count() by region) on region | summarize k = count() by n") == 4)
+    #expect(try summarized("t | where x > 2 | summarize s = sum(x) by region | join (t | summarize n = count() by region) on region") == 3)
+    #expect(try summarized("t | union (t | summarize x = sum(x) by region)") == nil)
+  }
+}
