@@ -2,15 +2,17 @@ import TrappeBase
 import Glibc
 
 extension DatasetRegistry {
-  /// The dataset whose CSV file has exactly the bytes of the file at `path` (whose FNV-1a hash is
-  /// `contentHash`): a copy of a dataset's file is that dataset, with its provenance and label.
+  /// The dataset whose CSV file has exactly the bytes of the file at `path`, with the file's FNV-1a
+  /// hash: a copy of a dataset's file is that dataset, with its provenance and label.
   ///
-  /// Only datasets whose file has the same size are hashed, so this costs one `stat` per dataset
-  /// for an unrelated file.
-  package func manifest(matchingFile path: String, contentHash: String) -> DatasetManifest? {
+  /// Only a file with the size of some dataset's CSV is hashed (and those datasets' files), so an
+  /// unrelated file costs one `stat` per dataset and no reading.
+  package func manifest(matchingFile path: String) -> (manifest: DatasetManifest, contentHash: String)? {
     guard let size = DatasetRegistry.fileSize(path) else { return nil }
-    for manifest in all where DatasetRegistry.fileSize(manifest.file) == size {
-      if ContentHash.ofFile(manifest.file) == contentHash { return manifest }
+    let candidates = all.filter { DatasetRegistry.fileSize($0.file) == size }
+    guard !candidates.isEmpty, let hash = ContentHash.ofFile(path) else { return nil }
+    for manifest in candidates where ContentHash.ofFile(manifest.file) == hash {
+      return (manifest, hash)
     }
     return nil
   }

@@ -34,7 +34,7 @@ struct CatalogEntry: Sendable {
 
   /// A file loaded with `.load`; `dataset` is the dataset whose CSV has the same bytes, if any.
   static func file(
-    _ name: String, table: Table, path: String, contentHash: String, dataset: DatasetManifest?
+    _ name: String, table: Table, path: String, contentHash: String?, dataset: DatasetManifest?
   ) -> CatalogEntry {
     let roles =
       dataset.map { manifest in CountLineage.datasetRoles(table) { manifest.column($0)?.unit } }

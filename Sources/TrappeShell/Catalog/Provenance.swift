@@ -18,8 +18,9 @@ struct Provenance: Sendable, Equatable {
   enum Origin: Sendable, Equatable {
     /// A dataset of the registry (built-in or `--data`), loaded on first use.
     case dataset(DatasetManifest)
-    /// A file loaded with `.load`; `dataset` is set when its bytes equal a dataset's CSV.
-    case file(path: String, contentHash: String, dataset: DatasetManifest?)
+    /// A file loaded with `.load`; `dataset` is set when its bytes equal a dataset's CSV, and then
+    /// `contentHash` is their FNV-1a hash (a file of no dataset's size is not read twice to hash it).
+    case file(path: String, contentHash: String?, dataset: DatasetManifest?)
     /// Put in by the program that drives the session (tests, embedding), described by `description`.
     case given(description: String)
     /// Computed by a statement (`let`, a query result) from `inputs`, named as the statement named them.
@@ -50,7 +51,7 @@ struct Provenance: Sendable, Equatable {
   }
 
   /// A loaded file's provenance; a file with the bytes of a dataset's CSV is that dataset's data.
-  static func file(_ path: String, contentHash: String, dataset: DatasetManifest?) -> Provenance {
+  static func file(_ path: String, contentHash: String?, dataset: DatasetManifest?) -> Provenance {
     let line = dataset.map { "\(path) = \($0.provenanceLine)" } ?? path
     return Provenance(
       origin: .file(path: path, contentHash: contentHash, dataset: dataset),

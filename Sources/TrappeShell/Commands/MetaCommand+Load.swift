@@ -40,11 +40,9 @@ extension MetaCommand {
     } catch {
       throw error.diagnostic
     }
-    let hash = ContentHash.ofFile(path) ?? ""
+    let copy = session.datasets.manifest(matchingFile: path)
     let replaced = session.catalog.register(
-      .file(
-        name, table: result.table, path: fileWord.text, contentHash: hash,
-        dataset: session.datasets.manifest(matchingFile: path, contentHash: hash)))
+      .file(name, table: result.table, path: fileWord.text, contentHash: copy?.contentHash, dataset: copy?.manifest))
     let table = result.table
     session.notice(
       "\(replaced ? "replaced" : "loaded") \(name): \(table.rowCount) \(table.rowCount == 1 ? "row" : "rows"), "

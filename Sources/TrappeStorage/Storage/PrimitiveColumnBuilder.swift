@@ -1,34 +1,38 @@
 import TrappeBase
 
 /// Appends values to a ``PrimitiveColumn`` one row at a time.
-package struct PrimitiveColumnBuilder<Element: Sendable & Equatable>: Sendable {
-  private var values: [Element] = []
-  private var validity = ValidityMask(allValid: 0)
-  private let placeholder: Element
+///
+/// Public and inlinable: the CSV loader (TrappeIO) appends every parsed value through it and must
+/// get a builder specialised for its element type; Swift inlines and specialises a generic across
+/// modules only for public `@inlinable` code.
+public struct PrimitiveColumnBuilder<Element: Sendable & Equatable>: Sendable {
+  @usableFromInline var values: [Element] = []
+  @usableFromInline var validity = ValidityMask(allValid: 0)
+  @usableFromInline let placeholder: Element
 
   /// Creates a builder; `placeholder` fills the slots of null rows.
-  package init(placeholder: Element, capacity: Int = 0) {
+  @inlinable public init(placeholder: Element, capacity: Int = 0) {
     self.placeholder = placeholder
     values.reserveCapacity(capacity)
   }
 
   /// Appends a value.
-  package mutating func append(_ value: Element) {
+  @inlinable public mutating func append(_ value: Element) {
     appendSlot(value, valid: true)
   }
 
   /// Appends a null row.
-  package mutating func appendNull() {
+  @inlinable public mutating func appendNull() {
     appendSlot(placeholder, valid: false)
   }
 
-  mutating func appendSlot(_ value: Element, valid: Bool) {
+  @inlinable @inline(__always) mutating func appendSlot(_ value: Element, valid: Bool) {
     values.append(value)
     validity.append(valid)
   }
 
   /// The number of rows appended so far.
-  package var count: Int { values.count }
+  @inlinable public var count: Int { values.count }
 
   /// Returns the finished column.
   package func finish() -> PrimitiveColumn<Element> {

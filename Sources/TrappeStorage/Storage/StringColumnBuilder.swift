@@ -2,10 +2,10 @@ import TrappeBase
 
 /// Appends strings to a ``StringColumn``, assigning each distinct string one code.
 package struct StringColumnBuilder: Sendable {
-  private var codes: [UInt32] = []
+  @usableFromInline var codes: [UInt32] = []
   private var dictionary: [String] = []
   private var lookup: [String: UInt32] = [:]
-  private var validity = ValidityMask(allValid: 0)
+  @usableFromInline var validity = ValidityMask(allValid: 0)
 
   /// Creates an empty builder.
   package init(capacity: Int = 0) {
@@ -19,13 +19,13 @@ package struct StringColumnBuilder: Sendable {
   }
 
   /// Appends the code of an already-interned string.
-  package mutating func append(code: UInt32) {
+  @inlinable package mutating func append(code: UInt32) {
     codes.append(code)
     validity.append(true)
   }
 
   /// Appends a null row.
-  package mutating func appendNull() {
+  @inlinable package mutating func appendNull() {
     codes.append(0)
     validity.append(false)
   }

@@ -5,23 +5,25 @@ import TrappeBase
 /// The mask keeps no bits while every row is valid, so columns without nulls pay
 /// nothing for it. The first null materialises one bit per row, packed into
 /// 64-bit words.
-package struct ValidityMask: Sendable, Equatable {
+///
+/// Public only for inlining: builders in other modules append to it once per value.
+public struct ValidityMask: Sendable, Equatable {
   /// Packed validity bits, least significant bit first; empty while `hasNulls` is false.
-  package private(set) var words: [UInt64]
+  @usableFromInline package internal(set) var words: [UInt64]
   /// The number of rows the mask describes.
-  package private(set) var count: Int
+  @usableFromInline package internal(set) var count: Int
   /// Whether any row is null.
-  package private(set) var hasNulls: Bool
+  @usableFromInline package internal(set) var hasNulls: Bool
 
   /// Creates a mask for `count` rows that are all valid.
-  package init(allValid count: Int) {
+  @inlinable public init(allValid count: Int) {
     self.words = []
     self.count = count
     self.hasNulls = false
   }
 
   /// Whether row `index` holds a value.
-  package func isValid(_ index: Int) -> Bool {
+  @inlinable public func isValid(_ index: Int) -> Bool {
     if !hasNulls { return true }
     return words[index &>> 6] & (1 &<< UInt64(index & 63)) != 0
   }
@@ -35,7 +37,7 @@ package struct ValidityMask: Sendable, Equatable {
   }
 
   /// Appends one row.
-  package mutating func append(_ valid: Bool) {
+  @inlinable public mutating func append(_ valid: Bool) {
     if !valid && !hasNulls { materialise() }
     if hasNulls {
       if count & 63 == 0 { words.append(0) }
@@ -53,7 +55,7 @@ package struct ValidityMask: Sendable, Equatable {
   }
 
   /// Switches from the implicit "all valid" form to explicit bits.
-  mutating func materialise() {
+  @usableFromInline mutating func materialise() {
     hasNulls = true
     let wordCount = (count + 63) / 64
     words = [UInt64](repeating: ~0, count: wordCount)
