@@ -47,17 +47,21 @@ let package = Package(
     .executableTarget(
       name: "trappe", dependencies: ["TrappeBase", "TrappeStorage", "TrappeIO", "TrappeDatasets", "TrappeShell", "LineEditing"]),
     .executableTarget(name: "trappe-datagen", dependencies: ["TrappeBase", "TrappeDatagen"]),
+    // What both test targets share: a session with captured output, and the repository root.
+    .target(
+      name: "TrappeTestSupport", dependencies: ["TrappeBase", "TrappeDatasets", "TrappeShell"],
+      path: "Tests/TrappeTestSupport"),
     .testTarget(
       name: "TrappeTests",
       dependencies: [
         "TrappeBase", "TrappeStorage", "TrappeIO", "TrappeQuery", "TrappeAnalysis", "TrappeCharts", "TrappeDatasets",
-        "TrappeShell", "TrappeDatagen",
+        "TrappeShell", "TrappeDatagen", "TrappeTestSupport",
       ]),
     .testTarget(
       name: "GoldenTests",
       dependencies: [
         "TrappeBase", "TrappeStorage", "TrappeIO", "TrappeQuery", "TrappeAnalysis", "TrappeCharts", "TrappeDatasets",
-        "TrappeShell",
+        "TrappeShell", "TrappeTestSupport",
       ],
       exclude: ["Cases", "Fixtures"]
     ),

@@ -30,42 +30,29 @@ struct DistributionGlyphs: Sendable {
   /// The dash between two numbers of a range.
   let rangeDash: String
 
-  /// The glyphs for `charset`.
+  /// The glyphs for `charset`; each line gives a glyph's Unicode and ASCII spelling.
   init(_ charset: ChartCharset) {
-    switch charset {
-    case .unicode:
-      eighths = ["▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"]
-      shades = [" ", "░", "▒", "▓", "█"]
-      missing = "·"
-      whisker = "─"
-      whiskerLow = "├"
-      whiskerHigh = "┤"
-      boxLow = "["
-      boxHigh = "]"
-      median = "│"
-      outlier = "·"
-      target = "┊"
-      axis = "─"
-      tick = "┬"
-      targetArrow = "◀"
-      rangeDash = "–"
-    case .ascii:
-      eighths = ["#"]
-      shades = [" ", ".", ":", "*", "#"]
-      missing = "-"
-      whisker = "-"
-      whiskerLow = "|"
-      whiskerHigh = "|"
-      boxLow = "["
-      boxHigh = "]"
-      median = "|"
-      outlier = "o"
-      target = ":"
-      axis = "-"
-      tick = "+"
-      targetArrow = "<-"
-      rangeDash = "-"
+    func pick<T>(_ unicode: T, _ ascii: T) -> T {
+      switch charset {
+      case .unicode: unicode
+      case .ascii: ascii
+      }
     }
+    eighths = pick(["▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"], ["#"])
+    shades = pick([" ", "░", "▒", "▓", "█"], [" ", ".", ":", "*", "#"])
+    missing = pick("·", "-")
+    whisker = pick("─", "-")
+    whiskerLow = pick("├", "|")
+    whiskerHigh = pick("┤", "|")
+    boxLow = "["
+    boxHigh = "]"
+    median = pick("│", "|")
+    outlier = pick("·", "o")
+    target = pick("┊", ":")
+    axis = pick("─", "-")
+    tick = pick("┬", "+")
+    targetArrow = pick("◀", "<-")
+    rangeDash = pick("–", "-")
   }
 
   /// A horizontal bar `length` cells long (fractions drawn with eighths where the charset has them).

@@ -8,6 +8,7 @@ import Testing
 @testable import TrappeCharts
 @testable import TrappeDatasets
 @testable import TrappeShell
+import TrappeTestSupport
 
 /// One transcript file, and the machinery to replay it.
 struct GoldenCase: CustomTestStringConvertible, Sendable {
@@ -16,16 +17,9 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
 
   var testDescription: String { name }
 
-  /// The package root, found from this file's path.
-  static let root: String = {
-    var parts = "\(#filePath)".split(separator: "/", omittingEmptySubsequences: false)
-    parts.removeLast(3)  // Tests/GoldenTests/GoldenCase.swift
-    return parts.joined(separator: "/")
-  }()
-
   /// Every `*.test` file under `Tests/GoldenTests/Cases`, sorted by name.
   static func all() -> [GoldenCase] {
-    let base = root + "/Tests/GoldenTests/Cases"
+    let base = ProjectRoot.file("Tests/GoldenTests/Cases")
     return files(under: base).sorted().map {
       GoldenCase(path: $0, name: String($0.dropFirst(base.count + 1)))
     }
@@ -52,15 +46,12 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
 
   /// Replays a transcript and returns it with the actual output in place of the expected.
   static func run(_ transcript: String) -> String {
-    _ = chdir(root)
+    _ = chdir(ProjectRoot.path)
     mkdir("/tmp/trappe-golden", 0o755)
-    let buffer = OutputBuffer()
     var settings = SessionSettings()
     settings.terminalWidth = 80
-    let session = Session(
-      settings: settings,
-      output: SessionOutput(standard: { buffer.append($0) }, error: { buffer.append($0) }),
-      datasets: DatasetRegistry(directories: [root + "/Datasets"]))
+    let captured = CapturedSession(settings: settings)
+    let session = captured.session
     var result = ""
     var lines = transcript.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     if lines.last == "" { lines.removeLast() }
@@ -86,7 +77,7 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
       var feed = inputs.makeIterator()
       _ = ScriptRunner(session: session, file: nil, keepGoing: true).run { feed.next() }
       result += inputs.map { "> " + $0 + "\n" }.joined()
-      result += normalise(buffer.take())
+      result += normalise(captured.take())
     }
     return result
   }
@@ -111,15 +102,5 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
       if x != y { out += "line \(i + 1):\n- \(x)\n+ \(y)\n" }
     }
     return out
-  }
-}
-
-/// Collects session output between statements.
-final class OutputBuffer: @unchecked Sendable {
-  private var text = ""
-  func append(_ more: String) { text += more }
-  func take() -> String {
-    defer { text = "" }
-    return text
   }
 }

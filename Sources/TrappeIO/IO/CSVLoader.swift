@@ -85,21 +85,11 @@ struct CSVLoader {
         inference[c].active = type == .period
       }
     }
-    var rows = 0
-    try spans.withUnsafeMutableBufferPointer { (s) throws(CSVError) in
-      while let fields = try scan(&scanner, s, &recordStart, &firstExtra) {
-        if fields != columnCount {
-          throw ragged(
-            fields: fields, expected: columnCount, firstExtra: firstExtra, recordEnd: scanner.position,
-            delimiter: delimiter)
-        }
-        for c in 0..<columnCount {
-          let cell = self.cell(s[c])
-          if isNull(cell.0, cell.1) { continue }
-          inference[c].observe(cell.0, cell.1)
-        }
-        rows += 1
-        if rows & 0xFFFF == 0 && isInterrupted() { throw .interrupted(file: name) }
+    let rows = try forEachRecord(&scanner, &spans) { (loader, s) throws(CSVError) in
+      for c in 0..<columnCount {
+        let cell = loader.cell(s[c])
+        if loader.isNull(cell.0, cell.1) { continue }
+        inference[c].observe(cell.0, cell.1)
       }
     }
 
@@ -123,25 +113,15 @@ struct CSVLoader {
     var columns = ColumnBuilders(
       types: types, units: inference.map { $0.periodUnit ?? .year }, capacity: rows)
     scanner.position = dataStart
-    var row = 0
-    try spans.withUnsafeMutableBufferPointer { (s) throws(CSVError) in
-      while let fields = try scan(&scanner, s, &recordStart, &firstExtra) {
-        if fields != columnCount {
-          throw ragged(
-            fields: fields, expected: columnCount, firstExtra: firstExtra, recordEnd: scanner.position,
-            delimiter: delimiter)
+    _ = try forEachRecord(&scanner, &spans) { (loader, s) throws(CSVError) in
+      for c in 0..<columnCount {
+        let span = s[c]
+        let cell = loader.cell(span)
+        if loader.isNull(cell.0, cell.1) {
+          columns.appendNull(c)
+        } else if !columns.append(c, cell.0, cell.1, comma: comma) {
+          throw loader.badValue(span, column: names[c], type: types[c])
         }
-        for c in 0..<columnCount {
-          let span = s[c]
-          let cell = self.cell(span)
-          if isNull(cell.0, cell.1) {
-            columns.appendNull(c)
-          } else if !columns.append(c, cell.0, cell.1, comma: comma) {
-            throw badValue(span, column: names[c], type: types[c])
-          }
-        }
-        row += 1
-        if row & 0xFFFF == 0 && isInterrupted() { throw .interrupted(file: name) }
       }
     }
     let fields = zip(names, types).map { Field(name: $0.0, type: $0.1) }
@@ -159,6 +139,33 @@ struct CSVLoader {
       p += 1
     }
     return false
+  }
+
+  /// Scans the records from the scanner's position to the end, as both passes do: each must
+  /// have one field per span, or the load stops with a ragged-row error; `body` gets the
+  /// loader and the record's spans. Polls for Ctrl-C every 65,536 records. Returns the count.
+  @inline(__always)
+  private mutating func forEachRecord(
+    _ scanner: inout CSVScanner, _ spans: inout [CSVFieldSpan],
+    _ body: (inout CSVLoader, UnsafeMutableBufferPointer<CSVFieldSpan>) throws(CSVError) -> Void
+  ) throws(CSVError) -> Int {
+    let columnCount = spans.count
+    var recordStart = 0
+    var firstExtra = 0
+    var rows = 0
+    try spans.withUnsafeMutableBufferPointer { (s) throws(CSVError) in
+      while let fields = try scan(&scanner, s, &recordStart, &firstExtra) {
+        if fields != columnCount {
+          throw ragged(
+            fields: fields, expected: columnCount, firstExtra: firstExtra, recordEnd: scanner.position,
+            delimiter: scanner.delimiter)
+        }
+        try body(&self, s)
+        rows += 1
+        if rows & 0xFFFF == 0 && isInterrupted() { throw .interrupted(file: name) }
+      }
+    }
+    return rows
   }
 
   /// Scans one record, turning scanner failures into positioned errors.

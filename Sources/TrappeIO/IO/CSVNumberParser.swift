@@ -13,17 +13,48 @@ enum CSVNumberParser {
     1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
   ]
 
+  /// The sign preamble both number parsers share: nil for an empty cell, else whether the
+  /// cell starts with `-` and the index of its first digit.
+  @inline(__always)
+  private static func sign(_ p: UnsafePointer<UInt8>, _ n: Int) -> (negative: Bool, start: Int)? {
+    guard n > 0 else { return nil }
+    let negative = p[0] == 0x2D
+    return (negative, negative ? 1 : 0)
+  }
+
+  /// Thousands groups in the integer part: the first group has one to three digits, every
+  /// later one exactly three.
+  private struct DigitGroups {
+    /// Digits since the last separator (or the start).
+    var length = 0
+    /// Whether a separator has been seen.
+    var inGroups = false
+
+    /// Takes a separator; false when the group it closes has the wrong length.
+    @inline(__always)
+    mutating func separator() -> Bool {
+      if inGroups {
+        guard length == 3 else { return false }
+      } else {
+        guard length >= 1 && length <= 3 else { return false }
+        inGroups = true
+      }
+      length = 0
+      return true
+    }
+
+    /// Whether the digits so far end a well-formed number: no groups, or a full last group.
+    var isComplete: Bool { !inGroups || length == 3 }
+  }
+
   /// Parses an integer; in comma mode `.` may separate groups of three digits.
   @inline(__always)
   static func int(_ p: UnsafePointer<UInt8>, _ n: Int, grouped: Bool) -> Int64? {
-    guard n > 0 else { return nil }
-    var i = 0
-    let negative = p[0] == 0x2D
-    if negative { i = 1 }
+    guard let (negative, start) = sign(p, n) else { return nil }
+    var i = start
     var magnitude: UInt64 = 0
     var digits = 0
-    var groupLength = 0
-    var inGroups = false
+    var groups = DigitGroups()
     while i < n {
       let d = p[i] &- 48
       if d < 10 {
@@ -32,21 +63,15 @@ enum CSVNumberParser {
         if o1 || o2 { return nil }
         magnitude = m2
         digits += 1
-        groupLength += 1
+        groups.length += 1
       } else if grouped && p[i] == 0x2E {
-        if inGroups {
-          guard groupLength == 3 else { return nil }
-        } else {
-          guard groupLength >= 1 && groupLength <= 3 else { return nil }
-          inGroups = true
-        }
-        groupLength = 0
+        guard groups.separator() else { return nil }
       } else {
         return nil
       }
       i += 1
     }
-    guard digits > 0, !inGroups || groupLength == 3 else { return nil }
+    guard digits > 0, groups.isComplete else { return nil }
     if negative {
       guard magnitude <= UInt64(Int64.max) + 1 else { return nil }
       return magnitude == UInt64(Int64.max) + 1 ? Int64.min : -Int64(magnitude)
@@ -57,17 +82,14 @@ enum CSVNumberParser {
 
   /// Parses a decimal number with `.` (point mode) or `,` (comma mode) before the fraction.
   static func double(_ p: UnsafePointer<UInt8>, _ n: Int, comma: Bool) -> Double? {
-    guard n > 0 else { return nil }
-    var i = 0
-    let negative = p[0] == 0x2D
-    if negative { i = 1 }
+    guard let (negative, start) = sign(p, n) else { return nil }
+    var i = start
     var mantissa: UInt64 = 0
     var significant = 0
     var exponent = 0
     var exact = true
     var intDigits = 0
-    var groupLength = 0
-    var inGroups = false
+    var groups = DigitGroups()
     // Integer part, with thousands groups in comma mode.
     while i < n {
       let c = p[i]
@@ -81,21 +103,15 @@ enum CSVNumberParser {
           if d != 0 { exact = false }
         }
         intDigits += 1
-        groupLength += 1
+        groups.length += 1
       } else if comma && c == 0x2E {
-        if inGroups {
-          guard groupLength == 3 else { return nil }
-        } else {
-          guard groupLength >= 1 && groupLength <= 3 else { return nil }
-          inGroups = true
-        }
-        groupLength = 0
+        guard groups.separator() else { return nil }
       } else {
         break
       }
       i += 1
     }
-    guard intDigits > 0, !inGroups || groupLength == 3 else { return nil }
+    guard intDigits > 0, groups.isComplete else { return nil }
     // Fraction.
     if i < n && p[i] == (comma ? 0x2C : 0x2E) {
       i += 1

@@ -38,8 +38,8 @@ enum Aggregator {
     case .median: return MedianAggregate.compute(input: input, groups: groups)
     case .percentile: return PercentileAggregate.compute(input: input, percent: parameter, groups: groups)
     case .stdev: return StdevAggregate.compute(input: input, groups: groups)
-    case .first: return FirstAggregate.compute(input: input, groups: groups)
-    case .last: return LastAggregate.compute(input: input, groups: groups)
+    case .first: return FirstLastAggregate.compute(input: input, groups: groups, end: .first)
+    case .last: return FirstLastAggregate.compute(input: input, groups: groups, end: .last)
     }
   }
 

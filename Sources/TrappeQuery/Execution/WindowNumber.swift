@@ -24,3 +24,21 @@ extension Double: WindowNumber {
   static func minus(_ a: Double, _ b: Double) -> Double { a - b }
   var asDouble: Double { self }
 }
+
+/// A window function that maps int input to ints and double input to doubles, and gives
+/// NULLs for any other type: `running_sum(x)` and `change(x)`.
+protocol SameTypeNumericWindow {
+  /// The function over one numeric column, in original row order.
+  static func values<T: WindowNumber>(_ layout: WindowLayout, _ c: PrimitiveColumn<T>) -> PrimitiveColumn<T>
+}
+
+extension SameTypeNumericWindow {
+  /// Int64 results for int input, Double for double input, NULLs of the input's type otherwise.
+  static func compute(_ layout: WindowLayout, input: Column) -> Column {
+    switch input {
+    case .int64(let c): return .int64(values(layout, c))
+    case .double(let c): return .double(values(layout, c))
+    default: return Column.nulls(input.type, count: input.count, unit: input.periodUnit)
+    }
+  }
+}

@@ -8,19 +8,12 @@ import TrappeDatasets
 
 extension MetaCommand {
   /// `.charset [unicode|ascii]`: which characters charts use.
-  static let charset = MetaCommand(
-    name: "charset", arguments: [.keyword(["unicode", "ascii"])], usage: ".charset [unicode|ascii]",
+  static let charset = wordSetting(
+    name: "charset", words: ["unicode", "ascii"], usage: ".charset [unicode|ascii]",
     summary: "Show or set the characters charts use",
     details: "unicode draws with blocks and braille; ascii uses only plain characters, for\n"
       + "printers, old projectors and terminals without Unicode fonts.",
-    example: ".charset ascii"
-  ) { session, invocation throws(Diagnostic) in
-    try invocation.expectArguments(0...1, naming: "unicode or ascii")
-    guard let word = invocation.argument(0) else {
-      session.say("charset: \(session.settings.charset.rawValue)")
-      return
-    }
-    let name = try invocation.choice(word, from: ["unicode", "ascii"], what: "charset")
-    session.settings.charset = ChartCharset(rawValue: name) ?? .unicode
-  }
+    example: ".charset ascii", what: "charset",
+    current: { $0.charset.rawValue },
+    choose: { settings, name in settings.charset = ChartCharset(rawValue: name) ?? .unicode })
 }

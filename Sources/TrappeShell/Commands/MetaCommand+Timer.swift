@@ -8,16 +8,10 @@ import TrappeDatasets
 
 extension MetaCommand {
   /// `.timer on|off`: prints how long each command took.
-  static let timer = MetaCommand(
-    name: "timer", arguments: [.keyword(["on", "off"])], usage: ".timer [on|off]",
+  static let timer = wordSetting(
+    name: "timer", words: ["on", "off"], usage: ".timer [on|off]",
     summary: "Show or set timing of every command",
-    example: ".timer on"
-  ) { session, invocation throws(Diagnostic) in
-    try invocation.expectArguments(0...1, naming: "on or off")
-    guard let word = invocation.argument(0) else {
-      session.say("timer: \(session.settings.timer ? "on" : "off")")
-      return
-    }
-    session.settings.timer = try invocation.choice(word, from: ["on", "off"], what: "timer setting") == "on"
-  }
+    example: ".timer on", what: "timer setting",
+    current: { $0.timer ? "on" : "off" },
+    choose: { settings, word in settings.timer = word == "on" })
 }

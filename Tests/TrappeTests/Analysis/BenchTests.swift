@@ -7,6 +7,7 @@ import Testing
 @testable import TrappeCharts
 @testable import TrappeDatasets
 @testable import TrappeShell
+import TrappeTestSupport
 
 /// Bench on a hand-made table whose figures are worked out in the comments.
 @Suite struct BenchTests {

@@ -7,6 +7,7 @@ import Testing
 @testable import TrappeCharts
 @testable import TrappeDatasets
 @testable import TrappeShell
+import TrappeTestSupport
 
 /// `flow`: statuses at two weeks, counts and row percentages worked out by hand.
 @Suite struct FlowAnalysisTests {

@@ -8,6 +8,7 @@ import Testing
 @testable import TrappeCharts
 @testable import TrappeDatasets
 @testable import TrappeShell
+import TrappeTestSupport
 
 /// `gap` on small hand-made tables, with every expectation computed by hand.
 @Suite struct GapTests {

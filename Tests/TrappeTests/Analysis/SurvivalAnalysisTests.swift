@@ -7,6 +7,7 @@ import Testing
 @testable import TrappeCharts
 @testable import TrappeDatasets
 @testable import TrappeShell
+import TrappeTestSupport
 
 /// `survival`: Kaplan–Meier worked out by hand on a textbook example.
 @Suite struct SurvivalAnalysisTests {

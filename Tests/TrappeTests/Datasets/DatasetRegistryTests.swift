@@ -8,13 +8,14 @@ import Testing
 @testable import TrappeCharts
 @testable import TrappeDatasets
 @testable import TrappeShell
+import TrappeTestSupport
 
 @Suite struct DatasetRegistryTests {
   @Test func aLoadedDatasetIsCachedAndReadBackIdentical() throws {
     let temporary = try TemporaryDirectory()
     let directory = temporary.path
     let cache = DatasetCache(directory: directory)
-    let datasets = HelpExampleTests.root + "/Datasets"
+    let datasets = ProjectRoot.datasets
     let first = try #require(try DatasetRegistry(directories: [datasets], cache: cache).load("befolkning"))
     #expect(Directory.entries(directory).contains { $0.hasPrefix("befolkning") })
     let second = try #require(try DatasetRegistry(directories: [datasets], cache: cache).load("befolkning"))
@@ -24,7 +25,7 @@ import Testing
   }
 
   @Test func unknownDatasetsAreNil() throws {
-    let registry = DatasetRegistry(directories: [HelpExampleTests.root + "/Datasets"])
+    let registry = DatasetRegistry(directories: [ProjectRoot.datasets])
     #expect(try registry.load("nosuch") == nil)
     #expect(registry.manifest("nosuch") == nil)
   }

@@ -9,25 +9,16 @@
 @testable import TrappeCharts
 @testable import TrappeDatasets
 @testable import TrappeShell
+import TrappeTestSupport
 
 /// A committed dataset CSV loaded with `CSVReader`, with typed cell access for the tests.
 struct GeneratedDataset {
-  /// The package root, found from this file's path.
-  static let root: String = {
-    var parts = "\(#filePath)".split(separator: "/", omittingEmptySubsequences: false)
-    parts.removeLast(4)  // Tests/TrappeTests/Datasets/GeneratedDataset.swift
-    return parts.joined(separator: "/")
-  }()
-
-  /// The committed `Datasets/` directory.
-  static var datasets: String { root + "/Datasets" }
-
   /// The loaded table.
   let table: Table
 
   /// Loads `Datasets/NAME.csv`.
   init(_ name: String) throws {
-    table = try CSVReader.read(file: Self.datasets + "/\(name).csv", options: CSVReadOptions()).table
+    table = try CSVReader.read(file: ProjectRoot.datasets + "/\(name).csv", options: CSVReadOptions()).table
   }
 
   /// The number of rows.

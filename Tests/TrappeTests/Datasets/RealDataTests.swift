@@ -7,6 +7,7 @@ import Testing
 @testable import TrappeCharts
 @testable import TrappeDatasets
 @testable import TrappeShell
+import TrappeTestSupport
 
 /// Checks facts of the real datasets through the query language, as an evaluator would.
 @Suite struct RealDataTests {
@@ -76,7 +77,7 @@ import Testing
   }
 
   @Test func everyManifestMatchesItsFile() throws {
-    let registry = DatasetRegistry(directories: [HelpExampleTests.root + "/Datasets"])
+    let registry = DatasetRegistry(directories: [ProjectRoot.datasets])
     #expect(registry.problems.isEmpty, "\(registry.problems.map { $0.rendered() })")
     #expect(registry.names.count >= 9)
     for name in registry.names {

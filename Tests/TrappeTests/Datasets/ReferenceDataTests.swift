@@ -7,6 +7,7 @@ import Testing
 @testable import TrappeCharts
 @testable import TrappeDatasets
 @testable import TrappeShell
+import TrappeTestSupport
 
 /// Checks the reference datasets in `Datasets/` (ydelser, runder, maal, grupper) against their
 /// manifests and against the facts they were written from.
@@ -17,7 +18,7 @@ import Testing
     var columns: [(name: String, type: DataType)] = []
   }
 
-  static func path(_ file: String) -> String { HelpExampleTests.root + "/Datasets/" + file }
+  static func path(_ file: String) -> String { ProjectRoot.datasets + "/" + file }
 
   static func trimmed(_ text: Substring) -> String {
     String(text.drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())

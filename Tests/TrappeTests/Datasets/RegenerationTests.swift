@@ -8,12 +8,13 @@ import Testing
 @testable import TrappeDatasets
 @testable import TrappeShell
 @testable import TrappeDatagen
+import TrappeTestSupport
 
 /// Regenerates the illustrative datasets and compares them byte for byte with the committed ones.
 @Suite struct RegenerationTests {
   @Test func generatorReproducesCommittedFiles() throws {
     let dir = try TemporaryDirectory()
-    let written = try IllustrativeData.generate(into: dir.path, datasetsDirectory: GeneratedDataset.datasets)
+    let written = try IllustrativeData.generate(into: dir.path, datasetsDirectory: ProjectRoot.datasets)
     let names = [
       "jobpakker.csv", "jobpakker.manifest", "resultater.csv", "resultater.manifest",
       "forloeb.csv", "forloeb.manifest",
@@ -22,7 +23,7 @@ import Testing
     #expect(dir.entries() == names.sorted())
     for name in names {
       let fresh = GeneratedDataset.bytes(dir.path + "/" + name)
-      let committed = GeneratedDataset.bytes(GeneratedDataset.datasets + "/" + name)
+      let committed = GeneratedDataset.bytes(ProjectRoot.datasets + "/" + name)
       #expect(fresh != nil && committed != nil, "\(name) unreadable")
       #expect(fresh == committed, "\(name) differs from the committed file; run Scripts/generate-datasets")
     }
@@ -30,7 +31,7 @@ import Testing
 
   @Test func smallRunStaysComplete() throws {
     let dir = try TemporaryDirectory()
-    _ = try IllustrativeData.generate(into: dir.path, datasetsDirectory: GeneratedDataset.datasets, spells: 500)
+    _ = try IllustrativeData.generate(into: dir.path, datasetsDirectory: ProjectRoot.datasets, spells: 500)
     let result = try CSVReader.read(file: dir.path + "/forloeb.csv", options: CSVReadOptions())
     #expect(result.rowCount > 300 && result.rowCount < 800)
     let manifest = GeneratedDataset.bytes(dir.path + "/forloeb.manifest") ?? []

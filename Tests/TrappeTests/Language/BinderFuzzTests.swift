@@ -7,6 +7,7 @@ import Testing
 @testable import TrappeCharts
 @testable import TrappeDatasets
 @testable import TrappeShell
+import TrappeTestSupport
 
 /// Feeds thousands of generated and mutated queries through lexer, parser, binder,
 /// optimizer and executor: each must succeed or fail with a diagnostic, never crash.
@@ -77,8 +78,8 @@ import Testing
   }
 
   @Test func randomQueriesNeverCrash() {
-    let buffer = OutputCollector()
-    let session = Session(output: SessionOutput(standard: { buffer.add($0) }, error: { buffer.add($0) }))
+    let captured = CapturedSession(datasets: DatasetRegistry())
+    let session = captured.session
     session.catalog.register(.given("t", table:
       Table([
         ("id", .int64(Int64Column([1, 2, 3, 4]))),
@@ -99,20 +100,10 @@ import Testing
         #expect(!diagnostic.message.isEmpty, "empty message for \(text)")
       case .exit: Issue.record("a query asked to exit: \(text)")
       }
-      _ = buffer.take()
+      _ = captured.take()
     }
     // Both paths must be exercised for the test to mean anything.
     #expect(outcomes.success > 300)
     #expect(outcomes.failure > 300)
-  }
-}
-
-/// Collects output in tests.
-final class OutputCollector: @unchecked Sendable {
-  private var text = ""
-  func add(_ more: String) { text += more }
-  func take() -> String {
-    defer { text = "" }
-    return text
   }
 }

@@ -7,6 +7,7 @@ import Testing
 @testable import TrappeCharts
 @testable import TrappeDatasets
 @testable import TrappeShell
+import TrappeTestSupport
 
 /// Runs the example of every chart kind that `.help chart` shows.
 @Suite struct ChartHelpTests {

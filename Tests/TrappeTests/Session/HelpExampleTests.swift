@@ -8,18 +8,13 @@ import Testing
 @testable import TrappeCharts
 @testable import TrappeDatasets
 @testable import TrappeShell
+import TrappeTestSupport
 
 /// Runs the example of every meta command, so `.help` never shows one that fails.
 @Suite(.serialized) struct HelpExampleTests {
-  static let root: String = {
-    var parts = "\(#filePath)".split(separator: "/", omittingEmptySubsequences: false)
-    parts.removeLast(4)  // Tests/TrappeTests/Session/HelpExampleTests.swift
-    return parts.joined(separator: "/")
-  }()
-
   @Test(arguments: MetaCommand.all.map(\.name))
   func exampleRuns(_ name: String) throws {
-    _ = chdir(Self.root)
+    _ = chdir(ProjectRoot.path)
     let command = try #require(MetaCommand.all.first { $0.name == name })
     let captured = CapturedSession()
     let outcome = captured.session.run(command.example)

@@ -8,12 +8,13 @@ import Testing
 @testable import TrappeCharts
 @testable import TrappeDatasets
 @testable import TrappeShell
+import TrappeTestSupport
 
 /// Runs every stage and function example from `.help`, and keeps docs/language.md in step.
 @Suite(.serialized) struct LanguageReferenceTests {
   @Test(arguments: LanguageEntry.all.map { "\($0.kind.rawValue): \($0.name)" })
   func exampleRuns(_ label: String) throws {
-    _ = chdir(HelpExampleTests.root)
+    _ = chdir(ProjectRoot.path)
     let name = String(label.split(separator: " ").last ?? "")
     let entry = try #require(LanguageEntry.all.first { "\($0.kind.rawValue): \($0.name)" == label && $0.name == name })
     let captured = CapturedSession()
@@ -31,7 +32,7 @@ import Testing
   }
 
   @Test func docsMatchTheReference() throws {
-    let path = HelpExampleTests.root + "/docs/language.md"
+    let path = ProjectRoot.file("docs/language.md")
     let expected = LanguageEntry.referenceDocument()
     if Environment.value("RECORD_GOLDEN") == "1" {
       try AtomicFile.write(expected, to: path)

@@ -7,6 +7,7 @@ import Testing
 @testable import TrappeCharts
 @testable import TrappeDatasets
 @testable import TrappeShell
+import TrappeTestSupport
 
 @Suite struct ScriptTests {
   @Test func parametersAreSubstitutedAndUnknownOnesPointedAt() throws {
@@ -96,7 +97,7 @@ import Testing
   @Test func screensShowTitleCommandOutputAndKeys() {
     let presentation = Presentation(
       script: "-- How many\nkommuner | count\n", name: "p.trp", parameters: [:],
-      datasets: DatasetRegistry(directories: [HelpExampleTests.root + "/Datasets"]), width: 60)
+      datasets: DatasetRegistry(directories: [ProjectRoot.datasets]), width: 60)
     let screen = presentation.screen(0, height: 20, width: 60).split(separator: "\n", omittingEmptySubsequences: false)
     #expect(screen.first == "Step 1/1: How many")
     #expect(screen[1] == "trappe> kommuner | count")

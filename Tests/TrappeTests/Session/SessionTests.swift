@@ -7,21 +7,7 @@ import Testing
 @testable import TrappeCharts
 @testable import TrappeDatasets
 @testable import TrappeShell
-
-/// A session whose output is collected for assertions.
-final class CapturedSession: @unchecked Sendable {
-  var standard = ""
-  var errors = ""
-  lazy var session: Session = Session(
-    output: SessionOutput(
-      standard: { [unowned self] in self.standard += $0 },
-      error: { [unowned self] in self.errors += $0 }),
-    datasets: DatasetRegistry(directories: [HelpExampleTests.root + "/Datasets"]))
-
-  func add(_ name: String, _ table: Table, roles: [CountRole] = []) {
-    session.catalog.register(.given(name, table: table, roles: roles))
-  }
-}
+import TrappeTestSupport
 
 @Suite struct SessionTests {
   let sample = Table([

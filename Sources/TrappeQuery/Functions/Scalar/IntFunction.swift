@@ -14,22 +14,9 @@ enum IntFunction {
     switch x {
     case .int64: return x
     case .double(let c):
-      var validity = ValidityWords(c.validity)
-      let n = c.count
-      let out = [Int64](unsafeUninitializedCapacity: n) { buffer, initialized in
-        c.values.withUnsafeBufferPointer { v in
-          for i in 0..<n {
-            if let value = truncate(v[i]) {
-              buffer.initializeElement(at: i, to: value)
-            } else {
-              buffer.initializeElement(at: i, to: 0)
-              if validity.invalidate(i) { warnings.failedConversions += 1 }
-            }
-          }
-        }
-        initialized = n
-      }
-      return .int64(PrimitiveColumn(values: out, validity: validity.mask))
+      let (values, validity) = FailableConversion.apply(
+        c.values, validity: c.validity, failures: &warnings.failedConversions, truncate)
+      return .int64(PrimitiveColumn(values: values, validity: validity))
     case .bool(let c):
       return .int64(PrimitiveColumn(values: c.values.map { $0 ? 1 : 0 }, validity: c.validity))
     case .string(let c):

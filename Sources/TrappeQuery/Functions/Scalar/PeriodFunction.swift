@@ -14,22 +14,9 @@ enum PeriodFunction {
     switch x {
     case .period: return x
     case .int64(let c):
-      var validity = ValidityWords(c.validity)
-      let n = c.count
-      let out = [Int32](unsafeUninitializedCapacity: n) { buffer, initialized in
-        c.values.withUnsafeBufferPointer { v in
-          for i in 0..<n {
-            if let year = Int32(exactly: v[i]) {
-              buffer.initializeElement(at: i, to: year)
-            } else {
-              buffer.initializeElement(at: i, to: 0)
-              if validity.invalidate(i) { warnings.failedConversions += 1 }
-            }
-          }
-        }
-        initialized = n
-      }
-      return .period(PeriodColumn(unit: .year, ordinals: out, validity: validity.mask))
+      let (years, validity) = FailableConversion.apply(
+        c.values, validity: c.validity, failures: &warnings.failedConversions) { Int32(exactly: $0) }
+      return .period(PeriodColumn(unit: .year, ordinals: years, validity: validity))
     case .double(let c):
       var validity = ValidityWords(c.validity)
       let out = c.values.enumerated().map { i, v -> Int32 in

@@ -4,17 +4,9 @@ import TrappeStorage
 /// `change(x)`: x - prev(x) within the partition's order.
 ///
 /// NULL on each partition's first row and when either value is NULL.
-enum ChangeWindow {
-  /// Int64 differences (wrapping) for int input, Double for double input, NULLs otherwise.
-  static func compute(_ layout: WindowLayout, input: Column) -> Column {
-    switch input {
-    case .int64(let c): return .int64(changes(layout, c))
-    case .double(let c): return .double(changes(layout, c))
-    default: return Column.nulls(input.type, count: input.count, unit: input.periodUnit)
-    }
-  }
-
-  private static func changes<T: WindowNumber>(_ layout: WindowLayout, _ c: PrimitiveColumn<T>) -> PrimitiveColumn<T> {
+enum ChangeWindow: SameTypeNumericWindow {
+  /// Int64 differences (wrapping) for int input, Double for double input.
+  static func values<T: WindowNumber>(_ layout: WindowLayout, _ c: PrimitiveColumn<T>) -> PrimitiveColumn<T> {
     var out = [T](repeating: T.zero, count: layout.count)
     var nulls = [Bool](repeating: true, count: layout.count)
     let starts = layout.partitionStarts

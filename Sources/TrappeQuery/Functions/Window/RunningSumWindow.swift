@@ -5,17 +5,9 @@ import TrappeStorage
 ///
 /// NULL inputs are skipped: a NULL row carries the total so far; rows before the
 /// partition's first non-NULL value are NULL.
-enum RunningSumWindow {
-  /// Int64 totals for int input (wrapping), Double totals for double input, NULLs otherwise.
-  static func compute(_ layout: WindowLayout, input: Column) -> Column {
-    switch input {
-    case .int64(let c): return .int64(sums(layout, c))
-    case .double(let c): return .double(sums(layout, c))
-    default: return Column.nulls(input.type, count: input.count, unit: input.periodUnit)
-    }
-  }
-
-  private static func sums<T: WindowNumber>(_ layout: WindowLayout, _ c: PrimitiveColumn<T>) -> PrimitiveColumn<T> {
+enum RunningSumWindow: SameTypeNumericWindow {
+  /// Int64 totals for int input (wrapping), Double totals for double input.
+  static func values<T: WindowNumber>(_ layout: WindowLayout, _ c: PrimitiveColumn<T>) -> PrimitiveColumn<T> {
     var out = [T](repeating: T.zero, count: layout.count)
     var nulls = [Bool](repeating: false, count: layout.count)
     let starts = layout.partitionStarts
