@@ -1,5 +1,4 @@
 import TrappeBase
-import TrappeStorage
 import TrappeQuery
 
 /// Binds one analysis command: checks its arguments against the input columns and builds the operator.

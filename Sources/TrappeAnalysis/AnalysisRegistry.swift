@@ -1,5 +1,3 @@
-import TrappeBase
-import TrappeStorage
 import TrappeQuery
 
 /// Every analysis command, by keyword.

@@ -1,6 +1,4 @@
 import TrappeBase
-import TrappeStorage
-import TrappeIO
 import TrappeQuery
 
 /// How one bar (or bar segment) is filled: its block, whether it ends in eighths, its colour.

@@ -1,6 +1,4 @@
 import TrappeBase
-import TrappeStorage
-import TrappeIO
 import TrappeQuery
 
 /// Draws one or more kinds of chart from prepared data.

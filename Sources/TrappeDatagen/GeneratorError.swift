@@ -1,6 +1,5 @@
 import TrappeBase
 import TrappeStorage
-import TrappeIO
 import TrappeDatasets
 
 /// Why the generator could not run.

@@ -1,7 +1,6 @@
 import TrappeBase
 import TrappeStorage
 import TrappeIO
-import TrappeDatasets
 
 /// Platform-independent formatting of numbers and fields for the generated CSV files.
 enum GeneratorText {

@@ -1,7 +1,6 @@
 import TrappeBase
 import TrappeStorage
 import TrappeIO
-import TrappeDatasets
 
 /// The fixed traits of one simulated person and their weekly transition probabilities.
 struct PersonProfile {

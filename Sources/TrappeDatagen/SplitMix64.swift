@@ -1,7 +1,5 @@
-import TrappeBase
 import TrappeStorage
 import TrappeIO
-import TrappeDatasets
 
 /// A small seeded pseudo-random generator (SplitMix64) with platform-independent draws.
 ///

@@ -1,6 +1,3 @@
-import TrappeBase
-import TrappeStorage
-import TrappeIO
 
 /// Whether a dataset holds published figures, facts written from documents, or generated data.
 package enum DatasetKind: String, Sendable, CaseIterable {

@@ -1,10 +1,6 @@
 import TrappeBase
-import TrappeStorage
-import TrappeIO
 import TrappeQuery
-import TrappeAnalysis
 import TrappeCharts
-import TrappeDatasets
 
 /// The candidates for the word under the cursor, and where that word starts.
 package struct CompletionResult: Sendable, Equatable {

@@ -1,10 +1,8 @@
 import TrappeBase
-import TrappeStorage
 import TrappeIO
 import TrappeQuery
 import TrappeAnalysis
 import TrappeCharts
-import TrappeDatasets
 
 /// How results are printed: a box table for people, or a machine format.
 package enum OutputFormat: String, Sendable, CaseIterable {

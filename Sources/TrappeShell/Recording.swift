@@ -3,7 +3,6 @@ import TrappeStorage
 import TrappeIO
 import TrappeQuery
 import TrappeAnalysis
-import TrappeCharts
 import TrappeDatasets
 
 /// A notebook-style Markdown record of a session: every command and its output.

@@ -4,7 +4,6 @@ import TrappeIO
 import TrappeQuery
 import TrappeAnalysis
 import TrappeCharts
-import TrappeDatasets
 
 extension Session {
   /// Whether `text` is an unfinished statement that needs another line.

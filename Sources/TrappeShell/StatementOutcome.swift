@@ -1,10 +1,6 @@
 import TrappeBase
-import TrappeStorage
 import TrappeIO
 import TrappeQuery
-import TrappeAnalysis
-import TrappeCharts
-import TrappeDatasets
 
 /// What happened when the session ran one statement.
 package enum StatementOutcome: Sendable, Equatable {

@@ -2,7 +2,6 @@ import TrappeBase
 import TrappeStorage
 import TrappeIO
 import TrappeQuery
-import TrappeAnalysis
 import TrappeCharts
 import TrappeDatasets
 import Glibc

@@ -1,9 +1,6 @@
 import Glibc
 import TrappeBase
-import TrappeStorage
 import TrappeIO
-import TrappeDatasets
-import TrappeShell
 
 /// Turns Ctrl-C into an ``Interrupt`` request instead of ending the process.
 enum InterruptSignal {

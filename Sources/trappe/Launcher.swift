@@ -1,7 +1,4 @@
-import TrappeBase
-import TrappeStorage
 import TrappeIO
-import TrappeDatasets
 import TrappeShell
 
 /// Chooses between the interactive shell and the batch path, decided once at start-up.

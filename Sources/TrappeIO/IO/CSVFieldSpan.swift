@@ -1,5 +1,4 @@
 import TrappeBase
-import TrappeStorage
 
 /// The byte range of one field's content within a CSV buffer.
 struct CSVFieldSpan {

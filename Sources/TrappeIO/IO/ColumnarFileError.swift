@@ -1,5 +1,4 @@
 import TrappeBase
-import TrappeStorage
 
 /// Why a columnar cache file could not be decoded; the caller falls back to the CSV.
 enum ColumnarFileError: Error, Sendable, Equatable, DiagnosticConvertible {

@@ -1,5 +1,4 @@
 import TrappeBase
-import TrappeStorage
 
 /// The character that separates the integer part of a number from its fraction.
 package enum DecimalSeparator: String, Sendable, Equatable, CaseIterable {

@@ -1,5 +1,4 @@
 import TrappeBase
-import TrappeStorage
 
 /// Choices that change how ``TableExporter`` writes cells.
 package struct ExportOptions: Sendable, Equatable {

@@ -1,5 +1,4 @@
 import TrappeBase
-import TrappeStorage
 
 /// A file could not be written (or read); carries the path and the system's reason.
 package struct FileError: Error, Sendable, Equatable, DiagnosticConvertible {

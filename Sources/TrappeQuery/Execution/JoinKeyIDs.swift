@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// Equi-join keys reduced to small integer ids: equal keys on both sides get the same id.

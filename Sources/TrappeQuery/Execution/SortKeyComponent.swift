@@ -1,5 +1,4 @@
 import TrappeBase
-import TrappeStorage
 
 /// One order-preserving unsigned key per row: rows compare as their keys compare.
 struct SortKeyComponent {

@@ -1,5 +1,4 @@
 import TrappeBase
-import TrappeStorage
 
 /// One radix-sort word: the keys of one or more ``SortKeyComponent``s packed most significant first.
 struct SortWord {

@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// A typed operand for a kernel loop: a contiguous array with its validity, or one constant.

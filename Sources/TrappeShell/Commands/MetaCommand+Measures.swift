@@ -3,7 +3,6 @@ import TrappeStorage
 import TrappeIO
 import TrappeQuery
 import TrappeAnalysis
-import TrappeCharts
 import TrappeDatasets
 
 extension MetaCommand {

@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// `double - double` (IEEE 754; never fails).

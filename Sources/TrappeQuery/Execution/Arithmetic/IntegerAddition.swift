@@ -1,5 +1,3 @@
-import TrappeBase
-import TrappeStorage
 
 /// `int + int`; overflow fails.
 enum IntegerAddition: BinaryArithmetic {

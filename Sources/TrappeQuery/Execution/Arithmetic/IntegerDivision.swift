@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// `int / int`: always a double (`3 / 4` is 0.75); a zero divisor fails.

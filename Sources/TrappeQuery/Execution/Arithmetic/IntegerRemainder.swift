@@ -1,5 +1,4 @@
 import TrappeBase
-import TrappeStorage
 
 /// `int % int`: truncated remainder with the sign of the dividend; a zero divisor fails.
 enum IntegerRemainder: BinaryArithmetic {

@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// `ceil(x)`: the smallest integral double not below x; an int is returned unchanged.

@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// `floor(x)`: the largest integral double not above x; an int is returned unchanged.

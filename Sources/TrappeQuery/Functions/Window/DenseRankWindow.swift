@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// `dense_rank()`: like rank, but ties do not leave gaps.

@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// `percent_rank()`: (rank - 1) / (rows in partition - 1), 0 in a one-row partition.

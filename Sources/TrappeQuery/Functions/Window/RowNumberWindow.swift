@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// `row_number()`: 1, 2, 3, ... in each partition's order.

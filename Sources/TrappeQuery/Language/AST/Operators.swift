@@ -1,5 +1,3 @@
-import TrappeBase
-import TrappeStorage
 
 /// A prefix operator.
 package enum UnaryOperator: String, Sendable, Equatable {
