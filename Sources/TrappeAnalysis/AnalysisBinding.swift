@@ -2,7 +2,7 @@ import TrappeBase
 import TrappeQuery
 
 /// Binds one analysis command: checks its arguments against the input columns and builds the operator.
-protocol AnalysisBinding {
+protocol AnalysisBinding: SendableMetatype {
   /// The command word.
   static var keyword: String { get }
   /// The table the command reads when it starts a statement (`bench ...` reads `resultater`).

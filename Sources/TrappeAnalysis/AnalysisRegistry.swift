@@ -3,7 +3,7 @@ import TrappeQuery
 /// Every analysis command, by keyword.
 enum AnalysisRegistry {
   /// The bindings; each analysis adds itself here.
-  nonisolated(unsafe) static let all: [any AnalysisBinding.Type] = [
+  static let all: [any AnalysisBinding.Type] = [
     BenchBinding.self, PeersBinding.self, DecomposeBinding.self, GapBinding.self, FlowBinding.self,
     SurvivalBinding.self,
   ]

@@ -2,7 +2,7 @@ import TrappeBase
 import TrappeQuery
 
 /// Draws one or more kinds of chart from prepared data.
-protocol ChartDrawer {
+protocol ChartDrawer: SendableMetatype {
   /// The kinds this drawer draws.
   static var kinds: [ChartKind] { get }
   /// The chart as lines, each at most `settings.width` columns wide (display width).
@@ -12,5 +12,5 @@ protocol ChartDrawer {
 
 /// Every chart drawer; each adds itself here.
 enum ChartRegistry {
-  nonisolated(unsafe) static let all: [any ChartDrawer.Type] = [BarCharts.self, TrendCharts.self, DistributionCharts.self]
+  static let all: [any ChartDrawer.Type] = [BarCharts.self, TrendCharts.self, DistributionCharts.self]
 }

@@ -12,7 +12,7 @@ import TrappeDatasets
 /// session through ``run(_:origin:)``, so they behave the same way.
 package final class Session {
   /// The tables: named ones and numbered results, each with its provenance and count roles.
-  internal(set) var catalog = Catalog()
+  var catalog = Catalog()
   /// Display settings.
   package var settings: SessionSettings
   /// Where results and diagnostics go.
