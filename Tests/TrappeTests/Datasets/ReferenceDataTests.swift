@@ -73,7 +73,7 @@ import TrappeTestSupport
 
   static func bools(_ table: Table, _ name: String) throws -> [Bool] {
     guard case .bool(let c)? = table.column(named: name) else { throw Failure(name) }
-    return try (0..<c.count).map { try #require(c[$0], "\(name) row \($0)") }
+    return try (0..<c.count).map { try #require(c[$0] as Bool?, "\(name) row \($0)") }
   }
 
   static func periods(_ table: Table, _ name: String) throws -> [Period] {
