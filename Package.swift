@@ -6,7 +6,14 @@ import PackageDescription
 // Release builds optimise across module boundaries, so the per-value kernels of one module
 // (CSV parsing into Storage's column builders, Query's kernels over Storage's columns) are
 // specialised and inlined as they were inside one module.
-let optimizeAcrossModules: [SwiftSetting] = [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
+let optimizeAcrossModules: [SwiftSetting] = [
+  .unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))
+]
+
+/// A library module of Trappe that may use `dependencies` (all of them listed before it).
+func module(_ name: String, _ dependencies: [Target.Dependency], linkerSettings: [LinkerSetting] = []) -> Target {
+  .target(name: name, dependencies: dependencies, swiftSettings: optimizeAcrossModules, linkerSettings: linkerSettings)
+}
 
 let package = Package(
   name: "Trappe",
@@ -16,28 +23,27 @@ let package = Package(
   ],
   targets: [
     // Diagnostics, source ranges, interrupt flag, environment, number and text formatting, identifier quoting.
-    .target(name: "TrappeBase", swiftSettings: optimizeAcrossModules, linkerSettings: [.linkedLibrary("m")]),
+    module("TrappeBase", [], linkerSettings: [.linkedLibrary("m")]),
     // Typed columns, tables, periods, values.
-    .target(name: "TrappeStorage", dependencies: ["TrappeBase"], swiftSettings: optimizeAcrossModules),
+    module("TrappeStorage", ["TrappeBase"]),
     // CSV in, exports and box rendering out, the columnar cache file, atomic writes.
-    .target(name: "TrappeIO", dependencies: ["TrappeBase", "TrappeStorage"], swiftSettings: optimizeAcrossModules),
+    module("TrappeIO", ["TrappeBase", "TrappeStorage"]),
     // The language: lexer, parser, binder, optimizer, executor, functions.
-    .target(name: "TrappeQuery", dependencies: ["TrappeBase", "TrappeStorage"], swiftSettings: optimizeAcrossModules),
+    module("TrappeQuery", ["TrappeBase", "TrappeStorage"]),
     // Measures and the evaluation analyses (bench, peers, gap, decompose, flow, survival), built as plans.
-    .target(name: "TrappeAnalysis", dependencies: ["TrappeBase", "TrappeStorage", "TrappeQuery"], swiftSettings: optimizeAcrossModules),
+    module("TrappeAnalysis", ["TrappeBase", "TrappeStorage", "TrappeQuery"]),
     // Terminal charts.
-    .target(name: "TrappeCharts", dependencies: ["TrappeBase", "TrappeStorage", "TrappeIO", "TrappeQuery"], swiftSettings: optimizeAcrossModules),
+    module("TrappeCharts", ["TrappeBase", "TrappeStorage", "TrappeIO", "TrappeQuery"]),
     // Dataset manifests and the registry that loads datasets on first use.
-    .target(name: "TrappeDatasets", dependencies: ["TrappeBase", "TrappeStorage", "TrappeIO"], swiftSettings: optimizeAcrossModules),
+    module("TrappeDatasets", ["TrappeBase", "TrappeStorage", "TrappeIO"]),
     // The session: catalog, meta commands, scripts, records, presentations.
-    .target(
-      name: "TrappeShell",
-      dependencies: [
+    module(
+      "TrappeShell",
+      [
         "TrappeBase", "TrappeStorage", "TrappeIO", "TrappeQuery", "TrappeAnalysis", "TrappeCharts", "TrappeDatasets",
-      ],
-      swiftSettings: optimizeAcrossModules),
+      ]),
     // The generator of the illustrative datasets (not linked into the shell).
-    .target(name: "TrappeDatagen", dependencies: ["TrappeBase", "TrappeStorage", "TrappeIO", "TrappeDatasets"], swiftSettings: optimizeAcrossModules),
+    module("TrappeDatagen", ["TrappeBase", "TrappeStorage", "TrappeIO", "TrappeDatasets"]),
     .systemLibrary(
       name: "CLibEdit",
       pkgConfig: "libedit",
@@ -45,7 +51,8 @@ let package = Package(
     ),
     .target(name: "LineEditing", dependencies: ["CLibEdit"]),
     .executableTarget(
-      name: "trappe", dependencies: ["TrappeBase", "TrappeStorage", "TrappeIO", "TrappeDatasets", "TrappeShell", "LineEditing"]),
+      name: "trappe",
+      dependencies: ["TrappeBase", "TrappeStorage", "TrappeIO", "TrappeDatasets", "TrappeShell", "LineEditing"]),
     .executableTarget(name: "trappe-datagen", dependencies: ["TrappeBase", "TrappeDatagen"]),
     // What both test targets share: a session with captured output, and the repository root.
     .target(
