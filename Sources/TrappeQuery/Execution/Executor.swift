@@ -27,144 +27,42 @@ package struct Executor {
     return names.count == table.columnCount ? table.renamed(names) : table
   }
 
+  /// Runs one plan node: each operator is in its own file under `Execution/Operators/`.
   mutating func execute(_ plan: LogicalPlan) throws(Interrupted) -> Relation {
     try Interrupt.check()
     switch plan {
     case .scan(_, let table, let columns):
-      if columns.count == table.columnCount && columns == Array(0..<table.columnCount) {
-        return Relation(table: table, selection: nil)
-      }
-      return Relation(table: Table(columns.map { (table.schema.fields[$0].name, table.columns[$0]) }), selection: nil)
-
+      return try scan(table, columns: columns)
     case .filter(let child, let predicate):
-      let input = try execute(child)
-      let (table, mapping) = input.compact(predicate.referencedColumns)
-      let rows = ExpressionEvaluator.selection(predicate.remapped(mapping), on: table, warnings: &warnings)
-      return input.reordered(rows)
-
+      return try filter(child, predicate)
     case .project(let child, let projected):
-      let input = try execute(child)
-      let hadProblem = warnings.firstRow != nil
-      var named: [(String, Column)] = []
-      for column in projected {
-        named.append((column.name, try evaluate(column.expression, on: input)))
-      }
-      if !hadProblem, let row = warnings.firstRow, case .aggregate(_, let keys, _) = child, !keys.isEmpty {
-        // After summarize each row is a group: say which group the first problem was in.
-        warnings.location =
-          "group "
-          + keys.indices.map { "\(keys[$0].name) = \(input.column($0).value(at: row))" }.joined(separator: ", ")
-      }
-      return Relation(table: Table(named), selection: nil)
-
+      return try project(child, projected)
     case .aggregate(let child, let keys, let aggregates):
-      let input = try execute(child)
-      noteSummarized(input.rowCount)
-      var keyColumns: [Column] = []
-      for key in keys { keyColumns.append(try evaluate(key.expression, on: input)) }
-      let groups = AggregateGrouping.groups(keys: keyColumns, rowCount: input.rowCount)
-      var named: [(String, Column)] = zip(keys, keyColumns).map { ($0.name, $1.gather(groups.firstRow)) }
-      for aggregate in aggregates {
-        var inputColumn: Column?
-        if let expression = aggregate.call.input { inputColumn = try evaluate(expression, on: input) }
-        try Interrupt.check()
-        named.append(
-          (
-            aggregate.name,
-            Aggregator.compute(
-              aggregate.call.function, input: inputColumn, parameter: aggregate.call.parameter, groups: groups)
-          ))
-      }
-      return Relation(table: Table(named), selection: nil)
-
+      return try aggregate(child, keys: keys, aggregates: aggregates)
     case .window(let child, let windows):
-      let input = try execute(child)
-      let table = input.materialized()
-      let base = Relation(table: table, selection: nil)
-      var named: [(String, Column)] = Array(zip(table.schema.names, table.columns))
-      for window in windows {
-        named.append((window.name, try computeWindow(window.call, on: base)))
-      }
-      return Relation(table: Table(named), selection: nil)
-
+      return try window(child, windows)
     case .sort(let child, let keys):
-      let input = try execute(child)
-      return input.reordered(try order(input, by: keys, limit: nil))
-
+      return try sort(child, keys)
     case .topN(let child, let keys, let count):
-      let input = try execute(child)
-      return input.reordered(try order(input, by: keys, limit: count))
-
+      return try topN(child, keys, count: count)
     case .limit(let child, let count):
-      let input = try execute(child)
-      let kept = min(count, input.rowCount)
-      return input.reordered((0..<kept).map { Int32($0) })
-
+      return try limit(child, count: count)
     case .distinct(let child):
-      let input = try execute(child)
-      let table = input.materialized()
-      let groups = GroupIndex.build(keys: table.columns)
-      return Relation(table: table, selection: groups.firstRow)
-
+      return try distinct(child)
     case .join(let left, let right, let kind, let leftKeys, let rightKeys, let rightColumns, let rightNames):
-      let l = try execute(left)
-      let r = try executeSide(right)
-      var lk: [Column] = []
-      var rk: [Column] = []
-      for key in leftKeys { lk.append(try evaluate(key, on: l)) }
-      for key in rightKeys { rk.append(try evaluate(key, on: r)) }
-      try Interrupt.check()
-      let pairs = HashJoin.match(left: lk, right: rk, kind: kind)
-      let leftTable = l.materialized()
-      var named: [(String, Column)] = zip(leftTable.schema.names, leftTable.columns).map { ($0, $1.gather(pairs.left)) }
-      if kind != .anti {
-        let rightTable = r.materialized()
-        for (index, name) in zip(rightColumns, rightNames) {
-          named.append((name, rightTable.columns[index].gather(pairs.right)))
-        }
-      }
-      return Relation(table: Table(named), selection: nil)
-
+      return try join(
+        left, right, kind: kind, leftKeys: leftKeys, rightKeys: rightKeys, rightColumns: rightColumns,
+        rightNames: rightNames)
     case .union(let left, let right, let columns):
-      let l = try execute(left).materialized()
-      let r = try executeSide(right).materialized()
-      guard let combined = l.union(r) else { return Relation(table: l, selection: nil) }
-      return Relation(table: combined.renamed(columns.map(\.name)), selection: nil)
-
+      return try union(left, right, columns: columns)
     case .pivot(let child, let by, let key, let value):
-      let input = try execute(child)
-      noteSummarized(input.rowCount)
-      let table = input.materialized()
-      let base = Relation(table: table, selection: nil)
-      let keyColumn = try evaluate(key, on: base)
-      var valueColumn: Column?
-      if let expression = value.input { valueColumn = try evaluate(expression, on: base) }
-      return Relation(
-        table: PivotKernel.pivot(
-          table: table, keyColumns: by, pivotColumn: keyColumn, function: value.function, input: valueColumn,
-          parameter: value.parameter, valueType: value.type), selection: nil)
-
+      return try pivot(child, by: by, key: key, value: value)
     case .unpivot(let child, let columns, let nameColumn, let valueColumn, _):
-      let table = try execute(child).materialized()
-      let result =
-        UnpivotKernel.unpivot(table: table, columns: columns, nameColumn: nameColumn, valueColumn: valueColumn)
-        ?? table
-      return Relation(table: result, selection: nil)
-
+      return try unpivot(child, columns: columns, nameColumn: nameColumn, valueColumn: valueColumn)
     case .analysis(let child, let node):
-      let input = try execute(child).materialized()
-      noteSummarized(input.rowCount)
-      do throws(Diagnostic) {
-        return Relation(table: try node.operation.run(input, notes: &notes), selection: nil)
-      } catch {
-        failure = error
-        throw Interrupted()
-      }
-
+      return try analysis(child, node)
     case .count(let child):
-      let input = try execute(child)
-      noteSummarized(input.rowCount)
-      return Relation(table: Table([("count", .int64(Int64Column([Int64(input.rowCount)])))]), selection: nil)
+      return try count(child)
     }
   }
 
@@ -219,12 +117,12 @@ enum AggregateGrouping {
 extension Executor {
   /// Records the rows that went into a summarize, pivot, count or analysis: the first one on the
   /// query's own path (not inside the right side of a join or union) is the footer's N.
-  fileprivate mutating func noteSummarized(_ rows: Int) {
+  mutating func noteSummarized(_ rows: Int) {
     if sideDepth == 0 && aggregatedRows == nil { aggregatedRows = rows }
   }
 
   /// Runs the right side of a join or union.
-  fileprivate mutating func executeSide(_ plan: LogicalPlan) throws(Interrupted) -> Relation {
+  mutating func executeSide(_ plan: LogicalPlan) throws(Interrupted) -> Relation {
     sideDepth += 1
     defer { sideDepth -= 1 }
     return try execute(plan)

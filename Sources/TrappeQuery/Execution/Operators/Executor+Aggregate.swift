@@ -1,0 +1,26 @@
+import TrappeBase
+import TrappeStorage
+
+extension Executor {
+  /// Groups by the keys and computes each aggregate per group.
+  mutating func aggregate(_ child: LogicalPlan, keys: [ProjectedColumn], aggregates: [NamedAggregate]) throws(Interrupted) -> Relation {
+    let input = try execute(child)
+    noteSummarized(input.rowCount)
+    var keyColumns: [Column] = []
+    for key in keys { keyColumns.append(try evaluate(key.expression, on: input)) }
+    let groups = AggregateGrouping.groups(keys: keyColumns, rowCount: input.rowCount)
+    var named: [(String, Column)] = zip(keys, keyColumns).map { ($0.name, $1.gather(groups.firstRow)) }
+    for aggregate in aggregates {
+      var inputColumn: Column?
+      if let expression = aggregate.call.input { inputColumn = try evaluate(expression, on: input) }
+      try Interrupt.check()
+      named.append(
+        (
+          aggregate.name,
+          Aggregator.compute(
+            aggregate.call.function, input: inputColumn, parameter: aggregate.call.parameter, groups: groups)
+        ))
+    }
+    return Relation(table: Table(named), selection: nil)
+  }
+}

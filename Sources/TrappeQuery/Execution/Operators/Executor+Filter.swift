@@ -1,0 +1,12 @@
+import TrappeBase
+import TrappeStorage
+
+extension Executor {
+  /// Keeps the rows where the predicate is true, as a selection vector.
+  mutating func filter(_ child: LogicalPlan, _ predicate: BoundExpression) throws(Interrupted) -> Relation {
+    let input = try execute(child)
+    let (table, mapping) = input.compact(predicate.referencedColumns)
+    let rows = ExpressionEvaluator.selection(predicate.remapped(mapping), on: table, warnings: &warnings)
+    return input.reordered(rows)
+  }
+}

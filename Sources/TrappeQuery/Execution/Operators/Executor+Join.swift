@@ -1,0 +1,28 @@
+import TrappeBase
+import TrappeStorage
+
+extension Executor {
+  /// An equi-join on hashed keys; the right side's summaries are not the query's N.
+  mutating func join(
+    _ left: LogicalPlan, _ right: LogicalPlan, kind: JoinKind, leftKeys: [BoundExpression],
+    rightKeys: [BoundExpression], rightColumns: [Int], rightNames: [String]
+  ) throws(Interrupted) -> Relation {
+    let l = try execute(left)
+    let r = try executeSide(right)
+    var lk: [Column] = []
+    var rk: [Column] = []
+    for key in leftKeys { lk.append(try evaluate(key, on: l)) }
+    for key in rightKeys { rk.append(try evaluate(key, on: r)) }
+    try Interrupt.check()
+    let pairs = HashJoin.match(left: lk, right: rk, kind: kind)
+    let leftTable = l.materialized()
+    var named: [(String, Column)] = zip(leftTable.schema.names, leftTable.columns).map { ($0, $1.gather(pairs.left)) }
+    if kind != .anti {
+      let rightTable = r.materialized()
+      for (index, name) in zip(rightColumns, rightNames) {
+        named.append((name, rightTable.columns[index].gather(pairs.right)))
+      }
+    }
+    return Relation(table: Table(named), selection: nil)
+  }
+}
