@@ -1,0 +1,96 @@
+import Glibc
+import Testing
+@testable import TrappeBase
+import TrappeTestSupport
+
+/// The module cut as Package.swift declares it, checked against what the sources import and what
+/// docs/architecture.md describes: a module imports only modules it lists, and those are below it.
+@Suite struct LayeringTests {
+  /// The `module("Name", ["Dep", ...])` calls of Package.swift, in order.
+  static func declaredModules() throws -> [(name: String, dependencies: [String])] {
+    let text = Array(try TextFile.read(ProjectRoot.file("Package.swift")))
+    let call = Array("module(")
+    var modules: [(String, [String])] = []
+    var i = 0
+    while i + call.count < text.count {
+      guard Array(text[i..<i + call.count]) == call else {
+        i += 1
+        continue
+      }
+      var j = i + call.count
+      while j < text.count, text[j] == " " || text[j] == "\n" { j += 1 }
+      guard j < text.count, text[j] == "\"", let open = text[j...].firstIndex(of: "["),
+        let close = text[open...].firstIndex(of: "]")
+      else {
+        i = j
+        continue
+      }
+      let parts = String(text[j..<close]).split(separator: "\"", omittingEmptySubsequences: false)
+      let quoted = parts.enumerated().filter { $0.offset % 2 == 1 }.map { String($0.element) }
+      if let name = quoted.first { modules.append((name, Array(quoted.dropFirst()))) }
+      i = close
+    }
+    return modules
+  }
+
+  /// The Trappe modules `import`ed by the Swift files under `directory`.
+  static func imports(under directory: String) -> Set<String> {
+    var found: Set<String> = []
+    for path in files(under: directory) {
+      guard let text = try? TextFile.read(path) else { continue }
+      for line in text.split(separator: "\n") where line.hasPrefix("import Trappe") {
+        found.insert(String(line.dropFirst("import ".count)))
+      }
+    }
+    return found
+  }
+
+  static func files(under directory: String) -> [String] {
+    guard let handle = opendir(directory) else { return [] }
+    defer { closedir(handle) }
+    var found: [String] = []
+    while let entry = readdir(handle) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) {
+        String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
+      }
+      if name.hasPrefix(".") { continue }
+      let path = directory + "/" + name
+      if name.hasSuffix(".swift") {
+        found.append(path)
+      } else if entry.pointee.d_type == UInt8(DT_DIR) {
+        found += files(under: path)
+      }
+    }
+    return found
+  }
+
+  @Test func thereAreAtLeastSixModulesAndEachUsesOnlyModulesBeforeIt() throws {
+    let modules = try Self.declaredModules()
+    #expect(modules.count >= 6)
+    #expect(modules.first?.name == "TrappeBase")
+    for (index, module) in modules.enumerated() {
+      let below = Set(modules[..<index].map(\.name))
+      #expect(Set(module.dependencies).isSubset(of: below), "\(module.name) depends on a module declared after it")
+      let imported = Self.imports(under: ProjectRoot.file("Sources/\(module.name)"))
+      #expect(
+        imported.isSubset(of: Set(module.dependencies)),
+        "\(module.name) imports \(imported.subtracting(module.dependencies).sorted()) without declaring them")
+    }
+  }
+
+  @Test func theArchitectureDocumentDescribesEveryModule() throws {
+    let document = try TextFile.read(ProjectRoot.file("docs/architecture.md"))
+    for module in try Self.declaredModules() {
+      #expect(document.contains("**\(module.name)**"), "docs/architecture.md has no paragraph on \(module.name)")
+    }
+  }
+
+  @Test func nothingBelowTheShellKnowsASession() throws {
+    for module in try Self.declaredModules() where module.name != "TrappeShell" && !module.dependencies.contains("TrappeShell") {
+      for path in Self.files(under: ProjectRoot.file("Sources/\(module.name)")) {
+        let text = try TextFile.read(path)
+        #expect(!text.contains("Session"), "\(path) mentions Session")
+      }
+    }
+  }
+}
