@@ -35,7 +35,10 @@ package struct MeasureDefinition: Sendable, Equatable {
   }
 
   /// A built-in measure `scale * sum(NUMERATOR) / sum(DENOMINATOR)`.
-  init(builtIn name: String, sumOf numerator: String, per denominator: String, scale: Double, unit: String?, table: String) {
+  init(
+    builtIn name: String, sumOf numerator: String, per denominator: String, scale: Double, unit: String?,
+    table: String
+  ) {
     let (top, bottom) = MeasureTerm.sums(numerator, per: denominator)
     self.init(
       name: name, numerator: top, denominator: bottom, scale: scale, unit: unit, table: table, builtIn: true)

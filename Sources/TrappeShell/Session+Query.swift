@@ -31,7 +31,8 @@ extension Session {
       catalog.appendResult(entry)
       let mask = suppression(of: outcome.table, roles: entry.roles)
       var lines = footer(naming: entry.name, outcome: outcome)
-      let extra = [outcome.scopeLine(filters: pipeline.filterTexts(in: source))] + mask.footer(names: outcome.table.schema.names)
+      let extra =
+        [outcome.scopeLine(filters: pipeline.filterTexts(in: source))] + mask.footer(names: outcome.table.schema.names)
       lines.insert(contentsOf: extra, at: min(1, lines.count))
       if let chart {
         guard mask.isEmpty else {

@@ -40,8 +40,8 @@ import Testing
     #expect(!plain.provenance.illustrative)
     #expect(plain.roles == [.plain, .plain])
     #expect(plain.provenance.manifest == nil)
-    let copy = CatalogEntry.file(
-      "g", table: Self.table, path: "Datasets/r.csv", contentHash: "00", dataset: try Self.manifest("r", kind: "illustrative"))
+    let generated = try Self.manifest("r", kind: "illustrative")
+    let copy = CatalogEntry.file("g", table: Self.table, path: "Datasets/r.csv", contentHash: "00", dataset: generated)
     #expect(copy.sourceLine == "Datasets/r.csv = r (cite r, 2007)")
     #expect(copy.provenance.illustrative)
     #expect(copy.roles == [.plain, .count])
@@ -49,8 +49,10 @@ import Testing
 
   @Test func aDerivedTableTakesEachRealSourceOnceAndTheLabelFromAnyInput() throws {
     let real = CatalogEntry.dataset("k", table: Self.table, manifest: try Self.manifest("k", kind: "real"))
-    let generated = CatalogEntry.dataset("r", table: Self.table, manifest: try Self.manifest("r", kind: "illustrative"))
-    let x = CatalogEntry.derived("x", table: Self.table, statement: "let x = k", inputs: [real], roles: [.plain, .count])
+    let generatedManifest = try Self.manifest("r", kind: "illustrative")
+    let generated = CatalogEntry.dataset("r", table: Self.table, manifest: generatedManifest)
+    let x = CatalogEntry.derived(
+      "x", table: Self.table, statement: "let x = k", inputs: [real], roles: [.plain, .count])
     #expect(x.sourceLine == "x ← k (cite k, 2007)")
     #expect(x.describedSource == "let x = k ← k (cite k, 2007)")
     #expect(!x.provenance.illustrative)

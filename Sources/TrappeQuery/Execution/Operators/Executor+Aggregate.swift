@@ -3,7 +3,9 @@ import TrappeStorage
 
 extension Executor {
   /// Groups by the keys and computes each aggregate per group.
-  mutating func aggregate(_ child: LogicalPlan, keys: [ProjectedColumn], aggregates: [NamedAggregate]) throws(Interrupted) -> Relation {
+  mutating func aggregate(
+    _ child: LogicalPlan, keys: [ProjectedColumn], aggregates: [NamedAggregate]
+  ) throws(Interrupted) -> Relation {
     let input = try execute(child)
     noteSummarized(input.rowCount)
     var keyColumns: [Column] = []

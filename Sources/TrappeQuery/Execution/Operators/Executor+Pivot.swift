@@ -3,7 +3,9 @@ import TrappeStorage
 
 extension Executor {
   /// One row per `by` combination and one column per distinct key value.
-  mutating func pivot(_ child: LogicalPlan, by: [Int], key: BoundExpression, value: AggregateCall) throws(Interrupted) -> Relation {
+  mutating func pivot(
+    _ child: LogicalPlan, by: [Int], key: BoundExpression, value: AggregateCall
+  ) throws(Interrupted) -> Relation {
     let input = try execute(child)
     noteSummarized(input.rowCount)
     let table = input.materialized()
