@@ -20,28 +20,9 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
   /// Every `*.test` file under `Tests/GoldenTests/Cases`, sorted by name.
   static func all() -> [GoldenCase] {
     let base = ProjectRoot.file("Tests/GoldenTests/Cases")
-    return files(under: base).sorted().map {
+    return ProjectRoot.files(under: base, endingIn: ".test").sorted().map {
       GoldenCase(path: $0, name: String($0.dropFirst(base.count + 1)))
     }
-  }
-
-  private static func files(under directory: String) -> [String] {
-    guard let handle = opendir(directory) else { return [] }
-    defer { closedir(handle) }
-    var found: [String] = []
-    while let entry = readdir(handle) {
-      let name = withUnsafeBytes(of: entry.pointee.d_name) {
-        String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
-      }
-      if name.hasPrefix(".") { continue }
-      let path = directory + "/" + name
-      if name.hasSuffix(".test") {
-        found.append(path)
-      } else if entry.pointee.d_type == UInt8(DT_DIR) {
-        found += files(under: path)
-      }
-    }
-    return found
   }
 
   /// Replays a transcript and returns it with the actual output in place of the expected.

@@ -1,4 +1,3 @@
-import Glibc
 import Testing
 @testable import TrappeBase
 import TrappeTestSupport
@@ -46,22 +45,7 @@ import TrappeTestSupport
   }
 
   static func files(under directory: String) -> [String] {
-    guard let handle = opendir(directory) else { return [] }
-    defer { closedir(handle) }
-    var found: [String] = []
-    while let entry = readdir(handle) {
-      let name = withUnsafeBytes(of: entry.pointee.d_name) {
-        String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
-      }
-      if name.hasPrefix(".") { continue }
-      let path = directory + "/" + name
-      if name.hasSuffix(".swift") {
-        found.append(path)
-      } else if entry.pointee.d_type == UInt8(DT_DIR) {
-        found += files(under: path)
-      }
-    }
-    return found
+    ProjectRoot.files(under: directory, endingIn: ".swift")
   }
 
   @Test func thereAreAtLeastSixModulesAndEachUsesOnlyModulesBeforeIt() throws {
