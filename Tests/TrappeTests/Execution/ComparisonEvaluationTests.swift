@@ -1,5 +1,4 @@
 import Testing
-@testable import TrappeBase
 @testable import TrappeStorage
 @testable import TrappeIO
 @testable import TrappeQuery

@@ -5,7 +5,6 @@ import Testing
 @testable import TrappeQuery
 @testable import TrappeAnalysis
 @testable import TrappeCharts
-@testable import TrappeDatasets
 @testable import TrappeShell
 
 @Test func plainLocaleLeavesNumbersAlone() {
