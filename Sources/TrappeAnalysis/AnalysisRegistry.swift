@@ -1,4 +1,3 @@
-import TrappeQuery
 
 /// Every analysis command, by keyword.
 enum AnalysisRegistry {

@@ -1,6 +1,5 @@
 import TrappeBase
 import TrappeStorage
-import TrappeQuery
 
 /// Reads table columns as plain Swift arrays and builds result columns, for analyses.
 ///

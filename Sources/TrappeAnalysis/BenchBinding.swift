@@ -1,5 +1,4 @@
 import TrappeBase
-import TrappeStorage
 import TrappeQuery
 
 /// Binds `bench MEASURE [for KOMMUNE, ...] [against GROUP] [k=N] [by PERIOD] [unweighted]`.

@@ -1,6 +1,3 @@
-import TrappeBase
-import TrappeStorage
-import TrappeQuery
 
 /// The spell statuses that count as being on benefit, for `survival`.
 enum BenefitStatus {

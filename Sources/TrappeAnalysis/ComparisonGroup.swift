@@ -1,5 +1,4 @@
 import TrappeBase
-import TrappeStorage
 import TrappeQuery
 
 /// The municipalities each benchmarked municipality is compared with (`against GROUP`).

@@ -1,5 +1,4 @@
 import TrappeBase
-import TrappeStorage
 import TrappeQuery
 
 /// Binds `decompose MEASURE for KOMMUNE [against GROUP] [k=N] by VARIABLE` (reads the measure's table).

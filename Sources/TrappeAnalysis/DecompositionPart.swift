@@ -1,6 +1,3 @@
-import TrappeBase
-import TrappeStorage
-import TrappeQuery
 
 /// One category of a decomposition: shares (fractions) and rates (in the measure's unit) on both sides.
 struct DecompositionPart: Sendable, Equatable {

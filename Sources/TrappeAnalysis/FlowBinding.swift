@@ -1,5 +1,4 @@
 import TrappeBase
-import TrappeStorage
 import TrappeQuery
 
 /// Binds `flow from A to B [by COLUMN]` on a spells table.

@@ -1,6 +1,3 @@
-import TrappeBase
-import TrappeStorage
-import TrappeQuery
 
 /// The Kaplan–Meier estimate of the share still in a state after each week of duration.
 ///

@@ -1,5 +1,3 @@
-import TrappeBase
-import TrappeStorage
 import TrappeQuery
 
 extension LanguageEntry {

@@ -1,6 +1,4 @@
 import TrappeBase
-import TrappeStorage
-import TrappeQuery
 
 /// A ratio measure: `scale * NUMERATOR / DENOMINATOR`, where both are aggregates.
 ///

@@ -1,6 +1,3 @@
-import TrappeBase
-import TrappeStorage
-import TrappeQuery
 import Synchronization
 
 /// The measures of a session: the built-in Ny Chance measures plus those defined with `measure`.

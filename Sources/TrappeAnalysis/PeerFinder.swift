@@ -1,6 +1,5 @@
 import TrappeBase
 import TrappeStorage
-import TrappeQuery
 
 /// Finds comparable municipalities: the k nearest by Euclidean distance between z-scores.
 ///

@@ -1,5 +1,3 @@
-import TrappeStorage
-import TrappeQuery
 
 /// One comparable municipality found by ``PeerFinder``: its distance and raw values.
 struct PeerMatch: Sendable, Equatable {

@@ -1,5 +1,4 @@
 import TrappeBase
-import TrappeStorage
 import TrappeQuery
 
 /// Binds `peers KOMMUNE [k=N] [on (VARIABLE, ...)] [as NAME]` (reads `kommunepanel` by default).

@@ -1,6 +1,5 @@
 import TrappeBase
 import TrappeStorage
-import TrappeQuery
 
 /// The columns of a spells table (`forloeb`) that `flow` and `survival` read, typed.
 ///

@@ -1,5 +1,4 @@
 import TrappeBase
-import TrappeStorage
 import TrappeQuery
 
 /// Binds `survival [for STATUS, ...] [by COLUMN] [weeks N]` on a spells table.

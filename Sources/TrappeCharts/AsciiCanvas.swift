@@ -1,7 +1,3 @@
-import TrappeBase
-import TrappeStorage
-import TrappeIO
-import TrappeQuery
 
 /// A canvas of plain ASCII cells, one dot per character, for `.charset ascii`.
 struct AsciiCanvas: DotCanvas {

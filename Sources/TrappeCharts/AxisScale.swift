@@ -1,7 +1,4 @@
 import TrappeBase
-import TrappeStorage
-import TrappeIO
-import TrappeQuery
 import Glibc
 
 /// A linear scale from data values to character positions, with "nice" tick values.

@@ -1,7 +1,5 @@
 import TrappeBase
-import TrappeStorage
 import TrappeIO
-import TrappeQuery
 
 /// Horizontal bars, one row per category, with target, highlight and bench markers.
 ///

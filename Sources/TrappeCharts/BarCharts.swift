@@ -1,7 +1,5 @@
 import TrappeBase
-import TrappeStorage
 import TrappeIO
-import TrappeQuery
 
 /// Draws the bar family of charts: horizontal `bar`, `grouped`, `stacked` and vertical `column`.
 ///

@@ -1,5 +1,3 @@
-import TrappeBase
-import TrappeQuery
 
 /// How one bar (or bar segment) is filled: its block, whether it ends in eighths, its colour.
 struct BarFill: Sendable, Equatable {

@@ -1,7 +1,3 @@
-import TrappeBase
-import TrappeStorage
-import TrappeIO
-import TrappeQuery
 
 /// The layout maths of bars: lengths in cells with eighth-block fractions.
 enum BarGeometry {

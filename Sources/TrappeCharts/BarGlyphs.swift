@@ -1,7 +1,3 @@
-import TrappeBase
-import TrappeStorage
-import TrappeIO
-import TrappeQuery
 
 /// The characters bar and column charts draw with, in unicode or ASCII.
 struct BarGlyphs: Sendable {

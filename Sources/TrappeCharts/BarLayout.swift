@@ -1,7 +1,5 @@
 import TrappeBase
-import TrappeStorage
 import TrappeIO
-import TrappeQuery
 
 /// Shared layout of horizontal bar charts: row order, label column, line assembly and legends.
 enum BarLayout {

@@ -1,7 +1,4 @@
 import TrappeBase
-import TrappeStorage
-import TrappeIO
-import TrappeQuery
 
 /// Categories × series for grouped and stacked bars, from a series column or several value columns.
 struct BarMatrix {

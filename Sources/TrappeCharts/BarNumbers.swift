@@ -1,7 +1,4 @@
 import TrappeBase
-import TrappeStorage
-import TrappeIO
-import TrappeQuery
 import Glibc
 
 /// Spells bar values in the chart's locale with as few decimals as the data needs.

@@ -1,5 +1,4 @@
 import TrappeBase
-import TrappeStorage
 import TrappeIO
 import TrappeQuery
 

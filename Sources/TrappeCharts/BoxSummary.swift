@@ -1,7 +1,3 @@
-import TrappeBase
-import TrappeStorage
-import TrappeIO
-import TrappeQuery
 
 /// The five numbers of a box plot with Tukey whiskers, for one group of values.
 struct BoxSummary: Sendable, Equatable {

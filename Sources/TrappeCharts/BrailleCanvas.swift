@@ -1,7 +1,3 @@
-import TrappeBase
-import TrappeStorage
-import TrappeIO
-import TrappeQuery
 
 /// A canvas of Unicode braille cells (U+2800 block): 2 × 4 dots per character.
 struct BrailleCanvas: DotCanvas {

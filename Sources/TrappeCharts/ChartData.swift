@@ -1,7 +1,3 @@
-import TrappeBase
-import TrappeStorage
-import TrappeIO
-import TrappeQuery
 
 /// A result table seen by a chart: columns as plain arrays, with roles resolved.
 ///

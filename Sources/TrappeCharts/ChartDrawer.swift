@@ -1,5 +1,4 @@
 import TrappeBase
-import TrappeQuery
 
 /// Draws one or more kinds of chart from prepared data.
 protocol ChartDrawer: SendableMetatype {

@@ -1,7 +1,3 @@
-import TrappeBase
-import TrappeStorage
-import TrappeIO
-import TrappeQuery
 
 /// The `.help chart` text: the stage, its options, and an example of every kind (the tests run them).
 package enum ChartHelp {

@@ -1,7 +1,3 @@
-import TrappeBase
-import TrappeStorage
-import TrappeIO
-import TrappeQuery
 
 /// The kinds of chart `chart KIND` draws.
 enum ChartKind: String, Sendable, CaseIterable {

@@ -1,7 +1,3 @@
-import TrappeBase
-import TrappeStorage
-import TrappeIO
-import TrappeQuery
 
 /// The options of a chart after checking: kind, column roles and decorations.
 package struct ChartOptions: Sendable, Equatable {

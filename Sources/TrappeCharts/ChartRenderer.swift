@@ -1,7 +1,6 @@
 import TrappeBase
 import TrappeStorage
 import TrappeIO
-import TrappeQuery
 
 /// Draws a result table as a chart: checks the options, infers the kind and roles, dispatches.
 package enum ChartRenderer {

@@ -1,7 +1,5 @@
 import TrappeBase
 import TrappeStorage
-import TrappeIO
-import TrappeQuery
 
 /// Works out which column plays which part in a chart: category, values, series, x.
 enum ChartRoles {

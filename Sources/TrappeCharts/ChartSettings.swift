@@ -1,7 +1,4 @@
 import TrappeBase
-import TrappeStorage
-import TrappeIO
-import TrappeQuery
 
 /// The drawing surface: its size, number style, characters and colour.
 package struct ChartSettings: Sendable, Equatable {

@@ -1,7 +1,5 @@
 import TrappeBase
-import TrappeStorage
 import TrappeIO
-import TrappeQuery
 
 /// Vertical columns: blocks with eighths at the top, y ticks on the left, x labels (or numbers and a key) below.
 enum ColumnChart {

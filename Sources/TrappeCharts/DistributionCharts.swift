@@ -1,6 +1,5 @@
 import TrappeBase
 import TrappeIO
-import TrappeQuery
 
 /// Draws the distribution charts: `histogram`, `heatmap` and `box`.
 ///

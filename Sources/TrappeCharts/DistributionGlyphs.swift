@@ -1,7 +1,3 @@
-import TrappeBase
-import TrappeStorage
-import TrappeIO
-import TrappeQuery
 
 /// The characters distribution charts draw with, for one ``ChartCharset``.
 struct DistributionGlyphs: Sendable {

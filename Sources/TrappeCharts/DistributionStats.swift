@@ -1,7 +1,3 @@
-import TrappeBase
-import TrappeStorage
-import TrappeIO
-import TrappeQuery
 import Glibc
 
 /// Statistics shared by the distribution charts: quantiles, bin edges and bin counts.

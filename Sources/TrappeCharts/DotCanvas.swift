@@ -1,7 +1,3 @@
-import TrappeBase
-import TrappeStorage
-import TrappeIO
-import TrappeQuery
 
 /// A grid of character cells that trend charts plot dots, lines and markers on.
 ///

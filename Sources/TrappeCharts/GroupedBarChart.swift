@@ -1,7 +1,5 @@
 import TrappeBase
-import TrappeStorage
 import TrappeIO
-import TrappeQuery
 
 /// Horizontal bars grouped by category: one sub-row per series, with a legend of fills.
 enum GroupedBarChart {

@@ -1,7 +1,5 @@
 import TrappeBase
-import TrappeStorage
 import TrappeIO
-import TrappeQuery
 import Glibc
 
 /// `chart heatmap`: a grid of categories (rows) × series (columns), each cell shaded by its value.

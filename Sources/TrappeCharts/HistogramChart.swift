@@ -1,7 +1,5 @@
 import TrappeBase
-import TrappeStorage
 import TrappeIO
-import TrappeQuery
 
 /// `chart histogram`: the distribution of one numeric column as horizontal bars per bin.
 ///

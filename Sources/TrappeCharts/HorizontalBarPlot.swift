@@ -1,7 +1,4 @@
 import TrappeBase
-import TrappeStorage
-import TrappeIO
-import TrappeQuery
 
 /// The drawing area right of the labels in a horizontal bar chart: a zero line,
 /// cells for negative and positive values, and margins for the value texts.

@@ -1,7 +1,5 @@
 import TrappeBase
-import TrappeStorage
 import TrappeIO
-import TrappeQuery
 
 /// Lines over an x column (periods, rounds, years), one per series, with axes and a legend.
 ///

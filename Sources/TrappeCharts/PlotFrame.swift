@@ -1,7 +1,5 @@
 import TrappeBase
-import TrappeStorage
 import TrappeIO
-import TrappeQuery
 
 /// The frame around a plotted canvas: y tick labels and axis on the left, x axis and labels below.
 struct PlotFrame {

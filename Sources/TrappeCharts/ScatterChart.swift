@@ -1,7 +1,5 @@
 import TrappeBase
-import TrappeStorage
 import TrappeIO
-import TrappeQuery
 
 /// Points of two numeric columns on a braille (or ASCII `*`) canvas, with axes on both sides.
 ///

@@ -1,7 +1,5 @@
 import TrappeBase
-import TrappeStorage
 import TrappeIO
-import TrappeQuery
 
 /// One-line trends, one per category: label, sparkline, first → last value and the change.
 ///

@@ -1,7 +1,5 @@
 import TrappeBase
-import TrappeStorage
 import TrappeIO
-import TrappeQuery
 
 /// Horizontal bars with the series stacked: one bar per category, a segment per series, the total at the end.
 enum StackedBarChart {

@@ -1,7 +1,5 @@
 import TrappeBase
-import TrappeStorage
 import TrappeIO
-import TrappeQuery
 
 /// Draws the trend charts: `line`, `sparkline` and `scatter`.
 enum TrendCharts: ChartDrawer {

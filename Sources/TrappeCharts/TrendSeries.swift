@@ -1,7 +1,3 @@
-import TrappeBase
-import TrappeStorage
-import TrappeIO
-import TrappeQuery
 
 /// One series of a trend chart: its name and its points in x order (NULL values kept as gaps).
 struct TrendSeries: Sendable {

@@ -1,7 +1,4 @@
-import TrappeBase
-import TrappeStorage
 import TrappeIO
-import TrappeDatasets
 
 #if canImport(Glibc)
   import Glibc

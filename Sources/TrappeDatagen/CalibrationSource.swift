@@ -1,7 +1,5 @@
-import TrappeBase
 import TrappeStorage
 import TrappeIO
-import TrappeDatasets
 
 /// The real datasets the generator calibrates to, read from `Datasets/`.
 struct CalibrationSource {

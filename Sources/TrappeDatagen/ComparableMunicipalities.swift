@@ -1,7 +1,3 @@
-import TrappeBase
-import TrappeStorage
-import TrappeIO
-import TrappeDatasets
 
 /// Chooses comparable municipalities ("sammenligningskommuner") for the method municipalities.
 ///

@@ -1,7 +1,3 @@
-import TrappeBase
-import TrappeStorage
-import TrappeIO
-import TrappeDatasets
 
 /// The five VIP2 evaluation rounds ("evalueringsnedslag") and the generator's targets per round.
 ///

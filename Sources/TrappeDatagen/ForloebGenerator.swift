@@ -1,7 +1,5 @@
-import TrappeBase
 import TrappeStorage
 import TrappeIO
-import TrappeDatasets
 
 /// Generates `forloeb.csv`: weekly benefit spells per person, like a DREAM extract.
 ///

@@ -1,6 +1,3 @@
-import TrappeBase
-import TrappeStorage
-import TrappeDatasets
 
 /// Why the generator could not run.
 enum GeneratorError: Error, CustomStringConvertible {

@@ -1,7 +1,3 @@
-import TrappeBase
-import TrappeStorage
-import TrappeIO
-import TrappeDatasets
 
 /// One of the 98 municipalities with the real figures the generator calibrates to.
 struct GeneratorMunicipality {

@@ -1,6 +1,3 @@
-import TrappeBase
-import TrappeStorage
-import TrappeIO
 
 /// Platform-independent formatting of numbers and fields for the generated CSV files.
 enum GeneratorText {

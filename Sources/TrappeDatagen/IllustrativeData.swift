@@ -1,7 +1,4 @@
-import TrappeBase
-import TrappeStorage
 import TrappeIO
-import TrappeDatasets
 
 /// Generates Trappe's illustrative datasets: `resultater`, `jobpakker` and `forloeb`.
 ///

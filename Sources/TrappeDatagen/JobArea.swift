@@ -1,7 +1,3 @@
-import TrappeBase
-import TrappeStorage
-import TrappeIO
-import TrappeDatasets
 
 /// A job area ("jobområde") a jobpakke can be made in, with its relative popularity.
 struct JobArea {

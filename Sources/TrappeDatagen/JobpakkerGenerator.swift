@@ -1,7 +1,3 @@
-import TrappeBase
-import TrappeStorage
-import TrappeIO
-import TrappeDatasets
 
 /// Generates `jobpakker.csv`: jobpakker started per method municipality, round and job area.
 ///

@@ -1,7 +1,3 @@
-import TrappeBase
-import TrappeStorage
-import TrappeIO
-import TrappeDatasets
 
 /// Builds the text of a manifest (format in `docs/datasets.md`) for a generated dataset.
 struct ManifestText {

@@ -1,7 +1,3 @@
-import TrappeBase
-import TrappeStorage
-import TrappeIO
-import TrappeDatasets
 
 /// Illustrative assumptions per VIP2 method municipality (no source gives these per municipality).
 ///

@@ -1,6 +1,3 @@
-import TrappeBase
-import TrappeStorage
-import TrappeIO
 
 /// The fixed traits of one simulated person and their weekly transition probabilities.
 struct PersonProfile {

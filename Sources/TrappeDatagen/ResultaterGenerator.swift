@@ -1,7 +1,3 @@
-import TrappeBase
-import TrappeStorage
-import TrappeIO
-import TrappeDatasets
 
 /// Generates `resultater.csv`: the Ny Chance target group and its results per municipality,
 /// round, benefit and origin.

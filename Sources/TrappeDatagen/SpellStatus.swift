@@ -1,7 +1,3 @@
-import TrappeBase
-import TrappeStorage
-import TrappeIO
-import TrappeDatasets
 
 /// The status of a person in a week of `forloeb.csv`, as in a DREAM extract.
 enum SpellStatus: Int, CaseIterable {

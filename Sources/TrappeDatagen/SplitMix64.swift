@@ -1,5 +1,3 @@
-import TrappeStorage
-import TrappeIO
 
 /// A small seeded pseudo-random generator (SplitMix64) with platform-independent draws.
 ///

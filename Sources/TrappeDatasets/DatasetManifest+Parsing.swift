@@ -1,6 +1,5 @@
 import TrappeBase
 import TrappeStorage
-import TrappeIO
 
 extension DatasetManifest {
   /// The keys a manifest may use, for "did you mean".

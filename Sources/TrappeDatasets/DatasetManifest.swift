@@ -1,6 +1,3 @@
-import TrappeBase
-import TrappeStorage
-import TrappeIO
 
 /// What a dataset is, where it comes from and what its columns mean: a parsed `NAME.manifest`.
 package struct DatasetManifest: Sendable, Equatable {

@@ -1,6 +1,4 @@
-import TrappeBase
 import TrappeStorage
-import TrappeIO
 
 /// One `column NAME: TYPE | UNIT | MEANING` line of a manifest.
 package struct ManifestColumn: Sendable, Equatable {

@@ -1,10 +1,3 @@
-import TrappeBase
-import TrappeStorage
-import TrappeIO
-import TrappeQuery
-import TrappeAnalysis
-import TrappeCharts
-import TrappeDatasets
 
 /// What a meta command argument names, so Tab can offer the right candidates.
 enum ArgumentKind: Sendable, Equatable {

@@ -1,10 +1,4 @@
 import TrappeBase
-import TrappeStorage
-import TrappeIO
-import TrappeQuery
-import TrappeAnalysis
-import TrappeCharts
-import TrappeDatasets
 
 /// Runs `trappe` without a terminal: `-c` commands, a script file, or piped stdin.
 package enum BatchRun {

@@ -1,10 +1,3 @@
-import TrappeBase
-import TrappeStorage
-import TrappeIO
-import TrappeQuery
-import TrappeAnalysis
-import TrappeCharts
-import TrappeDatasets
 
 /// One word of a meta command line, with the position it was typed at.
 struct CommandWord: Sendable, Equatable {

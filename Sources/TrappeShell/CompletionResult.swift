@@ -1,6 +1,3 @@
-import TrappeBase
-import TrappeQuery
-import TrappeCharts
 
 /// The candidates for the word under the cursor, and where that word starts.
 package struct CompletionResult: Sendable, Equatable {

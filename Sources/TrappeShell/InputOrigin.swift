@@ -1,8 +1,3 @@
-import TrappeBase
-import TrappeIO
-import TrappeQuery
-import TrappeCharts
-import TrappeDatasets
 
 /// Where a statement came from: a file (or none) and the line it starts on.
 package struct InputOrigin: Sendable, Equatable {

@@ -1,10 +1,4 @@
 import TrappeBase
-import TrappeStorage
-import TrappeIO
-import TrappeQuery
-import TrappeAnalysis
-import TrappeCharts
-import TrappeDatasets
 
 /// The command-line arguments of `trappe`, parsed.
 package struct LaunchOptions: Sendable, Equatable {

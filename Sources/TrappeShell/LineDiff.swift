@@ -1,10 +1,3 @@
-import TrappeBase
-import TrappeStorage
-import TrappeIO
-import TrappeQuery
-import TrappeAnalysis
-import TrappeCharts
-import TrappeDatasets
 
 /// A unified diff of two texts, line by line, for `--check`.
 enum LineDiff {

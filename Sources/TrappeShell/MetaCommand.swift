@@ -1,10 +1,4 @@
 import TrappeBase
-import TrappeStorage
-import TrappeIO
-import TrappeQuery
-import TrappeAnalysis
-import TrappeCharts
-import TrappeDatasets
 
 /// A shell meta command (`.tables`, `.load`, ...): one row of the command table.
 ///

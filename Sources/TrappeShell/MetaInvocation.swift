@@ -1,10 +1,4 @@
 import TrappeBase
-import TrappeStorage
-import TrappeIO
-import TrappeQuery
-import TrappeAnalysis
-import TrappeCharts
-import TrappeDatasets
 
 /// The words of one meta command line, with helpers that report bad arguments precisely.
 struct MetaInvocation: Sendable {

@@ -1,8 +1,3 @@
-import TrappeBase
-import TrappeIO
-import TrappeQuery
-import TrappeAnalysis
-import TrappeCharts
 
 /// How results are printed: a box table for people, or a machine format.
 package enum OutputFormat: String, Sendable, CaseIterable {

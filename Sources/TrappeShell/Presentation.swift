@@ -1,9 +1,4 @@
-import TrappeBase
-import TrappeStorage
 import TrappeIO
-import TrappeQuery
-import TrappeAnalysis
-import TrappeCharts
 import TrappeDatasets
 
 /// A script cut into steps for `trappe --present`: each step's title, command and output.

@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// Everything one query produced: the table and what its footer, record, export and chart say

@@ -1,9 +1,5 @@
 import TrappeBase
-import TrappeStorage
 import TrappeIO
-import TrappeQuery
-import TrappeAnalysis
-import TrappeDatasets
 
 /// A notebook-style Markdown record of a session: every command and its output.
 ///

@@ -1,9 +1,5 @@
 import TrappeBase
-import TrappeStorage
 import TrappeIO
-import TrappeQuery
-import TrappeAnalysis
-import TrappeCharts
 import TrappeDatasets
 
 /// `trappe --check SCRIPT`: replays a script and compares its output with `SCRIPT.expected`.

@@ -1,10 +1,3 @@
-import TrappeBase
-import TrappeStorage
-import TrappeIO
-import TrappeQuery
-import TrappeAnalysis
-import TrappeCharts
-import TrappeDatasets
 
 /// Runs a stream of lines as statements: the batch path shared by pipes, script files and `.read`.
 ///

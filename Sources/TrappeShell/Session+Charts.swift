@@ -2,9 +2,7 @@ import TrappeBase
 import TrappeStorage
 import TrappeIO
 import TrappeQuery
-import TrappeAnalysis
 import TrappeCharts
-import TrappeDatasets
 
 extension Session {
   /// Draws a result as a chart, followed by the same footer lines a table gets.

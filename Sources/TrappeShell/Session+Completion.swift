@@ -1,10 +1,5 @@
 import TrappeBase
-import TrappeStorage
-import TrappeIO
 import TrappeQuery
-import TrappeAnalysis
-import TrappeCharts
-import TrappeDatasets
 import Glibc
 
 extension Session {

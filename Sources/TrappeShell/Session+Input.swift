@@ -1,9 +1,3 @@
-import TrappeBase
-import TrappeStorage
-import TrappeIO
-import TrappeQuery
-import TrappeAnalysis
-import TrappeCharts
 
 extension Session {
   /// Whether `text` is an unfinished statement that needs another line.

@@ -1,9 +1,3 @@
-import TrappeBase
-import TrappeStorage
-import TrappeIO
-import TrappeQuery
-import TrappeAnalysis
-import TrappeDatasets
 import Glibc
 
 extension Session {

@@ -1,10 +1,7 @@
 import TrappeBase
 import TrappeStorage
-import TrappeIO
 import TrappeQuery
 import TrappeAnalysis
-import TrappeCharts
-import TrappeDatasets
 
 extension Session {
   /// Runs a statement of the query language: a pipeline, `let NAME = ...` or `explain ...`.

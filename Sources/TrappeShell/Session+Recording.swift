@@ -1,9 +1,5 @@
 import TrappeBase
-import TrappeStorage
 import TrappeIO
-import TrappeQuery
-import TrappeAnalysis
-import TrappeDatasets
 
 extension Session {
   /// Starts writing a Markdown record to `path`.

@@ -1,9 +1,6 @@
-import TrappeBase
 import TrappeStorage
 import TrappeIO
 import TrappeQuery
-import TrappeAnalysis
-import TrappeDatasets
 
 extension Session {
   /// The count roles of a table's columns, from its catalog entry (a dataset's int columns whose

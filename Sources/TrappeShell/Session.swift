@@ -1,9 +1,7 @@
 import TrappeBase
 import TrappeStorage
 import TrappeIO
-import TrappeQuery
 import TrappeAnalysis
-import TrappeCharts
 import TrappeDatasets
 
 /// One analysis session: the catalog of tables, the display settings and the command dispatcher.

@@ -1,5 +1,3 @@
-import TrappeBase
-import TrappeQuery
 
 /// Where a session writes results and diagnostics.
 package struct SessionOutput: Sendable {

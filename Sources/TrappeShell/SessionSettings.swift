@@ -1,10 +1,5 @@
 import TrappeBase
-import TrappeStorage
-import TrappeIO
-import TrappeQuery
-import TrappeAnalysis
 import TrappeCharts
-import TrappeDatasets
 
 /// The display settings of a session, changed by `.mode`, `.width`, `.maxrows`, `.locale`, `.timer` and `.suppress`.
 package struct SessionSettings: Sendable, Equatable {

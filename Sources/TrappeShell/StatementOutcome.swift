@@ -1,6 +1,4 @@
 import TrappeBase
-import TrappeIO
-import TrappeQuery
 
 /// What happened when the session ran one statement.
 package enum StatementOutcome: Sendable, Equatable {

@@ -1,9 +1,4 @@
 import TrappeBase
-import TrappeStorage
-import TrappeIO
-import TrappeQuery
-import TrappeCharts
-import TrappeDatasets
 import Glibc
 
 /// Facts about the terminal the shell runs in, decided once at start-up.

@@ -1,5 +1,4 @@
 import TrappeBase
-import TrappeStorage
 import TrappeQuery
 
 /// Binds `gap [TARGET, ...] [for KOMMUNE, ...] [by PERIOD]`: how far each municipality is from the Ny Chance targets.

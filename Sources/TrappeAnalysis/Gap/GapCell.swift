@@ -1,6 +1,4 @@
-import TrappeBase
 import TrappeStorage
-import TrappeQuery
 
 /// One output row of `gap`: a municipality's standing on one target in one period.
 struct GapCell: Sendable, Equatable {

@@ -1,6 +1,3 @@
-import TrappeBase
-import TrappeStorage
-import TrappeQuery
 
 /// The comparison of a target (`maal.sammenligning`): which side of the threshold counts as met.
 enum GapComparison: String, Sendable, Equatable {

@@ -1,6 +1,3 @@
-import TrappeBase
-import TrappeStorage
-import TrappeQuery
 
 /// Which municipalities `gap` reports on.
 enum GapMunicipalities: Sendable, Equatable {

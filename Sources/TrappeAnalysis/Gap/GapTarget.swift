@@ -1,6 +1,3 @@
-import TrappeBase
-import TrappeStorage
-import TrappeQuery
 
 /// One target of the `gap` analysis: a row of `maal` with the measure it is computed by.
 struct GapTarget: Sendable, Equatable {

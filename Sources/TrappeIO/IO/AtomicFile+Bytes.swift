@@ -1,5 +1,3 @@
-import TrappeBase
-import TrappeStorage
 
 extension AtomicFile {
   /// Writes `bytes` to a temporary file next to `path`, syncs it, and renames it over `path`.

@@ -1,5 +1,3 @@
-import TrappeBase
-import TrappeStorage
 
 #if canImport(Glibc)
   import Glibc

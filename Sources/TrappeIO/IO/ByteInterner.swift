@@ -1,5 +1,3 @@
-import TrappeBase
-import TrappeStorage
 
 /// Maps byte strings to dictionary codes without creating a `String` for ones seen before.
 ///

@@ -1,5 +1,4 @@
 import TrappeBase
-import TrappeStorage
 
 extension CSVError: DiagnosticConvertible {
   /// The error as a diagnostic with file, line, column, source line and hints.

@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// Why ``CSVReader`` could not load a file.

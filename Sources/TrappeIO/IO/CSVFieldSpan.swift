@@ -1,4 +1,3 @@
-import TrappeBase
 
 /// The byte range of one field's content within a CSV buffer.
 struct CSVFieldSpan {

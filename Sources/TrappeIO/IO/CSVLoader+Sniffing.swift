@@ -1,5 +1,3 @@
-import TrappeBase
-import TrappeStorage
 
 extension CSVLoader {
   /// Picks `,`, `;` or tab: the candidate whose count per line (outside quotes)

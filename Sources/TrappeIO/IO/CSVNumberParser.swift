@@ -1,5 +1,3 @@
-import TrappeBase
-import TrappeStorage
 
 /// Parses integers, decimals and booleans straight from the UTF-8 bytes of a cell.
 ///

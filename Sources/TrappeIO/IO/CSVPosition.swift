@@ -1,5 +1,4 @@
 import TrappeBase
-import TrappeStorage
 
 /// A place in a CSV file that an error points at.
 package struct CSVPosition: Sendable, Equatable {

@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// How ``CSVReader`` splits, decodes and types a CSV file.

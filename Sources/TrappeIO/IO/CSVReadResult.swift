@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// A table read by ``CSVReader`` plus what was detected about the file.

@@ -1,5 +1,3 @@
-import TrappeBase
-import TrappeStorage
 
 extension CSVReader {
   /// A UTF-8 buffer ready for scanning, and where its text starts (after a BOM).

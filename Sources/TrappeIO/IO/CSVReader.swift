@@ -1,5 +1,4 @@
 import TrappeBase
-import TrappeStorage
 
 #if canImport(Glibc)
   import Glibc

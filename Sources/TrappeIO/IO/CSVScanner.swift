@@ -1,5 +1,3 @@
-import TrappeBase
-import TrappeStorage
 
 /// Splits a UTF-8 buffer into CSV records and fields (RFC 4180) without allocating.
 ///

@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// The typed builders of one CSV load, addressed by column index.

@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// What pass 1 of ``CSVReader`` has learnt about one column's cells.

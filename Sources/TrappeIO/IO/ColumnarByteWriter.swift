@@ -1,5 +1,3 @@
-import TrappeBase
-import TrappeStorage
 
 /// Appends little-endian integers, raw arrays and strings to a byte buffer.
 struct ColumnarByteWriter {

@@ -1,5 +1,3 @@
-import TrappeBase
-import TrappeStorage
 
 /// The 64-bit checksum that ends a columnar file.
 ///

@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// The one-byte tag that names a column's layout in a columnar file.

@@ -1,4 +1,3 @@
-import TrappeBase
 
 /// The character that separates the integer part of a number from its fraction.
 package enum DecimalSeparator: String, Sendable, Equatable, CaseIterable {

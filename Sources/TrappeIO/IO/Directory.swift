@@ -1,5 +1,3 @@
-import TrappeBase
-import TrappeStorage
 import Glibc
 
 /// Lists directories without Foundation.

@@ -1,5 +1,3 @@
-import TrappeBase
-import TrappeStorage
 
 /// A text format a table can be exported to.
 package enum ExportFormat: String, Sendable, Equatable, CaseIterable {

@@ -1,4 +1,3 @@
-import TrappeBase
 
 /// Choices that change how ``TableExporter`` writes cells.
 package struct ExportOptions: Sendable, Equatable {

@@ -1,5 +1,3 @@
-import TrappeBase
-import TrappeStorage
 
 /// Validation of UTF-8 and transcoding of single-byte encodings to UTF-8.
 enum TextDecoding {

@@ -1,5 +1,3 @@
-import TrappeBase
-import TrappeStorage
 
 /// The character encoding of a text file being read.
 package enum TextEncoding: String, Sendable, Equatable, CaseIterable {

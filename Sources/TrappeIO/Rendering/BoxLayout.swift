@@ -1,5 +1,3 @@
-import TrappeBase
-import TrappeStorage
 
 /// Which columns a box shows, in what order, and how wide each one is.
 ///

@@ -1,5 +1,4 @@
 import TrappeBase
-import TrappeStorage
 
 extension BoxRenderer {
   /// The row ranges shown: the first half and the last half of at most ``RenderOptions/maxRows`` rows.

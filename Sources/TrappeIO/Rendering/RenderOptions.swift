@@ -1,5 +1,4 @@
 import TrappeBase
-import TrappeStorage
 
 /// Settings that control how ``BoxRenderer`` draws a table.
 package struct RenderOptions: Sendable, Equatable {

@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// The cells of a table hidden by small-cell suppression, and the placeholder shown instead.

@@ -1,5 +1,4 @@
 import TrappeBase
-import TrappeStorage
 
 /// Measuring, truncating, padding and wrapping text by terminal display width.
 ///

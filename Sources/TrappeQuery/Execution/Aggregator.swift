@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// Computes aggregate functions over grouped rows: one output row per group.

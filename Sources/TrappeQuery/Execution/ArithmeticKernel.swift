@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// Typed loops for `+ - * / %`, negation and period arithmetic.

@@ -1,5 +1,3 @@
-import TrappeBase
-import TrappeStorage
 
 extension BoundExpression {
   /// The sub-expressions directly below this one.

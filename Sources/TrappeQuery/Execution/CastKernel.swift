@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// Conversions between column types: the binder's widening casts

@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// Builds a column by taking each row from one of several candidate columns:

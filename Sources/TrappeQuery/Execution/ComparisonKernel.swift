@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// Typed loops for `== != < <= > >=`; the result is bool, NULL when either side is NULL.

@@ -1,5 +1,3 @@
-import TrappeBase
-import TrappeStorage
 
 /// Danish alphabetical order for strings, as evaluators expect in sorted output.
 ///

@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// Work on the dictionaries of string columns: everything string-shaped is

@@ -1,5 +1,3 @@
-import TrappeBase
-import TrappeStorage
 
 /// Counts of rows that became NULL because an operation had no defined result.
 ///

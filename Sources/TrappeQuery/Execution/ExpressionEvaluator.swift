@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// Evaluates ``BoundExpression``s over whole columns of a ``Table``.

@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// The group id of every row, from the values of one or more key columns.

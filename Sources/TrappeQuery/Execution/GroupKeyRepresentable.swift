@@ -1,5 +1,3 @@
-import TrappeBase
-import TrappeStorage
 
 /// A fixed-width value that can serve as a grouping key through an `Int64` image.
 ///

@@ -1,5 +1,3 @@
-import TrappeBase
-import TrappeStorage
 
 extension HashJoin {
   /// Numbers the right side's distinct keys and looks the left keys up.

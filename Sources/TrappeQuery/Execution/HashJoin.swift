@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// Row pairs of equi-joins: `join kind=inner|left|anti (...) on KEYS`.

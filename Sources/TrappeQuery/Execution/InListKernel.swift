@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// `x in (constants...)`.

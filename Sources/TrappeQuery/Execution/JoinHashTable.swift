@@ -1,5 +1,3 @@
-import TrappeBase
-import TrappeStorage
 
 /// An open-addressing (linear probing) table that numbers distinct Int64 keys 0, 1, 2, ...
 struct JoinHashTable {

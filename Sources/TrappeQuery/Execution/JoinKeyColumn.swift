@@ -1,5 +1,3 @@
-import TrappeBase
-import TrappeStorage
 
 /// One join key column encoded as Int64 values, where equal keys have equal values.
 struct JoinKeyColumn {

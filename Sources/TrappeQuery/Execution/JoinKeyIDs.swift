@@ -1,4 +1,3 @@
-import TrappeStorage
 
 /// Equi-join keys reduced to small integer ids: equal keys on both sides get the same id.
 struct JoinKeyIDs {

@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// Three-valued `and`, `or`, `not` and the never-NULL `is null` test.

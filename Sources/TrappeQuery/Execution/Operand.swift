@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// An evaluated operand: a whole column, or a constant kept unbroadcast so

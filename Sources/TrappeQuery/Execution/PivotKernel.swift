@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// Spreads the values of one column into columns of their own, aggregating per row key.

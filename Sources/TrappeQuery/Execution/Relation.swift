@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// An operator's output during execution: a table plus an optional selection vector.

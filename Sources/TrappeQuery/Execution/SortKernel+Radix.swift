@@ -1,5 +1,3 @@
-import TrappeBase
-import TrappeStorage
 
 extension SortKernel {
   /// All rows stably sorted by the words (word 0 most significant).

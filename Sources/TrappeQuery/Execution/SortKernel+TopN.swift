@@ -1,5 +1,3 @@
-import TrappeBase
-import TrappeStorage
 
 extension SortKernel {
   /// The first `limit` rows of the stable order, found with a bounded max-heap.

@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// Stable row orderings by key columns: `sort by` and `top N by`.

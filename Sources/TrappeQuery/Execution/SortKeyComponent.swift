@@ -1,4 +1,3 @@
-import TrappeBase
 
 /// One order-preserving unsigned key per row: rows compare as their keys compare.
 struct SortKeyComponent {

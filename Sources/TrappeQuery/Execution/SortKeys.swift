@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// Turns key columns into order-preserving unsigned integer keys, one per row.

@@ -1,4 +1,3 @@
-import TrappeBase
 
 /// One radix-sort word: the keys of one or more ``SortKeyComponent``s packed most significant first.
 struct SortWord {

@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// Turns columns into rows: one output row per input row and unpivoted column.

@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// A borrowed view of a ``ValidityMask``'s bits for tight row loops.

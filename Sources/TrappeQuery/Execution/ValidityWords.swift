@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// Validity bits of a kernel's output while it is being computed.

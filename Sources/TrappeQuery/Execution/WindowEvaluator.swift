@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// Evaluates window functions (`extend x = rank() over kommune order by ...`).

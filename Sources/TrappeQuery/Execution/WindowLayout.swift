@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// Rows arranged for window functions: sorted by (partition keys, order keys), with boundaries.

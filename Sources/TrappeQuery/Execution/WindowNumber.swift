@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// The numbers window functions add and subtract: Int64 (wrapping on overflow) and Double.

@@ -1,5 +1,3 @@
-import TrappeBase
-import TrappeStorage
 
 /// The `.help` entries for the query language: every stage and function, with an example.
 ///

@@ -1,5 +1,4 @@
 import TrappeBase
-import TrappeStorage
 
 extension ASTDump {
   /// The S-expression of an expression, such as `(+ (col a) (* (col b) 2))`.

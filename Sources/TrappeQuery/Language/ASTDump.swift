@@ -1,5 +1,4 @@
 import TrappeBase
-import TrappeStorage
 
 /// Prints statements, stages and expressions as compact S-expressions, for tests and `explain`.
 ///

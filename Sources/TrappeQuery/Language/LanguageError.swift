@@ -1,5 +1,4 @@
 import TrappeBase
-import TrappeStorage
 
 /// A lexing or parsing error in a statement: what is wrong, where, and how to fix it.
 package struct LanguageError: Error, Sendable, Equatable, CustomStringConvertible {

@@ -1,5 +1,4 @@
 import TrappeBase
-import TrappeStorage
 
 extension Lexer {
   /// Reads a string in double or single quotes, resolving `\"`, `\'`, `\\`, `\n` and `\t`.

@@ -1,5 +1,3 @@
-import TrappeBase
-import TrappeStorage
 
 extension Lexer {
   /// Decodes the Unicode scalar at `offset`: the scalar (nil for malformed UTF-8) and its byte length.

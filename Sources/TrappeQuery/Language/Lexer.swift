@@ -1,5 +1,4 @@
 import TrappeBase
-import TrappeStorage
 
 /// Splits a statement's text into tokens, reporting stray characters with their exact span.
 ///

@@ -1,5 +1,4 @@
 import TrappeBase
-import TrappeStorage
 
 extension Parser {
   /// The analysis commands: usable as a stage, or at the start of a statement on their default table.

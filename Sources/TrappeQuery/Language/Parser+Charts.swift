@@ -1,5 +1,4 @@
 import TrappeBase
-import TrappeStorage
 
 extension Parser {
   /// Parses `chart [KIND] [NAME=VALUE ...]` after the word `chart`.

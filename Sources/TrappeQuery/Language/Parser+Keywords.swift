@@ -1,5 +1,4 @@
 import TrappeBase
-import TrappeStorage
 
 extension Parser {
   /// The stage keywords, as written after `|`.

@@ -1,5 +1,4 @@
 import TrappeBase
-import TrappeStorage
 
 extension Parser {
   /// Parses a literal, a column, a call, a parenthesised expression or a `case` expression.

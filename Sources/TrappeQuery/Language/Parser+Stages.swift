@@ -1,5 +1,4 @@
 import TrappeBase
-import TrappeStorage
 
 extension Parser {
   /// Parses one stage after `|`.

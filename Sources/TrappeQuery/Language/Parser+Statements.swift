@@ -1,5 +1,4 @@
 import TrappeBase
-import TrappeStorage
 
 extension Parser {
   /// Parses a whole statement: `let NAME = PIPELINE`, `explain PIPELINE` or a pipeline.

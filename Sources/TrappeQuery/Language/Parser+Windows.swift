@@ -1,5 +1,4 @@
 import TrappeBase
-import TrappeStorage
 
 extension Parser {
   /// Parses `over KEY` or `over (KEY, ...)`, then an optional `order by KEY [asc|desc], ...`.

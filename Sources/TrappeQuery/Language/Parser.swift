@@ -1,5 +1,4 @@
 import TrappeBase
-import TrappeStorage
 
 /// A recursive-descent parser over the tokens of one statement.
 ///

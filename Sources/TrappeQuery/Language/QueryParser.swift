@@ -1,5 +1,4 @@
 import TrappeBase
-import TrappeStorage
 
 /// The entry point of the query-language parser.
 package enum QueryParser {

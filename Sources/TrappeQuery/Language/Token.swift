@@ -1,5 +1,4 @@
 import TrappeBase
-import TrappeStorage
 
 /// One token of a statement, with the span of text it was read from.
 struct Token: Sendable, Equatable {

@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// What a token of the query language is, with the value of literals.

@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// The built-in aggregate functions, for `summarize`, `pivot` and windows.

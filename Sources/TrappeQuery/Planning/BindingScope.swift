@@ -1,5 +1,3 @@
-import TrappeBase
-import TrappeStorage
 
 /// The columns a stage can refer to, with name lookup and "did you mean" on failure.
 struct BindingScope {

@@ -1,5 +1,3 @@
-import TrappeBase
-import TrappeStorage
 
 extension BoundExpression {
   /// The input column indices the expression reads.

@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// An expression with its names resolved to input column indices and its type known.

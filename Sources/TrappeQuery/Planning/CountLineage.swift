@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// Works out which output columns of a plan are person counts and which are built on them.

@@ -1,5 +1,3 @@
-import TrappeBase
-import TrappeStorage
 
 /// The names of every function the language knows, by kind, for lookups, suggestions and `.help`.
 package enum FunctionCatalog {

@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// A tree of relational operators, the binder's output and the executor's input.

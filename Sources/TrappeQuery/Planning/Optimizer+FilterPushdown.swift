@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 extension Optimizer {

@@ -1,5 +1,3 @@
-import TrappeBase
-import TrappeStorage
 
 extension Optimizer {
   /// A pruned plan and where each kept output column moved (old index → new index).

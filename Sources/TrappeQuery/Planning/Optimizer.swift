@@ -1,5 +1,3 @@
-import TrappeBase
-import TrappeStorage
 
 /// Rewrites a logical plan so that it reads less: filters move towards the scans and
 /// scans read only the columns the rest of the plan uses.

@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// A column of a plan node's output: its name, type and (for periods) unit.

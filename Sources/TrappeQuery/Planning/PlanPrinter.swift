@@ -1,5 +1,4 @@
 import TrappeBase
-import TrappeStorage
 
 /// Renders a logical plan as an indented tree, for `explain`.
 ///

@@ -1,5 +1,3 @@
-import TrappeBase
-import TrappeStorage
 
 /// The built-in scalar functions.
 ///

@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// Functions that look at other rows of the same partition, for `extend`.

@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// The tables of a session: the named ones in the order they were added, and the numbered

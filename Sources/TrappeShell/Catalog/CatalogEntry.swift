@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 import TrappeQuery
 import TrappeDatasets

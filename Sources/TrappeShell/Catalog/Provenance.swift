@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeDatasets
 
 /// Where a table came from: a dataset, a file, or a statement over other tables, down to the

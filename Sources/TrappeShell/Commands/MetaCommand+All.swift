@@ -1,8 +1,4 @@
-import TrappeBase
-import TrappeStorage
 import TrappeIO
-import TrappeQuery
-import TrappeAnalysis
 import TrappeDatasets
 
 extension MetaCommand {

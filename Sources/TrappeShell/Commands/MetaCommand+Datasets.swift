@@ -1,9 +1,5 @@
 import TrappeBase
 import TrappeStorage
-import TrappeIO
-import TrappeQuery
-import TrappeAnalysis
-import TrappeCharts
 import TrappeDatasets
 
 extension MetaCommand {

@@ -1,10 +1,7 @@
 import TrappeBase
-import TrappeStorage
-import TrappeIO
 import TrappeQuery
 import TrappeAnalysis
 import TrappeCharts
-import TrappeDatasets
 
 extension MetaCommand {
   /// `.help [COMMAND]`: lists the commands, or explains one.

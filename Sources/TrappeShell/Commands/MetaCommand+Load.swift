@@ -1,10 +1,6 @@
 import TrappeBase
 import TrappeStorage
 import TrappeIO
-import TrappeQuery
-import TrappeAnalysis
-import TrappeCharts
-import TrappeDatasets
 
 extension MetaCommand {
   /// `.load FILE [as NAME] [OPTION=VALUE ...]`: reads a CSV file into a table.

@@ -1,10 +1,4 @@
 import TrappeBase
-import TrappeStorage
-import TrappeIO
-import TrappeQuery
-import TrappeAnalysis
-import TrappeCharts
-import TrappeDatasets
 
 extension MetaCommand {
   /// `.maxrows [N|all]`: shows or sets how many rows a box table shows.

@@ -1,10 +1,4 @@
 import TrappeBase
-import TrappeStorage
-import TrappeIO
-import TrappeQuery
-import TrappeAnalysis
-import TrappeCharts
-import TrappeDatasets
 
 extension MetaCommand {
   /// `.read FILE`: runs the statements of a script file.

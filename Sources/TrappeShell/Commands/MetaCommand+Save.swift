@@ -1,10 +1,5 @@
 import TrappeBase
-import TrappeStorage
 import TrappeIO
-import TrappeQuery
-import TrappeAnalysis
-import TrappeCharts
-import TrappeDatasets
 
 extension MetaCommand {
   /// `.save TABLE FILE [OPTION=VALUE ...]`: writes a table to a file atomically.

@@ -1,10 +1,4 @@
 import TrappeBase
-import TrappeStorage
-import TrappeIO
-import TrappeQuery
-import TrappeAnalysis
-import TrappeCharts
-import TrappeDatasets
 
 extension MetaCommand {
   /// `.suppress [N|off]`: shows or sets small-cell suppression of counts below N.

@@ -1,9 +1,5 @@
 import TrappeBase
 import TrappeStorage
-import TrappeIO
-import TrappeQuery
-import TrappeAnalysis
-import TrappeDatasets
 
 extension MetaCommand {
   /// `.tables`: lists the tables with their size and origin.

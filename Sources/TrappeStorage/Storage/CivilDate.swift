@@ -1,4 +1,3 @@
-import TrappeBase
 
 /// Proleptic Gregorian calendar arithmetic on day numbers (days since 1970-01-01).
 ///

@@ -1,4 +1,3 @@
-import TrappeBase
 
 extension Column {
   /// The rows of this column followed by the rows of `other`, or nil when the types do not fit.

@@ -1,4 +1,3 @@
-import TrappeBase
 
 extension Column {
   /// The rows at `indices`, in that order; an index of -1 gives a NULL row (for outer joins).

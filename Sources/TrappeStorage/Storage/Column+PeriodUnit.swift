@@ -1,4 +1,3 @@
-import TrappeBase
 
 extension Column {
   /// The unit of a period column; `.year` for other types.

@@ -1,4 +1,3 @@
-import TrappeBase
 
 /// A typed column: one of the concrete column layouts.
 ///

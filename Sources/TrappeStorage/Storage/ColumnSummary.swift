@@ -1,4 +1,3 @@
-import TrappeBase
 
 /// Descriptive statistics of one column, as `.describe` shows them.
 package struct ColumnSummary: Sendable, Equatable {

@@ -1,4 +1,3 @@
-import TrappeBase
 
 /// What an output column holds with respect to person counts, for small-cell suppression.
 package enum CountRole: Sendable, Equatable {

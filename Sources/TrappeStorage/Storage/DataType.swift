@@ -1,4 +1,3 @@
-import TrappeBase
 
 /// The logical type of a column.
 package enum DataType: String, Sendable, CaseIterable, Equatable {

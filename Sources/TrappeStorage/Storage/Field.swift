@@ -1,4 +1,3 @@
-import TrappeBase
 
 /// A named, typed column slot in a ``Schema``.
 package struct Field: Sendable, Equatable {

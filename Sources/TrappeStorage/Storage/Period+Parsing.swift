@@ -1,4 +1,3 @@
-import TrappeBase
 
 extension Period {
   /// Parses a period as evaluators and statistics exports write it.

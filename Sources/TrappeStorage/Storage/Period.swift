@@ -1,4 +1,3 @@
-import TrappeBase
 
 /// A calendar period: a year, a quarter, a month or an ISO week.
 ///

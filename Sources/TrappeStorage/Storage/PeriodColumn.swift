@@ -1,4 +1,3 @@
-import TrappeBase
 
 /// A column of periods that share one unit, stored as 32-bit ordinals.
 package struct PeriodColumn: Sendable, Equatable {

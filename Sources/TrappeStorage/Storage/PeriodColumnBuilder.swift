@@ -1,4 +1,3 @@
-import TrappeBase
 
 /// Appends periods of one unit to a ``PeriodColumn``.
 package struct PeriodColumnBuilder: Sendable {

@@ -1,4 +1,3 @@
-import TrappeBase
 
 /// The granularity of a ``Period``.
 package enum PeriodUnit: UInt8, Sendable, CaseIterable, Comparable {

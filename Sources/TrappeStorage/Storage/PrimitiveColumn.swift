@@ -1,4 +1,3 @@
-import TrappeBase
 
 /// A column of fixed-width values stored contiguously, with a validity bitmap.
 ///

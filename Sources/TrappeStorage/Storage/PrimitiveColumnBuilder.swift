@@ -1,4 +1,3 @@
-import TrappeBase
 
 /// Appends values to a ``PrimitiveColumn`` one row at a time.
 ///

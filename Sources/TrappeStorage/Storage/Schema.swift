@@ -1,4 +1,3 @@
-import TrappeBase
 
 /// The ordered list of fields of a ``Table``.
 package struct Schema: Sendable, Equatable {

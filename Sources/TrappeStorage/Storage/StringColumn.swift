@@ -1,4 +1,3 @@
-import TrappeBase
 
 /// A dictionary-encoded column of UTF-8 strings.
 ///

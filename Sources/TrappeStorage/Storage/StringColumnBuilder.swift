@@ -1,4 +1,3 @@
-import TrappeBase
 
 /// Appends strings to a ``StringColumn``, assigning each distinct string one code.
 package struct StringColumnBuilder: Sendable {

@@ -1,4 +1,3 @@
-import TrappeBase
 
 extension Table {
   /// The rows of this table followed by the rows of `other`, columns matched by name (KQL `union`).

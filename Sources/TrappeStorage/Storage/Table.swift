@@ -1,4 +1,3 @@
-import TrappeBase
 
 /// A schema plus columns of equal length: the unit every command reads and produces.
 package struct Table: Sendable, Equatable {

@@ -1,4 +1,3 @@
-import TrappeBase
 
 extension ValidityMask {
   /// The rows of `first` followed by the rows of `second`; only null rows cost work.

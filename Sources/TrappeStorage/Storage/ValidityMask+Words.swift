@@ -1,4 +1,3 @@
-import TrappeBase
 
 extension ValidityMask {
   /// Creates a mask from packed validity words (least significant bit first).

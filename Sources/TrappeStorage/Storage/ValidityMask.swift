@@ -1,4 +1,3 @@
-import TrappeBase
 
 /// A bitmap that records which rows of a column hold a value (1) and which are null (0).
 ///

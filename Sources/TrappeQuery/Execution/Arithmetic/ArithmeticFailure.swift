@@ -1,5 +1,3 @@
-import TrappeBase
-import TrappeStorage
 
 /// Why an arithmetic row gave NULL.
 enum ArithmeticFailure: UInt8 {

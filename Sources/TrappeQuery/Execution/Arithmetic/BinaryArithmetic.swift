@@ -1,5 +1,3 @@
-import TrappeBase
-import TrappeStorage
 
 /// One arithmetic operation, applied row by row inside a typed loop.
 ///

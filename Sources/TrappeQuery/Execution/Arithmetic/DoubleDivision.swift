@@ -1,5 +1,3 @@
-import TrappeBase
-import TrappeStorage
 
 /// `double / double`; a zero divisor fails instead of giving infinity.
 enum DoubleDivision: BinaryArithmetic {

@@ -1,4 +1,3 @@
-import TrappeStorage
 
 /// `double * double` (IEEE 754; never fails).
 enum DoubleMultiplication: BinaryArithmetic {

@@ -1,4 +1,3 @@
-import TrappeStorage
 
 /// `double % double`: truncated remainder (like C `fmod`); a zero divisor fails.
 enum DoubleRemainder: BinaryArithmetic {

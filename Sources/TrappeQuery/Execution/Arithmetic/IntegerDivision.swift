@@ -1,4 +1,3 @@
-import TrappeStorage
 
 /// `int / int`: always a double (`3 / 4` is 0.75); a zero divisor fails.
 enum IntegerDivision: BinaryArithmetic {

@@ -1,4 +1,3 @@
-import TrappeBase
 
 /// `int % int`: truncated remainder with the sign of the dividend; a zero divisor fails.
 enum IntegerRemainder: BinaryArithmetic {

@@ -1,5 +1,4 @@
 import TrappeBase
-import TrappeStorage
 
 extension Executor {
   /// One row per distinct combination of all columns, first occurrence order.

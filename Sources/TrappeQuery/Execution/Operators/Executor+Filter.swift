@@ -1,5 +1,4 @@
 import TrappeBase
-import TrappeStorage
 
 extension Executor {
   /// Keeps the rows where the predicate is true, as a selection vector.

@@ -1,5 +1,4 @@
 import TrappeBase
-import TrappeStorage
 
 extension Executor {
   /// Orders the rows.

@@ -1,5 +1,3 @@
-import TrappeBase
-import TrappeStorage
 
 /// A column element that numeric aggregates read as a `Double` (bools as 0 and 1).
 protocol AggregateNumeric {

@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// `avg(x)`: the mean of the non-NULL values per group, as Double; NULL for a group without any.

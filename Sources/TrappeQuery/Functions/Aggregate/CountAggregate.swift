@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// `count()` (rows per group) and `count(x)` (non-NULL values of x per group), as Int64.

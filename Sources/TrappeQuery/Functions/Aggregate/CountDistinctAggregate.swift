@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// `count_distinct(x)`: the number of distinct non-NULL values of x per group, as Int64.

@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// The shared kernel of `min` and `max`: the smallest or largest non-NULL value per group.

@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// `first(x)` and `last(x)`: the first or last non-NULL value of each group in row order,

@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// `max(x)`: the largest non-NULL value per group, in the input's type (see ``ExtremumAggregate``).

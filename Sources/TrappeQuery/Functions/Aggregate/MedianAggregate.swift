@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// `median(x)`: the 50th percentile of the non-NULL values per group, as Double (see ``PercentileAggregate``).

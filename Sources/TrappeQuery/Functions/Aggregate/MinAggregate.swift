@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// `min(x)`: the smallest non-NULL value per group, in the input's type (see ``ExtremumAggregate``).

@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// Compensated (Neumaier) per-group sums and non-NULL counts, shared by `sum`, `avg` and `stdev`.

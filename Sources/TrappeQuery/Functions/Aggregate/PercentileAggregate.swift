@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// `percentile(x, p)`: the p-th percentile (p in 0...100) of the non-NULL values per group, as Double.

@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// `stdev(x)`: the sample standard deviation (divisor n - 1) per group, as Double.

@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// `sum(x)`: the sum of the non-NULL values per group.

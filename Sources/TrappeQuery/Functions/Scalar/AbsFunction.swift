@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// `abs(x)`: the magnitude of an int or double; `abs` of the smallest int overflows (NULL).

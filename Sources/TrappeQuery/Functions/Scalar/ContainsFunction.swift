@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// `contains(text, part)`: whether `part` occurs in `text` (case-sensitive, by characters).

@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// Applies a double function that is only defined on part of the number line.

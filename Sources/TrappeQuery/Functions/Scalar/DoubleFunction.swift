@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// `double(x)`: x as a double.

@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// `endswith(text, suffix)`: whether `text` ends with `suffix` (case-sensitive).

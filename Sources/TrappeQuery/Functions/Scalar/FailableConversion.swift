@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// Converts every value of a column through a conversion that may fail.

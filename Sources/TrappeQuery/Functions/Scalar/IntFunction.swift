@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// `int(x)`: x as an int.

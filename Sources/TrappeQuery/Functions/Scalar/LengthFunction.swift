@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// `length(s)`: the number of characters (grapheme clusters: "æøå" is 3), per dictionary entry.

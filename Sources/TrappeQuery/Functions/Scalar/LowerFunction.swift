@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// `lower(s)`: Unicode lower case ("ÆØÅ" gives "æøå"), applied to each dictionary entry once.

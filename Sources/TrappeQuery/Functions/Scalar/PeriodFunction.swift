@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// `period(x)`: a period from an int year (`period(2008)`) or text (`period("2008K3")`).

@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// `year(p)`, `quarter(p)`, `month(p)`, `week(p)`: a part of a period as an int.

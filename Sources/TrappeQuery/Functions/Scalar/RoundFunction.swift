@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// `round(x, digits)`: rounds half away from zero to `digits` decimals (default 0).

@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// `startswith(text, prefix)`: whether `text` begins with `prefix` (case-sensitive).

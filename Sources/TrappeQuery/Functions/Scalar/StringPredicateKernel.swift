@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// A two-string test (`contains`, `startswith`, `endswith`) decided per

@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// `upper(s)`: Unicode upper case ("æøå" gives "ÆØÅ"), applied to each dictionary entry once.

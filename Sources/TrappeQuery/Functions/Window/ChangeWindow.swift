@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// `change(x)`: x - prev(x) within the partition's order.

@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// `next(x, n)`: x from n rows later in the partition's order; NULL after the last row.

@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// `prev(x, n)`: x from n rows earlier in the partition's order; NULL before the first row.

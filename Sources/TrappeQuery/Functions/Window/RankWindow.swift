@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// `rank()`: 1 + the number of rows ordered strictly before; ties share a rank, gaps follow.

@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// `running_sum(x)`: the total of x over the partition's rows up to and including this one.

@@ -1,4 +1,3 @@
-import TrappeBase
 import TrappeStorage
 
 /// `share(x)`: x / sum(x) over the partition; NULL when x is NULL or the sum is 0.

@@ -1,5 +1,4 @@
 import TrappeBase
-import TrappeStorage
 
 /// An analysis command as written: `bench i_gang for Slagelse against peers by runde`.
 ///

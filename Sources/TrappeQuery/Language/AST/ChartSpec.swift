@@ -1,5 +1,4 @@
 import TrappeBase
-import TrappeStorage
 
 /// `chart KIND [NAME=VALUE ...]` as written: the last stage of a pipeline.
 package struct ChartSpec: Sendable, Equatable {

@@ -1,5 +1,4 @@
 import TrappeBase
-import TrappeStorage
 
 extension Pipeline {
   /// The conditions of the pipeline's `where` stages (and those of the pipelines it joins or

@@ -1,5 +1,4 @@
 import TrappeBase
-import TrappeStorage
 
 /// A source table followed by stages: `T | where ... | summarize ...`.
 package struct Pipeline: Sendable, Equatable {

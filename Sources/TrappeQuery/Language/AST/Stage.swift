@@ -1,5 +1,4 @@
 import TrappeBase
-import TrappeStorage
 
 /// One `| stage` of a pipeline.
 package struct Stage: Sendable, Equatable {

@@ -1,5 +1,4 @@
 import TrappeBase
-import TrappeStorage
 
 /// The `over KEY` / `over (KEY, ...)` and `order by KEY [desc], ...` after a window function call.
 package struct WindowSpec: Sendable, Equatable {
