@@ -46,4 +46,31 @@ extension AnalysisContext {
       "\(spec.keyword) does not take '\(clause.word)'", at: clause.wordRange,
       hints: ["\(spec.keyword) takes: " + Parser.usage(of: spec.keyword)])
   }
+
+  /// Checks when the statement is bound that `measure` can be computed from `input`, so a missing
+  /// column is reported with a caret at `range` (under the measure or target that needs it) rather
+  /// than when the analysis runs. `subject` names it in the message: "the measure 'i_gang'".
+  func requireComputable(
+    _ measure: MeasureDefinition, on input: [PlanColumn], subject: String, at range: SourceRange
+  ) throws(Diagnostic) {
+    do throws(Diagnostic) {
+      try MeasureEvaluator.check(input, measure: measure, by: [])
+    } catch {
+      var message = "\(subject) cannot be computed on this input: \(error.message)"
+      if let column = AnalysisContext.unknownColumn(in: error.message) {
+        message = "\(subject) needs the column '\(column)', which the input does not have"
+      }
+      throw self.error(
+        message, at: range,
+        hints: ["the measure: \(measure.text)"] + error.hints.filter { !$0.hasPrefix("in: ") })
+    }
+  }
+
+  /// The column named in an "unknown column 'x'" message.
+  static func unknownColumn(in message: String) -> String? {
+    guard let start = message.firstRange(of: "unknown column '")?.upperBound else { return nil }
+    let rest = message[start...]
+    guard let end = rest.firstIndex(of: "'") else { return nil }
+    return String(rest[..<end])
+  }
 }

@@ -27,7 +27,8 @@ enum BenchBinding: AnalysisBinding {
         "bench does not take '\(clause.word)'", at: clause.wordRange, hints: ["bench takes: \(Parser.usage(of: "bench"))"])
     }
     let measure = try measureArgument(spec, context: context)
-    try requireComputable(measure, on: input, at: spec.positional[0].range, context: context)
+    try context.requireComputable(
+      measure, on: input, subject: "the measure '\(measure.name)'", at: spec.positional[0].range)
     guard input.contains(where: { $0.name == "kommune" }) else {
       throw context.error(
         "bench needs a column 'kommune' in its input", at: spec.keywordRange,
@@ -77,24 +78,6 @@ enum BenchBinding: AnalysisBinding {
       ).suggesting(Suggestion.nearest(to: text, in: context.measures.names))
     }
     return measure
-  }
-
-  /// Checks when the statement is bound that `measure` can be computed from `input`, so a missing
-  /// column is reported with a caret under the measure's name rather than when the analysis runs.
-  static func requireComputable(
-    _ measure: MeasureDefinition, on input: [PlanColumn], at range: SourceRange, context: AnalysisContext
-  ) throws(Diagnostic) {
-    do throws(Diagnostic) {
-      try MeasureEvaluator.check(input, measure: measure, by: [])
-    } catch {
-      var message = "the measure '\(measure.name)' cannot be computed on this input: \(error.message)"
-      if let column = GapBinding.unknownColumn(in: error.message) {
-        message = "the measure '\(measure.name)' needs the column '\(column)', which the input does not have"
-      }
-      throw context.error(
-        message, at: range,
-        hints: ["the measure: \(measure.text)"] + error.hints.filter { !$0.hasPrefix("in: ") })
-    }
   }
 
   /// The `by` column, checked against the input.

@@ -25,7 +25,8 @@ enum DecomposeBinding: AnalysisBinding {
         hints: ["decompose takes: \(Parser.usage(of: "decompose"))"])
     }
     let measure = try BenchBinding.measureArgument(spec, context: context)
-    try BenchBinding.requireComputable(measure, on: input, at: spec.positional[0].range, context: context)
+    try context.requireComputable(
+      measure, on: input, subject: "the measure '\(measure.name)'", at: spec.positional[0].range)
     guard input.contains(where: { $0.name == "kommune" }) else {
       throw context.error("decompose needs a column 'kommune' in its input", at: spec.keywordRange)
     }

@@ -56,18 +56,7 @@ extension GapBinding {
       guard let threshold = cells["taerskel"]?.value(at: row).doubleValue, threshold.isFinite else {
         throw context.error("the target '\(id)' has no threshold in maal.taerskel", at: range)
       }
-      do throws(Diagnostic) {
-        try MeasureEvaluator.check(input, measure: measure, by: [])
-      } catch {
-        var message = "the target '\(id)' cannot be computed on this input: \(error.message)"
-        if let column = GapBinding.unknownColumn(in: error.message) {
-          message = "the target '\(id)' needs the column '\(column)', which the input does not have"
-        }
-        throw context.error(
-          message, at: range,
-          hints: ["the measure: \(measure.text)"]
-            + error.hints.filter { !$0.hasPrefix("in: ") && !$0.hasPrefix("in stage") })
-      }
+      try context.requireComputable(measure, on: input, subject: "the target '\(id)'", at: range)
       let unit = maal.column(named: "enhed")?.value(at: row).stringValue ?? measure.unit ?? ""
       let kilde = maal.column(named: "kilde")?.value(at: row).stringValue ?? "maal"
       let first = kilde.split(separator: ";").first.map { String($0) } ?? kilde
@@ -77,13 +66,5 @@ extension GapBinding {
           id: id, comparison: comparison, threshold: threshold, unit: unit, source: source, measure: measure))
     }
     return targets
-  }
-
-  /// The column named in an "unknown column 'x'" message.
-  static func unknownColumn(in message: String) -> String? {
-    guard let start = message.firstRange(of: "unknown column '")?.upperBound else { return nil }
-    let rest = message[start...]
-    guard let end = rest.firstIndex(of: "'") else { return nil }
-    return String(rest[..<end])
   }
 }

@@ -59,7 +59,7 @@ extension Binder {
       throw error("chart must be the last stage", at: spec.range, hints: ["draw the final result: ... | chart bar"])
 
     case .analysis(let spec):
-      guard let analyses, analyses.defaultSource(for: spec) != nil else {
+      guard let analyses else {
         throw error("the analysis '\(spec.keyword)' is not available here", at: spec.keywordRange)
       }
       let operation = try analyses.bind(spec, input: plan.columns, source: source, resolveTable: resolveTable)

@@ -28,18 +28,21 @@ struct CatalogEntry: Sendable {
   static func dataset(_ name: String, table: Table, manifest: DatasetManifest) -> CatalogEntry {
     CatalogEntry(
       name: name, table: table, provenance: .dataset(manifest),
-      roles: CountLineage.datasetRoles(table) { manifest.column($0)?.unit })
+      roles: personCounts(table, manifest))
+  }
+
+  /// The roles a manifest gives a table's columns: int columns whose unit is persons are counts.
+  private static func personCounts(_ table: Table, _ manifest: DatasetManifest) -> [CountRole] {
+    CountLineage.datasetRoles(table) { manifest.column($0)?.unit }
   }
 
   /// A file loaded with `.load`; `dataset` is the dataset whose CSV has the same bytes, if any.
   static func file(
     _ name: String, table: Table, path: String, contentHash: String?, dataset: DatasetManifest?
   ) -> CatalogEntry {
-    let roles =
-      dataset.map { manifest in CountLineage.datasetRoles(table) { manifest.column($0)?.unit } }
-      ?? table.schema.fields.map { _ in .plain }
-    return CatalogEntry(
-      name: name, table: table, provenance: .file(path, contentHash: contentHash, dataset: dataset), roles: roles)
+    CatalogEntry(
+      name: name, table: table, provenance: .file(path, contentHash: contentHash, dataset: dataset),
+      roles: dataset.map { personCounts(table, $0) } ?? [])
   }
 
   /// A table the driving program puts in directly (tests), with its count `roles` (default: none).
@@ -62,19 +65,18 @@ struct CatalogEntry: Sendable {
   /// How a footer or `.tables` names this table as a source: a dataset's citation, a file's path,
   /// or for a computed table its name and the real sources under it (`vip ← kommunepanel (…)`).
   var sourceLine: String {
-    switch provenance.origin {
-    case .dataset, .file, .given:
-      return provenance.leaves.map(\.line).joined(separator: "; ")
-    case .derived:
-      let below = provenance.leaves.map(\.line).joined(separator: "; ")
-      return below.isEmpty ? name : "\(name) ← \(below)"
-    }
+    guard case .derived = provenance.origin else { return provenance.leafLines }
+    return CatalogEntry.chain(name, below: provenance.leafLines)
   }
 
   /// The source as `.describe` shows it: a computed table also names the statement that made it.
   var describedSource: String {
     guard case .derived(let statement, _) = provenance.origin else { return sourceLine }
-    let below = provenance.leaves.map(\.line).joined(separator: "; ")
-    return below.isEmpty ? statement : "\(statement) ← \(below)"
+    return CatalogEntry.chain(statement, below: provenance.leafLines)
+  }
+
+  /// `head ← below`, or `head` alone when nothing real lies below it.
+  private static func chain(_ head: String, below: String) -> String {
+    below.isEmpty ? head : "\(head) ← \(below)"
   }
 }

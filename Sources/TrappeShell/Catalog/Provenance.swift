@@ -30,6 +30,9 @@ struct Provenance: Sendable, Equatable {
   /// The real sources at the bottom of the chain, each once, in the order first met.
   var leaves: [Leaf]
 
+  /// The real sources as one line, `; `-separated.
+  var leafLines: String { leaves.map(\.line).joined(separator: "; ") }
+
   /// Whether any source of the table is generated data.
   var illustrative: Bool { leaves.contains { $0.illustrative } }
 
