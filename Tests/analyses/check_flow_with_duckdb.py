@@ -18,8 +18,9 @@ import sys
 try:
     import duckdb
 except ImportError:
-    print("duckdb is not installed: skipped")
-    sys.exit(0)
+    print("FAIL: the python module duckdb is missing, so this cross-check cannot run "
+          "(Scripts/test installs it in .build/venv)")
+    sys.exit(1)
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 SPELLS = os.path.join(ROOT, "Datasets", "forloeb.csv")
