@@ -12,6 +12,9 @@ import TrappeStorage
 /// | `sum` | int, bool → int (overflow → NULL); double → double | |
 /// | `avg`, `median`, `percentile`, `stdev` | int, double, bool (0/1) | double |
 /// | `min`, `max`, `first`, `last` | any | the input's type |
+/// | `count_if` | bool (the binder checks; other types count nothing) | int (0 for a group without true rows) |
+/// | `corr` | x, y: int or double | double |
+/// | `arg_max`, `arg_min` | x: any; by: int, double or period | x's type |
 ///
 /// Details live with each kernel under `Functions/Aggregate/`.
 enum Aggregator {
@@ -21,7 +24,7 @@ enum Aggregator {
   /// gives. A function other than `count` without input, or a numeric function
   /// on strings or periods, gives a column of NULLs of that type.
   static func compute(
-    _ function: AggregateFunction, input: Column?, parameter: Double?, groups: GroupIndex
+    _ function: AggregateFunction, input: Column?, argument: Column? = nil, parameter: Double?, groups: GroupIndex
   ) -> Column {
     if function == .count { return CountAggregate.compute(input: input, groups: groups) }
     guard let input else {
@@ -39,6 +42,11 @@ enum Aggregator {
     case .stdev: return StdevAggregate.compute(input: input, groups: groups)
     case .first: return FirstLastAggregate.compute(input: input, groups: groups, end: .first)
     case .last: return FirstLastAggregate.compute(input: input, groups: groups, end: .last)
+    case .count_if: return CountIfAggregate.compute(input: input, groups: groups)
+    case .corr, .arg_max, .arg_min:
+      guard let argument else { return Column.nulls(resultType(function, input: input.type) ?? .int64, count: groups.groupCount) }
+      if function == .corr { return CorrAggregate.compute(x: input, y: argument, groups: groups) }
+      return ArgExtremumAggregate.compute(input: input, by: argument, groups: groups, largest: function == .arg_max)
     }
   }
 
@@ -61,7 +69,9 @@ enum Aggregator {
       case .int64?, .double?, .bool?: return .double
       default: return nil
       }
-    case .min, .max, .first, .last: return input
+    case .min, .max, .first, .last, .arg_max, .arg_min: return input
+    case .count_if: return input == nil ? nil : .int64
+    case .corr: return input?.isNumeric == true ? .double : nil
     }
   }
 }

@@ -18,12 +18,16 @@ import TrappeStorage
 ///   difference of ordinals (units must match, otherwise NULL and
 ///   ``EvaluationWarnings/periodUnitMismatches``). A result ordinal outside
 ///   32 bits gives NULL and counts an overflow.
+/// - string + string joins the texts (NULL when either is NULL, as SQL `||`).
 enum ArithmeticKernel {
   /// `l op r` over `count` rows.
   static func evaluate(
     _ op: ArithmeticOperator, _ l: Operand, _ r: Operand, count: Int,
     warnings: inout EvaluationWarnings
   ) -> Column {
+    if l.type == .string && r.type == .string && op == .add {
+      return StringConcatenationKernel.apply(l, r, count: count, nullAsEmpty: false)
+    }
     if l.type == .period || r.type == .period {
       return periodArithmetic(op, l, r, count: count, warnings: &warnings)
     }
@@ -141,6 +145,7 @@ enum ArithmeticKernel {
     case .none: break
     case .overflow: warnings.overflows += rows
     case .divisionByZero: warnings.divisionsByZero += rows
+    case .notFinite: warnings.notFinite += rows
     }
   }
 

@@ -16,6 +16,8 @@ package struct EvaluationWarnings: Sendable, Equatable {
   /// Rows dropped to NULL because periods of different units met
   /// (a `case`, `coalesce` or `period(text)` whose values mix, say, months and quarters).
   var periodUnitMismatches = 0
+  /// Rows where `pow` or `exp` gave NaN or an infinity.
+  var notFinite = 0
   /// The first row (of the table being evaluated) that a division by zero or overflow made NULL.
   var firstRow: Int?
   /// Where the first problem happened, when the executor can say (e.g. "group region = X").
@@ -39,6 +41,7 @@ package struct EvaluationWarnings: Sendable, Equatable {
     add(invalidArguments, "function argument out of range", "function arguments out of range")
     add(failedConversions, "value that could not be converted", "values that could not be converted")
     add(periodUnitMismatches, "period of a different unit", "periods of a different unit")
+    add(notFinite, "result that was not a finite number", "results that were not finite numbers")
     return lines
   }
 
@@ -49,5 +52,6 @@ package struct EvaluationWarnings: Sendable, Equatable {
     invalidArguments += other.invalidArguments
     failedConversions += other.failedConversions
     periodUnitMismatches += other.periodUnitMismatches
+    notFinite += other.notFinite
   }
 }

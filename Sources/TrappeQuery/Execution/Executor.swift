@@ -97,7 +97,8 @@ package struct Executor {
       return perGroup.gather(groups.groupOf)
     }
     return WindowEvaluator.compute(
-      call.function, input: value, partition: partition, order: order, descending: call.order.map(\.descending))
+      call.function, input: value, partition: partition, order: order, descending: call.order.map(\.descending),
+      rowCount: input.rowCount)
   }
 }
 

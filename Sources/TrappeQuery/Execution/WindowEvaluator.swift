@@ -11,6 +11,7 @@ import TrappeStorage
 /// Functions:
 /// - `prev(n)` / `next(n)`: the input from n rows earlier / later in the
 ///   partition (same type as the input), NULL past the edge;
+/// - `ntile(n)`: Int64 bucket 1...n, as SQL NTILE;
 /// - `rank`, `denseRank`, `rowNumber`: Int64; ties are rows with equal order keys
 ///   (without order keys every row of a partition ties);
 /// - `percentRank`: Double, (rank - 1) / (rows - 1), 0 in a one-row partition;
@@ -26,9 +27,10 @@ import TrappeStorage
 enum WindowEvaluator {
   /// The value of `function` for every row, in original row order.
   static func compute(
-    _ function: WindowFunction, input: Column?, partition: [Column], order: [Column], descending: [Bool]
+    _ function: WindowFunction, input: Column?, partition: [Column], order: [Column], descending: [Bool],
+    rowCount: Int? = nil
   ) -> Column {
-    let n = input?.count ?? partition.first?.count ?? order.first?.count ?? 0
+    let n = rowCount ?? input?.count ?? partition.first?.count ?? order.first?.count ?? 0
     let needsPeers: Bool
     switch function {
     case .rank, .denseRank, .percentRank: needsPeers = true
@@ -47,6 +49,7 @@ enum WindowEvaluator {
     case .denseRank: return DenseRankWindow.compute(layout)
     case .percentRank: return PercentRankWindow.compute(layout)
     case .rowNumber: return RowNumberWindow.compute(layout)
+    case .ntile(let buckets): return NtileWindow.compute(layout, buckets: buckets)
     case .runningSum:
       guard let input else { return Column.nulls(.int64, count: n) }
       return RunningSumWindow.compute(layout, input: input)

@@ -29,6 +29,14 @@ extension ScalarFunction {
     case .string: return StringFunction.apply(x)
     case .int: return IntFunction.apply(x, warnings: &warnings)
     case .double: return DoubleFunction.apply(x, warnings: &warnings)
+    case .pow: return PowerFunction.apply(first, second ?? .scalar(.null, .double), count: count, warnings: &warnings)
+    case .exp: return ExponentialFunction.apply(first, count: count, warnings: &warnings)
+    case .concat: return ConcatFunction.apply(args, count: count)
+    case .substr: return SubstringFunction.apply(args, count: count)
+    case .replace: return ReplaceFunction.apply(args, count: count)
+    case .trim: return TrimFunction.apply(x)
+    case .greatest: return GreatestFunction.apply(args, count: count)
+    case .least: return LeastFunction.apply(args, count: count)
     }
   }
 }

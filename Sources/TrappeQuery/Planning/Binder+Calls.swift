@@ -95,6 +95,49 @@ extension Binder {
       try arity(1...1, "double(x)")
       try require(0, [.int64, .double, .string], "a number or text")
       return .call(.double, bound, .double)
+    case .pow:
+      try arity(2...2, "pow(x, y)")
+      try require(0, numeric, "a number")
+      try require(1, numeric, "a number")
+      return .call(.pow, [widen(retypedNull(bound[0], as: .double)), widen(retypedNull(bound[1], as: .double))], .double)
+    case .exp:
+      try arity(1...1, "exp(x)")
+      try require(0, numeric, "a number")
+      return .call(.exp, [widen(retypedNull(bound[0], as: .double))], .double)
+    case .concat:
+      guard !arguments.isEmpty else {
+        throw error("concat needs at least one argument", at: expression.range, hints: ["usage: concat(a, b, ...)"])
+      }
+      let texts = bound.map { argument -> BoundExpression in
+        if isNullLiteral(argument) { return .literal(.null, .string) }
+        return argument.type == .string ? argument : .call(.string, [argument], .string)
+      }
+      return .call(.concat, texts, .string)
+    case .substr:
+      try arity(2...3, "substr(text, start [, length])")
+      try require(0, [.string], "text")
+      for index in 1..<bound.count {
+        try require(index, [.int64], "a whole number")
+        bound[index] = retypedNull(bound[index], as: .int64)
+      }
+      return .call(.substr, bound, .string)
+    case .replace:
+      try arity(3...3, "replace(text, from, to)")
+      for index in 0..<3 { try require(index, [.string], "text") }
+      return .call(.replace, bound, .string)
+    case .trim:
+      try arity(1...1, "trim(text)")
+      try require(0, [.string], "text")
+      return .call(.trim, bound, .string)
+    case .greatest, .least:
+      guard !arguments.isEmpty else {
+        throw error(
+          "\(lowered) needs at least one argument", at: expression.range, hints: ["usage: \(lowered)(a, b, ...)"])
+      }
+      for index in bound.indices { try require(index, numeric, "a number") }
+      let type: DataType = bound.contains { $0.type == .double && !isNullLiteral($0) } ? .double : .int64
+      let values = bound.map { type == .double ? widen(retypedNull($0, as: .double)) : retypedNull($0, as: .int64) }
+      return .call(function, values, type)
     }
   }
 }

@@ -101,6 +101,11 @@ extension Binder {
         hints: ["e.g. pivot runde values sum(personer) by kommune"])
     }
     let call = try bindAggregateCall(name, nameRange: nameRange, arguments, expression: value.expression, in: scope)
+    if call.function.takesTwoInputs {
+      throw error(
+        "pivot's values cannot use \(call.function.rawValue) yet", at: nameRange,
+        hints: ["summarize it by the key and the by columns first: summarize v = \(source[value.expression.range]) by ..."])
+    }
     var byIndices: [Int] = []
     if by.isEmpty {
       var used = boundKey.referencedColumns

@@ -33,7 +33,7 @@ extension Binder {
       }
       return .negate(bound)
     case .unary(.not, let operand):
-      let bound = try bindScalar(operand, in: scope)
+      let bound = retypedNull(try bindScalar(operand, in: scope), as: .bool)
       try requireBool(bound, operand, what: "not")
       return .not(bound)
     case .binary(let op, let left, let right):
@@ -94,6 +94,8 @@ extension Binder {
       let (x, y) = try unify(a, b, left, right, in: scope, comparing: false)
       return .coalesce([x, y], x.type)
     case .and, .or:
+      // A NULL literal here is an unknown truth value (`false and null` is false).
+      let a = retypedNull(a, as: .bool), b = retypedNull(b, as: .bool)
       try requireBool(a, left, what: op.rawValue)
       try requireBool(b, right, what: op.rawValue)
       return .logical(op == .and ? .and : .or, a, b)
@@ -140,15 +142,31 @@ extension Binder {
       return .arithmetic(arithmetic, a, b, .period)
     case (.int64, .period) where arithmetic == .add:
       return .arithmetic(.add, b, a, .period)
+    case (.string, .string) where arithmetic == .add:
+      // Text + text joins them; NULL on either side gives NULL (SQL `||`).
+      return .arithmetic(.add, a, b, .string)
     case (.period, .period) where arithmetic == .subtract:
       try requireSameUnit(a, b, left, right, in: scope)
       return .arithmetic(.subtract, a, b, .int64)
     default:
       throw error(
         "cannot use '\(op.rawValue)' on \(a.type.name) and \(b.type.name)", at: expression.range,
-        hints: a.type == .period || b.type == .period
-          ? ["periods take + and - with a whole number (p - 1 is the period before p)"] : [])
+        hints: arithmeticHints(arithmetic, a.type, b.type))
     }
+  }
+
+  /// How to say what the user probably meant when an arithmetic operator does not fit its operands.
+  func arithmeticHints(_ op: ArithmeticOperator, _ a: DataType, _ b: DataType) -> [String] {
+    if a == .string || b == .string {
+      if op == .add {
+        return ["to join text with a number, use concat(a, b) (it converts numbers) or string(x) + text"]
+      }
+      return ["text takes only + (to join two texts); for a number in text use int(x) or double(x)"]
+    }
+    if a == .period || b == .period {
+      return ["periods take + and - with a whole number (p - 1 is the period before p)"]
+    }
+    return []
   }
 
   /// An int expression as a double.

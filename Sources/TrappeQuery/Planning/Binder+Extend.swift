@@ -53,6 +53,11 @@ extension Binder {
     let lowered = name.lowercased()
     if FunctionCatalog.isAggregate(lowered) {
       let call = try bindAggregateCall(name, nameRange: nameRange, arguments, expression: expression, in: scope)
+      if call.function.takesTwoInputs {
+        throw error(
+          "\(call.function.rawValue) cannot be used with over yet", at: nameRange,
+          hints: ["summarize it by the partition keys and join the result back"])
+      }
       return WindowCall(
         function: .aggregate(call.function, parameter: call.parameter), input: call.input, partition: partition,
         order: order, type: call.type)
@@ -79,7 +84,7 @@ extension Binder {
       }
     }
     switch lowered {
-    case "prev", "next":
+    case "prev", "next", "lag", "lead":
       let value = try input("\(lowered)(x [, n]) over KEY order by KEY")
       var offset = 1
       if arguments.count == 2 {
@@ -91,7 +96,7 @@ extension Binder {
         throw error("\(lowered) takes one or two arguments", at: expression.range)
       }
       return WindowCall(
-        function: lowered == "prev" ? .prev(offset: offset) : .next(offset: offset), input: value,
+        function: lowered == "prev" || lowered == "lag" ? .prev(offset: offset) : .next(offset: offset), input: value,
         partition: partition, order: order, type: value.type)
     case "rank", "dense_rank", "percent_rank", "row_number":
       try noArguments()
@@ -100,6 +105,17 @@ extension Binder {
       return WindowCall(
         function: function, input: nil, partition: partition, order: order,
         type: function == .percentRank ? .double : .int64)
+    case "ntile":
+      let usage = "ntile(n) over KEY order by KEY"
+      guard arguments.count == 1 else {
+        throw error("ntile takes one argument, the number of buckets", at: expression.range, hints: ["usage: \(usage)"])
+      }
+      guard case .integer(let n) = arguments[0].kind, n >= 1, n <= Int64(Int32.max) else {
+        throw error(
+          "ntile's number of buckets must be a whole number from 1", at: arguments[0].range,
+          hints: ["e.g. ntile(4) over region order by befolkning for quartiles"])
+      }
+      return WindowCall(function: .ntile(buckets: Int(n)), input: nil, partition: partition, order: order, type: .int64)
     case "running_sum":
       let value = try numericInput("running_sum(x) over KEY order by KEY")
       return WindowCall(function: .runningSum, input: value, partition: partition, order: order, type: value.type)

@@ -148,22 +148,52 @@ extension Binder {
         return AggregateCall(function: .count, input: nil, type: .int64)
       }
     }
-    let expected = function == .percentile ? 2 : 1
+    let expected = function == .percentile || function.takesTwoInputs ? 2 : 1
     guard arguments.count == expected else {
+      let usage: String
+      switch function {
+      case .percentile: usage = "percentile(x, 90)"
+      case .corr: usage = "corr(x, y)"
+      case .arg_max, .arg_min: usage = "\(lowered)(x, by), e.g. \(lowered)(kommune, befolkning)"
+      case .count_if: usage = "count_if(condition), e.g. count_if(befolkning > 50000)"
+      default: usage = "\(lowered)(x)"
+      }
       throw error(
         "\(lowered) takes \(expected) argument\(expected == 1 ? "" : "s"), not \(arguments.count)",
-        at: expression.range,
-        hints: [function == .percentile ? "usage: percentile(x, 90)" : "usage: \(lowered)(x)"])
+        at: expression.range, hints: ["usage: \(usage)"])
     }
     let input = try bindScalar(arguments[0], in: scope)
     let numeric = input.type.isNumeric
     switch function {
     case .count, .count_distinct:
       return AggregateCall(function: function, input: input, type: .int64)
-    case .sum:
+    case .count_if:
+      guard input.type == .bool else {
+        throw error(
+          "count_if needs a condition (true or false), but this is \(input.type.name)", at: arguments[0].range,
+          hints: ["e.g. count_if(befolkning > 50000); to count non-NULL values use count(x)"])
+      }
+      return AggregateCall(function: .count_if, input: input, type: .int64)
+    case .corr:
+      let y = try bindScalar(arguments[1], in: scope)
       guard numeric else { throw notNumeric(lowered, input, arguments[0]) }
-      return AggregateCall(function: .sum, input: input, type: input.type)
-    case .avg, .median, .stdev:
+      guard y.type.isNumeric else { throw notNumeric(lowered, y, arguments[1]) }
+      return AggregateCall(function: .corr, input: widen(input), argument: widen(y), type: .double)
+    case .arg_max, .arg_min:
+      let by = try bindScalar(arguments[1], in: scope)
+      guard by.type.isNumeric || by.type == .period else {
+        throw error(
+          "\(lowered) needs a number or period to order by, but this is \(by.type.name)", at: arguments[1].range,
+          hints: ["usage: \(lowered)(x, by): x at the row with the \(function == .arg_max ? "largest" : "smallest") by"])
+      }
+      return AggregateCall(function: function, input: input, argument: by, type: input.type)
+    case .sum:
+      guard numeric || input.type == .bool else { throw notNumeric(lowered, input, arguments[0]) }
+      return AggregateCall(function: .sum, input: input, type: input.type == .double ? .double : .int64)
+    case .avg:
+      guard numeric || input.type == .bool else { throw notNumeric(lowered, input, arguments[0]) }
+      return AggregateCall(function: .avg, input: input, type: .double)
+    case .median, .stdev:
       guard numeric else { throw notNumeric(lowered, input, arguments[0]) }
       return AggregateCall(function: function, input: input, type: .double)
     case .percentile:

@@ -58,7 +58,7 @@ package enum CountLineage {
         case .share, .change:
           guard let expression = call.input else { return .plain }
           return built(reading: expression.referencedColumns, input: input, mapping: identity)
-        case .rank, .denseRank, .percentRank, .rowNumber:
+        case .rank, .denseRank, .percentRank, .rowNumber, .ntile:
           return .plain
         }
       }
@@ -156,11 +156,11 @@ package enum CountLineage {
   /// The role of an aggregate over columns with roles `input`.
   static func aggregateRole(_ call: AggregateCall, input: [CountRole]) -> CountRole {
     switch call.function {
-    case .count, .count_distinct:
+    case .count, .count_distinct, .count_if:
       return .count
-    case .sum, .min, .max, .avg, .median, .percentile, .first, .last:
+    case .sum, .min, .max, .avg, .median, .percentile, .first, .last, .arg_max, .arg_min:
       return call.input.map { readsCounts($0, input: input) } == true ? .count : .plain
-    case .stdev:
+    case .stdev, .corr:
       return .plain
     }
   }

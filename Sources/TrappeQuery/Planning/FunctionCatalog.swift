@@ -3,7 +3,8 @@
 package enum FunctionCatalog {
   /// Window-only function names and what they compute.
   static let windowNames: [String] = [
-    "prev", "next", "rank", "dense_rank", "percent_rank", "row_number", "running_sum", "share", "change",
+    "prev", "next", "lag", "lead", "rank", "dense_rank", "percent_rank", "row_number", "ntile", "running_sum", "share",
+    "change",
   ]
 
   /// Scalar names, including the special forms `if` and `coalesce`.

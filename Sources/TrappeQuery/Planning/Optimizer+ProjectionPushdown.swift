@@ -50,7 +50,7 @@ extension Optimizer {
       var needed: Set<Int> = []
       for key in keys { needed.formUnion(key.expression.referencedColumns) }
       for index in keptAggregates {
-        if let input = aggregates[index].call.input { needed.formUnion(input.referencedColumns) }
+        needed.formUnion(aggregates[index].call.referencedColumns)
       }
       let inner = prune(child, keep: needed)
       let newKeys = keys.map { key -> ProjectedColumn in
@@ -61,6 +61,7 @@ extension Optimizer {
       let newAggregates = keptAggregates.map { index -> NamedAggregate in
         var copy = aggregates[index]
         copy.call.input = copy.call.input?.remapped(inner.mapping)
+        copy.call.argument = copy.call.argument?.remapped(inner.mapping)
         return copy
       }
       var mapping: [Int: Int] = [:]

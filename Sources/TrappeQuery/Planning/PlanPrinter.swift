@@ -94,7 +94,8 @@ package enum PlanPrinter {
 
   static func text(_ call: AggregateCall, _ columns: [PlanColumn]) -> String {
     let argument = call.input.map { text($0, columns) } ?? "*"
-    return "\(call.function.rawValue)(\(argument)\(call.parameter.map { ", \(NumberFormatting.plain($0))" } ?? ""))"
+    let second = call.argument.map { ", " + text($0, columns) } ?? ""
+    return "\(call.function.rawValue)(\(argument)\(second)\(call.parameter.map { ", \(NumberFormatting.plain($0))" } ?? ""))"
   }
 
   static func text(_ call: WindowCall, _ columns: [PlanColumn]) -> String {
@@ -106,6 +107,7 @@ package enum PlanPrinter {
     case .denseRank: name = "dense_rank"
     case .percentRank: name = "percent_rank"
     case .rowNumber: name = "row_number"
+    case .ntile(let n): name = "ntile[\(n)]"
     case .runningSum: name = "running_sum"
     case .share: name = "share"
     case .change: name = "change"

@@ -37,4 +37,20 @@ package enum ScalarFunction: String, Sendable, Equatable, CaseIterable {
   case int
   /// `double(x)`.
   case double
+  /// `pow(x, y)`: x to the power y, double; NaN/infinite results are NULL with a warning.
+  case pow
+  /// `exp(x)`: e to the power x, double; an infinite result is NULL with a warning.
+  case exp
+  /// `concat(a, ...)`: texts joined, NULL arguments skipped (never NULL).
+  case concat
+  /// `substr(s, start [, length])`: 1-based, on characters, DuckDB `substring` rules.
+  case substr
+  /// `replace(s, from, to)`: every occurrence replaced.
+  case replace
+  /// `trim(s)`: spaces removed at both ends.
+  case trim
+  /// `greatest(a, ...)`: the largest non-NULL argument.
+  case greatest
+  /// `least(a, ...)`: the smallest non-NULL argument.
+  case least
 }

@@ -14,6 +14,8 @@ enum WindowFunction: Sendable, Equatable {
   case percentRank
   /// 1, 2, 3, ... in the partition's order.
   case rowNumber
+  /// `ntile(n)`: the bucket 1...n of the row when the partition is split in n nearly equal parts (SQL NTILE).
+  case ntile(buckets: Int)
   /// Sum of x over the partition's rows up to and including this one.
   case runningSum
   /// x / sum(x) over the partition (NULL when the sum is 0).

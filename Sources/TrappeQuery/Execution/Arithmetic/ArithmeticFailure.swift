@@ -7,4 +7,6 @@ enum ArithmeticFailure: UInt8 {
   case overflow
   /// The divisor of `/` or `%` was zero.
   case divisionByZero
+  /// A function's double result was NaN or infinite (`pow(0, -1)`, `exp(1000)`).
+  case notFinite
 }

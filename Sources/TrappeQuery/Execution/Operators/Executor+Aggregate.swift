@@ -15,12 +15,15 @@ extension Executor {
     for aggregate in aggregates {
       var inputColumn: Column?
       if let expression = aggregate.call.input { inputColumn = try evaluate(expression, on: input) }
+      var argumentColumn: Column?
+      if let expression = aggregate.call.argument { argumentColumn = try evaluate(expression, on: input) }
       try Interrupt.check()
       named.append(
         (
           aggregate.name,
           Aggregator.compute(
-            aggregate.call.function, input: inputColumn, parameter: aggregate.call.parameter, groups: groups)
+            aggregate.call.function, input: inputColumn, argument: argumentColumn,
+            parameter: aggregate.call.parameter, groups: groups)
         ))
     }
     return Relation(table: Table(named), selection: nil)

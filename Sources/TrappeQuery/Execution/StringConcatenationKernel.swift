@@ -1,0 +1,51 @@
+import TrappeStorage
+
+/// Joins two string operands row by row: `a + b` on strings and each step of `concat`.
+///
+/// Each distinct pair of dictionary entries is joined once (a dense memo when the
+/// pairs are few, a hashed one otherwise) and rows reuse the pair's code.
+/// With `nullAsEmpty` false a NULL on either side gives NULL (SQL `||`); with it
+/// true a NULL side reads as "" and the result is never NULL (`concat`).
+enum StringConcatenationKernel {
+  static func apply(_ l: Operand, _ r: Operand, count: Int, nullAsEmpty: Bool) -> Column {
+    if !nullAsEmpty && (l.isNullScalar || r.isNullScalar) { return .nulls(.string, count: count) }
+    guard case .string(let a) = l.column(count: count), case .string(let b) = r.column(count: count) else {
+      return .nulls(.string, count: count)
+    }
+    let na = a.dictionary.count, nb = b.dictionary.count
+    let width = nb + 1
+    let pairs = (na + 1) * width
+    let dense = pairs <= 1 << 20
+    var denseMemo = dense ? [UInt32](repeating: UInt32.max, count: pairs) : []
+    var hashedMemo: [Int: UInt32] = [:]
+    var builder = StringColumnBuilder(capacity: count)
+    let va = ValidityWords(a.validity), vb = ValidityWords(b.validity)
+    a.codes.withUnsafeBufferPointer { ca in
+      b.codes.withUnsafeBufferPointer { cb in
+        for i in 0..<count {
+          let codeA = Int(ca[i]), codeB = Int(cb[i])
+          let ia = va.isValid(i) && codeA < na ? codeA : na
+          let ib = vb.isValid(i) && codeB < nb ? codeB : nb
+          if !nullAsEmpty && (ia == na || ib == nb) {
+            builder.appendNull()
+            continue
+          }
+          let key = ia * width + ib
+          if dense, denseMemo[key] != UInt32.max {
+            builder.append(code: denseMemo[key])
+            continue
+          }
+          if !dense, let known = hashedMemo[key] {
+            builder.append(code: known)
+            continue
+          }
+          let text = (ia < na ? a.dictionary[ia] : "") + (ib < nb ? b.dictionary[ib] : "")
+          let code = builder.code(for: text)
+          if dense { denseMemo[key] = code } else { hashedMemo[key] = code }
+          builder.append(code: code)
+        }
+      }
+    }
+    return .string(builder.finish())
+  }
+}
