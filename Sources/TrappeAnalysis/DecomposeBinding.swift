@@ -14,7 +14,8 @@ enum DecomposeBinding: AnalysisBinding {
     syntax: "decompose MEASURE for KOMMUNE [against GROUP] [k=N] by VARIABLE",
     summary:
       "Split a municipality's gap to its peers into composition (Σ (p − P)·R) and rate (Σ p·(r − R)) by the categories of a variable (direct standardisation).",
-    example: "resultater | where runde == 5 | decompose i_gang for Slagelse against region by herkomst")
+    example: "resultater | where runde == 5 | decompose i_gang for Slagelse against region by herkomst | select herkomst, share = round(share, 1), rate = round(rate, 2), composition = round(composition, 3), rate_part = round(rate_part, 3)",
+    result: "herkomst,share,rate,composition,rate_part\ndansk,73.0,10.19,-0.739,-1.066\nefterkommer,5.4,10.0,0.168,-0.148\nindvandrer,21.6,9.38,0.464,0.032\ntotal,100.0,10.0,-0.107,-1.183")
 
   static func bind(_ spec: AnalysisSpec, input: [PlanColumn], context: AnalysisContext) throws(Diagnostic)
     -> any AnalysisOperator

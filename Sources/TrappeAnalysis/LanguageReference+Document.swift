@@ -19,9 +19,20 @@ extension LanguageEntry {
 
       A line that starts with `|` continues the query above it, in the shell and in scripts.
       `let NAME = ...` keeps a result as a table, `_` is the last result and `out3` the third,
-      and `explain ...` shows the plan. `#` and `//` start comments. Every example below runs
-      in the tests against the built-in datasets `kommunepanel` and `kommuner` (real figures
-      from Statistics Denmark; `.datasets` lists them with their sources).
+      and `explain ...` shows the plan. `#` and `//` start comments.
+
+      Every entry below has an example and, under it, what `trappe --format csv -c EXAMPLE`
+      prints. A test (`LanguageReferenceTests`) runs each example and compares its output with
+      that text; only the `chart` example, whose output is a drawing, is just run. The expected
+      results were computed without Trappe: in DuckDB from the same CSV files
+      (`Tests/analyses/help_examples.py`, which also checks this document), or by hand where a
+      comment there says so. The examples of stages, functions, aggregates and window functions
+      run on the built-in datasets `kommunepanel` and `kommuner` (real figures from Statistics
+      Denmark; `.datasets` lists them with their sources), and so does the `peers` example. The
+      other analysis examples run on `resultater` (bench, decompose, gap) and `forloeb` (flow,
+      survival), which are generated: illustrative data, not real results.
+      The pipeline above and the expressions quoted in the sections below (`3 / 4`,
+      `false and null`, ...) are run by the same test (`proseExamples`).
 
       ## Values and types
 
@@ -59,14 +70,25 @@ extension LanguageEntry {
       `>=`, `in`, `between`, `is null`); `+ -`; `* / %`; unary `-`.
 
       """
-    func section(_ title: String, _ entries: [LanguageEntry]) {
+    func section(_ title: String, _ entries: [LanguageEntry], intro: String? = nil) {
       out += "\n## \(title)\n"
+      if let intro { out += "\n\(intro)\n" }
       for entry in entries {
         out += "\n### \(entry.name)\n\n`\(entry.syntax)`\n\n\(entry.summary)\n\n```\n\(entry.example)\n```\n"
+        if let result = entry.result {
+          out += "\nResult:\n\n```csv\n\(result)\n```\n"
+        } else {
+          out += "\n(Draws a chart; this example only has to run.)\n"
+        }
       }
     }
     section("Stages", stages)
-    section("Analyses", analyses)
+    section(
+      "Analyses", analyses,
+      intro:
+        "Illustrative data, not real results: the bench, decompose and gap examples run on the generated dataset "
+        + "`resultater`, flow and survival on the generated `forloeb`. The peers example compares municipalities "
+        + "on `kommunepanel` (real figures).")
     section("Functions", scalars)
     section("Aggregates", aggregates)
     section("Window functions", windows)
@@ -78,9 +100,9 @@ extension LanguageEntry {
       and the nearest table, column or function name when you misspelt one:
 
       ```
-      trappe> kommunepanel | where populaton > 1000
-      error: unknown column 'populaton'
-        1 | kommunepanel | where populaton > 1000
+      trappe> kommunepanel | where befolknig > 1000
+      error: unknown column 'befolknig'
+        1 | kommunepanel | where befolknig > 1000
           |                      ^^^^^^^^^
       hint: did you mean 'befolkning'?
       hint: columns: kommunekode, kommune, region, vip2, aar, befolkning, fuldtidsledige, kontanthjaelp_jan

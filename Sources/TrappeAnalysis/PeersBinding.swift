@@ -14,7 +14,8 @@ enum PeersBinding: AnalysisBinding {
     name: "peers", kind: .analysis, syntax: "peers KOMMUNE [k=N] [on (VARIABLE, ...)] [as NAME]",
     summary:
       "The k municipalities nearest to KOMMUNE (Euclidean distance of z-scores; default befolkning, ledighed_pct, kh_pct in the earliest year); as NAME saves them for bench ... against NAME.",
-    example: "peers Slagelse k=5")
+    example: "peers Slagelse k=3 | select rank, kommune, distance = round(distance, 3)",
+    result: "rank,kommune,distance\n1,Høje-Taastrup,0.735\n2,Norddjurs,0.938\n3,Svendborg,0.941")
 
   static func bind(_ spec: AnalysisSpec, input: [PlanColumn], context: AnalysisContext) throws(Diagnostic)
     -> any AnalysisOperator

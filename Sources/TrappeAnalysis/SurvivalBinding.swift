@@ -12,7 +12,8 @@ enum SurvivalBinding: AnalysisBinding {
       + "spells at risk, exits and the share still on (%). Duration = slut_uge − start_uge + 1 weeks; NULL "
       + "slut_uge = censored. Default statuses: " + BenefitStatus.defaults.joined(separator: ", ")
       + "; quote statuses with a hyphen (\"a-dagpenge\"). Reads forloeb.",
-    example: "survival by herkomst weeks 13")
+    example: "survival by herkomst weeks 13 | where week == 26",
+    result: "herkomst,week,at_risk,events,still_on_pct\ndansk,26,41844,14790,39.4\nefterkommer,26,3046,1146,34.8\nindvandrer,26,13612,4572,41.0")
 
   static func bind(_ spec: AnalysisSpec, input: [PlanColumn], context: AnalysisContext) throws(Diagnostic)
     -> any AnalysisOperator
