@@ -31,8 +31,10 @@ extension LanguageEntry {
       Denmark; `.datasets` lists them with their sources), and so does the `peers` example. The
       other analysis examples run on `resultater` (bench, decompose, gap) and `forloeb` (flow,
       survival), which are generated: illustrative data, not real results.
-      The pipeline above and the expressions quoted in the sections below (`3 / 4`,
-      `false and null`, ...) are run by the same test (`proseExamples`).
+      The same test (`proseExamples`) runs the pipeline above and checks what the sections
+      below say about `3 / 4`, `false and null`, `true or null`, `not null`, `??`, the
+      division-by-zero warning and the error transcript; the other fragments in them only
+      show the syntax.
 
       ## Values and types
 
