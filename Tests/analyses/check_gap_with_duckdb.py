@@ -6,7 +6,7 @@ Usage: check_gap_with_duckdb.py PATH-TO-TRAPPE
 For the five method municipalities (kommuner.vip2) in rounds 5 and 4 of Datasets/resultater.csv and
 every target of Datasets/maal.csv: value (ratio of sums), threshold, gap_pp, met, short (rounded
 up) and rounds_to_target at the pace of the round before. Prints "N passed, M failed"; exits 1 on
-a mismatch, 0 when everything matches (or when DuckDB is not installed: then it says so).
+a mismatch, 0 only when everything matches; without duckdb it fails.
 """
 import csv
 import io

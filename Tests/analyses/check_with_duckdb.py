@@ -2,7 +2,7 @@
 """Checks bench and decompose against an independent SQL computation in DuckDB.
 
 Usage: python3 Tests/analyses/check_with_duckdb.py [path/to/trappe]
-Skips (exit 0) when the duckdb package is not installed. Runs Trappe in csv mode on
+Fails (exit 1) when the duckdb package is not installed (Scripts/ensure-deps --with-duckdb). Runs Trappe in csv mode on
 the built-in datasets and recomputes the same figures from Datasets/*.csv in SQL.
 """
 import csv, io, os, subprocess, sys
