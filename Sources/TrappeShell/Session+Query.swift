@@ -1,5 +1,6 @@
 import TrappeBase
 import TrappeStorage
+import TrappeIO
 import TrappeQuery
 import TrappeAnalysis
 
@@ -115,7 +116,7 @@ extension Session {
   }
 
   /// The footer line on everything computed from generated data.
-  static let illustrativeNotice = "Illustrative data, not real results (generated; see Datasets/README.md)"
+  static let illustrativeNotice = ExportNotice.illustrative
 
   /// A catalog table, `_` (the last result), `outN` (result N), or a dataset, loaded now if it was not yet.
   func table(resolving name: String) throws(Diagnostic) -> Table? {

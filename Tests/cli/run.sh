@@ -89,6 +89,21 @@ check save-failure-reported 1 "$bin" -c ".load $fixtures/områder.csv as o" -c "
   && expect save-failure-reported "o.csv" "$err"
 equal save-atomic-no-temp "o.csv" "$(ls -A "$work/saves")"
 [ -d "$work/saves/o.csv" ] && equal save-atomic-folder-kept "" "$(ls -A "$work/saves/o.csv")"
+# Generated data stay labelled in files: .save in every format, and .record (H2).
+label="Illustrative data, not real results (generated; see Datasets/README.md)"
+check save-illustrative 0 "$bin" -c "resultater | summarize startet = sum(startet) by runde" \
+  -c ".save _ $work/r.csv" -c ".save _ $work/r.tsv" -c ".save _ $work/r.json" -c ".save _ $work/r.md" \
+  -c ".save kommuner $work/k.csv"
+equal save-illustrative-csv "# $label" "$(head -n 1 "$work/r.csv")"
+equal save-illustrative-tsv "# $label" "$(head -n 1 "$work/r.tsv")"
+equal save-illustrative-json "{\"notice\": \"$label\", \"rows\": [" "$(head -n 1 "$work/r.json")"
+equal save-illustrative-md "_${label}_" "$(tail -n 1 "$work/r.md")"
+equal save-real-unlabelled "kommunekode,kommunekode_4,kommune" "$(head -n 1 "$work/k.csv" | cut -d, -f1-3)"
+check record-illustrative 0 "$bin" -c ".record $work/rec.md" -c "resultater | summarize startet = sum(startet)" \
+  -c ".record off"
+expect record-illustrative "$label" "$(cat "$work/rec.md" 2>/dev/null)"
+check format-csv-illustrative 0 "$bin" --format csv -c "gap by runde"
+equal format-csv-illustrative-stderr "$label" "$err"
 check format-csv 0 "$bin" --format csv -c ".load $fixtures/områder.csv as o" -c "o" && expect format-csv "Område,Kønsfordeling" "$out"
 check missing-script 1 "$bin" "$work/nope.trp" && expect missing-script "cannot read script" "$err"
 

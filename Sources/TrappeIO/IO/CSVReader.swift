@@ -33,14 +33,19 @@ package enum CSVReader {
   ) throws(CSVError) -> CSVReadResult {
     let decoded = try decode(bytes, name: name, encoding: options.encoding)
     let text = decoded.bytes
-    return try text.withUnsafeBufferPointer { (buffer) throws(CSVError) -> CSVReadResult in
+    // A file saved from illustrative data starts with its label; the data start on line 2.
+    let noticeEnd = ExportNotice.endOfIllustrativeLine(in: text, from: decoded.start)
+    var result = try text.withUnsafeBufferPointer { (buffer) throws(CSVError) -> CSVReadResult in
       guard let base = buffer.baseAddress else { throw .emptyFile(file: name) }
       var loader = CSVLoader(
-        bytes: buffer, base: base, start: decoded.start, name: name, options: options,
+        bytes: buffer, base: base, start: noticeEnd ?? decoded.start, name: name, options: options,
         isInterrupted: isInterrupted)
+      loader.firstLine = noticeEnd == nil ? 1 : 2
       defer { loader.deallocate() }
       return try loader.load(encoding: decoded.encoding)
     }
+    result.illustrativeNotice = noticeEnd != nil
+    return result
   }
 
   /// The whole content of the file at `path`.

@@ -36,12 +36,15 @@ struct CatalogEntry: Sendable {
     CountLineage.datasetRoles(table) { manifest.column($0)?.unit }
   }
 
-  /// A file loaded with `.load`; `dataset` is the dataset whose CSV has the same bytes, if any.
+  /// A file loaded with `.load`; `dataset` is the dataset whose CSV has the same bytes, if any;
+  /// `labelledIllustrative` when the file starts with the label a `.save` of generated data writes.
   static func file(
-    _ name: String, table: Table, path: String, contentHash: String?, dataset: DatasetManifest?
+    _ name: String, table: Table, path: String, contentHash: String?, dataset: DatasetManifest?,
+    labelledIllustrative: Bool = false
   ) -> CatalogEntry {
     CatalogEntry(
-      name: name, table: table, provenance: .file(path, contentHash: contentHash, dataset: dataset),
+      name: name, table: table,
+      provenance: .file(path, contentHash: contentHash, dataset: dataset, labelledIllustrative: labelledIllustrative),
       roles: dataset.map { personCounts(table, $0) } ?? [])
   }
 

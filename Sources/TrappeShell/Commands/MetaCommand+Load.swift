@@ -38,7 +38,9 @@ extension MetaCommand {
     }
     let copy = session.datasets.manifest(matchingFile: path)
     let replaced = session.catalog.register(
-      .file(name, table: result.table, path: fileWord.text, contentHash: copy?.contentHash, dataset: copy?.manifest))
+      .file(
+        name, table: result.table, path: fileWord.text, contentHash: copy?.contentHash, dataset: copy?.manifest,
+        labelledIllustrative: result.illustrativeNotice))
     let table = result.table
     session.notice(
       "\(replaced ? "replaced" : "loaded") \(name): \(table.rowCount) \(table.rowCount == 1 ? "row" : "rows"), "
