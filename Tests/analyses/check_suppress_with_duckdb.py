@@ -50,6 +50,18 @@ def trappe(binary, commands):
     return list(csv.DictReader(io.StringIO(run.stdout))), run.stderr.splitlines()
 
 
+def last_table(binary, commands, header):
+    """The rows of the last result, whose csv header line is `header` (results follow each other)."""
+    args = [binary, "--format", "csv"] + [a for c in commands for a in ("-c", c)]
+    run = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=120)
+    lines = run.stdout.splitlines()
+    starts = [i for i, line in enumerate(lines) if line == header]
+    if run.returncode != 0 or not starts:
+        print(f"FAIL {commands!r}: exit {run.returncode}, no '{header}' in:\n{run.stdout}\n{run.stderr}")
+        sys.exit(1)
+    return list(csv.DictReader(io.StringIO("\n".join(lines[starts[-1]:]))))
+
+
 def shown(value, hidden, threshold):
     """A value as the csv output spells it: <N when hidden, "" for NULL, else the number."""
     if hidden:
@@ -126,6 +138,19 @@ def main():
         compare("README table saved", saved, want, ["herkomst", "ydelse"], 5)
         check("saved notice counts the hidden cells", any(f"{hidden} cells suppressed as <5" in l for l in notes),
               f"{notes}")
+
+    # Hidden values cannot be read back from the result (H15): a filter for a hidden value finds
+    # nothing, and a sum over the result adds only the values that were shown.
+    small = con.execute("""select count(*) from (select herkomst, ydelse, sum(startet) s from r
+                           where runde = 5 and kommune = 'Fredensborg' group by all) where s = 3""").fetchone()[0]
+    check("the attack has something to find", small > 0, "no cell holds 3: pick another value")
+    got = last_table(binary, [".suppress 5", query, "out1 | where startet == 3 | select herkomst"], "herkomst")
+    check("out1 | where startet == 3 finds no row", len(got) == 0, f"{got}")
+    visible = con.execute("""select sum(s) from (select sum(startet) s from r
+                             where runde = 5 and kommune = 'Fredensborg' group by herkomst, ydelse)
+                             where s = 0 or s >= 5""").fetchone()[0]
+    got = last_table(binary, [".suppress 5", query, "out1 | summarize s = sum(startet)"], "s")
+    check("a sum over out1 adds only shown values", len(got) == 1 and int(got[0]["s"]) == visible, f"{got} vs {visible}")
 
     # 2. Another threshold and person-weeks (not counts, never hidden) next to counts.
     query = ('resultater | where kommune == "Læsø" | summarize startet = sum(startet), uger = sum(uger_i_alt) '

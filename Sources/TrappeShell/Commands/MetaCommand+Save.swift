@@ -24,7 +24,9 @@ extension MetaCommand {
       throw invocation.missing(invocation.arguments.isEmpty ? "a table name and a file name" : "a file name")
     }
     let (name, table) = try session.table(named: invocation.arguments[0], in: invocation)
+    // Cells shown hidden when the result was shown stay hidden (they are NULL in it by now).
     let mask = session.suppression(of: table, roles: session.countRoles(of: name, table: table))
+      .merging(session.catalog.entry(name)?.hidden ?? SuppressionMask())
     let fileWord = invocation.arguments[1]
     var format = ExportFormat(fileExtension: MetaCommand.fileExtension(fileWord.text))
     var options = ExportOptions()
