@@ -25,6 +25,8 @@ package final class Session {
   var currentScript: String?
   /// The folders of the scripts being run, innermost last; relative paths resolve against it.
   var scriptDirectories: [String] = []
+  /// The folder other relative paths are taken from; nil uses the process's current directory.
+  package var workingDirectory: String?
   /// The datasets that load on first use (`Datasets/` and `--data` directories).
   package let datasets: DatasetRegistry
   /// The measures: built-in Ny Chance measures plus `measure` statements.

@@ -32,7 +32,7 @@ extension MetaCommand {
     let path = session.resolvePath(fileWord.text)
     let result: CSVReadResult
     do throws(CSVError) {
-      result = try CSVReader.read(file: path, options: options)
+      result = try CSVReader.read(file: path, name: fileWord.text, options: options)
     } catch {
       throw error.diagnostic
     }

@@ -14,7 +14,6 @@ import TrappeTestSupport
 @Suite(.serialized) struct LanguageReferenceTests {
   @Test(arguments: LanguageEntry.all.map { "\($0.kind.rawValue): \($0.name)" })
   func exampleRuns(_ label: String) throws {
-    _ = chdir(ProjectRoot.path)
     let name = String(label.split(separator: " ").last ?? "")
     let entry = try #require(LanguageEntry.all.first { "\($0.kind.rawValue): \($0.name)" == label && $0.name == name })
     let captured = CapturedSession()
