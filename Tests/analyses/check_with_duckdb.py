@@ -68,16 +68,28 @@ VARIABLES = {
 }
 
 
-def peers_sql(kommune, k, variables):
+def peers_sql(kommune, k, variables, year=None):
+    """year None: the earliest year of the panel (what peers reads when not filtered)."""
     raw = ", ".join(f"{VARIABLES[v]} as {v}" for v in variables)
+    when = "(select min(aar) from kp)" if year is None else str(year)
     z = ", ".join(f"({v} - avg({v}) over ()) / stddev_samp({v}) over () as z_{v}" for v in variables)
     distance = " + ".join(f"(z.z_{v} - c.z_{v}) ^ 2" for v in variables)
     return f"""
-      with p as (select kommune, kommunekode, {raw} from kp where aar = (select min(aar) from kp)),
+      with p as (select kommune, kommunekode, {raw} from kp where aar = {when}),
       z as (select *, {z} from p),
       c as (select * from z where kommune = '{kommune}')
       select z.kommune, z.kommunekode, sqrt({distance}) as distance, {", ".join("z." + v for v in variables)}
       from z, c where z.kommune <> c.kommune order by distance, z.kommune limit {k}"""
+
+
+def check_peers(statement, got, want, variables):
+    if check_rows(statement, got, want):
+        for rank, (g, w) in enumerate(zip(got, want), start=1):
+            if g["kommune"] != w[0] or int(g["kommunekode"]) != w[1] or int(g["rank"]) != rank:
+                fail(f"{statement} rank {rank}: trappe {g['kommune']} ({g['kommunekode']}), duckdb {w[0]} ({w[1]})")
+            check(f"{statement} {w[0]} distance", g["distance"], w[2])
+            for v, value in zip(variables, w[3:]):
+                check(f"{statement} {w[0]} {v}", g[v], value)
 
 
 for kommune, k, on in [("Slagelse", 5, None), ("Aarhus", 10, None), ("Slagelse", 3, ["befolkning", "kh_pct"]),
@@ -86,13 +98,13 @@ for kommune, k, on in [("Slagelse", 5, None), ("Aarhus", 10, None), ("Slagelse",
     want = con.execute(peers_sql(kommune, k, variables)).fetchall()
     statement = f"peers {kommune}" + ("" if k == 10 else f" k={k}") + (f" on ({', '.join(on)})" if on else "")
     got = run_trappe(statement)
-    if check_rows(statement, got, want):
-        for rank, (g, w) in enumerate(zip(got, want), start=1):
-            if g["kommune"] != w[0] or int(g["kommunekode"]) != w[1] or int(g["rank"]) != rank:
-                fail(f"{statement} rank {rank}: trappe {g['kommune']} ({g['kommunekode']}), duckdb {w[0]} ({w[1]})")
-            check(f"{statement} {w[0]} distance", g["distance"], w[2])
-            for v, value in zip(variables, w[3:]):
-                check(f"{statement} {w[0]} {v}", g[v], value)
+    check_peers(statement, got, want, variables)
+
+
+# A filtered panel: peers uses the year left in its input (here 2009), not 2007.
+statement = "kommunepanel | where aar == 2009 | peers Aabenraa k=6"
+check_peers(statement, run_trappe(statement), con.execute(peers_sql("Aabenraa", 6, list(VARIABLES), 2009)).fetchall(),
+            list(VARIABLES))
 
 
 def bench_sql(kommune, group):
