@@ -1,4 +1,5 @@
 import TrappeStorage
+import TrappeIO
 
 /// Everything one query produced: the table and what its footer, record, export and chart say
 /// about it. One value, so the lines under a table always describe that table.
@@ -15,6 +16,9 @@ struct QueryOutcome {
   var roles: [CountRole]
   /// Evaluation warnings (division by zero, overflow), already worded.
   var warnings: [String]
+  /// When the result is an earlier table's rows unchanged (`out8`, `_ | select a, b`): the cells
+  /// that table showed hidden, in the result's columns.
+  var unchangedHidden: SuppressionMask? = nil
 
   /// Whether any input is generated data, so the result must carry the illustrative label.
   var illustrative: Bool { inputs.contains { $0.provenance.illustrative } }

@@ -5,7 +5,7 @@ import TrappeDatasets
 /// `trappe --check SCRIPT`: replays a script and compares its output with `SCRIPT.expected`.
 ///
 /// The replay is made deterministic: a fresh session, width 80, no colour, no
-/// timer, the given parameters. `RECORD_EXPECTED=1` writes the expected file.
+/// timer, the given parameters. `RECORD_EXPECTED=1` writes the expected file and fails.
 enum ScriptCheck {
   /// Runs the check and returns the exit status: 0 when the output matches, 1 otherwise.
   static func run(
@@ -22,14 +22,19 @@ enum ScriptCheck {
     let actual = replay(text, name: script, parameters: parameters, datasets: datasets, keepGoing: keepGoing)
     let expectedPath = script + ".expected"
     if Environment.value("RECORD_EXPECTED") == "1" {
+      // Recording always fails, as a snapshot test does: the new file is reviewed and the
+      // check re-run without RECORD_EXPECTED, so a test run with it set can never pass.
+      let previous = try? TextFile.read(expectedPath)
       do throws(FileError) {
         try AtomicFile.write(actual, to: expectedPath)
       } catch {
         report(error.diagnostic.rendered())
         return 1
       }
-      report("recorded \(expectedPath)\n")
-      return 0
+      report(
+        "recorded \(expectedPath)" + (previous == actual ? " (unchanged)" : " (changed: review the diff)")
+          + "; failing because RECORD_EXPECTED=1 is set, re-run without it to pass\n")
+      return 1
     }
     guard let expected = try? TextFile.read(expectedPath) else {
       report("trappe: \(expectedPath) does not exist; record it with RECORD_EXPECTED=1 trappe --check \(script)\n")

@@ -1,5 +1,6 @@
 import TrappeBase
 import TrappeStorage
+import TrappeIO
 import TrappeQuery
 import TrappeAnalysis
 
@@ -22,11 +23,15 @@ extension Session {
       }
       let outcome = try evaluate(pipeline, source: source)
       report(outcome.warnings)
-      let entry = CatalogEntry.derived(
+      let derived = CatalogEntry.derived(
         catalog.nextResultName, table: outcome.table, statement: source[pipeline.range], inputs: outcome.inputs,
         roles: outcome.roles)
+      let fresh = suppression(of: outcome.table, roles: derived.roles)
+      // What was shown hidden stays hidden: later queries on outN and _ read NULL in those cells,
+      // and a result that is another one unchanged (`out8`, `_`) shows `<N` where that one did.
+      let mask = fresh.merging(outcome.unchangedHidden ?? SuppressionMask())
+      let entry = derived.suppressed(by: fresh, shown: mask)
       catalog.appendResult(entry)
-      let mask = suppression(of: outcome.table, roles: entry.roles)
       var lines = footer(naming: entry.name, outcome: outcome)
       let extra =
         [outcome.scopeLine(filters: pipeline.filterTexts(in: source))] + mask.footer(names: outcome.table.schema.names)
@@ -91,9 +96,13 @@ extension Session {
       guard let entry = catalog.entry(name), !inputs.contains(where: { $0.name == entry.name }) else { continue }
       inputs.append(entry)
     }
+    var unchanged: SuppressionMask?
+    if let (name, columns) = plan.passedThroughTable, let entry = catalog.entry(name) {
+      unchanged = entry.hidden.selecting(columns: columns)
+    }
     return QueryOutcome(
       table: table, inputs: inputs, notes: executor.notes, summarizedRows: executor.aggregatedRows,
-      roles: countRoles(of: plan, result: table), warnings: executor.warnings.messages)
+      roles: countRoles(of: plan, result: table), warnings: executor.warnings.messages, unchangedHidden: unchanged)
   }
 
   /// Prints evaluation warnings.
@@ -108,6 +117,13 @@ extension Session {
     let origins = outcome.inputs.map(\.sourceLine)
     var lines = [name + (origins.isEmpty ? "" : " · source: " + origins.joined(separator: "; "))]
     lines += outcome.notes
+    var suppressed: [CatalogEntry.SuppressedSource] = []
+    for source in outcome.inputs.flatMap(\.suppressedSources) where !suppressed.contains(source) {
+      suppressed.append(source)
+      lines.append(
+        "\(source.name): \(source.cells) \(source.cells == 1 ? "cell" : "cells") hidden by .suppress when shown "
+          + "\(source.cells == 1 ? "is" : "are") NULL here")
+    }
     if outcome.illustrative {
       lines.append(Session.illustrativeNotice)
     }
@@ -115,7 +131,7 @@ extension Session {
   }
 
   /// The footer line on everything computed from generated data.
-  static let illustrativeNotice = "Illustrative data, not real results (generated; see Datasets/README.md)"
+  static let illustrativeNotice = ExportNotice.illustrative
 
   /// A catalog table, `_` (the last result), `outN` (result N), or a dataset, loaded now if it was not yet.
   func table(resolving name: String) throws(Diagnostic) -> Table? {

@@ -25,6 +25,8 @@ package final class Session {
   var currentScript: String?
   /// The folders of the scripts being run, innermost last; relative paths resolve against it.
   var scriptDirectories: [String] = []
+  /// The folder other relative paths are taken from; nil uses the process's current directory.
+  package var workingDirectory: String?
   /// The datasets that load on first use (`Datasets/` and `--data` directories).
   package let datasets: DatasetRegistry
   /// The measures: built-in Ny Chance measures plus `measure` statements.
@@ -111,8 +113,15 @@ package final class Session {
   }
 
   /// Prints a result table in the current output format, with the `suppressed` cells hidden.
+  ///
+  /// Box output prints the footer under the table. The other formats keep standard output
+  /// machine-readable, but a table of generated data is never shown unlabelled: Markdown gets
+  /// the label as an italic line under the table, CSV, TSV and JSON on the diagnostic stream.
   func show(_ table: Table, footer: [String] = [], suppressed: SuppressionMask = SuppressionMask()) {
     output.standard(render(table, footer: footer, suppressed: suppressed))
+    if [.csv, .tsv, .json].contains(settings.format), footer.contains(Session.illustrativeNotice) {
+      output.error(Session.illustrativeNotice + "\n")
+    }
     recording?.add(
       table: TableExporter.export(
         table, format: .markdown, options: ExportOptions(displayPrecision: true), suppressed: suppressed),
@@ -130,7 +139,9 @@ package final class Session {
       options.color = settings.color
       return BoxRenderer(options: options).render(table, footer: footer, suppressed: suppressed) + "\n"
     case .markdown:
-      return TableExporter.export(table, format: .markdown, options: ExportOptions(), suppressed: suppressed)
+      var options = ExportOptions()
+      if footer.contains(Session.illustrativeNotice) { options.notice = Session.illustrativeNotice }
+      return TableExporter.export(table, format: .markdown, options: options, suppressed: suppressed)
     case .csv:
       return TableExporter.export(table, format: .csv, options: ExportOptions(), suppressed: suppressed)
     case .tsv:

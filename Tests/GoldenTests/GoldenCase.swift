@@ -26,9 +26,14 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
   }
 
   /// Replays a transcript and returns it with the actual output in place of the expected.
+  ///
+  /// Hermetic: relative paths resolve from the repository without changing the process's
+  /// directory, and the files a case writes to `/tmp/trappe-golden/` go to a folder of its own
+  /// (the transcript still shows `/tmp/trappe-golden`), so cases running side by side, in this
+  /// process or another checkout's, never see each other's files.
   static func run(_ transcript: String) -> String {
-    _ = chdir(ProjectRoot.path)
-    mkdir("/tmp/trappe-golden", 0o755)
+    let scratch = ScratchDirectory()
+    defer { scratch.remove() }
     var settings = SessionSettings()
     settings.terminalWidth = 80
     let captured = CapturedSession(settings: settings)
@@ -55,10 +60,10 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
         index += 1
       }
       while index < lines.count, !isInput(lines[index]) { index += 1 }
-      var feed = inputs.makeIterator()
+      var feed = inputs.map { $0.replacing(ScratchDirectory.shown, with: scratch.path) }.makeIterator()
       _ = ScriptRunner(session: session, file: nil, keepGoing: true).run { feed.next() }
       result += inputs.map { "> " + $0 + "\n" }.joined()
-      result += normalise(captured.take())
+      result += normalise(captured.take().replacing(scratch.path, with: ScratchDirectory.shown))
     }
     return result
   }

@@ -16,6 +16,25 @@ import Testing
 /// and stderr interleaved). `RECORD_GOLDEN=1` rewrites the files with the
 /// actual output and fails, so every re-recorded diff gets reviewed.
 @Suite struct GoldenTests {
+  /// The transcripts were found: a wrong root or a moved folder must not leave zero cases passing.
+  @Test func casesAreFound() {
+    let cases = GoldenCase.all()
+    // 32 transcripts when this was written; fewer than 30 means the folder walk went wrong.
+    #expect(cases.count >= 30, "found \(cases.count) transcripts under Tests/GoldenTests/Cases")
+    let statements = cases.reduce(0) { count, testCase in
+      count + ((try? TextFile.read(testCase.path)) ?? "").split(separator: "\n").filter { $0.hasPrefix("> ") }.count
+    }
+    #expect(statements >= 450, "found \(statements) statements in the transcripts")
+  }
+
+  /// A recording run fails even when nothing changed, so it can never be mistaken for a pass
+  /// (as swift-argument-parser's snapshots do); re-run without RECORD_GOLDEN to pass.
+  @Test func recordingFails() {
+    if Environment.value("RECORD_GOLDEN") == "1" {
+      Issue.record("RECORD_GOLDEN=1: transcripts and docs/language.md were re-recorded; review, then re-run without it")
+    }
+  }
+
   @Test(arguments: GoldenCase.all())
   func transcript(_ testCase: GoldenCase) throws {
     let expected = try #require(try? TextFile.read(testCase.path), "cannot read \(testCase.path)")

@@ -38,6 +38,8 @@ package final class CapturedSession: @unchecked Sendable {
           sink.transcript += $0
         }),
       datasets: datasets)
+    // Relative paths (Datasets/…, Tests/GoldenTests/Fixtures/…) from the repository, with no chdir.
+    session.workingDirectory = ProjectRoot.path
   }
 
   /// Everything written to standard output so far.

@@ -5,7 +5,9 @@ Usage: check_flow_with_duckdb.py PATH/TO/trappe
 
 The round 1 -> round 5 flow table is computed in SQL by DuckDB on Datasets/forloeb.csv
 (round weeks: the ISO week containing the 15th of the round's month in runder.csv);
-the Kaplan-Meier share still on benefit at 26 and 52 weeks is computed in plain Python.
+also by koen and by herkomst (each person's status in a group's rows); Kaplan-Meier (at risk,
+exits and the share still on benefit at every reported week, overall, by herkomst and by koen)
+is computed in plain Python from the spells.
 Prints "N passed, M failed" and exits non-zero on any mismatch.
 """
 import csv
@@ -40,8 +42,9 @@ def check(label, ok, detail=""):
 
 def trappe(binary, command):
     out = subprocess.run([binary, "--format", "csv", "-c", command], cwd=ROOT, capture_output=True, text=True)
-    if out.returncode != 0:
-        print(out.stderr)
+    problems = [l for l in out.stderr.splitlines() if l.startswith(("error", "warning")) or ": error:" in l]
+    if out.returncode != 0 or problems:
+        print(f"FAIL {command!r}: exit {out.returncode}, stderr:\n{out.stderr}")
         sys.exit(2)
     return list(csv.DictReader(io.StringIO(out.stdout)))
 
@@ -57,6 +60,53 @@ def week_ordinal(text):
     return datetime.date.fromisocalendar(int(year), int(week), 1).toordinal() // 7
 
 
+def check_flow(binary, con, a, b, by):
+    """flow from 1 to 5 [by COLUMN]: each person's status in the week of round 1 and of round 5."""
+    key = f"{by}, " if by else ""
+    group = f", p.{by}" if by else ""
+    expected = con.execute(f"""
+      with p as (select distinct person{", " + by if by else ""} from f),
+      s as (
+        select p.person{group},
+          coalesce((select status from f, obs where f.person = p.person and start_uge <= '{a}'
+                    and coalesce(slut_uge, obs.last) >= '{a}'), 'ikke i data') as from_status,
+          coalesce((select status from f, obs where f.person = p.person and start_uge <= '{b}'
+                    and coalesce(slut_uge, obs.last) >= '{b}'), 'ikke i data') as to_status
+        from p)
+      select {key}from_status, to_status, count(*) as persons,
+        100.0 * count(*) / sum(count(*)) over (partition by {key}from_status) as row_pct
+      from s group by {"1, 2, 3" if by else "1, 2"}""").fetchall()
+    command = "flow from 1 to 5" + (f" by {by}" if by else "")
+    rows = trappe(binary, command)
+    width = 1 if by else 0
+    actual = {tuple(r[c] for c in ([by] if by else []) + ["from_status", "to_status"]): r for r in rows}
+    check(f"{command} row count", len(rows) == len(actual) == len(expected), f"{len(rows)} != {len(expected)}")
+    for row in expected:
+        cell, persons, pct = row[:width + 2], row[width + 2], row[width + 3]
+        got = actual.get(tuple(cell))
+        if got is None:
+            check(f"{command} {cell}", False, "missing")
+            continue
+        check(f"{command} {cell} persons", int(got["persons"]) == persons, f"{got['persons']} != {persons}")
+        check(f"{command} {cell} row_pct", abs(float(got["row_pct"]) - pct) <= 0.051, f"{got['row_pct']} != {pct:.3f}")
+
+
+def kaplan_meier(durations):
+    """durations: (weeks, exited) per spell -> {week: (at risk at the start of the week, exits, S(week))}."""
+    exits, censored = {}, {}
+    for d, exited in durations:
+        (exits if exited else censored)[d] = (exits if exited else censored).get(d, 0) + 1
+    at_risk = len(durations)
+    table, s = {}, 1.0
+    for t in range(1, max(list(exits) + list(censored) + [1]) + 1):
+        e = exits.get(t, 0)
+        if at_risk > 0:
+            s *= 1 - e / at_risk
+        table[t] = (at_risk, e, s)
+        at_risk -= e + censored.get(t, 0)
+    return table
+
+
 def main():
     binary = os.path.abspath(sys.argv[1])
     rounds = {row["runde"]: row["maaned"] for row in csv.DictReader(open(ROUNDS, encoding="utf-8"))}
@@ -65,54 +115,46 @@ def main():
     con.execute(f"create table f as select * from read_csv('{SPELLS}', all_varchar=true)")
     # ISO week text sorts like the week itself (yyyyWww), so range checks work on strings.
     con.execute("create table obs as select max(greatest(start_uge, coalesce(slut_uge, start_uge))) as last from f")
-    expected = con.execute(f"""
-      with p as (select distinct person from f),
-      s as (
-        select p.person,
-          coalesce((select status from f, obs where f.person = p.person and start_uge <= '{a}'
-                    and coalesce(slut_uge, obs.last) >= '{a}'), 'ikke i data') as from_status,
-          coalesce((select status from f, obs where f.person = p.person and start_uge <= '{b}'
-                    and coalesce(slut_uge, obs.last) >= '{b}'), 'ikke i data') as to_status
-        from p)
-      select from_status, to_status, count(*) as persons,
-        100.0 * count(*) / sum(count(*)) over (partition by from_status) as row_pct
-      from s group by 1, 2""").fetchall()
-    actual = {(r["from_status"], r["to_status"]): r for r in trappe(binary, "flow from 1 to 5")}
-    check("flow row count", len(actual) == len(expected), f"{len(actual)} != {len(expected)}")
-    for from_status, to_status, persons, pct in expected:
-        row = actual.get((from_status, to_status))
-        if row is None:
-            check(f"flow {from_status}->{to_status}", False, "missing")
-            continue
-        check(f"flow {from_status}->{to_status} persons", int(row["persons"]) == persons, f"{row['persons']} != {persons}")
-        check(f"flow {from_status}->{to_status} row_pct", abs(float(row["row_pct"]) - pct) <= 0.051,
-              f"{row['row_pct']} != {pct:.3f}")
+    for by in (None, "koen", "herkomst"):
+        check_flow(binary, con, a, b, by)
 
-    # Kaplan-Meier in plain Python.
+    # Kaplan-Meier in plain Python, on the spells of the benefits (default `for`), per group.
     rows = list(csv.DictReader(open(SPELLS, encoding="utf-8")))
     last = max(max(week_ordinal(r["start_uge"]), week_ordinal(r["slut_uge"]) if r["slut_uge"] else 0) for r in rows)
-    exits, censored = {}, {}
-    for r in rows:
-        if r["status"] not in BENEFITS:
-            continue
-        start = week_ordinal(r["start_uge"])
-        if r["slut_uge"]:
-            d = week_ordinal(r["slut_uge"]) - start + 1
-            exits[d] = exits.get(d, 0) + 1
-        else:
-            d = last - start + 1
-            censored[d] = censored.get(d, 0) + 1
-    at_risk = sum(exits.values()) + sum(censored.values())
-    survival, s = {}, 1.0
-    for t in range(1, max(list(exits) + list(censored)) + 1):
-        if at_risk > 0:
-            s *= 1 - exits.get(t, 0) / at_risk
-        survival[t] = s
-        at_risk -= exits.get(t, 0) + censored.get(t, 0)
-    table = {int(r["week"]): r for r in trappe(binary, "survival")}
-    for week in (26, 52):
-        got = float(table[week]["still_on_pct"])
-        check(f"survival S({week})", abs(got - 100 * survival[week]) <= 0.051, f"{got} != {100 * survival[week]:.3f}")
+    weeks = [4, 8, 13, 26, 52, 78, 104]
+    for by in (None, "herkomst", "koen"):
+        spells = {}
+        for r in rows:
+            if r["status"] not in BENEFITS:
+                continue
+            start = week_ordinal(r["start_uge"])
+            if r["slut_uge"]:
+                duration = (week_ordinal(r["slut_uge"]) - start + 1, True)
+            else:
+                duration = (last - start + 1, False)
+            spells.setdefault(r[by] if by else "", []).append(duration)
+        command = "survival" + (f" by {by}" if by else "")
+        got = {((r[by] if by else ""), int(r["week"])): r for r in trappe(binary, command)}
+        check(f"{command} row count", len(got) == len(spells) * len(weeks), f"{len(got)} rows")
+        for group, durations in sorted(spells.items()):
+            km = kaplan_meier(durations)
+            previous = 0
+            for week in weeks:
+                row = got.get((group, week))
+                if row is None:
+                    check(f"{command} {group} week {week}", False, "missing")
+                    continue
+                # at_risk: still on at the start of the interval (previous checkpoint, week];
+                # events: exits in it; still_on_pct: 100 * S(week), to one decimal.
+                at_risk = km[previous + 1][0] if previous + 1 in km else 0
+                events = sum(km[t][1] for t in range(previous + 1, week + 1) if t in km)
+                still = 100 * km[min(week, max(km))][2]
+                label = f"{command} {group or 'all'} week {week}"
+                check(f"{label} at_risk", int(row["at_risk"]) == at_risk, f"{row['at_risk']} != {at_risk}")
+                check(f"{label} events", int(row["events"]) == events, f"{row['events']} != {events}")
+                check(f"{label} still_on_pct", abs(float(row["still_on_pct"]) - still) <= 0.051,
+                      f"{row['still_on_pct']} != {still:.3f}")
+                previous = week
     print(f"{passed} passed, {failed} failed")
     sys.exit(1 if failed else 0)
 

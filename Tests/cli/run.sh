@@ -30,8 +30,21 @@ check() {
   return 0
 }
 
-# expect NAME TEXT HAYSTACK: passes when HAYSTACK contains TEXT.
+# equal NAME EXPECTED ACTUAL: passes when ACTUAL is exactly EXPECTED.
+equal() {
+  if [ "$3" == "$2" ]; then
+    echo "PASS $1"
+    passed=$((passed + 1))
+  else
+    echo "FAIL $1: expected exactly: $(printf %q "$2")"
+    echo "  got: $(printf %q "${3:0:600}")"
+    failed=$((failed + 1))
+  fi
+}
+
+# expect NAME TEXT HAYSTACK: passes when HAYSTACK contains TEXT (TEXT must not be empty).
 expect() {
+  [ -n "$2" ] || { echo "FAIL $1: empty needle (the check could not fail)"; failed=$((failed + 1)); return; }
   if [[ "$3" == *"$2"* ]]; then
     echo "PASS $1"
     passed=$((passed + 1))
@@ -64,23 +77,50 @@ printf '.mode box\n\n# a comment\n.mode boks\n.mode csv\n' >"$work/script.trp"
 check script-error 1 "$bin" "$work/script.trp" && expect script-error "$work/script.trp:4:7: error: unknown mode 'boks'" "$err"
 check keep-going 1 "$bin" --keep-going -c ".mode boks" -c ".mode" && expect keep-going "mode: box" "$out"
 check piped-error-position 1 sh -c "printf '.mode box\n.mode nope\n' | '$bin'" && expect piped-error-position "<stdin>:2:7: error" "$err"
-check quit-code 4 sh -c "printf '.quit 4\n.mode\n' | '$bin'" && expect quit-stops "" "$out"
+# .quit 4 stops the script: the .mode after it prints nothing (it would print "mode: box").
+check quit-code 4 sh -c "printf '.quit 4\n.mode\n' | '$bin'" && equal quit-stops "" "$out"
 
 check save-json 0 "$bin" -c ".load $fixtures/områder.csv as o" -c ".save o $work/o.json"
 expect save-json "\"Område\"" "$(cat "$work/o.json" 2>/dev/null)"
-leftovers=$(find "$work" -maxdepth 1 -name '*.tmp*' | wc -l)
-expect save-atomic-no-temp "0" "$leftovers"
+# A save whose rename fails (the target is a folder) reports it, and leaves neither the
+# temporary file (.NAME.tmp-PID) nor anything in place of the folder.
+mkdir -p "$work/saves/o.csv"
+check save-failure-reported 1 "$bin" -c ".load $fixtures/områder.csv as o" -c ".save o $work/saves/o.csv" \
+  && expect save-failure-reported "o.csv" "$err"
+equal save-atomic-no-temp "o.csv" "$(ls -A "$work/saves")"
+[ -d "$work/saves/o.csv" ] && equal save-atomic-folder-kept "" "$(ls -A "$work/saves/o.csv")"
+# Generated data stay labelled in files: .save in every format, and .record (H2).
+label="Illustrative data, not real results (generated; see Datasets/README.md)"
+check save-illustrative 0 "$bin" -c "resultater | summarize startet = sum(startet) by runde" \
+  -c ".save _ $work/r.csv" -c ".save _ $work/r.tsv" -c ".save _ $work/r.json" -c ".save _ $work/r.md" \
+  -c ".save kommuner $work/k.csv"
+equal save-illustrative-csv "# $label" "$(head -n 1 "$work/r.csv")"
+equal save-illustrative-tsv "# $label" "$(head -n 1 "$work/r.tsv")"
+equal save-illustrative-json "{\"notice\": \"$label\", \"rows\": [" "$(head -n 1 "$work/r.json")"
+equal save-illustrative-md "_${label}_" "$(tail -n 1 "$work/r.md")"
+equal save-real-unlabelled "kommunekode,kommunekode_4,kommune" "$(head -n 1 "$work/k.csv" | cut -d, -f1-3)"
+check record-illustrative 0 "$bin" -c ".record $work/rec.md" -c "resultater | summarize startet = sum(startet)" \
+  -c ".record off"
+expect record-illustrative "$label" "$(cat "$work/rec.md" 2>/dev/null)"
+check format-csv-illustrative 0 "$bin" --format csv -c "gap by runde"
+equal format-csv-illustrative-stderr "$label" "$err"
 check format-csv 0 "$bin" --format csv -c ".load $fixtures/områder.csv as o" -c "o" && expect format-csv "Område,Kønsfordeling" "$out"
 check missing-script 1 "$bin" "$work/nope.trp" && expect missing-script "cannot read script" "$err"
 
 printf -- '-- a check\n.set n 3\nkommuner | take $n | select kommune\n' >"$work/c.trp"
-RECORD_EXPECTED=1 "$bin" --check "$work/c.trp" >/dev/null 2>&1
+# Recording writes the expected file and fails, so a run with RECORD_EXPECTED=1 never passes.
+check record-expected-fails 1 env RECORD_EXPECTED=1 "$bin" --check "$work/c.trp" \
+  && expect record-expected-fails "re-run without it" "$out$err"
+[ -f "$work/c.trp.expected" ] && equal record-expected-written 0 0 || equal record-expected-written yes no
 check check-passes 0 "$bin" --check "$work/c.trp" && expect check-passes "ok: $work/c.trp matches" "$out"
 sed -i 's/take \$n/take 2/' "$work/c.trp"
 check check-fails-with-diff 1 "$bin" --check "$work/c.trp" && expect check-fails-with-diff "-│ Ballerup" "$out"
 check script-parameters 0 "$bin" "$work/c.trp" && expect script-parameters "Frederiksberg" "$out"
 printf 'kommuner | where kommune == "$k" | count\n' >"$work/p.trp"
-check parameter-from-command-line 0 "$bin" "$work/p.trp" k=Slagelse && expect parameter-from-command-line "1" "$out"
+# Slagelse is one row of Datasets/kommuner.csv, so the count is exactly 1.
+check parameter-from-command-line 0 "$bin" --format csv "$work/p.trp" k=Slagelse \
+  && equal parameter-from-command-line $'count\n1' "$out"
+check parameter-no-match 0 "$bin" --format csv "$work/p.trp" k=Atlantis && equal parameter-no-match $'count\n0' "$out"
 check missing-parameter 1 "$bin" "$work/p.trp" && expect missing-parameter "no parameter named 'k'" "$err"
 
 echo "$passed passed, $failed failed"

@@ -10,6 +10,8 @@ struct CSVLoader {
   /// The first byte of `bytes`; the buffer is never empty.
   let base: UnsafePointer<UInt8>
   let start: Int
+  /// The file's line number of the line at `start` (2 after a notice line).
+  var firstLine = 1
   let name: String
   let options: CSVReadOptions
   /// Null tokens as bytes, and a bitmask of their lengths (below 64) for a quick reject.
@@ -279,7 +281,7 @@ struct CSVLoader {
 
   /// The position of byte `offset`; `length` bytes are underlined.
   func position(_ offset: Int, length: Int = 0) -> CSVPosition {
-    var line = 1
+    var line = firstLine
     var lineStart = start
     var i = start
     while i < offset {

@@ -12,6 +12,9 @@ package struct CSVReadResult: Sendable, Equatable {
   package var decimalSeparator: DecimalSeparator
   /// The number of data rows (excluding the header).
   var rowCount: Int
+  /// Whether the file starts with the illustrative label a `.save` of generated data writes
+  /// (``ExportNotice``): the line is not data, and the table is illustrative.
+  package var illustrativeNotice = false
 
   /// Creates a result.
   init(

@@ -18,12 +18,13 @@ package enum CSVReader {
   ///
   /// `isInterrupted` is polled while the file is read and every 65,536 rows;
   /// when it returns true the load stops with ``CSVError/interrupted(file:)``.
+  /// Messages name the file `name` (as the user wrote it), by default `path`.
   package static func read(
-    file path: String, options: CSVReadOptions,
+    file path: String, name: String? = nil, options: CSVReadOptions,
     isInterrupted: @escaping () -> Bool = { Interrupt.isRequested }
   ) throws(CSVError) -> CSVReadResult {
-    let bytes = try readAll(path, isInterrupted: isInterrupted)
-    return try read(bytes: bytes, name: path, options: options, isInterrupted: isInterrupted)
+    let bytes = try readAll(path, name: name ?? path, isInterrupted: isInterrupted)
+    return try read(bytes: bytes, name: name ?? path, options: options, isInterrupted: isInterrupted)
   }
 
   /// Reads and types CSV `bytes`; `name` is the file name used in error messages.
@@ -33,25 +34,31 @@ package enum CSVReader {
   ) throws(CSVError) -> CSVReadResult {
     let decoded = try decode(bytes, name: name, encoding: options.encoding)
     let text = decoded.bytes
-    return try text.withUnsafeBufferPointer { (buffer) throws(CSVError) -> CSVReadResult in
+    // A file saved from illustrative data starts with its label; the data start on line 2.
+    let noticeEnd = ExportNotice.endOfIllustrativeLine(in: text, from: decoded.start)
+    var result = try text.withUnsafeBufferPointer { (buffer) throws(CSVError) -> CSVReadResult in
       guard let base = buffer.baseAddress else { throw .emptyFile(file: name) }
       var loader = CSVLoader(
-        bytes: buffer, base: base, start: decoded.start, name: name, options: options,
+        bytes: buffer, base: base, start: noticeEnd ?? decoded.start, name: name, options: options,
         isInterrupted: isInterrupted)
+      loader.firstLine = noticeEnd == nil ? 1 : 2
       defer { loader.deallocate() }
       return try loader.load(encoding: decoded.encoding)
     }
+    result.illustrativeNotice = noticeEnd != nil
+    return result
   }
 
   /// The whole content of the file at `path`.
-  static func readAll(_ path: String, isInterrupted: () -> Bool) throws(CSVError) -> [UInt8] {
+  static func readAll(_ path: String, name: String? = nil, isInterrupted: () -> Bool) throws(CSVError) -> [UInt8] {
+    let shown = name ?? path
     let fd = open(path, O_RDONLY | O_CLOEXEC)
-    guard fd >= 0 else { throw .cannotOpen(file: path, reason: systemError(errno)) }
+    guard fd >= 0 else { throw .cannotOpen(file: shown, reason: systemError(errno)) }
     defer { close(fd) }
     var info = stat()
-    guard fstat(fd, &info) == 0 else { throw .cannotRead(file: path, reason: systemError(errno)) }
+    guard fstat(fd, &info) == 0 else { throw .cannotRead(file: shown, reason: systemError(errno)) }
     if info.st_mode & S_IFMT == S_IFDIR {
-      throw .cannotOpen(file: path, reason: systemError(EISDIR))
+      throw .cannotOpen(file: shown, reason: systemError(EISDIR))
     }
     let size = max(0, Int(info.st_size))
     var failure: Int32 = 0
@@ -71,8 +78,8 @@ package enum CSVReader {
         initialized += got
       }
     }
-    guard failure == 0 else { throw .cannotRead(file: path, reason: systemError(failure)) }
-    if isInterrupted() { throw .interrupted(file: path) }
+    guard failure == 0 else { throw .cannotRead(file: shown, reason: systemError(failure)) }
+    if isInterrupted() { throw .interrupted(file: shown) }
     // The file may be longer than fstat said (a pipe, a growing file).
     if bytes.count == size {
       var chunk = [UInt8](repeating: 0, count: 65_536)
@@ -80,7 +87,7 @@ package enum CSVReader {
         let got = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
         if got < 0 {
           if errno == EINTR { continue }
-          throw .cannotRead(file: path, reason: systemError(errno))
+          throw .cannotRead(file: shown, reason: systemError(errno))
         }
         if got == 0 { break }
         bytes.append(contentsOf: chunk[0..<got])

@@ -9,6 +9,8 @@ package struct ExportOptions: Sendable, Equatable {
 
   /// Round decimals as tables show them (at most 4 decimals), for reports; exports keep every digit.
   var displayPrecision: Bool
+  /// A notice written with the table (see ``ExportNotice``): the illustrative label; nil writes none.
+  package var notice: String? = nil
 
   /// Creates options; by default formulas are protected, decimals use a point and keep every digit.
   package init(protectFormulas: Bool = true, decimalComma: Bool = false, displayPrecision: Bool = false) {

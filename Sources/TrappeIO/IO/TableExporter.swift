@@ -8,6 +8,15 @@ package enum TableExporter {
     _ table: Table, format: ExportFormat, options: ExportOptions = ExportOptions(),
     suppressed: SuppressionMask = SuppressionMask()
   ) -> String {
+    let text = withoutNotice(table, format: format, options: options, suppressed: suppressed)
+    guard let notice = options.notice else { return text }
+    return ExportNotice.attach(notice, to: text, format: format)
+  }
+
+  /// The table alone, without a notice.
+  private static func withoutNotice(
+    _ table: Table, format: ExportFormat, options: ExportOptions, suppressed: SuppressionMask
+  ) -> String {
     switch format {
     case .csv:
       return delimited(

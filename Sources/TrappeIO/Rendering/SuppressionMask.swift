@@ -53,9 +53,9 @@ package struct SuppressionMask: Sendable, Equatable {
       var rows: Set<Int> = []
       if !complete {
         // Built on counts the table no longer holds: they cannot be checked, so nothing is shown.
+        // NULLs too: a NULL among shown values could tell a hidden count (or its absence) apart.
         unchecked.append(index)
-        let column = table.columns[index]
-        for row in 0..<table.rowCount where column.isValid(row) { rows.insert(row) }
+        rows.formUnion(0..<table.rowCount)
       }
       for input in inputs where input < table.columnCount {
         rows.formUnion(cells[input] ?? [])

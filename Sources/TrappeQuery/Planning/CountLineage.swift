@@ -20,8 +20,24 @@ package enum CountLineage {
       for (output, index) in columns.enumerated() where mapping[index] == nil { mapping[index] = output }
       return columns.map { remap(all[$0], mapping) }
 
-    case .filter(let child, _), .sort(let child, _), .topN(let child, _, _), .limit(let child, _),
-      .distinct(let child):
+    case .filter(let child, let predicate):
+      // Which rows survive a filter on a count says something about that count (`where startet
+      // == 3 | select herkomst` names the cell holding 3), so every other column becomes built on
+      // the counts the predicate reads: hidden with them, and hidden whole when they are dropped.
+      let input = roles(of: child, tableRoles: tableRoles)
+      let identity = Dictionary(uniqueKeysWithValues: input.indices.map { ($0, $0) })
+      let read = built(reading: predicate.referencedColumns, input: input, mapping: identity)
+      guard case .derived(let counts, let complete) = read else { return input }
+      return input.map { role in
+        switch role {
+        case .count: return .count
+        case .plain: return .derived(inputs: counts, complete: complete)
+        case .derived(let inputs, let whole):
+          return .derived(inputs: Array(Set(inputs).union(counts)).sorted(), complete: whole && complete)
+        }
+      }
+
+    case .sort(let child, _), .topN(let child, _, _), .limit(let child, _), .distinct(let child):
       return roles(of: child, tableRoles: tableRoles)
 
     case .project(let child, let projected):

@@ -1,4 +1,5 @@
 import TrappeStorage
+import TrappeIO
 import TrappeQuery
 import TrappeDatasets
 
@@ -14,11 +15,28 @@ struct CatalogEntry: Sendable {
   let provenance: Provenance
   /// Per column: a count, derived from counts, or plain.
   let roles: [CountRole]
+  /// The results in this table's chain (itself included) that were shown under `.suppress`, with
+  /// the number of cells hidden in each: those cells are NULL, so no later query reads them back.
+  let suppressedSources: [SuppressedSource]
+  /// The cells shown hidden (`<N`) when this result was shown; they stay hidden when it is shown or
+  /// saved again.
+  let hidden: SuppressionMask
 
-  private init(name: String, table: Table, provenance: Provenance, roles: [CountRole]) {
+  /// A result shown under `.suppress`, and how many of its cells were hidden (and are now NULL).
+  struct SuppressedSource: Sendable, Equatable {
+    let name: String
+    let cells: Int
+  }
+
+  private init(
+    name: String, table: Table, provenance: Provenance, roles: [CountRole], suppressedSources: [SuppressedSource] = [],
+    hidden: SuppressionMask = SuppressionMask()
+  ) {
     self.name = name
     self.table = table
     self.provenance = provenance
+    self.suppressedSources = suppressedSources
+    self.hidden = hidden
     // A pivot's columns are known only after running: pad, and never keep more roles than columns.
     let padded = roles + Array(repeating: CountRole.plain, count: max(0, table.columnCount - roles.count))
     self.roles = Array(padded.prefix(table.columnCount))
@@ -36,12 +54,15 @@ struct CatalogEntry: Sendable {
     CountLineage.datasetRoles(table) { manifest.column($0)?.unit }
   }
 
-  /// A file loaded with `.load`; `dataset` is the dataset whose CSV has the same bytes, if any.
+  /// A file loaded with `.load`; `dataset` is the dataset whose CSV has the same bytes, if any;
+  /// `labelledIllustrative` when the file starts with the label a `.save` of generated data writes.
   static func file(
-    _ name: String, table: Table, path: String, contentHash: String?, dataset: DatasetManifest?
+    _ name: String, table: Table, path: String, contentHash: String?, dataset: DatasetManifest?,
+    labelledIllustrative: Bool = false
   ) -> CatalogEntry {
     CatalogEntry(
-      name: name, table: table, provenance: .file(path, contentHash: contentHash, dataset: dataset),
+      name: name, table: table,
+      provenance: .file(path, contentHash: contentHash, dataset: dataset, labelledIllustrative: labelledIllustrative),
       roles: dataset.map { personCounts(table, $0) } ?? [])
   }
 
@@ -57,9 +78,22 @@ struct CatalogEntry: Sendable {
   static func derived(
     _ name: String, table: Table, statement: String, inputs: [CatalogEntry], roles: [CountRole]
   ) -> CatalogEntry {
-    CatalogEntry(
+    var sources: [SuppressedSource] = []
+    for source in inputs.flatMap(\.suppressedSources) where !sources.contains(source) { sources.append(source) }
+    return CatalogEntry(
       name: name, table: table,
-      provenance: .derived(statement: statement, inputs: inputs.map { ($0.name, $0.provenance) }), roles: roles)
+      provenance: .derived(statement: statement, inputs: inputs.map { ($0.name, $0.provenance) }), roles: roles,
+      suppressedSources: sources)
+  }
+
+  /// This result as it was shown: the cells `mask` hid now are NULL from now on, and `shown` (the
+  /// mask with the cells its input already showed hidden) stays its display mask.
+  func suppressed(by mask: SuppressionMask, shown: SuppressionMask) -> CatalogEntry {
+    guard !shown.isEmpty else { return self }
+    return CatalogEntry(
+      name: name, table: mask.nulling(table), provenance: provenance, roles: roles,
+      suppressedSources: suppressedSources + (mask.isEmpty ? [] : [SuppressedSource(name: name, cells: mask.cellCount)]),
+      hidden: shown)
   }
 
   /// How a footer or `.tables` names this table as a source: a dataset's citation, a file's path,

@@ -52,12 +52,16 @@ struct Provenance: Sendable, Equatable {
       leaves: [Leaf(line: manifest.provenanceLine, illustrative: manifest.kind == .illustrative, file: manifest.file)])
   }
 
-  /// A loaded file's provenance; a file with the bytes of a dataset's CSV is that dataset's data.
-  static func file(_ path: String, contentHash: String?, dataset: DatasetManifest?) -> Provenance {
-    let line = dataset.map { "\(path) = \($0.provenanceLine)" } ?? path
+  /// A loaded file's provenance; a file with the bytes of a dataset's CSV is that dataset's data,
+  /// and a file that starts with the illustrative label (a `.save` of generated data) is illustrative.
+  static func file(
+    _ path: String, contentHash: String?, dataset: DatasetManifest?, labelledIllustrative: Bool = false
+  ) -> Provenance {
+    var line = dataset.map { "\(path) = \($0.provenanceLine)" } ?? path
+    if labelledIllustrative && dataset == nil { line += " (saved from illustrative data)" }
     return Provenance(
       origin: .file(path: path, contentHash: contentHash, dataset: dataset),
-      leaves: [Leaf(line: line, illustrative: dataset?.kind == .illustrative, file: path)])
+      leaves: [Leaf(line: line, illustrative: dataset?.kind == .illustrative || labelledIllustrative, file: path)])
   }
 
   /// The provenance of a table computed by `statement` from `inputs`: their leaves, each once.

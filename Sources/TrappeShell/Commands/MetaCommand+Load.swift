@@ -32,13 +32,15 @@ extension MetaCommand {
     let path = session.resolvePath(fileWord.text)
     let result: CSVReadResult
     do throws(CSVError) {
-      result = try CSVReader.read(file: path, options: options)
+      result = try CSVReader.read(file: path, name: fileWord.text, options: options)
     } catch {
       throw error.diagnostic
     }
     let copy = session.datasets.manifest(matchingFile: path)
     let replaced = session.catalog.register(
-      .file(name, table: result.table, path: fileWord.text, contentHash: copy?.contentHash, dataset: copy?.manifest))
+      .file(
+        name, table: result.table, path: fileWord.text, contentHash: copy?.contentHash, dataset: copy?.manifest,
+        labelledIllustrative: result.illustrativeNotice))
     let table = result.table
     session.notice(
       "\(replaced ? "replaced" : "loaded") \(name): \(table.rowCount) \(table.rowCount == 1 ? "row" : "rows"), "

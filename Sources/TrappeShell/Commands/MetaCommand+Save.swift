@@ -14,7 +14,9 @@ extension MetaCommand {
       with = + - or @ gets a leading ' so a spreadsheet shows it instead of running it
       as a formula; protect=off turns that off. decimal=comma writes 1234,5 with ;
       between fields, as Danish Excel expects. With .suppress on, small counts and
-      the ratios built on them are written as <N.
+      the ratios built on them are written as <N. A table of generated data keeps
+      its label: a first line "# Illustrative data, ..." in CSV and TSV (.load
+      knows it), a last italic line in Markdown, a "notice" field in JSON.
       """,
     example: ".save kommuner /tmp/kommuner.csv"
   ) { session, invocation throws(Diagnostic) in
@@ -22,10 +24,14 @@ extension MetaCommand {
       throw invocation.missing(invocation.arguments.isEmpty ? "a table name and a file name" : "a file name")
     }
     let (name, table) = try session.table(named: invocation.arguments[0], in: invocation)
+    // Cells shown hidden when the result was shown stay hidden (they are NULL in it by now).
     let mask = session.suppression(of: table, roles: session.countRoles(of: name, table: table))
+      .merging(session.catalog.entry(name)?.hidden ?? SuppressionMask())
     let fileWord = invocation.arguments[1]
     var format = ExportFormat(fileExtension: MetaCommand.fileExtension(fileWord.text))
     var options = ExportOptions()
+    // A table of generated data keeps its label in the file (and .load recognises it in CSV/TSV).
+    if session.catalog.entry(name)?.provenance.illustrative == true { options.notice = Session.illustrativeNotice }
     for word in invocation.arguments.dropFirst(2) {
       let parts = word.text.split(separator: "=", maxSplits: 1).map(String.init)
       guard parts.count == 2 else {

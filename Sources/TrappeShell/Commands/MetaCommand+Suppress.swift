@@ -9,9 +9,12 @@ extension MetaCommand {
       With .suppress 5 (the usual rule for register data) every count of persons
       from 1 to 4 is shown as <5, and so is every value in the same row computed from
       it (a share, a rate). 0 stays visible. Counts are count(), sums of persons
-      columns and the persons columns of the datasets. The table keeps its real
-      values for further queries; results, .save and every output mode show <5,
-      and the footer says how many cells were hidden.
+      columns and the persons columns of the datasets. Results, .save and every
+      output mode show <5, and the footer says how many cells were hidden. In
+      the result (outN, _) hidden cells are NULL, so later queries cannot read
+      them back; a filter on a count hides the columns it picks rows for unless
+      the count is kept. Not covered: complementary cells (totals elsewhere),
+      queries over the datasets themselves, and the query history.
       """,
     example: ".suppress 5"
   ) { session, invocation throws(Diagnostic) in

@@ -48,7 +48,11 @@ private typealias S = EvaluationTestSupport
     #expect(S.run(S.str("x"), t) == [.string("x"), .string("x"), .string("x"), .string("x")])
     var w = EvaluationWarnings()
     let column = ExpressionEvaluator.evaluate(S.str("x"), on: t, warnings: &w)
-    if case .string(let c) = column { #expect(c.dictionary == ["x"] && c.codes == [0, 0, 0, 0]) }
+    if case .string(let c) = column {
+      #expect(c.dictionary == ["x"] && c.codes == [0, 0, 0, 0])
+    } else {
+      Issue.record("not a string column: \(column.type)")
+    }
     #expect(S.run(S.null(.period), t) == [.null, .null, .null, .null])
     #expect(S.run(.cast(S.col(0, .int64), .double), t) == [.double(1), .double(5), .null, .double(10)])
     #expect(S.run(.cast(S.col(0, .int64), .period), t)[1] == .period(.year(5)))

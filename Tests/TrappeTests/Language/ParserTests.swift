@@ -63,7 +63,11 @@ import Testing
       return
     }
     #expect(call.range == SourceRange(5, 9))
-    if case .call(_, let nameRange, _, _) = call.kind { #expect(nameRange == SourceRange(5, 6)) }
+    if case .call(_, let nameRange, _, _) = call.kind {
+      #expect(nameRange == SourceRange(5, 6))
+    } else {
+      Issue.record("not a call: \(call.kind)")
+    }
   }
 
   @Test(arguments: [
@@ -144,6 +148,8 @@ import Testing
     if case .take(let count, let countRange) = pipeline.stages[1].kind {
       #expect(count == 3)
       #expect(countRange == SourceRange(23, 24))
+    } else {
+      Issue.record("stage 2 is not take: \(pipeline.stages[1].kind)")
     }
   }
 
@@ -151,7 +157,10 @@ import Testing
     let text = ".foo; T | where a == 1; rest"
     let statement = try QueryParser.parse(text, in: SourceRange(6, 22))
     #expect(ASTDump.dump(statement) == "(pipeline T (where (== (col a) 1)))")
-    guard case .pipeline(let pipeline) = statement else { return }
+    guard case .pipeline(let pipeline) = statement else {
+      Issue.record("not a pipeline")
+      return
+    }
     #expect(pipeline.range == SourceRange(6, 22))
     #expect(pipeline.stages[0].keywordRange == SourceRange(10, 15))
     do {

@@ -45,7 +45,23 @@ import TrappeTestSupport
     #expect(
       try roles("t | extend andel = startet / personer | select andel, p = personer, startet, kommune")
         == [.derived(inputs: [1, 2], complete: true), .count, .count, .plain])
-    #expect(try roles("t | rename n = personer | where n > 3 | sort by n") == [.plain, .plain, .count, .count])
+    #expect(try roles("t | rename n = personer | sort by n") == [.plain, .plain, .count, .count])
+  }
+
+  /// Which rows a filter on a count keeps tells about that count, so the other columns are built
+  /// on it: `where startet == 3 | select kommune` would name the cell holding 3 (README, H15).
+  @Test func aFilterOnACountMakesTheOtherColumnsBuiltOnIt() throws {
+    #expect(
+      try roles("t | rename n = personer | where n > 3 | sort by n")
+        == [.derived(inputs: [2], complete: true), .derived(inputs: [2], complete: true), .count, .count])
+    // The count dropped: the columns cannot be checked against it, so they are hidden whole.
+    #expect(
+      try roles("t | where startet == 3 | select kommune")
+        == [.derived(inputs: [], complete: false)])
+    // A filter on plain columns changes nothing.
+    #expect(try roles("t | where runde == 1 | select kommune, startet") == [.plain, .count])
+    // After a summarize the filter on raw counts no longer matters: keys are plain again.
+    #expect(try roles("t | where personer > 3 | summarize s = sum(startet) by kommune") == [.plain, .count])
   }
 
   @Test func aRatioWithoutItsCountsIsIncomplete() throws {
@@ -63,7 +79,10 @@ import TrappeTestSupport
   @Test func datasetPersonsColumnsAreCounts() throws {
     let captured = CapturedSession()
     let query = "resultater | summarize p = sum(personer), u = sum(uger_i_alt), c = count() by kommune"
-    guard case .pipeline(let pipeline) = try QueryParser.parse(query) else { return }
+    guard case .pipeline(let pipeline) = try QueryParser.parse(query) else {
+      Issue.record("not a pipeline: \(query)")
+      return
+    }
     let plan = try captured.session.bind(pipeline, source: SourceText(query))
     let roles = CountLineage.roles(of: plan) { captured.session.countRoles(of: $0, table: $1) }
     #expect(roles == [.plain, .count, .plain, .count])

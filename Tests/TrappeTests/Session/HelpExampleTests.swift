@@ -14,7 +14,6 @@ import TrappeTestSupport
 @Suite(.serialized) struct HelpExampleTests {
   @Test(arguments: MetaCommand.all.map(\.name))
   func exampleRuns(_ name: String) throws {
-    _ = chdir(ProjectRoot.path)
     let command = try #require(MetaCommand.all.first { $0.name == name })
     let captured = CapturedSession()
     let outcome = captured.session.run(command.example)
