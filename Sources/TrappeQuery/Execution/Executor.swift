@@ -92,12 +92,32 @@ package struct Executor {
     for key in call.order { order.append(try evaluate(key.expression, on: input)) }
     try Interrupt.check()
     if case .aggregate(let function, let parameter) = call.function {
-      let groups = AggregateGrouping.groups(keys: partition, rowCount: input.rowCount)
-      let perGroup = Aggregator.compute(function, input: value, parameter: parameter, groups: groups)
-      return perGroup.gather(groups.groupOf)
+      if order.isEmpty {
+        // Without `order by` the frame is the whole partition.
+        let groups = AggregateGrouping.groups(keys: partition, rowCount: input.rowCount)
+        var groupWarnings = EvaluationWarnings()
+        let perGroup = Aggregator.compute(
+          function, input: value, parameter: parameter, groups: groups, warnings: &groupWarnings)
+        if groupWarnings.overflows > 0, let value {
+          // Count the rows an overflowed group made NULL, as the running windows do.
+          var hasValue = [Bool](repeating: false, count: groups.groupCount)
+          for row in 0..<value.count where value.validity.isValid(row) { hasValue[Int(groups.groupOf[row])] = true }
+          for row in 0..<value.count {
+            let group = Int(groups.groupOf[row])
+            if hasValue[group] && !perGroup.validity.isValid(group) { warnings.overflows += 1 }
+          }
+        }
+        return perGroup.gather(groups.groupOf)
+      }
+      let layout = WindowLayout(
+        count: input.rowCount, partition: partition, order: order, descending: call.order.map(\.descending),
+        peers: true)
+      return RunningAggregateWindow.compute(
+        function, parameter: parameter, input: value, layout: layout, warnings: &warnings)
     }
     return WindowEvaluator.compute(
-      call.function, input: value, partition: partition, order: order, descending: call.order.map(\.descending))
+      call.function, input: value, partition: partition, order: order, descending: call.order.map(\.descending),
+      warnings: &warnings)
   }
 }
 

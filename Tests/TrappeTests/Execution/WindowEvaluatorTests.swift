@@ -30,6 +30,51 @@ import Testing
     #expect(run(.denseRank, descending: true) == [1, 2, 2, 1, 1, 1].map { .int64($0) })
   }
 
+  @Test func integerOverflowIsNullWithAWarningNeverWraps() {
+    // Int64.max + 1 overflows: from there to the partition's end the running sum is NULL
+    // (it used to wrap to Int64.min); change(x) = -2 - Int64.max overflows too.
+    let x = C.ints([Int64.max, 1, -2, 5])
+    var warnings = EvaluationWarnings()
+    let sums = WindowEvaluator.compute(
+      .runningSum, input: x, partition: [C.strings(["a", "a", "a", "b"])], order: [], descending: [], warnings: &warnings)
+    #expect(C.values(sums) == [.int64(Int64.max), .null, .null, .int64(5)])
+    #expect(warnings.overflows == 2)
+    var changeWarnings = EvaluationWarnings()
+    let change = WindowEvaluator.compute(
+      .change, input: C.ints([Int64.max, 1, -2]), partition: [], order: [], descending: [], warnings: &changeWarnings)
+    // 1 - Int64.max fits; -2 - 1 = -3.
+    #expect(C.values(change) == [.null, .int64(1 - Int64.max), .int64(-3)])
+    #expect(changeWarnings.overflows == 0)
+    let wraps = WindowEvaluator.compute(
+      .change, input: C.ints([Int64.max, -2]), partition: [], order: [], descending: [], warnings: &changeWarnings)
+    #expect(C.values(wraps) == [.null, .null])
+    #expect(changeWarnings.overflows == 1)
+  }
+
+  @Test func runningAggregatesIncludePeersAndFollowTheOrder() {
+    // Partition A in year order: row 2 (2008, x 3), rows 0 and 4 (2009 peers, x 5 and NULL).
+    // Partition B: row 1 (2008, 7), row 5 (2011, 4). NULL partition: row 3 (2010, 1).
+    func running(_ f: AggregateFunction, _ input: Column?) -> [Value] {
+      let layout = WindowLayout(count: 6, partition: [kommune], order: [year], descending: [false], peers: true)
+      var warnings = EvaluationWarnings()
+      return C.values(RunningAggregateWindow.compute(f, parameter: nil, input: input, layout: layout, warnings: &warnings))
+    }
+    // sum: A 2008 → 3, 2009 peers → 3 + 5 = 8 (NULL skipped); B → 7, 7 + 4 = 11.
+    #expect(running(.sum, ledige) == [.int64(8), .int64(7), .int64(3), .int64(1), .int64(8), .int64(11)])
+    // count(): A 2008 → 1, 2009 → 3 (both peers); count(x) skips the NULL: 2.
+    #expect(running(.count, nil) == [3, 1, 1, 1, 3, 2].map { Value.int64($0) })
+    #expect(running(.count, ledige) == [2, 1, 1, 1, 2, 2].map { Value.int64($0) })
+    // first: the earliest year's value whatever the input order; last: the last non-NULL of the frame.
+    #expect(running(.first, ledige) == [.int64(3), .int64(7), .int64(3), .int64(1), .int64(3), .int64(7)])
+    #expect(running(.last, ledige) == [.int64(5), .int64(7), .int64(3), .int64(1), .int64(5), .int64(4)])
+    // min/max: A → 3 then min(3, 5) = 3 / max 5; B → 7, then min 4 / max 7.
+    #expect(running(.min, ledige) == [.int64(3), .int64(7), .int64(3), .int64(1), .int64(3), .int64(4)])
+    #expect(running(.max, ledige) == [.int64(5), .int64(7), .int64(3), .int64(1), .int64(5), .int64(7)])
+    // avg: A (3 + 5) / 2 = 4; B (7 + 4) / 2 = 5.5. median (framewise kernel): same numbers here.
+    #expect(running(.avg, ledige) == [.double(4), .double(7), .double(3), .double(1), .double(4), .double(5.5)])
+    #expect(running(.median, ledige) == [.double(4), .double(7), .double(3), .double(1), .double(4), .double(5.5)])
+  }
+
   @Test func gapsAfterTies() {
     let order = C.ints([1, 1, 2, 3, 3, 4])
     let rank = WindowEvaluator.compute(.rank, input: nil, partition: [], order: [order], descending: [false])

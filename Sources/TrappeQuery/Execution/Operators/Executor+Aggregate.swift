@@ -20,7 +20,8 @@ extension Executor {
         (
           aggregate.name,
           Aggregator.compute(
-            aggregate.call.function, input: inputColumn, parameter: aggregate.call.parameter, groups: groups)
+            aggregate.call.function, input: inputColumn, parameter: aggregate.call.parameter, groups: groups,
+            warnings: &warnings)
         ))
     }
     return Relation(table: Table(named), selection: nil)

@@ -1,0 +1,230 @@
+import TrappeStorage
+
+/// Aggregates used as windows with an `order by` (`sum(x) over kommune order by aar`):
+/// running values, as SQL's default frame RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW.
+///
+/// Each row gets the aggregate over the rows of its partition up to and including its
+/// peers (the rows whose order keys tie with its own), so tied rows share one value.
+/// The semantics per function are those of `summarize` over that frame: NULLs are
+/// skipped, a frame without non-NULL values gives NULL (count gives 0), `first`/`last`
+/// are the first/last non-NULL value in the window's order (SQL's
+/// `first_value/last_value(x IGNORE NULLS)`), an int `sum` whose running total overflows
+/// gives NULL from that row to the end of the partition (counted in the warnings).
+///
+/// `count`, `sum`, `avg`, `min`, `max`, `first` and `last` take one pass over the sorted
+/// rows. Every other aggregate (median, percentile, stdev, count_distinct, ...) is
+/// computed by the aggregate's own kernel over each peer group's frame, which costs
+/// the sum over partitions of (rows × peer groups): fine for panels (a partition per
+/// municipality), slow for one partition of millions of distinct order keys.
+enum RunningAggregateWindow {
+  /// The running `function` of `input` (nil only for `count()`) in original row order.
+  static func compute(
+    _ function: AggregateFunction, parameter: Double?, input: Column?, layout: WindowLayout,
+    warnings: inout EvaluationWarnings
+  ) -> Column {
+    switch (function, input) {
+    case (.count, _):
+      return .int64(Int64Column(counts(layout, validity: input?.validity)))
+    case (.sum, .int64(let c)?):
+      return sumIntegers(layout, c.values, c.validity, warnings: &warnings)
+    case (.sum, .bool(let c)?):
+      return sumIntegers(layout, c.values.map { $0 ? Int64(1) : 0 }, c.validity, warnings: &warnings)
+    case (.sum, .double(let c)?):
+      return sums(layout, c.values, c.validity, average: false)
+    case (.avg, .int64(let c)?):
+      return sums(layout, c.values, c.validity, average: true)
+    case (.avg, .double(let c)?):
+      return sums(layout, c.values, c.validity, average: true)
+    case (.avg, .bool(let c)?):
+      return sums(layout, c.values, c.validity, average: true)
+    case (.first, let input?), (.last, let input?):
+      return input.gather(ends(layout, validity: input.validity, first: function == .first))
+    case (.min, let input?), (.max, let input?):
+      return input.gather(extrema(layout, input, largest: function == .max))
+    default:
+      return framewise(function, parameter: parameter, input: input, layout: layout)
+    }
+  }
+
+  /// Calls `body(start, end)` for each peer group, in order, with `partitionStart` set
+  /// at the first group of each partition.
+  @inline(__always)
+  private static func forEachPeerGroup(
+    _ layout: WindowLayout, _ body: (_ partitionStart: Bool, _ start: Int, _ end: Int) -> Void
+  ) {
+    let starts = layout.partitionStarts
+    let peers = layout.peerStarts
+    for k in 0..<(starts.count - 1) {
+      var start = starts[k]
+      let partitionEnd = starts[k + 1]
+      var first = true
+      while start < partitionEnd {
+        var end = start + 1
+        while end < partitionEnd && !peers[end] { end += 1 }
+        body(first, start, end)
+        first = false
+        start = end
+      }
+    }
+  }
+
+  /// Running row counts (no validity) or non-NULL counts.
+  private static func counts(_ layout: WindowLayout, validity: ValidityMask?) -> [Int64] {
+    var out = [Int64](repeating: 0, count: layout.count)
+    let rows = layout.rows
+    var total: Int64 = 0
+    forEachPeerGroup(layout) { partitionStart, start, end in
+      if partitionStart { total = 0 }
+      for p in start..<end where validity?.isValid(Int(rows[p])) ?? true { total += 1 }
+      for p in start..<end { out[Int(rows[p])] = total }
+    }
+    return out
+  }
+
+  /// Running exact Int64 totals; NULL before the first non-NULL value and from an overflow on.
+  private static func sumIntegers(
+    _ layout: WindowLayout, _ values: [Int64], _ validity: ValidityMask, warnings: inout EvaluationWarnings
+  ) -> Column {
+    var out = [Int64](repeating: 0, count: layout.count)
+    var valid = [Bool](repeating: false, count: layout.count)
+    let rows = layout.rows
+    var total: Int64 = 0
+    var seen = false
+    var overflowed = false
+    var overflowRows = 0
+    forEachPeerGroup(layout) { partitionStart, start, end in
+      if partitionStart {
+        total = 0
+        seen = false
+        overflowed = false
+      }
+      for p in start..<end {
+        let row = Int(rows[p])
+        guard validity.isValid(row), !overflowed else { continue }
+        let (sum, overflow) = total.addingReportingOverflow(values[row])
+        total = sum
+        seen = true
+        if overflow { overflowed = true }
+      }
+      for p in start..<end {
+        let row = Int(rows[p])
+        if overflowed {
+          overflowRows += 1
+        } else if seen {
+          out[row] = total
+          valid[row] = true
+        }
+      }
+    }
+    warnings.overflows += overflowRows
+    return .int64(PrimitiveColumn(values: out, validity: .fromFlags(valid)))
+  }
+
+  /// Running compensated (Neumaier) sums or means as Double; NULL while no value was seen.
+  private static func sums<T: AggregateNumeric>(
+    _ layout: WindowLayout, _ values: [T], _ validity: ValidityMask, average: Bool
+  ) -> Column {
+    var out = [Double](repeating: 0, count: layout.count)
+    var valid = [Bool](repeating: false, count: layout.count)
+    let rows = layout.rows
+    var sum = 0.0
+    var compensation = 0.0
+    var count = 0
+    forEachPeerGroup(layout) { partitionStart, start, end in
+      if partitionStart {
+        sum = 0
+        compensation = 0
+        count = 0
+      }
+      for p in start..<end {
+        let row = Int(rows[p])
+        guard validity.isValid(row) else { continue }
+        let x = values[row].aggregateDouble
+        let total = sum + x
+        compensation += abs(sum) >= abs(x) ? (sum - total) + x : (x - total) + sum
+        sum = total
+        count += 1
+      }
+      guard count > 0 else { return }
+      let corrected = sum + compensation
+      let total = corrected.isFinite ? corrected : sum
+      let value = average ? total / Double(count) : total
+      for p in start..<end {
+        out[Int(rows[p])] = value
+        valid[Int(rows[p])] = true
+      }
+    }
+    return .double(PrimitiveColumn(values: out, validity: .fromFlags(valid)))
+  }
+
+  /// For each row: the first (or last) non-NULL row of its frame, or -1.
+  private static func ends(_ layout: WindowLayout, validity: ValidityMask, first: Bool) -> [Int32] {
+    var out = [Int32](repeating: -1, count: layout.count)
+    let rows = layout.rows
+    var chosen: Int32 = -1
+    forEachPeerGroup(layout) { partitionStart, start, end in
+      if partitionStart { chosen = -1 }
+      for p in start..<end where validity.isValid(Int(rows[p])) {
+        if !first || chosen < 0 { chosen = rows[p] }
+      }
+      for p in start..<end { out[Int(rows[p])] = chosen }
+    }
+    return out
+  }
+
+  /// For each row: the row holding the smallest (or largest) non-NULL value of its frame, or -1.
+  ///
+  /// Values are compared by their position in a stable sort of the input (the order
+  /// `sort` uses: numbers, NaN above every number, periods by ordinal, bools false
+  /// first, strings by ``DanishCollation``), the same order as `min`/`max` in `summarize`.
+  private static func extrema(_ layout: WindowLayout, _ input: Column, largest: Bool) -> [Int32] {
+    let sorted = SortKernel.permutation(keys: [input], descending: [false])
+    var position = [Int32](repeating: 0, count: sorted.count)
+    for (index, row) in sorted.enumerated() { position[Int(row)] = Int32(truncatingIfNeeded: index) }
+    var out = [Int32](repeating: -1, count: layout.count)
+    let rows = layout.rows
+    let validity = input.validity
+    var best: Int32 = -1
+    forEachPeerGroup(layout) { partitionStart, start, end in
+      if partitionStart { best = -1 }
+      for p in start..<end {
+        let row = rows[p]
+        guard validity.isValid(Int(row)) else { continue }
+        if best < 0 {
+          best = row
+        } else if largest ? position[Int(row)] > position[Int(best)] : position[Int(row)] < position[Int(best)] {
+          best = row
+        }
+      }
+      for p in start..<end { out[Int(rows[p])] = best }
+    }
+    return out
+  }
+
+  /// Any other aggregate: its own kernel over every peer group's frame at once (one group
+  /// per peer group, holding the partition's rows up to the group's end), then each row
+  /// takes its peer group's value.
+  private static func framewise(
+    _ function: AggregateFunction, parameter: Double?, input: Column?, layout: WindowLayout
+  ) -> Column {
+    var expanded: [Int32] = []
+    var groupOf: [Int32] = []
+    var firstRow: [Int32] = []
+    var groupOfRow = [Int32](repeating: -1, count: layout.count)
+    let rows = layout.rows
+    var partitionFirst = 0
+    forEachPeerGroup(layout) { partitionStart, start, end in
+      if partitionStart { partitionFirst = start }
+      let group = Int32(truncatingIfNeeded: firstRow.count)
+      firstRow.append(Int32(truncatingIfNeeded: expanded.count))
+      for p in partitionFirst..<end {
+        expanded.append(rows[p])
+        groupOf.append(group)
+      }
+      for p in start..<end { groupOfRow[Int(rows[p])] = group }
+    }
+    let groups = GroupIndex(groupOf: groupOf, groupCount: firstRow.count, firstRow: firstRow)
+    let perGroup = Aggregator.compute(function, input: input?.gather(expanded), parameter: parameter, groups: groups)
+    return perGroup.gather(groupOfRow)
+  }
+}
