@@ -20,6 +20,9 @@ package struct EvaluationWarnings: Sendable, Equatable {
   var firstRow: Int?
   /// Where the first problem happened, when the executor can say (e.g. "group region = X").
   var location: String?
+  /// Results that were computed but may not mean what they seem, one sentence each (e.g.
+  /// "change: 98 rows compare with a row more than one period away (aar 2009 → 2019)").
+  var cautions: [String] = []
 
   /// No warnings.
   init() {}
@@ -39,7 +42,7 @@ package struct EvaluationWarnings: Sendable, Equatable {
     add(invalidArguments, "function argument out of range", "function arguments out of range")
     add(failedConversions, "value that could not be converted", "values that could not be converted")
     add(periodUnitMismatches, "period of a different unit", "periods of a different unit")
-    return lines
+    return lines + cautions
   }
 
   /// Adds the counts of `other`.
@@ -49,5 +52,6 @@ package struct EvaluationWarnings: Sendable, Equatable {
     invalidArguments += other.invalidArguments
     failedConversions += other.failedConversions
     periodUnitMismatches += other.periodUnitMismatches
+    cautions += other.cautions
   }
 }

@@ -115,6 +115,22 @@ package struct Executor {
       return RunningAggregateWindow.compute(
         function, parameter: parameter, input: value, layout: layout, warnings: &warnings)
     }
+    if let key = call.periodKey {
+      let compared: (String, Int)?
+      switch call.function {
+      case .change: compared = ("change", 1)
+      case .prev(let offset): compared = ("prev", offset)
+      case .next(let offset): compared = ("next", -offset)
+      default: compared = nil
+      }
+      if let (name, offset) = compared,
+        let caution = PeriodGapCheck.caution(
+          function: name, key: key, offset: offset, partition: partition, order: order,
+          descending: call.order.map(\.descending))
+      {
+        warnings.cautions.append(caution)
+      }
+    }
     return WindowEvaluator.compute(
       call.function, input: value, partition: partition, order: order, descending: call.order.map(\.descending),
       warnings: &warnings)

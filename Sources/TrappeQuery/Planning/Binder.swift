@@ -15,15 +15,19 @@ package struct Binder {
   let tableNames: [String]
   /// Binds analysis stages (`bench`, `gap`, ...); nil where none are available.
   let analyses: (any AnalysisBinder)?
+  /// The int columns of a table whose unit is year (from its manifest), so that windows
+  /// ordered by them check for gaps between periods as they do for period columns.
+  let yearColumns: (String) -> Set<String>
 
   package init(
     source: SourceText, resolveTable: @escaping (String) throws(Diagnostic) -> Table?, tableNames: [String],
-    analyses: (any AnalysisBinder)? = nil
+    analyses: (any AnalysisBinder)? = nil, yearColumns: @escaping (String) -> Set<String> = { _ in [] }
   ) {
     self.source = source
     self.resolveTable = resolveTable
     self.tableNames = tableNames
     self.analyses = analyses
+    self.yearColumns = yearColumns
   }
 
   /// Binds a whole pipeline.

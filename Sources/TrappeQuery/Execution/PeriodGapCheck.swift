@@ -1,0 +1,61 @@
+import TrappeStorage
+
+/// The caution `change`, `prev` and `next` give when their order key is a period and a row is
+/// compared with a row more than the expected number of periods away.
+///
+/// These functions are row-based (SQL's lag/lead): after `where aar in (2009, 2019)`,
+/// `change(x) over kommune order by aar` is a ten-year change. The result is kept, and the
+/// session says how many rows compare across a gap, with the first such pair, e.g.
+/// "change: 98 rows compare with a row more than one period away (aar 2009 → 2019)".
+/// Rows that tie on the key (distance 0) are not counted; NULL keys are skipped.
+enum PeriodGapCheck {
+  /// The caution for `function` (its name) comparing each row with the row `offset` rows
+  /// before it (`offset` < 0: after it) in the window's order, or nil when no row spans a gap.
+  static func caution(
+    function: String, key: String, offset: Int, partition: [Column], order: [Column], descending: [Bool]
+  ) -> String? {
+    guard let last = order.last, offset != 0 else { return nil }
+    let values: [Int64]
+    let validity: ValidityMask
+    var unit: PeriodUnit?
+    switch last {
+    case .int64(let c):
+      values = c.values
+      validity = c.validity
+    case .period(let c):
+      values = c.ordinals.map { Int64($0) }
+      validity = c.validity
+      unit = c.unit
+    default:
+      return nil
+    }
+    let layout = WindowLayout(
+      count: last.count, partition: partition, order: order, descending: descending, peers: false)
+    let span = Int64(offset.magnitude)
+    var count = 0
+    var example: (Int64, Int64)?
+    for k in 0..<(layout.partitionStarts.count - 1) {
+      let start = layout.partitionStarts[k]
+      let end = layout.partitionStarts[k + 1]
+      for p in start..<end {
+        let target = p - offset
+        guard target >= start && target < end else { continue }
+        let row = Int(layout.rows[p])
+        let other = Int(layout.rows[target])
+        guard validity.isValid(row), validity.isValid(other) else { continue }
+        let (difference, overflow) = values[row].subtractingReportingOverflow(values[other])
+        guard overflow || difference.magnitude > span.magnitude else { continue }
+        count += 1
+        if example == nil { example = (min(values[row], values[other]), max(values[row], values[other])) }
+      }
+    }
+    guard count > 0, let (from, to) = example else { return nil }
+    func text(_ v: Int64) -> String {
+      guard let unit, let ordinal = Int32(exactly: v) else { return String(v) }
+      return Period(unit: unit, ordinal: ordinal).description
+    }
+    let distance = span == 1 ? "one period" : "\(span) periods"
+    return "\(function): \(count) \(count == 1 ? "row compares" : "rows compare") with a row more than \(distance) "
+      + "away (\(key) \(text(from)) → \(text(to)))"
+  }
+}
