@@ -47,6 +47,6 @@ enum DecomposeBinding: AnalysisBinding {
       directory: directory, context: context, at: spec.keywordRange)
     return DecomposeOperator(
       measure: measure, kommune: kommune, mention: first.range, source: context.source, group: group,
-      variable: variable.name)
+      variable: variable.name, variableType: variable.type, variableUnit: variable.unit)
   }
 }

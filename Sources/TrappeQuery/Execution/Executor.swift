@@ -63,6 +63,11 @@ package struct Executor {
       return try analysis(child, node)
     case .count(let child):
       return try count(child)
+    case .materialized(_, let result):
+      noteSummarized(result.summarizedRows)
+      warnings.merge(result.warnings)
+      notes += result.notes
+      return Relation(table: result.table, selection: nil)
     }
   }
 
@@ -153,8 +158,8 @@ enum AggregateGrouping {
 extension Executor {
   /// Records the rows that went into a summarize, pivot, count or analysis: the first one on the
   /// query's own path (not inside the right side of a join or union) is the footer's N.
-  mutating func noteSummarized(_ rows: Int) {
-    if sideDepth == 0 && aggregatedRows == nil { aggregatedRows = rows }
+  mutating func noteSummarized(_ rows: Int?) {
+    if let rows, sideDepth == 0 && aggregatedRows == nil { aggregatedRows = rows }
   }
 
   /// Runs the right side of a join or union.

@@ -53,6 +53,12 @@ package struct Binder {
     for (index, stage) in pipeline.stages.enumerated() {
       do {
         plan = try bindStage(stage, on: plan)
+        if case .pivot = stage.kind,
+          pipeline.stages[(index + 1)...].contains(where: { if case .chart = $0.kind { false } else { true } })
+        {
+          // The stages after a pivot may name its value columns, which only the data names.
+          plan = try materialize(plan)
+        }
       } catch {
         var located = error
         located.hints.append("in stage \(index + 1): \(stage.keyword)")
@@ -65,5 +71,25 @@ package struct Binder {
   /// A diagnostic at `range`.
   func error(_ message: String, at range: SourceRange, hints: [String] = []) -> Diagnostic {
     source.diagnostic(message, at: range, hints: hints)
+  }
+}
+
+extension Binder {
+  /// Runs `plan` now and returns a node holding its result, so that later stages bind
+  /// against its actual columns. Ctrl-C stops the run like any query; an analysis's error
+  /// is rethrown.
+  func materialize(_ plan: LogicalPlan) throws(Diagnostic) -> LogicalPlan {
+    var executor = Executor()
+    let optimized = Optimizer.optimize(plan)
+    do throws(Interrupted) {
+      let table = try executor.run(optimized)
+      return .materialized(
+        optimized,
+        result: MaterializedResult(
+          table: table, summarizedRows: executor.aggregatedRows, warnings: executor.warnings, notes: executor.notes))
+    } catch {
+      if let failure = executor.failure { throw failure }
+      throw Diagnostic(.error, "interrupted: the query was stopped and nothing was changed")
+    }
   }
 }
