@@ -117,7 +117,7 @@ package struct Executor {
       let layout = WindowLayout(
         count: input.rowCount, partition: partition, order: order, descending: call.order.map(\.descending),
         peers: true)
-      return RunningAggregateWindow.compute(
+      return try RunningAggregateWindow.compute(
         function, parameter: parameter, input: value, layout: layout, warnings: &warnings)
     }
     if let key = call.periodKey {

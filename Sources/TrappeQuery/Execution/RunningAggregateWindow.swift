@@ -1,3 +1,4 @@
+import TrappeBase
 import TrappeStorage
 
 /// Aggregates used as windows with an `order by` (`sum(x) over kommune order by aar`):
@@ -15,13 +16,14 @@ import TrappeStorage
 /// rows. Every other aggregate (median, percentile, stdev, count_distinct, ...) is
 /// computed by the aggregate's own kernel over each peer group's frame, which costs
 /// the sum over partitions of (rows × peer groups): fine for panels (a partition per
-/// municipality), slow for one partition of millions of distinct order keys.
+/// municipality), slow (but bounded in memory and stoppable with Ctrl-C) for one
+/// partition of millions of distinct order keys.
 enum RunningAggregateWindow {
   /// The running `function` of `input` (nil only for `count()`) in original row order.
   static func compute(
     _ function: AggregateFunction, parameter: Double?, input: Column?, layout: WindowLayout,
     warnings: inout EvaluationWarnings
-  ) -> Column {
+  ) throws(Interrupted) -> Column {
     switch (function, input) {
     case (.count, _):
       return .int64(Int64Column(counts(layout, validity: input?.validity)))
@@ -42,7 +44,7 @@ enum RunningAggregateWindow {
     case (.min, let input?), (.max, let input?):
       return input.gather(extrema(layout, input, largest: function == .max))
     default:
-      return framewise(function, parameter: parameter, input: input, layout: layout)
+      return try framewise(function, parameter: parameter, input: input, layout: layout)
     }
   }
 
@@ -201,30 +203,64 @@ enum RunningAggregateWindow {
     return out
   }
 
-  /// Any other aggregate: its own kernel over every peer group's frame at once (one group
-  /// per peer group, holding the partition's rows up to the group's end), then each row
-  /// takes its peer group's value.
-  private static func framewise(
-    _ function: AggregateFunction, parameter: Double?, input: Column?, layout: WindowLayout
-  ) -> Column {
+  /// Any other aggregate: its own kernel over every peer group's frame (one group per peer
+  /// group, holding the partition's rows up to the group's end), then each row takes its peer
+  /// group's value. The frames are gathered in batches of about `batchRows` rows, so memory
+  /// stays bounded, and Ctrl-C is checked between batches.
+  static func framewise(
+    _ function: AggregateFunction, parameter: Double?, input: Column?, layout: WindowLayout,
+    batchRows: Int = 4_000_000
+  ) throws(Interrupted) -> Column {
+    var groupOfRow = [Int32](repeating: -1, count: layout.count)
+    var batches: [Column] = []
     var expanded: [Int32] = []
     var groupOf: [Int32] = []
     var firstRow: [Int32] = []
-    var groupOfRow = [Int32](repeating: -1, count: layout.count)
+    var groupsBefore = 0
     let rows = layout.rows
+    var interrupted: Interrupted?
+    func flush() {
+      guard !firstRow.isEmpty else { return }
+      let groups = GroupIndex(groupOf: groupOf, groupCount: firstRow.count, firstRow: firstRow)
+      batches.append(Aggregator.compute(function, input: input?.gather(expanded), parameter: parameter, groups: groups))
+      groupsBefore += firstRow.count
+      expanded.removeAll(keepingCapacity: true)
+      groupOf.removeAll(keepingCapacity: true)
+      firstRow.removeAll(keepingCapacity: true)
+      do throws(Interrupted) { try Interrupt.check() } catch { interrupted = error }
+    }
     var partitionFirst = 0
     forEachPeerGroup(layout) { partitionStart, start, end in
+      guard interrupted == nil else { return }
       if partitionStart { partitionFirst = start }
+      if !expanded.isEmpty && expanded.count + (end - partitionFirst) > batchRows { flush() }
       let group = Int32(truncatingIfNeeded: firstRow.count)
       firstRow.append(Int32(truncatingIfNeeded: expanded.count))
       for p in partitionFirst..<end {
         expanded.append(rows[p])
         groupOf.append(group)
       }
-      for p in start..<end { groupOfRow[Int(rows[p])] = group }
+      for p in start..<end { groupOfRow[Int(rows[p])] = Int32(truncatingIfNeeded: groupsBefore) + group }
     }
-    let groups = GroupIndex(groupOf: groupOf, groupCount: firstRow.count, firstRow: firstRow)
-    let perGroup = Aggregator.compute(function, input: input?.gather(expanded), parameter: parameter, groups: groups)
+    flush()
+    if let interrupted { throw interrupted }
+    // One column of every peer group's value: join the batches pairwise (same type each).
+    while batches.count > 1 {
+      var joined: [Column] = []
+      for index in stride(from: 0, to: batches.count, by: 2) {
+        if index + 1 < batches.count, let both = batches[index].concatenated(batches[index + 1]) {
+          joined.append(both)
+        } else {
+          joined.append(batches[index])
+          if index + 1 < batches.count { joined.append(batches[index + 1]) }
+        }
+      }
+      if joined.count == batches.count { break }  // types that do not concatenate (never expected)
+      batches = joined
+    }
+    guard let perGroup = batches.first, batches.count == 1 else {
+      return Column.nulls(Aggregator.resultType(function, input: input?.type) ?? .double, count: layout.count)
+    }
     return perGroup.gather(groupOfRow)
   }
 }

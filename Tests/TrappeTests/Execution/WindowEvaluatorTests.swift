@@ -54,10 +54,11 @@ import Testing
   @Test func runningAggregatesIncludePeersAndFollowTheOrder() {
     // Partition A in year order: row 2 (2008, x 3), rows 0 and 4 (2009 peers, x 5 and NULL).
     // Partition B: row 1 (2008, 7), row 5 (2011, 4). NULL partition: row 3 (2010, 1).
+    let layout = WindowLayout(count: 6, partition: [kommune], order: [year], descending: [false], peers: true)
     func running(_ f: AggregateFunction, _ input: Column?) -> [Value] {
-      let layout = WindowLayout(count: 6, partition: [kommune], order: [year], descending: [false], peers: true)
       var warnings = EvaluationWarnings()
-      return C.values(RunningAggregateWindow.compute(f, parameter: nil, input: input, layout: layout, warnings: &warnings))
+      let result = try? RunningAggregateWindow.compute(f, parameter: nil, input: input, layout: layout, warnings: &warnings)
+      return result.map(C.values) ?? []
     }
     // sum: A 2008 → 3, 2009 peers → 3 + 5 = 8 (NULL skipped); B → 7, 7 + 4 = 11.
     #expect(running(.sum, ledige) == [.int64(8), .int64(7), .int64(3), .int64(1), .int64(8), .int64(11)])
@@ -73,6 +74,13 @@ import Testing
     // avg: A (3 + 5) / 2 = 4; B (7 + 4) / 2 = 5.5. median (framewise kernel): same numbers here.
     #expect(running(.avg, ledige) == [.double(4), .double(7), .double(3), .double(1), .double(4), .double(5.5)])
     #expect(running(.median, ledige) == [.double(4), .double(7), .double(3), .double(1), .double(4), .double(5.5)])
+    // The same in batches of at most 2 frame rows (one peer group per batch): batching changes nothing.
+    let batched = try? RunningAggregateWindow.framewise(.median, parameter: nil, input: ledige, layout: layout, batchRows: 2)
+    #expect(batched.map(C.values) == running(.median, ledige))
+    let strings = C.strings(["x", "y", "z", "w", "v", "u"])
+    let maxima = try? RunningAggregateWindow.framewise(.max, parameter: nil, input: strings, layout: layout, batchRows: 1)
+    // A: 2008 row 2 "z"; 2009 rows 0, 4 "x", "v" → max z. B: "y", then max(y, u) = y. NULL partition: "w".
+    #expect(maxima.map(C.values) == ["z", "y", "z", "w", "z", "y"].map { Value.string($0) })
   }
 
   @Test func gapsAfterTies() {
