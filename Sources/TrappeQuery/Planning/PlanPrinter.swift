@@ -117,8 +117,11 @@ package enum PlanPrinter {
     case .aggregate(let f, _): name = f.rawValue
     }
     var result = "\(name)(\(call.input.map { text($0, columns) } ?? ""))"
-    if !call.partition.isEmpty { result += " over " + call.partition.map { text($0, columns) }.joined(separator: ", ") }
-    if !call.order.isEmpty { result += " order by " + text(call.order, columns) }
+    // Several keys in parentheses, as the query must write them.
+    let partition = call.partition.map { text($0, columns) }.joined(separator: ", ")
+    if !call.partition.isEmpty { result += call.partition.count == 1 ? " over \(partition)" : " over (\(partition))" }
+    let order = text(call.order, columns)
+    if !call.order.isEmpty { result += call.order.count == 1 ? " order by \(order)" : " order by (\(order))" }
     return result
   }
 
