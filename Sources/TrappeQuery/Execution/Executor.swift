@@ -128,12 +128,10 @@ package struct Executor {
       case .next(let offset): compared = ("next", -offset)
       default: compared = nil
       }
-      if let (name, offset) = compared,
-        let caution = PeriodGapCheck.caution(
+      if let (name, offset) = compared {
+        warnings.cautions += PeriodGapCheck.cautions(
           function: name, key: key, offset: offset, partition: partition, order: order,
           descending: call.order.map(\.descending))
-      {
-        warnings.cautions.append(caution)
       }
     }
     return WindowEvaluator.compute(
