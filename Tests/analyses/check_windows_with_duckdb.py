@@ -44,6 +44,8 @@ AGGREGATES = [
     ("min(kommune)", "min(kommune) over ({W})"), ("max(fuldtidsledige)", "max(fuldtidsledige) over ({W})"),
     ("median(fuldtidsledige)", "median(fuldtidsledige) over ({W})"),
     ("stdev(fuldtidsledige)", "stddev_samp(fuldtidsledige) over ({W})"),
+    ("count_distinct(region)", "count(distinct region) over ({W})"), ("stdev(x)", "stddev_samp(x) over ({W})"),
+    ("percentile(befolkning, 90)", "quantile_cont(befolkning, 0.9) over ({W})"),
     ("first(x)", "arg_min(x, {K}) filter (where x is not null) over ({W})"),
     ("last(x)", "arg_max(x, {K}) filter (where x is not null) over ({W})"),
 ]

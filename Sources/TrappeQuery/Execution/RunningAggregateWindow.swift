@@ -12,8 +12,8 @@ import TrappeStorage
 /// `first_value/last_value(x IGNORE NULLS)`), an int `sum` whose running total overflows
 /// gives NULL from that row to the end of the partition (counted in the warnings).
 ///
-/// `count`, `sum`, `avg`, `min`, `max`, `first` and `last` take one pass over the sorted
-/// rows. Every other aggregate (median, percentile, stdev, count_distinct, ...) is
+/// `count`, `count_distinct`, `sum`, `avg`, `stdev`, `min`, `max`, `first` and `last` take
+/// one pass over the sorted rows. Every other aggregate (median, percentile, ...) is
 /// computed by the aggregate's own kernel over each peer group's frame, which costs
 /// the sum over partitions of (rows × peer groups): fine for panels (a partition per
 /// municipality), slow (but bounded in memory and stoppable with Ctrl-C) for one
@@ -43,6 +43,14 @@ enum RunningAggregateWindow {
       return input.gather(ends(layout, validity: input.validity, first: function == .first))
     case (.min, let input?), (.max, let input?):
       return input.gather(extrema(layout, input, largest: function == .max))
+    case (.count_distinct, let input?):
+      return .int64(Int64Column(distinctCounts(layout, input)))
+    case (.stdev, .int64(let c)?):
+      return deviations(layout, c.values, c.validity)
+    case (.stdev, .double(let c)?):
+      return deviations(layout, c.values, c.validity)
+    case (.stdev, .bool(let c)?):
+      return deviations(layout, c.values, c.validity)
     default:
       return try framewise(function, parameter: parameter, input: input, layout: layout)
     }
@@ -201,6 +209,67 @@ enum RunningAggregateWindow {
       for p in start..<end { out[Int(rows[p])] = best }
     }
     return out
+  }
+
+  /// Running counts of distinct non-NULL values: values are numbered once (as `count_distinct`
+  /// groups them), and each partition marks the numbers it has seen.
+  private static func distinctCounts(_ layout: WindowLayout, _ input: Column) -> [Int64] {
+    let ids = GroupIndex.build(keys: [input], rowCount: input.count)
+    var seenIn = [Int32](repeating: -1, count: ids.groupCount)
+    var out = [Int64](repeating: 0, count: layout.count)
+    let rows = layout.rows
+    let validity = input.validity
+    var partition: Int32 = -1
+    var total: Int64 = 0
+    forEachPeerGroup(layout) { partitionStart, start, end in
+      if partitionStart {
+        partition += 1
+        total = 0
+      }
+      for p in start..<end where validity.isValid(Int(rows[p])) {
+        let id = Int(ids.groupOf[Int(rows[p])])
+        if seenIn[id] != partition {
+          seenIn[id] = partition
+          total += 1
+        }
+      }
+      for p in start..<end { out[Int(rows[p])] = total }
+    }
+    return out
+  }
+
+  /// Running sample standard deviations (Welford's update of mean and squared deviations);
+  /// NULL until two values were seen.
+  private static func deviations<T: AggregateNumeric>(
+    _ layout: WindowLayout, _ values: [T], _ validity: ValidityMask
+  ) -> Column {
+    var out = [Double](repeating: 0, count: layout.count)
+    var valid = [Bool](repeating: false, count: layout.count)
+    let rows = layout.rows
+    var count = 0.0
+    var mean = 0.0
+    var squares = 0.0
+    forEachPeerGroup(layout) { partitionStart, start, end in
+      if partitionStart {
+        count = 0
+        mean = 0
+        squares = 0
+      }
+      for p in start..<end where validity.isValid(Int(rows[p])) {
+        let x = values[Int(rows[p])].aggregateDouble
+        count += 1
+        let delta = x - mean
+        mean += delta / count
+        squares += delta * (x - mean)
+      }
+      guard count > 1 else { return }
+      let deviation = (squares / (count - 1)).squareRoot()
+      for p in start..<end {
+        out[Int(rows[p])] = deviation
+        valid[Int(rows[p])] = true
+      }
+    }
+    return .double(PrimitiveColumn(values: out, validity: .fromFlags(valid)))
   }
 
   /// Any other aggregate: its own kernel over every peer group's frame (one group per peer

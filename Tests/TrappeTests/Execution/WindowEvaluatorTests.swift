@@ -74,6 +74,16 @@ import Testing
     // avg: A (3 + 5) / 2 = 4; B (7 + 4) / 2 = 5.5. median (framewise kernel): same numbers here.
     #expect(running(.avg, ledige) == [.double(4), .double(7), .double(3), .double(1), .double(4), .double(5.5)])
     #expect(running(.median, ledige) == [.double(4), .double(7), .double(3), .double(1), .double(4), .double(5.5)])
+    // count_distinct: A 2008 {3} → 1, 2009 {3, 5} → 2; B {7} → 1, {7, 4} → 2. stdev: A sd(3, 5) = sqrt(2);
+    // B sd(7, 4) = sqrt(((7 - 5.5)² + (4 - 5.5)²) / 1) = sqrt(4.5); one value → NULL.
+    #expect(running(.count_distinct, ledige) == [2, 1, 1, 1, 2, 2].map { Value.int64($0) })
+    let sd = running(.stdev, ledige)
+    #expect(sd[1] == .null && sd[2] == .null && sd[3] == .null)
+    if case .double(let a) = sd[0], case .double(let b) = sd[5] {
+      #expect(abs(a - 2.0.squareRoot()) < 1e-12 && abs(b - 4.5.squareRoot()) < 1e-12)
+    } else {
+      Issue.record("stdev should be a double")
+    }
     // The same in batches of at most 2 frame rows (one peer group per batch): batching changes nothing.
     let batched = try? RunningAggregateWindow.framewise(.median, parameter: nil, input: ledige, layout: layout, batchRows: 2)
     #expect(batched.map(C.values) == running(.median, ledige))
