@@ -13,7 +13,8 @@ import TrappeStorage
 /// gives NULL from that row to the end of the partition (counted in the warnings).
 ///
 /// `count`, `count_distinct`, `sum`, `avg`, `stdev`, `min`, `max`, `first` and `last` take
-/// one pass over the sorted rows. Every other aggregate (median, percentile, ...) is
+/// one pass over the sorted rows, `median` and `percentile` one pass with a Fenwick tree of
+/// value ranks. Any other aggregate (ones added later) is
 /// computed by the aggregate's own kernel over each peer group's frame, which costs
 /// the sum over partitions of (rows × peer groups): fine for panels (a partition per
 /// municipality), slow (but bounded in memory and stoppable with Ctrl-C) for one
@@ -51,6 +52,18 @@ enum RunningAggregateWindow {
       return deviations(layout, c.values, c.validity)
     case (.stdev, .bool(let c)?):
       return deviations(layout, c.values, c.validity)
+    case (.median, .int64(let c)?):
+      return quantiles(layout, c.values, c.validity, percent: 50)
+    case (.median, .double(let c)?):
+      return quantiles(layout, c.values, c.validity, percent: 50)
+    case (.median, .bool(let c)?):
+      return quantiles(layout, c.values, c.validity, percent: 50)
+    case (.percentile, .int64(let c)?):
+      return quantiles(layout, c.values, c.validity, percent: parameter)
+    case (.percentile, .double(let c)?):
+      return quantiles(layout, c.values, c.validity, percent: parameter)
+    case (.percentile, .bool(let c)?):
+      return quantiles(layout, c.values, c.validity, percent: parameter)
     default:
       return try framewise(function, parameter: parameter, input: input, layout: layout)
     }
@@ -266,6 +279,81 @@ enum RunningAggregateWindow {
       let deviation = (squares / (count - 1)).squareRoot()
       for p in start..<end {
         out[Int(rows[p])] = deviation
+        valid[Int(rows[p])] = true
+      }
+    }
+    return .double(PrimitiveColumn(values: out, validity: .fromFlags(valid)))
+  }
+
+  /// Running continuous quantiles (``PercentileAggregate``'s definition: position
+  /// h = (n - 1)·p/100 between the sorted values, NaN above every number): the rows are
+  /// ranked by value once, and a Fenwick tree over the ranks holds the frame's values, so
+  /// each peer group finds its two order statistics in O(log n).
+  private static func quantiles<T: AggregateNumeric>(
+    _ layout: WindowLayout, _ raw: [T], _ validity: ValidityMask, percent: Double?
+  ) -> Column {
+    guard let percent, !percent.isNaN else { return Column.nulls(.double, count: layout.count) }
+    let fraction = Swift.min(Swift.max(percent, 0), 100) / 100
+    let values = raw.map(\.aggregateDouble)
+    // Rank by value: numbers ascending, then NaN (NULL rows are never added to the tree).
+    var byValue = SortKernel.permutation(keys: [.double(DoubleColumn(values))], descending: [false])
+    let numbers = byValue.filter { !values[Int($0)].isNaN }
+    byValue = numbers + byValue.filter { values[Int($0)].isNaN }
+    let n = byValue.count
+    var rank = [Int32](repeating: 0, count: n)
+    for (index, row) in byValue.enumerated() { rank[Int(row)] = Int32(truncatingIfNeeded: index) }
+    var tree = [Int32](repeating: 0, count: n + 1)
+    func add(_ position: Int, _ delta: Int32) {
+      var i = position + 1
+      while i <= n {
+        tree[i] &+= delta
+        i += i & -i
+      }
+    }
+    var highBit = 1
+    while highBit * 2 <= n { highBit *= 2 }
+    /// The value of the k-th (0-based) smallest rank in the tree.
+    func value(at k: Int) -> Double {
+      var position = 0
+      var remaining = Int32(truncatingIfNeeded: k + 1)
+      var step = highBit
+      while step > 0 {
+        let next = position + step
+        if next <= n && tree[next] < remaining {
+          position = next
+          remaining -= tree[next]
+        }
+        step /= 2
+      }
+      return values[Int(byValue[position])]
+    }
+    var out = [Double](repeating: 0, count: layout.count)
+    var valid = [Bool](repeating: false, count: layout.count)
+    let rows = layout.rows
+    var added: [Int] = []
+    forEachPeerGroup(layout) { partitionStart, start, end in
+      if partitionStart {
+        for position in added { add(position, -1) }
+        added.removeAll(keepingCapacity: true)
+      }
+      for p in start..<end where validity.isValid(Int(rows[p])) {
+        let position = Int(rank[Int(rows[p])])
+        add(position, 1)
+        added.append(position)
+      }
+      let count = added.count
+      guard count > 0 else { return }
+      let h = fraction * Double(count - 1)
+      let lowRank = Swift.min(Int(h.rounded(.down)), count - 1)
+      let weight = h - Double(lowRank)
+      let low = value(at: lowRank)
+      var result = low
+      if !low.isNaN, weight > 0, lowRank + 1 < count {
+        let high = value(at: lowRank + 1)
+        result = high.isNaN ? .nan : low + (high - low) * weight
+      }
+      for p in start..<end {
+        out[Int(rows[p])] = result
         valid[Int(rows[p])] = true
       }
     }

@@ -55,6 +55,7 @@ import Testing
     // Partition A in year order: row 2 (2008, x 3), rows 0 and 4 (2009 peers, x 5 and NULL).
     // Partition B: row 1 (2008, 7), row 5 (2011, 4). NULL partition: row 3 (2010, 1).
     let layout = WindowLayout(count: 6, partition: [kommune], order: [year], descending: [false], peers: true)
+    var w0 = EvaluationWarnings()
     func running(_ f: AggregateFunction, _ input: Column?) -> [Value] {
       var warnings = EvaluationWarnings()
       let result = try? RunningAggregateWindow.compute(f, parameter: nil, input: input, layout: layout, warnings: &warnings)
@@ -84,6 +85,22 @@ import Testing
     } else {
       Issue.record("stdev should be a double")
     }
+    // The one-pass median/percentile agrees with the aggregate's kernel run on every frame
+    // (framewise), also with NaN (above every number), NULLs and ties.
+    let mixed = C.doubles([2.5, .nan, nil, -1, 7, 2.5, 0, 100, nil, 3])
+    let parts = C.strings(["a", "a", "a", "a", "a", "b", "b", "b", "b", "b"])
+    let keys = C.ints([1, 2, 2, 3, 4, 1, 1, 2, 3, 3])
+    let mixedLayout = WindowLayout(count: 10, partition: [parts], order: [keys], descending: [false], peers: true)
+    for (function, p) in [(AggregateFunction.median, nil), (.percentile, 90.0), (.percentile, 0.0), (.percentile, 100.0)] {
+      var w = EvaluationWarnings()
+      let fast = try? RunningAggregateWindow.compute(function, parameter: p, input: mixed, layout: mixedLayout, warnings: &w)
+      let slow = try? RunningAggregateWindow.framewise(function, parameter: p, input: mixed, layout: mixedLayout)
+      let (a, b) = (fast.map(C.values) ?? [], slow.map(C.values) ?? [])
+      #expect(a.count == 10 && a.description == b.description, "\(function) \(p ?? 50)")
+    }
+    // By hand, partition b: key 1 {2.5, 0} → median 1.25; key 2 adds 100 → 2.5; key 3 adds 3 (NULL skipped) → 2.75.
+    let medians = try? RunningAggregateWindow.compute(.median, parameter: nil, input: mixed, layout: mixedLayout, warnings: &w0)
+    #expect(medians.map { C.values($0).suffix(5) } == [.double(1.25), .double(1.25), .double(2.5), .double(2.75), .double(2.75)])
     // The same in batches of at most 2 frame rows (one peer group per batch): batching changes nothing.
     let batched = try? RunningAggregateWindow.framewise(.median, parameter: nil, input: ledige, layout: layout, batchRows: 2)
     #expect(batched.map(C.values) == running(.median, ledige))
