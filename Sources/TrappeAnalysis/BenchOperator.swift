@@ -157,7 +157,11 @@ struct BenchOperator: AnalysisOperator {
       ("rank_peers", AnalysisValues.int64Column(rankPeers)),
       ("rank_national", AnalysisValues.int64Column(rankNational)),
       // Sums of ints are exact in the doubles up to 2^53, far beyond any count of persons.
-      ("n", integerCounts ? AnalysisValues.int64Column(n.map { $0.flatMap { Int64(exactly: $0) } }) : AnalysisValues.doubleColumn(n)),
+      (
+        "n",
+        integerCounts
+          ? AnalysisValues.int64Column(n.map { $0.flatMap { Int64(exactly: $0) } }) : AnalysisValues.doubleColumn(n)
+      ),
     ]
     if period != nil {
       result += [
