@@ -54,7 +54,8 @@ enum BenchBinding: AnalysisBinding {
       at: spec.keywordRange)
     return BenchOperator(
       measure: measure, municipalities: municipalities, mentions: mentions, source: context.source, group: group,
-      period: period, unweighted: spec.clause("unweighted") != nil)
+      period: period, unweighted: spec.clause("unweighted") != nil,
+      integerCounts: MeasureEvaluator.denominatorIsInteger(input, measure: measure))
   }
 
   /// The measure named by the first positional argument, with a did-you-mean.

@@ -18,6 +18,9 @@ struct BenchOperator: AnalysisOperator {
   /// The period column (`by runde`), if any.
   let period: PlanColumn?
   let unweighted: Bool
+  /// Whether the denominator sums ints (`sum(personer)`): then `n` is an int column, as the
+  /// same sum in `summarize` would be.
+  var integerCounts = false
   /// How many municipalities make up the top group.
   static let topCount = 10
 
@@ -29,7 +32,7 @@ struct BenchOperator: AnalysisOperator {
     }
     columns.append(PlanColumn(name: "rank_peers", type: .int64))
     columns.append(PlanColumn(name: "rank_national", type: .int64))
-    columns.append(PlanColumn(name: "n", type: .double))
+    columns.append(PlanColumn(name: "n", type: integerCounts ? .int64 : .double))
     if period != nil {
       for name in ["change", "did_peers", "did_national"] { columns.append(PlanColumn(name: name, type: .double)) }
     }
@@ -153,7 +156,12 @@ struct BenchOperator: AnalysisOperator {
       ("diff_national", AnalysisValues.doubleColumn(diffNational)),
       ("rank_peers", AnalysisValues.int64Column(rankPeers)),
       ("rank_national", AnalysisValues.int64Column(rankNational)),
-      ("n", AnalysisValues.doubleColumn(n)),
+      // Sums of ints are exact in the doubles up to 2^53, far beyond any count of persons.
+      (
+        "n",
+        integerCounts
+          ? AnalysisValues.int64Column(n.map { $0.flatMap { Int64(exactly: $0) } }) : AnalysisValues.doubleColumn(n)
+      ),
     ]
     if period != nil {
       result += [

@@ -16,9 +16,13 @@ struct DecomposeOperator: AnalysisOperator {
   let group: ComparisonGroup
   /// The category column (`by herkomst`).
   let variable: String
+  /// The category column's type and period unit: the output keeps them (`by aar` stays int),
+  /// with NULL on the total row; a string variable labels that row "total".
+  var variableType: DataType = .string
+  var variableUnit: PeriodUnit? = nil
 
   var columns: [PlanColumn] {
-    [PlanColumn(name: variable, type: .string)]
+    [PlanColumn(name: variable, type: variableType, unit: variableUnit)]
       + ["share", "rate", "peer_share", "peer_rate", "composition", "rate_part"].map {
         PlanColumn(name: $0, type: .double)
       }
@@ -105,11 +109,17 @@ struct DecomposeOperator: AnalysisOperator {
     }
     notes += group.details
 
-    var category: [String?] = (0..<data.keyCount).map(data.keyText)
-    category.append("total")
+    let categories: Column
+    if variableType != .string, let keys = data.keys, keys.type == variableType {
+      // The key values in their own type; the total row's key is NULL.
+      categories = keys.gather((0..<Int32(data.keyCount)).map { $0 } + [-1])
+      notes.append("the row with \(variable) NULL is the total")
+    } else {
+      categories = AnalysisValues.stringColumn((0..<data.keyCount).map(data.keyText) + ["total"])
+    }
     func column(_ values: [Double?], total: Double?) -> Column { AnalysisValues.doubleColumn(values + [total]) }
     return Table([
-      (variable, AnalysisValues.stringColumn(category)),
+      (variable, categories),
       ("share", column(parts.map { 100 * $0.share }, total: 100)),
       ("rate", column(parts.map(\.rate), total: value)),
       ("peer_share", column(parts.map { 100 * $0.peerShare }, total: 100)),

@@ -66,6 +66,20 @@ extension LanguageEntry {
       - Sorting puts NULLs last, ascending or descending; in grouping and `distinct`, NULL is a value.
       - Joins never match NULL keys.
 
+      ## Windows
+
+      - `extend x = f(...) over KEY order by KEY` computes f within each partition (the rows with
+        equal KEY) in the given order. Several keys need parentheses: `over (region, aar)`,
+        `order by (aar, kommune desc)`; after a window a comma starts the next `extend` item
+        (`order by aar, s = ...`), so `over region, aar` is an error.
+      - An aggregate with `order by` gives running values: each row sees its partition from the
+        start up to itself, including the rows that tie with it on the order keys (SQL's default
+        frame); without `order by` it sees the whole partition. `first`/`last` take the first/last
+        non-NULL value in the window's order.
+      - `prev`, `next`, `change`, `running_sum` and `row_number` go row by row (ties keep input
+        order). Ordered by a period or year column, they warn when a row is compared with one
+        more than one period away (after `where aar in (2009, 2019)`, `change` is a 10-year change).
+
       ## Precedence
 
       From loosest to tightest: `??`; `or`; `and`; `not`; comparisons (`==`, `!=`, `<`, `<=`, `>`,

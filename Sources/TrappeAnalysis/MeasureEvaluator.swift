@@ -30,6 +30,14 @@ enum MeasureEvaluator {
     _ = try plan(PlanBuilder.placeholder(input, name: "input"), measure: measure, by: keys)
   }
 
+  /// Whether the measure's denominator over `input` is an int (a sum of ints, a count).
+  static func denominatorIsInteger(_ input: [PlanColumn], measure: MeasureDefinition) -> Bool {
+    let term = measure.denominatorTerm
+    let plan = try? PlanBuilder.summarize(
+      PlanBuilder.placeholder(input, name: "input"), [("denominator", term.expression)], by: [], source: term.source)
+    return plan.map(PlanBuilder.columns)?.last?.type == .int64
+  }
+
   /// Per combination of `keys`: the key columns, then `numerator` and `denominator` (doubles).
   ///
   /// The ratio of any union of groups is `scale * sum(numerator) / sum(denominator)`.

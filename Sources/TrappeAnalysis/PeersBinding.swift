@@ -76,6 +76,7 @@ enum PeersBinding: AnalysisBinding {
     }
     return PeersOperator(
       kommune: kommune, mention: first.range, source: context.source, k: k, variables: variables, saveAs: saveAs,
-      groups: context.groups)
+      groups: context.groups,
+      integerVariables: Set(variables.filter { name in input.first { $0.name == name }?.type == .int64 }))
   }
 }

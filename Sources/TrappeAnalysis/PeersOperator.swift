@@ -15,12 +15,14 @@ struct PeersOperator: AnalysisOperator {
   let saveAs: String?
   /// The session's saved groups, where `as NAME` saves the peers.
   let groups: SavedGroups
+  /// The variables that are int columns of the input (befolkning): shown as ints, not doubles.
+  var integerVariables: Set<String> = []
 
   var columns: [PlanColumn] {
     [
       PlanColumn(name: "rank", type: .int64), PlanColumn(name: "kommune", type: .string),
       PlanColumn(name: "kommunekode", type: .int64), PlanColumn(name: "distance", type: .double),
-    ] + variables.map { PlanColumn(name: $0, type: .double) }
+    ] + variables.map { PlanColumn(name: $0, type: integerVariables.contains($0) ? .int64 : .double) }
   }
 
   var summary: String {
@@ -49,7 +51,14 @@ struct PeersOperator: AnalysisOperator {
       ("distance", AnalysisValues.doubleColumn(matches.map(\.distance))),
     ]
     for (index, variable) in variables.enumerated() {
-      result.append((variable, AnalysisValues.doubleColumn(matches.map { $0.values[index] })))
+      let values = matches.map { $0.values[index] }
+      result.append(
+        (
+          variable,
+          integerVariables.contains(variable)
+            ? AnalysisValues.int64Column(values.map { Int64(exactly: $0) })
+            : AnalysisValues.doubleColumn(values)
+        ))
     }
     return Table(result)
   }

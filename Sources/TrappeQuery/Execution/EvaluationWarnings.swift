@@ -22,6 +22,9 @@ package struct EvaluationWarnings: Sendable, Equatable {
   var firstRow: Int?
   /// Where the first problem happened, when the executor can say (e.g. "group region = X").
   var location: String?
+  /// Results that were computed but may not mean what they seem, one sentence each (e.g.
+  /// "change: 98 rows compare with a row more than one period away (aar 2009 → 2019)").
+  var cautions: [String] = []
 
   /// No warnings.
   init() {}
@@ -42,7 +45,7 @@ package struct EvaluationWarnings: Sendable, Equatable {
     add(failedConversions, "value that could not be converted", "values that could not be converted")
     add(periodUnitMismatches, "period of a different unit", "periods of a different unit")
     add(notFinite, "result that was not a finite number", "results that were not finite numbers")
-    return lines
+    return lines + cautions
   }
 
   /// Adds the counts of `other`.
@@ -53,5 +56,6 @@ package struct EvaluationWarnings: Sendable, Equatable {
     failedConversions += other.failedConversions
     periodUnitMismatches += other.periodUnitMismatches
     notFinite += other.notFinite
+    cautions += other.cautions
   }
 }

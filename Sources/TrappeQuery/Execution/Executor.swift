@@ -63,6 +63,11 @@ package struct Executor {
       return try analysis(child, node)
     case .count(let child):
       return try count(child)
+    case .materialized(_, let result):
+      noteSummarized(result.summarizedRows)
+      warnings.merge(result.warnings)
+      notes += result.notes
+      return Relation(table: result.table, selection: nil)
     }
   }
 
@@ -92,13 +97,46 @@ package struct Executor {
     for key in call.order { order.append(try evaluate(key.expression, on: input)) }
     try Interrupt.check()
     if case .aggregate(let function, let parameter) = call.function {
-      let groups = AggregateGrouping.groups(keys: partition, rowCount: input.rowCount)
-      let perGroup = Aggregator.compute(function, input: value, parameter: parameter, groups: groups)
-      return perGroup.gather(groups.groupOf)
+      if order.isEmpty {
+        // Without `order by` the frame is the whole partition.
+        let groups = AggregateGrouping.groups(keys: partition, rowCount: input.rowCount)
+        var groupWarnings = EvaluationWarnings()
+        let perGroup = Aggregator.compute(
+          function, input: value, parameter: parameter, groups: groups, warnings: &groupWarnings)
+        if groupWarnings.overflows > 0, let value {
+          // Count the rows an overflowed group made NULL, as the running windows do.
+          var hasValue = [Bool](repeating: false, count: groups.groupCount)
+          for row in 0..<value.count where value.validity.isValid(row) { hasValue[Int(groups.groupOf[row])] = true }
+          for row in 0..<value.count {
+            let group = Int(groups.groupOf[row])
+            if hasValue[group] && !perGroup.validity.isValid(group) { warnings.overflows += 1 }
+          }
+        }
+        return perGroup.gather(groups.groupOf)
+      }
+      let layout = WindowLayout(
+        count: input.rowCount, partition: partition, order: order, descending: call.order.map(\.descending),
+        peers: true)
+      return try RunningAggregateWindow.compute(
+        function, parameter: parameter, input: value, layout: layout, warnings: &warnings)
+    }
+    if let key = call.periodKey {
+      let compared: (String, Int)?
+      switch call.function {
+      case .change: compared = ("change", 1)
+      case .prev(let offset): compared = ("prev", offset)
+      case .next(let offset): compared = ("next", -offset)
+      default: compared = nil
+      }
+      if let (name, offset) = compared {
+        warnings.cautions += PeriodGapCheck.cautions(
+          function: name, key: key, offset: offset, partition: partition, order: order,
+          descending: call.order.map(\.descending))
+      }
     }
     return WindowEvaluator.compute(
       call.function, input: value, partition: partition, order: order, descending: call.order.map(\.descending),
-      rowCount: input.rowCount)
+      rowCount: input.rowCount, warnings: &warnings)
   }
 }
 
@@ -118,8 +156,8 @@ enum AggregateGrouping {
 extension Executor {
   /// Records the rows that went into a summarize, pivot, count or analysis: the first one on the
   /// query's own path (not inside the right side of a join or union) is the footer's N.
-  mutating func noteSummarized(_ rows: Int) {
-    if sideDepth == 0 && aggregatedRows == nil { aggregatedRows = rows }
+  mutating func noteSummarized(_ rows: Int?) {
+    if let rows, sideDepth == 0 && aggregatedRows == nil { aggregatedRows = rows }
   }
 
   /// Runs the right side of a join or union.

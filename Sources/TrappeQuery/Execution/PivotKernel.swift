@@ -21,6 +21,18 @@ enum PivotKernel {
     table: Table, keyColumns: [Int], pivotColumn: Column, function: AggregateFunction,
     input: Column?, parameter: Double?, valueType: DataType
   ) -> Table {
+    var warnings = EvaluationWarnings()
+    return pivot(
+      table: table, keyColumns: keyColumns, pivotColumn: pivotColumn, function: function, input: input,
+      parameter: parameter, valueType: valueType, warnings: &warnings)
+  }
+
+  /// ``pivot(table:keyColumns:pivotColumn:function:input:parameter:valueType:)``, counting
+  /// cells an int `sum` overflowed (NULL) into `warnings`.
+  static func pivot(
+    table: Table, keyColumns: [Int], pivotColumn: Column, function: AggregateFunction,
+    input: Column?, parameter: Double?, valueType: DataType, warnings: inout EvaluationWarnings
+  ) -> Table {
     let rows = table.rowCount
     let byIndex = GroupIndex.build(keys: keyColumns.map { table.columns[$0] }, rowCount: rows)
     let pivotIndex = GroupIndex.build(keys: [pivotColumn], rowCount: rows)
@@ -55,7 +67,8 @@ enum PivotKernel {
       }
     }
     let cells = GroupIndex(groupOf: cellOf, groupCount: cellCount, firstRow: firstRow)
-    let aggregated = Aggregator.compute(function, input: input, parameter: parameter, groups: cells)
+    let aggregated = Aggregator.compute(
+      function, input: input, parameter: parameter, groups: cells, warnings: &warnings)
     for (index, name) in names.enumerated() {
       guard aggregated.type == valueType else {
         named.append((name, Column.nulls(valueType, count: byCount)))

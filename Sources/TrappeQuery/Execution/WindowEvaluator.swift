@@ -17,18 +17,33 @@ import TrappeStorage
 /// - `percentRank`: Double, (rank - 1) / (rows - 1), 0 in a one-row partition;
 /// - `runningSum`: the total of the input up to and including the row; a NULL
 ///   input row carries the total so far, and rows before the partition's first
-///   non-NULL value are NULL; int stays int (wrapping), double stays double;
+///   non-NULL value are NULL; int stays int (an overflow gives NULL to the partition's
+///   end and a warning), double stays double;
 /// - `share`: Double, x / sum(x) over the partition; NULL when x is NULL or the sum is 0;
 /// - `change`: x - prev(x), int or double; NULL on a partition's first row or
-///   when either value is NULL.
+///   when either value is NULL (or the int difference overflows).
+///
+/// Row-based functions break ties in the order keys by input row order.
 ///
 /// Input-less calls of input functions, non-numeric inputs of the arithmetic
 /// functions and `.aggregate` (evaluated elsewhere) give a column of NULLs.
 enum WindowEvaluator {
-  /// The value of `function` for every row, in original row order.
+  /// The value of `function` for every row, in original row order (warnings dropped).
   static func compute(
     _ function: WindowFunction, input: Column?, partition: [Column], order: [Column], descending: [Bool],
     rowCount: Int? = nil
+  ) -> Column {
+    var warnings = EvaluationWarnings()
+    return compute(
+      function, input: input, partition: partition, order: order, descending: descending, rowCount: rowCount,
+      warnings: &warnings)
+  }
+
+  /// The value of `function` for every row, in original row order; integer overflows
+  /// (NULL rows) are counted into `warnings`.
+  static func compute(
+    _ function: WindowFunction, input: Column?, partition: [Column], order: [Column], descending: [Bool],
+    rowCount: Int? = nil, warnings: inout EvaluationWarnings
   ) -> Column {
     let n = rowCount ?? input?.count ?? partition.first?.count ?? order.first?.count ?? 0
     let needsPeers: Bool
@@ -52,13 +67,13 @@ enum WindowEvaluator {
     case .ntile(let buckets): return NtileWindow.compute(layout, buckets: buckets)
     case .runningSum:
       guard let input else { return Column.nulls(.int64, count: n) }
-      return RunningSumWindow.compute(layout, input: input)
+      return RunningSumWindow.compute(layout, input: input, warnings: &warnings)
     case .share:
       guard let input else { return Column.nulls(.double, count: n) }
       return ShareWindow.compute(layout, input: input)
     case .change:
       guard let input else { return Column.nulls(.int64, count: n) }
-      return ChangeWindow.compute(layout, input: input)
+      return ChangeWindow.compute(layout, input: input, warnings: &warnings)
     case .aggregate:
       return Column.nulls(.double, count: n)
     }

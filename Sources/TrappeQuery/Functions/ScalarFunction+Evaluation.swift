@@ -5,8 +5,8 @@ extension ScalarFunction {
   ///
   /// Every function gives NULL for a NULL argument. String functions work on
   /// the dictionary (once per distinct string) and reuse the row codes.
-  /// The result type follows the argument (`abs(int)` is int, `floor(double)`
-  /// is double); the evaluator converts it when the binder chose another type.
+  /// The result type follows the argument (`abs(int)` is int; `floor`/`ceil`
+  /// always give int); the evaluator converts it when the binder chose another type.
   func evaluate(_ args: [Operand], count: Int, warnings: inout EvaluationWarnings) -> Column {
     guard let first = args.first else { return .nulls(.int64, count: count) }
     let x = first.column(count: count)
@@ -14,8 +14,8 @@ extension ScalarFunction {
     switch self {
     case .round: return RoundFunction.apply(x, digits: second ?? .scalar(.int64(0), .int64), warnings: &warnings)
     case .abs: return AbsFunction.apply(x, warnings: &warnings)
-    case .floor: return FloorFunction.apply(x)
-    case .ceil: return CeilFunction.apply(x)
+    case .floor: return FloorFunction.apply(x, warnings: &warnings)
+    case .ceil: return CeilFunction.apply(x, warnings: &warnings)
     case .ln: return LogarithmFunction.apply(x, warnings: &warnings)
     case .sqrt: return SquareRootFunction.apply(x, warnings: &warnings)
     case .lower: return LowerFunction.apply(x)

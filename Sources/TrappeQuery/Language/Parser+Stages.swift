@@ -31,7 +31,7 @@ extension Parser {
           "expected 'by' after '\(word)', found \(describe(current))", at: current.range,
           hints: ["write \(keyword) by KEY [asc|desc], ..."])
       }
-      kind = .sort(try parseSortKeys(after: by, defaultDescending: false, stopBeforeNamedItem: false))
+      kind = .sort(try parseSortKeys(after: by, defaultDescending: false))
     case "top":
       let (count, countRange) = try parseCount(for: "top")
       let by = current
@@ -40,7 +40,7 @@ extension Parser {
           "expected 'by' after 'top \(count)', found \(describe(current))", at: current.range,
           hints: ["write top \(count) by KEY [asc|desc], ...; to keep the first rows, write take \(count)"])
       }
-      let keys = try parseSortKeys(after: by, defaultDescending: true, stopBeforeNamedItem: false)
+      let keys = try parseSortKeys(after: by, defaultDescending: true)
       kind = .top(count: count, countRange: countRange, by: keys)
     case "take", "limit":
       canonical = "take"

@@ -55,10 +55,14 @@ extension Binder {
         bound.append(.literal(.int64(0), .int64))
       }
       return .call(.round, bound, bound[0].type)
-    case .abs, .floor, .ceil:
-      try arity(1...1, "\(lowered)(x)")
+    case .abs:
+      try arity(1...1, "abs(x)")
       try require(0, numeric, "a number")
       return .call(function, bound, bound[0].type)
+    case .floor, .ceil:
+      try arity(1...1, "\(lowered)(x)")
+      try require(0, numeric, "a number")
+      return .call(function, bound, .int64)
     case .ln, .sqrt:
       try arity(1...1, "\(lowered)(x)")
       try require(0, numeric, "a number")

@@ -14,7 +14,8 @@ extension Binder {
     var windows: [NamedWindow] = []
     for extracted in calls {
       guard case .call(let name, let nameRange, let arguments, let spec) = extracted.call.kind else { continue }
-      let call = try bindWindowCall(name, nameRange: nameRange, arguments, spec: spec, expression: extracted.call, in: input)
+      var call = try bindWindowCall(name, nameRange: nameRange, arguments, spec: spec, expression: extracted.call, in: input)
+      call.periodKey = periodKey(call.order.last, in: input, tables: plan.scannedTables)
       windows.append(NamedWindow(name: extracted.name, call: call))
     }
     let base = windows.isEmpty ? plan : .window(plan, windows)
@@ -37,6 +38,16 @@ extension Binder {
       }
     }
     return .project(base, outputs)
+  }
+
+  /// The name of `key` when it is a period column, or an int column that a scanned table's
+  /// manifest gives the unit year under that name (a renamed or recomputed year is not known).
+  func periodKey(_ key: BoundSortKey?, in scope: BindingScope, tables: [String]) -> String? {
+    guard case .column(let index, let type)? = key?.expression else { return nil }
+    let name = scope.columns[index].name
+    if type == .period { return name }
+    guard type == .int64 else { return nil }
+    return tables.contains { yearColumns($0).contains(name) } ? name : nil
   }
 
   /// Binds a window function call (or an aggregate with `over`).

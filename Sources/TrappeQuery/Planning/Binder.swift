@@ -15,15 +15,19 @@ package struct Binder {
   let tableNames: [String]
   /// Binds analysis stages (`bench`, `gap`, ...); nil where none are available.
   let analyses: (any AnalysisBinder)?
+  /// The int columns of a table whose unit is year (from its manifest), so that windows
+  /// ordered by them check for gaps between periods as they do for period columns.
+  let yearColumns: (String) -> Set<String>
 
   package init(
     source: SourceText, resolveTable: @escaping (String) throws(Diagnostic) -> Table?, tableNames: [String],
-    analyses: (any AnalysisBinder)? = nil
+    analyses: (any AnalysisBinder)? = nil, yearColumns: @escaping (String) -> Set<String> = { _ in [] }
   ) {
     self.source = source
     self.resolveTable = resolveTable
     self.tableNames = tableNames
     self.analyses = analyses
+    self.yearColumns = yearColumns
   }
 
   /// Binds a whole pipeline.
@@ -49,6 +53,12 @@ package struct Binder {
     for (index, stage) in pipeline.stages.enumerated() {
       do {
         plan = try bindStage(stage, on: plan)
+        if case .pivot = stage.kind,
+          pipeline.stages[(index + 1)...].contains(where: { if case .chart = $0.kind { false } else { true } })
+        {
+          // The stages after a pivot may name its value columns, which only the data names.
+          plan = try materialize(plan)
+        }
       } catch {
         var located = error
         located.hints.append("in stage \(index + 1): \(stage.keyword)")
@@ -61,5 +71,25 @@ package struct Binder {
   /// A diagnostic at `range`.
   func error(_ message: String, at range: SourceRange, hints: [String] = []) -> Diagnostic {
     source.diagnostic(message, at: range, hints: hints)
+  }
+}
+
+extension Binder {
+  /// Runs `plan` now and returns a node holding its result, so that later stages bind
+  /// against its actual columns. Ctrl-C stops the run like any query; an analysis's error
+  /// is rethrown.
+  func materialize(_ plan: LogicalPlan) throws(Diagnostic) -> LogicalPlan {
+    var executor = Executor()
+    let optimized = Optimizer.optimize(plan)
+    do throws(Interrupted) {
+      let table = try executor.run(optimized)
+      return .materialized(
+        optimized,
+        result: MaterializedResult(
+          table: table, summarizedRows: executor.aggregatedRows, warnings: executor.warnings, notes: executor.notes))
+    } catch {
+      if let failure = executor.failure { throw failure }
+      throw Diagnostic(.error, "interrupted: the query was stopped and nothing was changed")
+    }
   }
 }

@@ -121,6 +121,13 @@ package enum CountLineage {
     case .count:
       return [.count]
 
+    case .materialized(let child, let result):
+      // The child's columns, then the ones only its result has (a pivot's value columns).
+      let known = roles(of: child, tableRoles: tableRoles)
+      let trailing = trailingRole(of: child, tableRoles: tableRoles)
+      let extra = max(0, result.table.columnCount - known.count)
+      return Array((known + Array(repeating: trailing, count: extra)).prefix(result.table.columnCount))
+
     case .analysis(_, let node):
       let operation = node.operation
       let names = operation.columns.map(\.name)

@@ -38,6 +38,9 @@ package indirect enum LogicalPlan: Sendable, Equatable {
   case count(LogicalPlan)
   /// An analysis command (bench, gap, flow, ...) over the whole input.
   case analysis(LogicalPlan, AnalysisNode)
+  /// A subplan the binder ran while binding, because later stages need the columns only its
+  /// result names (a pivot's value columns); executing this node returns `result`.
+  case materialized(LogicalPlan, result: MaterializedResult)
 
   /// The output columns (pivot's are known only after execution: its fixed columns are listed).
   var columns: [PlanColumn] {
@@ -79,6 +82,12 @@ package indirect enum LogicalPlan: Sendable, Equatable {
       return [PlanColumn(name: "count", type: .int64)]
     case .analysis(_, let node):
       return node.operation.columns
+    case .materialized(_, let result):
+      return zip(result.table.schema.fields, result.table.columns).map { field, column in
+        var unit: PeriodUnit?
+        if case .period(let p) = column { unit = p.unit }
+        return PlanColumn(name: field.name, type: field.type, unit: unit)
+      }
     }
   }
 }
@@ -90,7 +99,7 @@ extension LogicalPlan {
     case .scan(let name, _, _): return [name]
     case .filter(let c, _), .project(let c, _), .aggregate(let c, _, _), .window(let c, _), .sort(let c, _),
       .topN(let c, _, _), .limit(let c, _), .distinct(let c), .pivot(let c, _, _, _), .unpivot(let c, _, _, _, _),
-      .count(let c), .analysis(let c, _):
+      .count(let c), .analysis(let c, _), .materialized(let c, _):
       return c.scannedTables
     case .join(let l, let r, _, _, _, _, _), .union(let l, let r, _):
       return l.scannedTables + r.scannedTables

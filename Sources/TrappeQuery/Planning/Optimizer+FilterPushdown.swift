@@ -24,6 +24,7 @@ extension Optimizer {
       return .unpivot(pushFilters(child), columns: columns, nameColumn: name, valueColumn: value, valueType: type)
     case .count(let child): return .count(pushFilters(child))
     case .analysis(let child, let node): return .analysis(pushFilters(child), node)
+    case .materialized: return plan  // already run (and optimised) while binding
     }
   }
 

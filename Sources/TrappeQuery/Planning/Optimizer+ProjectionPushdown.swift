@@ -110,6 +110,10 @@ extension Optimizer {
           rightNames: keptRight.map { rightNames[$0] }),
         mapping: mapping)
 
+    case .materialized:
+      // Already run while binding: its result is kept whole.
+      return Pruned(plan: plan, mapping: identity(plan.columns.count))
+
     case .distinct, .union, .pivot, .unpivot, .analysis:
       // These read every column of their inputs; prune inside them independently.
       return Pruned(plan: pruneChildren(plan), mapping: identity(plan.columns.count))

@@ -63,6 +63,9 @@ package enum PlanBuilder {
     return .sort(.distinct(only), [BoundSortKey(expression: .column(0, column.type), descending: false)])
   }
 
+  /// The output columns of `plan` as bound (a pivot's value columns are not among them).
+  package static func columns(of plan: LogicalPlan) -> [PlanColumn] { plan.columns }
+
   /// Optimises and runs `plan`; a stopped run (Ctrl-C) is an error.
   package static func run(_ plan: LogicalPlan) throws(Diagnostic) -> Table {
     var executor = Executor()

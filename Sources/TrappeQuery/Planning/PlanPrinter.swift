@@ -31,7 +31,7 @@ package enum PlanPrinter {
     case .scan: return []
     case .filter(let c, _), .project(let c, _), .aggregate(let c, _, _), .window(let c, _), .sort(let c, _),
       .topN(let c, _, _), .limit(let c, _), .distinct(let c), .pivot(let c, _, _, _), .unpivot(let c, _, _, _, _),
-      .count(let c), .analysis(let c, _):
+      .count(let c), .analysis(let c, _), .materialized(let c, _):
       return [c]
     case .join(let l, let r, _, _, _, _, _), .union(let l, let r, _): return [l, r]
     }
@@ -49,7 +49,8 @@ package enum PlanPrinter {
       return "project "
         + columns.map { column in
           let expression = text(column.expression, child.columns)
-          return expression == column.name ? column.name : "\(column.name) = \(expression)"
+          return expression == column.name || expression == Identifier.quoted(column.name)
+            ? expression : "\(column.name) = \(expression)"
         }.joined(separator: ", ")
     case .aggregate(let child, let keys, let aggregates):
       let calls = aggregates.map { "\(display($0.name)) = \(text($0.call, child.columns))" }.joined(separator: ", ")
@@ -80,6 +81,10 @@ package enum PlanPrinter {
       return "count"
     case .analysis(_, let node):
       return node.operation.summary
+    case .materialized(_, let result):
+      let table = result.table
+      return "materialized while binding, for the stages after it: \(table.rowCount) rows "
+        + "[\(table.schema.names.joined(separator: ", "))]"
     }
   }
 
@@ -114,8 +119,11 @@ package enum PlanPrinter {
     case .aggregate(let f, _): name = f.rawValue
     }
     var result = "\(name)(\(call.input.map { text($0, columns) } ?? ""))"
-    if !call.partition.isEmpty { result += " over " + call.partition.map { text($0, columns) }.joined(separator: ", ") }
-    if !call.order.isEmpty { result += " order by " + text(call.order, columns) }
+    // Several keys in parentheses, as the query must write them.
+    let partition = call.partition.map { text($0, columns) }.joined(separator: ", ")
+    if !call.partition.isEmpty { result += call.partition.count == 1 ? " over \(partition)" : " over (\(partition))" }
+    let order = text(call.order, columns)
+    if !call.order.isEmpty { result += call.order.count == 1 ? " order by \(order)" : " order by (\(order))" }
     return result
   }
 
@@ -123,7 +131,10 @@ package enum PlanPrinter {
   static func text(_ expression: BoundExpression, _ columns: [PlanColumn]) -> String {
     switch expression {
     case .column(let index, _):
-      return index < columns.count ? display(columns[index].name) : "#\(index)"
+      guard index < columns.count else { return "#\(index)" }
+      let name = columns[index].name
+      // Quoted as a query writes it, so `2009` - `2008` does not read as arithmetic on numbers.
+      return name.hasPrefix(BindingScope.syntheticPrefix) ? display(name) : Identifier.quoted(name)
     case .literal(let value, _):
       if case .string(let s) = value { return "\"\(s)\"" }
       return value.description

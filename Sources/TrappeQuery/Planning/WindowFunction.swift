@@ -33,15 +33,20 @@ struct WindowCall: Sendable, Equatable {
   var partition: [BoundExpression]
   var order: [BoundSortKey]
   var type: DataType
+  /// The name of the last order key when it is a period (a period column, or an int column
+  /// whose unit is year): `change`, `prev` and `next` then warn about rows that compare
+  /// across more than one period.
+  var periodKey: String?
   init(
     function: WindowFunction, input: BoundExpression?, partition: [BoundExpression], order: [BoundSortKey],
-    type: DataType
+    type: DataType, periodKey: String? = nil
   ) {
     self.function = function
     self.input = input
     self.partition = partition
     self.order = order
     self.type = type
+    self.periodKey = periodKey
   }
 }
 

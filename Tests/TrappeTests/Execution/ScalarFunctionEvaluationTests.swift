@@ -31,8 +31,15 @@ private typealias S = EvaluationTestSupport
     let t = S.table(S.doubles([-1.5, 2.5, nil]), S.ints([-3, 4, nil]))
     #expect(S.run(call(.abs, [S.col(0, .double)], .double), t) == [.double(1.5), .double(2.5), .null])
     #expect(S.run(call(.abs, [S.col(1, .int64)], .int64), t) == [.int64(3), .int64(4), .null])
-    #expect(S.run(call(.floor, [S.col(0, .double)], .double), t) == [.double(-2), .double(2), .null])
-    #expect(S.run(call(.ceil, [S.col(0, .double)], .double), t) == [.double(-1), .double(3), .null])
+    // floor/ceil give ints (SQL: CAST(floor(x) AS BIGINT)): floor(-1.5) = -2, ceil(-1.5) = -1.
+    #expect(S.run(call(.floor, [S.col(0, .double)], .int64), t) == [.int64(-2), .int64(2), .null])
+    #expect(S.run(call(.ceil, [S.col(0, .double)], .int64), t) == [.int64(-1), .int64(3), .null])
+    #expect(S.run(call(.floor, [S.col(1, .int64)], .int64), t) == [.int64(-3), .int64(4), .null])
+    // 1e19 > Int64.max (about 9.22e18) overflows; NaN and -inf are out of range; -0.5 floors to -1.
+    var r = EvaluationWarnings()
+    let edges = S.table(S.doubles([1e19, .nan, -.infinity, -0.5]))
+    #expect(S.run(call(.floor, [S.col(0, .double)], .int64), edges, &r) == [.null, .null, .null, .int64(-1)])
+    #expect(r.overflows == 1 && r.invalidArguments == 2)
     var w = EvaluationWarnings()
     #expect(S.run(call(.abs, [S.col(0, .int64)], .int64), S.table(S.ints([Int64.min])), &w) == [.null])
     #expect(w.overflows == 1)

@@ -28,4 +28,23 @@ import Testing
     #expect(try summarized(left) == 3)
     #expect(try summarized("t | union (t | summarize x = sum(x) by region)") == nil)
   }
+
+  @Test func aPivotRunWhileBindingKeepsItsNAndWarnings() throws {
+    // The pivot runs while binding (the extend names its value column H); N is still its 5 input rows.
+    #expect(try summarized("t | where x > 0 | pivot region values sum(x) | extend d = S - H") == 5)
+    let query = "t | pivot region values sum(x) | extend d = S - H"
+    guard case .pipeline(let pipeline) = try QueryParser.parse(query) else { return }
+    let big = Table([
+      ("region", .string(StringColumn(["H", "H", "S"]))), ("x", .int64(Int64Column([Int64.max, 1, 3]))),
+    ])
+    let binder = Binder(
+      source: SourceText(query), resolveTable: { _ throws(Diagnostic) in big }, tableNames: ["t"])
+    var executor = Executor()
+    let result = try executor.run(Optimizer.optimize(try binder.bind(pipeline)))
+    // H = Int64.max + 1 overflows (NULL, one warning); S = 3; d = S - H is NULL.
+    #expect(executor.warnings.overflows == 1)
+    #expect(result.schema.names == ["H", "S", "d"])
+    #expect(result.columns[1].value(at: 0) == .int64(3))
+    #expect(result.columns[2].value(at: 0) == .null)
+  }
 }

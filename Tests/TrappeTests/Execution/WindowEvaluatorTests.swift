@@ -30,6 +30,86 @@ import Testing
     #expect(run(.denseRank, descending: true) == [1, 2, 2, 1, 1, 1].map { .int64($0) })
   }
 
+  @Test func integerOverflowIsNullWithAWarningNeverWraps() {
+    // Int64.max + 1 overflows: from there to the partition's end the running sum is NULL
+    // (it used to wrap to Int64.min); change(x) = -2 - Int64.max overflows too.
+    let x = C.ints([Int64.max, 1, -2, 5])
+    var warnings = EvaluationWarnings()
+    let sums = WindowEvaluator.compute(
+      .runningSum, input: x, partition: [C.strings(["a", "a", "a", "b"])], order: [], descending: [], warnings: &warnings)
+    #expect(C.values(sums) == [.int64(Int64.max), .null, .null, .int64(5)])
+    #expect(warnings.overflows == 2)
+    var changeWarnings = EvaluationWarnings()
+    let change = WindowEvaluator.compute(
+      .change, input: C.ints([Int64.max, 1, -2]), partition: [], order: [], descending: [], warnings: &changeWarnings)
+    // 1 - Int64.max fits; -2 - 1 = -3.
+    #expect(C.values(change) == [.null, .int64(1 - Int64.max), .int64(-3)])
+    #expect(changeWarnings.overflows == 0)
+    let wraps = WindowEvaluator.compute(
+      .change, input: C.ints([Int64.max, -2]), partition: [], order: [], descending: [], warnings: &changeWarnings)
+    #expect(C.values(wraps) == [.null, .null])
+    #expect(changeWarnings.overflows == 1)
+  }
+
+  @Test func runningAggregatesIncludePeersAndFollowTheOrder() {
+    // Partition A in year order: row 2 (2008, x 3), rows 0 and 4 (2009 peers, x 5 and NULL).
+    // Partition B: row 1 (2008, 7), row 5 (2011, 4). NULL partition: row 3 (2010, 1).
+    let layout = WindowLayout(count: 6, partition: [kommune], order: [year], descending: [false], peers: true)
+    var w0 = EvaluationWarnings()
+    func running(_ f: AggregateFunction, _ input: Column?) -> [Value] {
+      var warnings = EvaluationWarnings()
+      let result = try? RunningAggregateWindow.compute(f, parameter: nil, input: input, layout: layout, warnings: &warnings)
+      return result.map(C.values) ?? []
+    }
+    // sum: A 2008 → 3, 2009 peers → 3 + 5 = 8 (NULL skipped); B → 7, 7 + 4 = 11.
+    #expect(running(.sum, ledige) == [.int64(8), .int64(7), .int64(3), .int64(1), .int64(8), .int64(11)])
+    // count(): A 2008 → 1, 2009 → 3 (both peers); count(x) skips the NULL: 2.
+    #expect(running(.count, nil) == [3, 1, 1, 1, 3, 2].map { Value.int64($0) })
+    #expect(running(.count, ledige) == [2, 1, 1, 1, 2, 2].map { Value.int64($0) })
+    // first: the earliest year's value whatever the input order; last: the last non-NULL of the frame.
+    #expect(running(.first, ledige) == [.int64(3), .int64(7), .int64(3), .int64(1), .int64(3), .int64(7)])
+    #expect(running(.last, ledige) == [.int64(5), .int64(7), .int64(3), .int64(1), .int64(5), .int64(4)])
+    // min/max: A → 3 then min(3, 5) = 3 / max 5; B → 7, then min 4 / max 7.
+    #expect(running(.min, ledige) == [.int64(3), .int64(7), .int64(3), .int64(1), .int64(3), .int64(4)])
+    #expect(running(.max, ledige) == [.int64(5), .int64(7), .int64(3), .int64(1), .int64(5), .int64(7)])
+    // avg: A (3 + 5) / 2 = 4; B (7 + 4) / 2 = 5.5. median (framewise kernel): same numbers here.
+    #expect(running(.avg, ledige) == [.double(4), .double(7), .double(3), .double(1), .double(4), .double(5.5)])
+    #expect(running(.median, ledige) == [.double(4), .double(7), .double(3), .double(1), .double(4), .double(5.5)])
+    // count_distinct: A 2008 {3} → 1, 2009 {3, 5} → 2; B {7} → 1, {7, 4} → 2. stdev: A sd(3, 5) = sqrt(2);
+    // B sd(7, 4) = sqrt(((7 - 5.5)² + (4 - 5.5)²) / 1) = sqrt(4.5); one value → NULL.
+    #expect(running(.count_distinct, ledige) == [2, 1, 1, 1, 2, 2].map { Value.int64($0) })
+    let sd = running(.stdev, ledige)
+    #expect(sd[1] == .null && sd[2] == .null && sd[3] == .null)
+    if case .double(let a) = sd[0], case .double(let b) = sd[5] {
+      #expect(abs(a - 2.0.squareRoot()) < 1e-12 && abs(b - 4.5.squareRoot()) < 1e-12)
+    } else {
+      Issue.record("stdev should be a double")
+    }
+    // The one-pass median/percentile agrees with the aggregate's kernel run on every frame
+    // (framewise), also with NaN (above every number), NULLs and ties.
+    let mixed = C.doubles([2.5, .nan, nil, -1, 7, 2.5, 0, 100, nil, 3])
+    let parts = C.strings(["a", "a", "a", "a", "a", "b", "b", "b", "b", "b"])
+    let keys = C.ints([1, 2, 2, 3, 4, 1, 1, 2, 3, 3])
+    let mixedLayout = WindowLayout(count: 10, partition: [parts], order: [keys], descending: [false], peers: true)
+    for (function, p) in [(AggregateFunction.median, nil), (.percentile, 90.0), (.percentile, 0.0), (.percentile, 100.0)] {
+      var w = EvaluationWarnings()
+      let fast = try? RunningAggregateWindow.compute(function, parameter: p, input: mixed, layout: mixedLayout, warnings: &w)
+      let slow = try? RunningAggregateWindow.framewise(function, parameter: p, input: mixed, layout: mixedLayout)
+      let (a, b) = (fast.map(C.values) ?? [], slow.map(C.values) ?? [])
+      #expect(a.count == 10 && a.description == b.description, "\(function) \(p ?? 50)")
+    }
+    // By hand, partition b: key 1 {2.5, 0} → median 1.25; key 2 adds 100 → 2.5; key 3 adds 3 (NULL skipped) → 2.75.
+    let medians = try? RunningAggregateWindow.compute(.median, parameter: nil, input: mixed, layout: mixedLayout, warnings: &w0)
+    #expect(medians.map { C.values($0).suffix(5) } == [.double(1.25), .double(1.25), .double(2.5), .double(2.75), .double(2.75)])
+    // The same in batches of at most 2 frame rows (one peer group per batch): batching changes nothing.
+    let batched = try? RunningAggregateWindow.framewise(.median, parameter: nil, input: ledige, layout: layout, batchRows: 2)
+    #expect(batched.map(C.values) == running(.median, ledige))
+    let strings = C.strings(["x", "y", "z", "w", "v", "u"])
+    let maxima = try? RunningAggregateWindow.framewise(.max, parameter: nil, input: strings, layout: layout, batchRows: 1)
+    // A: 2008 row 2 "z"; 2009 rows 0, 4 "x", "v" → max z. B: "y", then max(y, u) = y. NULL partition: "w".
+    #expect(maxima.map(C.values) == ["z", "y", "z", "w", "z", "y"].map { Value.string($0) })
+  }
+
   @Test func gapsAfterTies() {
     let order = C.ints([1, 1, 2, 3, 3, 4])
     let rank = WindowEvaluator.compute(.rank, input: nil, partition: [], order: [order], descending: [false])

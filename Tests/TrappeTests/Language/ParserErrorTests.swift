@@ -67,6 +67,9 @@ import Testing
     ("T | where foo.a", "only 'left.' and 'right.' can qualify a column name", 11),
     ("T | where left.", "expected a column name after 'left.', found the end of the query", 16),
     ("T | where rank() over k > 1", "a window ('over ...') is only allowed in extend", 18),
+    // `over a, b` used to partition by a alone and make b a column: the caret is at ", b".
+    ("T | extend s = sum(n) over region, aar", "several keys after 'over' need parentheses", 34),
+    ("T | extend s = sum(n) over k order by aar, kommune desc", "several keys after 'order by' need parentheses", 42),
     ("T | where a)", "unexpected ')' with no matching '('", 12),
     ("T | where a b", "unexpected 'b' after the where stage", 13),
     ("T U", "unexpected 'U' after the table name 'T'", 3),
@@ -93,6 +96,15 @@ import Testing
     #expect(parseError("T | wher a")?.hints.first == "did you mean 'where'?")
     #expect(parseError("T | join kind=lft (U) on k")?.hints.first == "did you mean 'left'?")
     #expect(parseError("T | summarize by kommune, år")?.hints.first == "did you mean 'distinct kommune, år'?")
+  }
+
+  @Test func windowKeyListsShowTheParenthesisedFix() throws {
+    let over = try #require(parseError("T | extend s = sum(n) over region, aar"))
+    #expect(over.hints.first == "write over (region, aar)")
+    // The caret covers ", aar" (columns 34-38).
+    #expect(over.range == SourceRange(33, 38))
+    let order = try #require(parseError("T | extend s = sum(n) over k order by aar desc, kommune"))
+    #expect(order.hints.first == "write order by (aar desc, kommune)")
   }
 
   @Test func nestingIsBounded() throws {

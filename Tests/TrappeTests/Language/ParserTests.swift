@@ -102,8 +102,16 @@ import Testing
     ("T | extend r = rank() over k order by x desc", "(pipeline T (extend (= r (call rank (window (over (col k)) (order (desc (col x))))))))"),
     ("T | extend a = rank() over k order by r, b = x",
      "(pipeline T (extend (= a (call rank (window (over (col k)) (order (asc (col r)))))) (= b (col x))))"),
-    ("T | extend a = rank() over k order by r, s desc, `b c` = x",
+    ("T | extend a = rank() over k order by (r, s desc), `b c` = x",
      "(pipeline T (extend (= a (call rank (window (over (col k)) (order (asc (col r)) (desc (col s)))))) (= `b c` (col x))))"),
+    // A parenthesised single expression is one key, not a list.
+    ("T | extend a = rank() order by (r + 1) * 2 desc",
+     "(pipeline T (extend (= a (call rank (window (order (desc (* (+ (col r) 1) 2))))))))"),
+    ("T | extend a = sum(n) over (k, p) order by (r desc, s), b = x",
+     "(pipeline T (extend (= a (call sum (col n) (window (over (col k) (col p)) (order (desc (col r)) (asc (col s)))))) (= b (col x))))"),
+    // Inside a call's arguments the comma after a window is the next argument.
+    ("T | extend a = round(avg(n) over k order by r, 2)",
+     "(pipeline T (extend (= a (call round (call avg (col n) (window (over (col k)) (order (asc (col r))))) 2))))"),
     ("T | extend s = sum(n) over (k, p)", "(pipeline T (extend (= s (call sum (col n) (window (over (col k) (col p)))))))"),
     ("T | extend i = row_number() order by p", "(pipeline T (extend (= i (call row_number (window (order (asc (col p))))))))"),
     ("T | extend d = n - lag(n) over k order by p, m = 1",

@@ -38,24 +38,9 @@ import TrappeTestSupport
     #expect(both.contains(Session.illustrativeNotice) == generated, "\(label): illustrative label")
     let printed = both.split(separator: "\n", omittingEmptySubsequences: false)
       .filter { $0 != Session.illustrativeNotice }.joined(separator: "\n")
-    let compare = {
-      #expect(
-        Self.sameTable(printed, expected), "\(entry.example)\n--- expected ---\n\(expected)\n--- got ---\n\(printed)")
-    }
-    if let reason = Self.pendingFixes[label] {
-      withKnownIssue(Comment(rawValue: reason)) { compare() }
-    } else {
-      compare()
-    }
+    #expect(
+      Self.sameTable(printed, expected), "\(entry.example)\n--- expected ---\n\(expected)\n--- got ---\n\(printed)")
   }
-
-  /// Examples whose expected result (the right answer per notes/semantics.md) Trappe does not
-  /// give yet, because the fix is on another branch of issue 11. When the fix lands the known
-  /// issue is no longer recorded, the test fails, and the entry must be removed from here.
-  static let pendingFixes: [String: String] = [
-    "function: floor": "floor gives an int (issue 11: floor/ceil give ints)",
-    "function: ceil": "ceil gives an int (issue 11: floor/ceil give ints)",
-  ]
 
   /// The prose examples of docs/language.md's opening sections, with their values from the text
   /// (and the opening pipeline's from DuckDB: `help_examples.py prose:pipeline`).

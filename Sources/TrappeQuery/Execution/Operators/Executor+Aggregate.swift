@@ -23,7 +23,7 @@ extension Executor {
           aggregate.name,
           Aggregator.compute(
             aggregate.call.function, input: inputColumn, argument: argumentColumn,
-            parameter: aggregate.call.parameter, groups: groups)
+            parameter: aggregate.call.parameter, groups: groups, warnings: &warnings)
         ))
     }
     return Relation(table: Table(named), selection: nil)

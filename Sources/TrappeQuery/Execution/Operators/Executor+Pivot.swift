@@ -16,6 +16,6 @@ extension Executor {
     return Relation(
       table: PivotKernel.pivot(
         table: table, keyColumns: by, pivotColumn: keyColumn, function: value.function, input: valueColumn,
-        parameter: value.parameter, valueType: value.type), selection: nil)
+        parameter: value.parameter, valueType: value.type, warnings: &warnings), selection: nil)
   }
 }

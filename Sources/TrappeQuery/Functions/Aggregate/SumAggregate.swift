@@ -8,15 +8,22 @@ import TrappeStorage
 enum SumAggregate {
   /// Sums `input` per group; int and bool give int, double gives double.
   static func compute(input: Column, groups: GroupIndex) -> Column {
+    computeCountingOverflows(input: input, groups: groups).sums
+  }
+
+  /// Sums `input` per group, with the number of groups whose int sum overflowed (and so are NULL).
+  static func computeCountingOverflows(input: Column, groups: GroupIndex) -> (sums: Column, overflows: Int) {
     switch input {
     case .int64(let c): return sumIntegers(c.values, c.validity, groups)
     case .bool(let c): return sumIntegers(c.values.map { $0 ? Int64(1) : 0 }, c.validity, groups)
-    case .double(let c): return sumDoubles(c.values, c.validity, groups)
-    case .string, .period: return Column.nulls(.int64, count: groups.groupCount)
+    case .double(let c): return (sumDoubles(c.values, c.validity, groups), 0)
+    case .string, .period: return (Column.nulls(.int64, count: groups.groupCount), 0)
     }
   }
 
-  private static func sumIntegers(_ values: [Int64], _ validity: ValidityMask, _ groups: GroupIndex) -> Column {
+  private static func sumIntegers(
+    _ values: [Int64], _ validity: ValidityMask, _ groups: GroupIndex
+  ) -> (sums: Column, overflows: Int) {
     let k = groups.groupCount
     var sums = [Int64](repeating: 0, count: k)
     var seen = [Bool](repeating: false, count: k)
@@ -40,11 +47,13 @@ enum SumAggregate {
         }
       }
     }
+    var overflows = 0
     for group in 0..<k where overflowed[group] {
       seen[group] = false
       sums[group] = 0
+      overflows += 1
     }
-    return .int64(PrimitiveColumn(values: sums, validity: .fromFlags(seen)))
+    return (.int64(PrimitiveColumn(values: sums, validity: .fromFlags(seen))), overflows)
   }
 
   private static func sumDoubles(_ values: [Double], _ validity: ValidityMask, _ groups: GroupIndex) -> Column {

@@ -1,13 +1,11 @@
 import TrappeStorage
 
-/// `ceil(x)`: the smallest integral double not below x; an int is returned unchanged.
+/// `ceil(x)`: the smallest int not below x (SQL: `CAST(ceil(x) AS BIGINT)`); an int is returned unchanged.
+///
+/// A double whose ceiling is outside Int64 gives NULL and counts as an overflow; NaN or
+/// an infinity gives NULL and counts as an argument out of range.
 enum CeilFunction {
-  static func apply(_ x: Column) -> Column {
-    switch x {
-    case .double(let c):
-      return .double(PrimitiveColumn(values: c.values.map { $0.rounded(.up) }, validity: c.validity))
-    case .int64: return x
-    default: return .nulls(x.type, count: x.count)
-    }
+  static func apply(_ x: Column, warnings: inout EvaluationWarnings) -> Column {
+    IntegralRounding.apply(x, rule: .up, warnings: &warnings)
   }
 }

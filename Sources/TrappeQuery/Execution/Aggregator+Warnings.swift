@@ -1,0 +1,17 @@
+import TrappeStorage
+
+extension Aggregator {
+  /// ``compute(_:input:argument:parameter:groups:)``, counting the groups an int `sum` overflowed
+  /// (NULL in the result) into `warnings.overflows`, so the session says so.
+  static func compute(
+    _ function: AggregateFunction, input: Column?, argument: Column? = nil, parameter: Double?,
+    groups: GroupIndex, warnings: inout EvaluationWarnings
+  ) -> Column {
+    if function == .sum, let input {
+      let (sums, overflows) = SumAggregate.computeCountingOverflows(input: input, groups: groups)
+      warnings.overflows += overflows
+      return sums
+    }
+    return compute(function, input: input, argument: argument, parameter: parameter, groups: groups)
+  }
+}
