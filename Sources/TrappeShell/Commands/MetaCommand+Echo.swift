@@ -4,7 +4,7 @@ extension MetaCommand {
   /// `.echo TEXT`: prints TEXT on standard output, as typed.
   static let echo = MetaCommand(
     name: "echo", usage: ".echo TEXT",
-    summary: "Print TEXT on standard output (a marker between results in scripts)",
+    summary: "Print TEXT on standard output (marks parts of output)",
     details: """
       The rest of the line is printed as typed (after $NAME parameters are replaced),
       on standard output like a result, so a script's output can be split into its
