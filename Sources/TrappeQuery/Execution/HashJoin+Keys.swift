@@ -77,7 +77,8 @@ extension HashJoin {
     func direct(_ c: StringColumn) -> JoinKeyColumn {
       // Equal strings may hold several codes only in a hand-built dictionary; map to the first.
       let canonical = small.indices.map { lookup[small[$0]] ?? Int64($0) }
-      return plain(c.codes.map { canonical[Int($0)] }, c.validity)
+      // A NULL row may hold code 0 of an empty dictionary (a column with no values at all).
+      return plain(c.codes.map { Int($0) < canonical.count ? canonical[Int($0)] : 0 }, c.validity)
     }
     return leftIsSmaller ? (direct(l), translated(r)) : (translated(l), direct(r))
   }

@@ -44,7 +44,9 @@ extension Optimizer {
       return .sort(pushDown(predicate, into: child), keys)
     case .filter(let child, let other):
       return .filter(pushDown(predicate, into: child), other)
-    case .aggregate(let child, let keys, let aggregates) where used.allSatisfy({ $0 < keys.count }):
+    case .aggregate(let child, let keys, let aggregates) where !keys.isEmpty && used.allSatisfy({ $0 < keys.count }):
+      // Not below an aggregate without keys: it makes one row even from no rows, so a filter
+      // that reads no column (`summarize n = count() | where false`) would be lost.
       var mapping: [Int: Int] = [:]
       for index in used {
         guard case .column(let source, _) = keys[index].expression else { return .filter(plan, predicate) }

@@ -92,8 +92,11 @@ enum RoundFunction {
   static func round(_ v: Double, scale: Double, negative: Bool) -> Double {
     let y = negative ? v / scale : v * scale
     guard y.isFinite, Swift.abs(y) < 4_503_599_627_370_496 else { return v }
-    // Nudge by four ulps so a decimal half stored just below .5 still rounds away.
-    let nudged = y + (y < 0 ? -y.ulp * 4 : y.ulp * 4)
+    // Nudge by four ulps so a decimal half stored just below .5 still rounds away, but by no
+    // more than 5e-11 in x's units: from about 2^49 four ulps reach the half itself, and
+    // round(1e15, 0) gave 1000000000000001.0.
+    let nudge = Swift.min(y.ulp * 4, negative ? 5e-11 / scale : 5e-11 * scale)
+    let nudged = y + (y < 0 ? -nudge : nudge)
     let rounded = nudged.rounded(.toNearestOrAwayFromZero)
     return negative ? rounded * scale : rounded / scale
   }
