@@ -1,4 +1,5 @@
 import TrappeStorage
+import TrappeQuery
 
 /// Everything one query produced: the table and what its footer, record, export and chart say
 /// about it. One value, so the lines under a table always describe that table.
@@ -15,6 +16,8 @@ struct QueryOutcome {
   var roles: [CountRole]
   /// Evaluation warnings (division by zero, overflow), already worded.
   var warnings: [String]
+  /// The optimised plan that computed the table (kept so `explain sql` can inline it later).
+  var plan: LogicalPlan
 
   /// Whether any input is generated data, so the result must carry the illustrative label.
   var illustrative: Bool { inputs.contains { $0.provenance.illustrative } }

@@ -24,7 +24,7 @@ extension Session {
       report(outcome.warnings)
       let entry = CatalogEntry.derived(
         catalog.nextResultName, table: outcome.table, statement: source[pipeline.range], inputs: outcome.inputs,
-        roles: outcome.roles)
+        roles: outcome.roles, plan: outcome.plan)
       catalog.appendResult(entry)
       let mask = suppression(of: outcome.table, roles: entry.roles)
       var lines = footer(naming: entry.name, outcome: outcome)
@@ -51,7 +51,8 @@ extension Session {
       let statement = "let \(name) = \(source[pipeline.range].split(separator: "\n").joined(separator: " "))"
       let table = outcome.table
       let replaced = catalog.register(
-        .derived(name, table: table, statement: statement, inputs: outcome.inputs, roles: outcome.roles))
+        .derived(
+          name, table: table, statement: statement, inputs: outcome.inputs, roles: outcome.roles, plan: outcome.plan))
       notice(
         "\(replaced ? "replaced" : "created") \(name): \(table.rowCount) \(table.rowCount == 1 ? "row" : "rows"), "
           + "\(table.columnCount) \(table.columnCount == 1 ? "column" : "columns")")
@@ -62,6 +63,8 @@ extension Session {
     case .explain(let pipeline):
       let plan = try bind(pipeline, source: source)
       say(PlanPrinter.render(Optimizer.optimize(plan)))
+    case .explainSQL(let pipeline):
+      say(try sql(of: Optimizer.optimize(try bind(pipeline, source: source)), source: source, range: pipeline.range))
     }
   }
 
@@ -93,7 +96,7 @@ extension Session {
     }
     return QueryOutcome(
       table: table, inputs: inputs, notes: executor.notes, summarizedRows: executor.aggregatedRows,
-      roles: countRoles(of: plan, result: table), warnings: executor.warnings.messages)
+      roles: countRoles(of: plan, result: table), warnings: executor.warnings.messages, plan: plan)
   }
 
   /// Prints evaluation warnings.

@@ -19,7 +19,13 @@ extension Parser {
     } else if introducesStatement, let measureToken = acceptKeyword("measure") {
       statement = .measure(try parseMeasure(measureToken))
     } else if introducesStatement, acceptKeyword("explain") != nil {
-      statement = .explain(try parsePipeline())
+      // `explain sql PIPELINE`; `explain sql | ...` still explains a table named sql.
+      if current.isKeyword("sql"), !Parser.endsList(peek(1)), peek(1).kind != .pipe {
+        _ = advance()
+        statement = .explainSQL(try parsePipeline())
+      } else {
+        statement = .explain(try parsePipeline())
+      }
     } else {
       statement = .pipeline(try parsePipeline())
     }
@@ -39,7 +45,7 @@ extension Parser {
     }
     let pipeline: Pipeline
     switch statement {
-    case .pipeline(let p), .explain(let p), .let(_, _, let p): pipeline = p
+    case .pipeline(let p), .explain(let p), .explainSQL(let p), .let(_, _, let p): pipeline = p
     case .measure(let m):
       return LanguageError(
         "unexpected \(describe(current)) after the measure '\(m.name)'", at: current.range,

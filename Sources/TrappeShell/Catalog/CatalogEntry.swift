@@ -14,11 +14,20 @@ struct CatalogEntry: Sendable {
   let provenance: Provenance
   /// Per column: a count, derived from counts, or plain.
   let roles: [CountRole]
+  /// For a computed table, the optimised plan that computed it: `explain sql` inlines it.
+  let plan: LogicalPlan?
+  /// For a loaded file, how it is written (delimiter, encoding, decimal comma), for `explain sql`.
+  let csvFormat: SQLCSVFormat?
 
-  private init(name: String, table: Table, provenance: Provenance, roles: [CountRole]) {
+  private init(
+    name: String, table: Table, provenance: Provenance, roles: [CountRole], plan: LogicalPlan? = nil,
+    csvFormat: SQLCSVFormat? = nil
+  ) {
+    self.csvFormat = csvFormat
     self.name = name
     self.table = table
     self.provenance = provenance
+    self.plan = plan
     // A pivot's columns are known only after running: pad, and never keep more roles than columns.
     let padded = roles + Array(repeating: CountRole.plain, count: max(0, table.columnCount - roles.count))
     self.roles = Array(padded.prefix(table.columnCount))
@@ -38,11 +47,12 @@ struct CatalogEntry: Sendable {
 
   /// A file loaded with `.load`; `dataset` is the dataset whose CSV has the same bytes, if any.
   static func file(
-    _ name: String, table: Table, path: String, contentHash: String?, dataset: DatasetManifest?
+    _ name: String, table: Table, path: String, contentHash: String?, dataset: DatasetManifest?,
+    csvFormat: SQLCSVFormat? = nil
   ) -> CatalogEntry {
     CatalogEntry(
       name: name, table: table, provenance: .file(path, contentHash: contentHash, dataset: dataset),
-      roles: dataset.map { personCounts(table, $0) } ?? [])
+      roles: dataset.map { personCounts(table, $0) } ?? [], csvFormat: csvFormat)
   }
 
   /// A table the driving program puts in directly (tests), with its count `roles` (default: none).
@@ -55,11 +65,34 @@ struct CatalogEntry: Sendable {
 
   /// A table computed by `statement` (a `let` or a query) from the tables `inputs`.
   static func derived(
-    _ name: String, table: Table, statement: String, inputs: [CatalogEntry], roles: [CountRole]
+    _ name: String, table: Table, statement: String, inputs: [CatalogEntry], roles: [CountRole],
+    plan: LogicalPlan? = nil
   ) -> CatalogEntry {
     CatalogEntry(
       name: name, table: table,
-      provenance: .derived(statement: statement, inputs: inputs.map { ($0.name, $0.provenance) }), roles: roles)
+      provenance: .derived(statement: statement, inputs: inputs.map { ($0.name, $0.provenance) }), roles: roles,
+      plan: plan)
+  }
+
+  /// Where `explain sql` reads this table from: a dataset's or loaded file's CSV, or the plan
+  /// that computed it; nil when it has none (a table a program put in directly).
+  func sqlSource(relativeTo directory: String) -> SQLSource? {
+    switch provenance.origin {
+    case .dataset(let manifest):
+      return .csv(path: CatalogEntry.relative(manifest.file, to: directory), format: SQLCSVFormat())
+    case .file(let path, _, _):
+      return csvFormat.map { .csv(path: CatalogEntry.relative(path, to: directory), format: $0) }
+    case .derived:
+      return plan.map { .plan($0) }
+    case .given:
+      return nil
+    }
+  }
+
+  /// `path` relative to `directory` when it lies below it, else unchanged.
+  private static func relative(_ path: String, to directory: String) -> String {
+    let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+    return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
   }
 
   /// How a footer or `.tables` names this table as a source: a dataset's citation, a file's path,

@@ -1,0 +1,222 @@
+#!/usr/bin/env python3
+"""Checks `explain sql`: the SQL Trappe writes for a pipeline, run in DuckDB, must return
+Trappe's own result: the same columns, types, rows, values and row order.
+
+Usage: check_explain_sql.py PATH/TO/trappe [--verbose]
+
+The pipelines are every pipeline in README.md (`trappe>` lines; `.load`, `let` and `measure`
+lines before it are replayed first) and every example in docs/language.md (generated from
+LanguageEntry). Doubles compare to 1e-9 relative; period columns compare as the text Trappe
+prints. A pipeline whose SQL form is deliberately missing must be listed in NOT_EXPRESSIBLE
+with the reason; anything else that fails is a failure. Prints "N passed, M failed" and exits
+non-zero on any mismatch.
+"""
+import json
+import math
+import os
+import re
+import subprocess
+import sys
+
+try:
+    import duckdb
+except ImportError:
+    print("FAIL: the python module duckdb is missing, so this cross-check cannot run "
+          "(Scripts/test installs it in .build/venv)")
+    sys.exit(1)
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+
+# Pipelines whose SQL form is missing on purpose: the start of the pipeline and why.
+NOT_EXPRESSIBLE = {
+    "bench ": "bench has no SQL form yet",
+    "gap": "gap has no SQL form yet",
+    "survival": "survival (Kaplan-Meier) has no SQL form yet",
+    "decompose": "decompose has no SQL form yet",
+    "peers": "peers has no SQL form yet",
+    "flow": "flow has no SQL form yet",
+}
+
+SQL_TYPES = {"BIGINT": "int", "DOUBLE": "double", "BOOLEAN": "bool", "VARCHAR": "string",
+             "INTEGER": "int", "HUGEINT": "int"}
+
+passed = failed = skipped = 0
+verbose = False
+
+
+def readme_cases():
+    """(context, pipeline) pairs from README.md's `trappe>` lines."""
+    text = open(os.path.join(ROOT, "README.md"), encoding="utf-8").read()
+    commands = []
+    for block in re.findall(r"```[a-z]*\n(.*?)```", text, re.S):
+        for line in block.split("\n"):
+            if line.startswith("trappe> "):
+                commands.append(line[len("trappe> "):])
+            elif re.match(r"\s*\.\.\.> ", line) and commands:
+                commands[-1] += "\n" + re.sub(r"^\s*\.\.\.> ", "", line)
+    return cases_from(commands)
+
+
+def language_cases():
+    """(context, pipeline) pairs from the examples in docs/language.md."""
+    text = open(os.path.join(ROOT, "docs", "language.md"), encoding="utf-8").read()
+    cases = []
+    for block in re.findall(r"```\n(.*?)```", text, re.S):
+        commands = []
+        for line in block.split("\n"):
+            if not line.strip():
+                continue
+            if line.lstrip().startswith("|") and commands:
+                commands[-1] += "\n" + line
+            else:
+                commands.append(line)
+        cases += cases_from(commands)
+    return cases
+
+
+def cases_from(commands):
+    context, cases = [], []
+    for command in commands:
+        head = command.strip()
+        if head.startswith(".load") or head.startswith("measure "):
+            context.append(command)
+        elif head.startswith(".") or head.startswith("explain"):
+            continue
+        elif head.startswith("let "):
+            cases.append((list(context), re.sub(r"^let\s+\w+\s*=\s*", "", head)))
+            context.append(command)
+        else:
+            cases.append((list(context), command))
+    return cases
+
+
+def without_chart(pipeline):
+    return re.sub(r"\|\s*chart\b.*$", "", pipeline, flags=re.S).rstrip()
+
+
+def run_trappe(binary, commands, fmt="json"):
+    args = [binary, "--format", fmt]
+    for c in commands:
+        args += ["-c", c]
+    return subprocess.run(args, cwd=ROOT, capture_output=True, text=True)
+
+
+def json_documents(text):
+    decoder, docs, i = json.JSONDecoder(), [], 0
+    while i < len(text):
+        if text[i].isspace():
+            i += 1
+            continue
+        doc, i = decoder.raw_decode(text, i)
+        docs.append(doc)
+    return docs
+
+
+def same_value(a, b, kind):
+    if a is None or b is None:
+        return a is None and b is None
+    if kind == "double":
+        a, b = float(a), float(b)
+        if math.isnan(a) or math.isnan(b):
+            return math.isnan(a) and math.isnan(b)
+        return a == b or abs(a - b) <= 1e-9 * max(abs(a), abs(b))
+    if kind == "int":
+        return isinstance(b, int) and not isinstance(b, bool) and int(a) == b
+    if kind == "bool":
+        return bool(a) == b
+    return str(a) == str(b)
+
+
+def check(binary, context, pipeline, con):
+    global passed, failed, skipped
+    pipeline = without_chart(pipeline)
+    label = " ".join(pipeline.split())
+    expected = run_trappe(binary, context + [pipeline, ".describe _"])
+    if expected.returncode != 0:
+        skipped += 1  # the example shows an error on purpose
+        if verbose:
+            print(f"skip (trappe refuses it): {label}")
+        return
+    docs = json_documents(expected.stdout)
+    rows, described = docs[-2], docs[-1]
+    names = [d["column"] for d in described]
+    types = [d["type"] for d in described]
+    explained = run_trappe(binary, context + ["explain sql " + pipeline], fmt="csv")
+    reason = next((why for start, why in NOT_EXPRESSIBLE.items() if pipeline.lstrip().startswith(start)
+                   or f"| {start}" in pipeline), None)
+    if explained.returncode != 0:
+        if reason and "no SQL form" in explained.stderr:
+            skipped += 1
+            if verbose:
+                print(f"skip ({reason}): {label}")
+            return
+        failed += 1
+        print(f"FAIL explain sql refused: {label}\n{explained.stderr}")
+        return
+    sql = explained.stdout
+    if not sql.rstrip().endswith(";"):
+        failed += 1
+        print(f"FAIL explain sql output does not end in ';': {label}")
+        return
+    try:
+        result = con.sql(sql)
+        got = result.fetchall()
+        got_names = result.columns
+        got_types = [str(t) for t in result.types]
+    except Exception as e:  # noqa: BLE001 - any DuckDB error is a failure to report
+        failed += 1
+        print(f"FAIL DuckDB rejected the SQL of: {label}\n{e}\n{sql}")
+        return
+    problems = []
+    if got_names != names:
+        problems.append(f"columns {got_names} != {names}")
+    for name, kind, sql_type in zip(names, types, got_types):
+        want = "string" if kind.startswith("period") else kind
+        if SQL_TYPES.get(sql_type) != want:
+            problems.append(f"column {name}: SQL type {sql_type}, Trappe type {kind}")
+    if len(got) != len(rows):
+        problems.append(f"{len(got)} rows in SQL, {len(rows)} in Trappe")
+    for r, (want_row, got_row) in enumerate(zip(rows, got)):
+        for c, name in enumerate(names):
+            if c < len(got_row) and not same_value(want_row.get(name), got_row[c], types[c]):
+                problems.append(f"row {r + 1} column {name}: SQL {got_row[c]!r}, Trappe {want_row.get(name)!r}")
+                break
+        if len(problems) > 5:
+            break
+    if problems:
+        failed += 1
+        print(f"FAIL {label}\n  " + "\n  ".join(problems[:6]))
+        if verbose:
+            print(sql)
+    else:
+        passed += 1
+        if verbose:
+            print(f"ok   {label}")
+
+
+def main():
+    global verbose
+    if len(sys.argv) < 2:
+        print(__doc__)
+        sys.exit(2)
+    binary = os.path.abspath(sys.argv[1])
+    verbose = "--verbose" in sys.argv
+    con = duckdb.connect()
+    old = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        cases = readme_cases() + language_cases()
+        # A context command that fails on its own (a README example of an error) is left out.
+        failing = {c for c in {c for context, _ in cases for c in context}
+                   if run_trappe(binary, [c]).returncode != 0}
+        for context, pipeline in cases:
+            check(binary, [c for c in context if c not in failing], pipeline, con)
+    finally:
+        os.chdir(old)
+    print(f"explain sql: {passed} passed, {failed} failed, {skipped} skipped "
+          f"(errors shown on purpose, or analyses without a SQL form)")
+    sys.exit(1 if failed or passed == 0 else 0)
+
+
+if __name__ == "__main__":
+    main()
