@@ -37,6 +37,67 @@ NOT_EXPRESSIBLE = {
     "flow": "flow has no SQL form yet",
 }
 
+EDGE = ".load Tests/analyses/fixtures/sql_edge.csv as e"
+
+# Pipelines for the semantics that need care (docs/sql.md): Danish order, NULLs last, ties,
+# overflow, division by zero, periods, joins, unions, pivots, let tables and earlier results.
+EXTRA = [
+    ([], "kommuner | sort by kommune"),
+    ([], "kommuner | sort by kommune desc | take 10"),
+    ([], "kommuner | summarize first = min(kommune), last = max(kommune) by region"),
+    ([EDGE], "e | sort by navn"),
+    ([EDGE], "e | sort by navn desc"),
+    ([EDGE], "e | sort by gruppe, n desc"),
+    ([EDGE], "e | top 4 by n"),
+    ([EDGE], "e | top 3 by gruppe asc"),
+    ([EDGE], "e | distinct gruppe"),
+    ([EDGE], "e | select gruppe, n | distinct"),
+    ([EDGE], "e | summarize k = count(), kn = count(n), d = count_distinct(n), s = sum(x), a = avg(x), "
+             "lo = min(navn), hi = max(navn), f = first(x), l = last(x), m = median(x), p = percentile(n, 25), "
+             "sd = stdev(x), mi = min(maaned), ma = max(maaned) by gruppe"),
+    ([EDGE], "e | summarize s = sum(n)"),
+    ([EDGE], "e | where n > 100 | summarize s = sum(n), k = count()"),
+    ([EDGE], "e | extend a = n * 2, b = n + n, c = n - 1, d = x / n, r = n % 3, q = n % 0, z = x / 0, m = -n"),
+    ([EDGE], "e | extend f = floor(x), c = ceil(x), r = round(x, 1), ri = round(n, -1), ab = abs(n)"),
+    ([EDGE], "e | extend l = lower(navn), u = upper(navn), k = length(navn), h = contains(navn, \"a\"), "
+             "st = startswith(navn, \"Aa\"), en = endswith(navn, \"s\")"),
+    ([EDGE], "e | extend ny = maaned + 1, før = maaned - 13, gap = maaned - 2008-01, y = year(maaned), "
+             "q = quarter(maaned), mo = month(maaned), t = string(maaned)"),
+    ([EDGE], "e | extend i = int(x), dd = double(n), si = string(n), b = flag == \"true\", "
+             "v = if(n > 3, \"høj\", \"lav\"), c = coalesce(x, 0.5), w = n ?? 0"),
+    ([EDGE], "e | where navn in (\"Aarhus\", \"Ærø\") or n is null or not (x > 1)"),
+    ([EDGE], "e | where maaned >= 2008-03 and maaned < 2008-08"),
+    ([EDGE], "e | pivot gruppe values sum(n) by flag"),
+    ([EDGE], "e | pivot maaned values count() by gruppe"),
+    ([EDGE], "e | pivot flag values avg(x)"),
+    ([EDGE], "e | unpivot n, x into felt, værdi"),
+    ([EDGE], "e | join (e | select gruppe, m = id) on gruppe"),
+    ([EDGE], "e | join kind=left (e | where id < 4 | select gruppe, m = id) on gruppe"),
+    ([EDGE], "e | join kind=anti (e | where id < 4 | select gruppe) on gruppe"),
+    ([EDGE], "e | where id > 10 | union (e | where id < 3 | select id, navn, ekstra = 1)"),
+    ([], "forloeb | where person < 40 | extend d = slut_uge - start_uge, nx = start_uge + 1, "
+         "y = year(start_uge), w = week(start_uge) | take 60"),
+    ([], "forloeb | where person < 200 | summarize spells = count(), first_week = min(start_uge) by status "
+         "| sort by spells desc"),
+    (["let v = kommunepanel | where vip2 and aar >= 2020"], "v | summarize b = sum(befolkning) by kommune"),
+    (["kommuner | where region == \"Region Midtjylland\""], "_ | sort by areal_km2 desc | take 4"),
+    ([], "kommunepanel | where aar == 2010 | join (kommuner | select kommunekode, areal_km2) on kommunekode "
+         "| extend taethed = befolkning / areal_km2 | top 5 by taethed"),
+    ([], "kommunepanel | extend r = rank() over aar order by befolkning desc, n = row_number() over aar "
+         "order by region | where r <= 2"),
+    ([], "kommunepanel | where kommune == \"Aarhus\" | extend p = prev(befolkning) over kommune order by aar, "
+         "c = change(befolkning) over kommune order by aar, rs = running_sum(befolkning) over kommune order by aar, "
+         "sh = share(befolkning) over region"),
+]
+
+# Cases where today's Trappe differs from semantics.md (windows, fixed on branch sem): they
+# must fail until that lands; one that passes is reported so it can leave this list.
+PENDING_SEM = {
+    "kommunepanel | where kommune == \"Aarhus\" and aar <= 2010 | sort by befolkning desc | extend f = "
+    "first(befolkning) over kommune order by aar, s = sum(befolkning) over kommune order by aar",
+}
+EXTRA += [([], p) for p in PENDING_SEM]
+
 SQL_TYPES = {"BIGINT": "int", "DOUBLE": "double", "BOOLEAN": "bool", "VARCHAR": "string",
              "INTEGER": "int", "HUGEINT": "int"}
 
@@ -113,6 +174,8 @@ def json_documents(text):
 
 
 def same_value(a, b, kind):
+    if a is None and kind == "double" and isinstance(b, float) and not math.isfinite(b):
+        return True  # JSON has no infinity or NaN: Trappe's JSON writes them as null
     if a is None or b is None:
         return a is None and b is None
     if kind == "double":
@@ -154,6 +217,8 @@ def check(binary, context, pipeline, con):
         print(f"FAIL explain sql refused: {label}\n{explained.stderr}")
         return
     sql = explained.stdout
+    if context and "WITH\n" in sql:  # results of context pipelines come first on stdout
+        sql = sql[sql.rfind("WITH\n"):]
     if not sql.rstrip().endswith(";"):
         failed += 1
         print(f"FAIL explain sql output does not end in ';': {label}")
@@ -183,6 +248,15 @@ def check(binary, context, pipeline, con):
                 break
         if len(problems) > 5:
             break
+    if label in PENDING_SEM:
+        if problems:
+            skipped += 1
+            if verbose:
+                print(f"pending (differs until branch sem lands): {label}")
+        else:
+            failed += 1
+            print(f"FAIL now agrees with SQL, remove it from PENDING_SEM: {label}")
+        return
     if problems:
         failed += 1
         print(f"FAIL {label}\n  " + "\n  ".join(problems[:6]))
@@ -205,7 +279,7 @@ def main():
     old = os.getcwd()
     os.chdir(ROOT)
     try:
-        cases = readme_cases() + language_cases()
+        cases = readme_cases() + language_cases() + EXTRA
         # A context command that fails on its own (a README example of an error) is left out.
         failing = {c for c in {c for context, _ in cases for c in context}
                    if run_trappe(binary, [c]).returncode != 0}

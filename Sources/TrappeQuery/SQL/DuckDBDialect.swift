@@ -141,7 +141,7 @@ package struct DuckDBDialect: SQLDialect {
     case .month: return "make_date(\(year), CAST(substr(\(sql), 6, 2) AS INTEGER), 1)"
     case .week:
       let jan4 = "make_date(\(year), 1, 4)"
-      return "(\(jan4) - (isodow(\(jan4)) - 1) + 7 * (CAST(substr(\(sql), 6) AS INTEGER) - 1))"
+      return "(\(jan4) - CAST(isodow(\(jan4)) - 1 AS INTEGER) + 7 * (CAST(substr(\(sql), 6) AS INTEGER) - 1))"
     }
   }
 

@@ -7,7 +7,10 @@ extension SQLCompiler {
     for column in projected {
       items.append("\(try expression(column.expression, s)) AS \(dialect.identifier(column.name))")
     }
-    let columns = LogicalPlan.project(child, projected).columns
+    var columns = LogicalPlan.project(child, projected).columns
+    for (offset, column) in projected.enumerated() where column.unit == nil {
+      columns[offset].unit = unit(of: column.expression, s)
+    }
     return add("SELECT \(items.joined(separator: ", ")) FROM \(input.name)", columns: columns)
   }
 }
