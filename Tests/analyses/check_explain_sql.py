@@ -29,7 +29,6 @@ ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 
 # Pipelines whose SQL form is missing on purpose: the start of the pipeline and why.
 NOT_EXPRESSIBLE = {
-    "bench ": "bench has no SQL form yet",
     "gap": "gap has no SQL form yet",
     "survival": "survival (Kaplan-Meier) has no SQL form yet",
     "decompose": "decompose has no SQL form yet",
@@ -75,6 +74,10 @@ EXTRA = [
     ([EDGE], "e | join kind=anti (e | where id < 4 | select gruppe) on gruppe"),
     ([EDGE], "e | where id > 10 | union (e | where id < 3 | select id, navn, ekstra = 1)"),
     ([], "flow from 2 to 4"),
+    ([], "bench i_gang"),
+    ([], "bench i_gang by runde unweighted"),
+    ([], "bench selvforsoergende for Aarhus, Slagelse against (Gladsaxe, Odense) by runde"),
+    ([], "resultater | where runde >= 4 | bench i_gang for Slagelse against region by herkomst"),
     ([], "flow from 2008W05 to 2009-03 by koen"),
     ([], "forloeb | where person < 3000 | flow from 1 to 5 by aldersgruppe | where persons > 3"),
     ([], "forloeb | where person < 40 | extend d = slut_uge - start_uge, nx = start_uge + 1, "

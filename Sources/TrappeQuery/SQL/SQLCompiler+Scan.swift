@@ -29,6 +29,8 @@ extension SQLCompiler {
           "SELECT row_number() OVER () AS \(ord), \(select.joined(separator: ", ")) FROM \(read)", columns: all)
       case .plan(let plan):
         base = try compile(plan)
+      case .cte(let cte):
+        base = SQLStage(name: cte, columns: all)
       }
       scans[name] = base.name
     }

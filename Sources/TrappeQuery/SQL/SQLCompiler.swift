@@ -15,6 +15,9 @@ package struct SQLCompiler {
   var ctes: [(name: String, body: String)] = []
   /// CTE names of tables already read, so a table scanned twice is read once.
   var scans: [String: String] = [:]
+  /// The CTE names' prefix (`s1`, `s2`, ...); a nested compilation uses another so it cannot
+  /// shadow the outer query's names.
+  var prefix = "s"
 
   package init(dialect: any SQLDialect, source: @escaping (String, Table) -> SQLSource?) {
     self.dialect = dialect
@@ -49,6 +52,16 @@ package struct SQLCompiler {
       columns: last.columns)
   }
 
+  /// `plan` as one query (with `__ord`) whose scan of `placeholder` reads the CTE `input` of the
+  /// enclosing query: an analysis compiles the plans it builds over its input with this.
+  package static func nested(
+    _ plan: LogicalPlan, placeholder: String, input: String, dialect: any SQLDialect, prefix: String
+  ) throws(SQLError) -> String {
+    var compiler = SQLCompiler(dialect: dialect) { name, _ in name == placeholder ? .cte(input) : nil }
+    compiler.prefix = prefix
+    return try compiler.relation(Optimizer.optimize(plan)).text
+  }
+
   private func withClause() -> String {
     guard !ctes.isEmpty else { return "" }
     return "WITH\n" + ctes.map { "\($0.name) AS (\n  \($0.body)\n)" }.joined(separator: ",\n") + "\n"
@@ -56,7 +69,7 @@ package struct SQLCompiler {
 
   /// Adds a CTE and returns it as a relation with `columns`.
   mutating func add(_ body: String, columns: [PlanColumn]) -> SQLStage {
-    let name = "s\(ctes.count + 1)"
+    let name = "\(prefix)\(ctes.count + 1)"
     ctes.append((name, body))
     return SQLStage(name: name, columns: columns)
   }
@@ -123,6 +136,8 @@ package enum SQLSource: Sendable {
   case csv(path: String, format: SQLCSVFormat)
   /// The plan that computed the table (a `let` table or an earlier result), compiled inline.
   case plan(LogicalPlan)
+  /// A CTE of the enclosing query that already has `__ord` and the table's columns.
+  case cte(String)
 }
 
 /// How a CSV file is written, as Trappe read it.
