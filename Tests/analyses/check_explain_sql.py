@@ -63,6 +63,12 @@ EXTRA = [
              "q = quarter(maaned), mo = month(maaned), t = string(maaned)"),
     ([EDGE], "e | extend i = int(x), dd = double(n), si = string(n), b = flag == \"true\", "
              "v = if(n > 3, \"høj\", \"lav\"), c = coalesce(x, 0.5), w = n ?? 0"),
+    ([EDGE], "e | extend sx = string(x), sb = string(n > 2), ix = int(string(x)), dx = double(string(n)), "
+             "pt = period(2008), pq = period(\"2008K3\"), ln = ln(x), sq = sqrt(x)"),
+    ([EDGE], "e | summarize s = sum(flag == \"true\"), a = avg(flag == \"true\"), lo = min(x), hi = max(n) by flag"),
+    ([EDGE], "e | extend r = rank() over gruppe order by navn, d = dense_rank() over gruppe order by x desc, "
+             "pr = percent_rank() over gruppe order by n, rn = row_number() over gruppe order by navn desc"),
+    ([EDGE], "e | extend nx = next(navn, 2) over gruppe order by id, pv = prev(maaned) over gruppe order by id"),
     ([EDGE], "e | where navn in (\"Aarhus\", \"Ærø\") or n is null or not (x > 1)"),
     ([EDGE], "e | where maaned >= 2008-03 and maaned < 2008-08"),
     ([EDGE], "e | pivot gruppe values sum(n) by flag"),

@@ -59,8 +59,8 @@ extension SQLCompiler {
       case .bool: return "CASE WHEN \(x) THEN 'true' WHEN NOT \(x) THEN 'false' END"
       case .int64, .string: return dialect.cast(x, to: .string, unit: nil)
       case .double:
-        // Trappe prints integral doubles as `3.0` and others with the shortest round-trip digits.
-        return dialect.cast(x, to: .string, unit: nil)
+        // Shortest round-trip digits, integral values as `3.0`; `+ 0.0` turns -0.0 into 0.0 as Trappe prints it.
+        return dialect.cast("(\(x) + 0.0)", to: .string, unit: nil)
       }
     case .int:
       switch xType {
