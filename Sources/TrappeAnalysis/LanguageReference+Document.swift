@@ -20,7 +20,8 @@ extension LanguageEntry {
       A line that starts with `|` continues the query above it, in the shell and in scripts.
       `let NAME = ...` keeps a result as a table, `_` is the last result and `out3` the third,
       `explain ...` shows the plan and `explain sql ...` the same query as one DuckDB statement
-      ([sql.md](sql.md)). `#` and `//` start comments. Every example below runs in the tests against the built-in datasets `kommunepanel` and `kommuner` (real figures
+      ([sql.md](sql.md)). `#` and `//` start comments. Every example below runs in the tests
+      against the built-in datasets `kommunepanel` and `kommuner` (real figures
       from Statistics Denmark; `.datasets` lists them with their sources).
 
       ## Values and types
