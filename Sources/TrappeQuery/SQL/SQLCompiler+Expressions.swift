@@ -52,7 +52,10 @@ extension SQLCompiler {
     case .call(let function, let arguments, let type):
       return try call(function, arguments, type, scope)
     case .cast(let x, let type):
-      return try converted(x, to: type, scope)
+      let inner = try expression(x, scope)
+      if x.type == type { return inner }
+      if case .literal(.null, _) = x { return dialect.literal(.null, type: type, unit: unit(of: e, scope)) }
+      return type == .period ? dialect.cast(inner, to: .period, unit: .year) : dialect.cast(inner, to: type, unit: nil)
     }
   }
 
@@ -60,6 +63,7 @@ extension SQLCompiler {
   func converted(_ e: BoundExpression, to type: DataType, _ scope: SQLScope) throws(SQLError) -> String {
     let sql = try expression(e, scope)
     if e.type == type { return sql }
+    if case .cast(let inner, type) = e, inner.type != .period { return sql }
     if case .literal(.null, _) = e { return dialect.literal(.null, type: type, unit: unit(of: e, scope)) }
     if type == .period { return dialect.cast(sql, to: .period, unit: .year) }
     return dialect.cast(sql, to: type, unit: nil)
@@ -116,19 +120,21 @@ extension SQLCompiler {
     }
     let a = try expression(l, scope)
     let b = try expression(r, scope)
+    let da = try converted(l, to: .double, scope)
+    let db = try converted(r, to: .double, scope)
     switch op {
     case .divide:
-      return "(\(dialect.cast(a, to: .double, unit: nil)) / NULLIF(\(dialect.cast(b, to: .double, unit: nil)), 0))"
+      return "(\(da) / NULLIF(\(db), 0))"
     case .remainder:
       if type == .int64 { return "(\(a) % NULLIF(\(b), 0))" }
-      return "(\(dialect.cast(a, to: .double, unit: nil)) % NULLIF(\(dialect.cast(b, to: .double, unit: nil)), 0))"
+      return "(\(da) % NULLIF(\(db), 0))"
     case .add, .subtract, .multiply:
       if type == .int64 {
         // Checked: computed in 128 bits, NULL when the result leaves Int64.
         return dialect.tryCast("CAST(\(a) AS HUGEINT) \(op.rawValue) \(b)", to: .int64, unit: nil)
       }
       if type == .string { return "(\(a) || \(b))" }
-      return "(\(dialect.cast(a, to: .double, unit: nil)) \(op.rawValue) \(dialect.cast(b, to: .double, unit: nil)))"
+      return "(\(da) \(op.rawValue) \(db))"
     }
   }
 

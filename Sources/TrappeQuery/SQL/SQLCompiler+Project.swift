@@ -5,7 +5,9 @@ extension SQLCompiler {
     let s = scope(input)
     var items = [ord]
     for column in projected {
-      items.append("\(try expression(column.expression, s)) AS \(dialect.identifier(column.name))")
+      let sql = try expression(column.expression, s)
+      let name = dialect.identifier(column.name)
+      items.append(sql == name ? name : "\(sql) AS \(name)")
     }
     var columns = LogicalPlan.project(child, projected).columns
     for (offset, column) in projected.enumerated() where column.unit == nil {
