@@ -11,17 +11,9 @@ extension BenchOperator {
   /// written into the SQL as constants. The notes (and the errors for a named municipality
   /// without rows) are not reproduced.
   func sql(input: SQLAnalysisInput, dialect: any SQLDialect) throws(SQLError) -> String? {
-    let placeholder = "__bench_input"
     let keyName = period?.name
-    let plan: LogicalPlan
-    do {
-      plan = try MeasureEvaluator.plan(
-        PlanBuilder.placeholder(input.columns, name: placeholder), measure: measure,
-        by: ["kommune"] + (keyName.map { [$0] } ?? []))
-    } catch {
-      throw SQLError("bench: \(error.message)")
-    }
-    let totals = try SQLCompiler.nested(plan, placeholder: placeholder, input: input.name, dialect: dialect, prefix: "b")
+    let totals = try measure.sqlTotals(
+      input: input, by: ["kommune"] + (keyName.map { [$0] } ?? []), dialect: dialect, prefix: "b")
     func id(_ name: String) -> String { dialect.identifier(name) }
     let scale = "CAST(\(measure.scale) AS DOUBLE)"
     let key = keyName.map { "c.\(id($0))" } ?? "NULL"
@@ -67,7 +59,7 @@ extension BenchOperator {
             COALESCE(\(id("numerator")), 0) AS num, COALESCE(\(id("denominator")), 0) AS den,
             CASE WHEN COALESCE(\(id("denominator")), 0) <> 0 THEN \(scale) * COALESCE(\(id("numerator")), 0) / \(id("denominator")) END AS v
           FROM totals WHERE \(id("kommune")) IS NOT NULL),
-        k AS (SELECT DISTINCT \(key == "NULL" ? "1 AS one" : key.replacingC()) FROM c),
+        k AS (SELECT DISTINCT \(key == "NULL" ? "1 AS one" : key.replacingC()) FROM totals),
         keys AS (SELECT k.*, row_number() OVER (ORDER BY \(keyOrder.joined(separator: ", "))) AS ki FROM k),
         targets AS (
           SELECT * FROM (VALUES \(targets.joined(separator: ", "))) AS t(t_i, name)

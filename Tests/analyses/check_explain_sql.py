@@ -31,7 +31,6 @@ ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 NOT_EXPRESSIBLE = {
     "gap": "gap has no SQL form yet",
     "survival": "survival (Kaplan-Meier) has no SQL form yet",
-    "decompose": "decompose has no SQL form yet",
     "peers": "peers has no SQL form yet",
 }
 
@@ -81,6 +80,8 @@ EXTRA = [
     ([EDGE], "e | where id > 10 | union (e | where id < 3 | select id, navn, ekstra = 1)"),
     ([], "flow from 2 to 4"),
     ([], "bench i_gang"),
+    ([], "resultater | decompose selvforsoergende for Aarhus against (Odense, Aalborg, Esbjerg) by ydelse"),
+    ([], "resultater | where runde == 3 | decompose aktivering for Gladsaxe against region by herkomst"),
     ([], "bench i_gang by runde unweighted"),
     ([], "bench selvforsoergende for Aarhus, Slagelse against (Gladsaxe, Odense) by runde"),
     ([], "resultater | where runde >= 4 | bench i_gang for Slagelse against region by herkomst"),
