@@ -30,7 +30,6 @@ ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 # Pipelines whose SQL form is missing on purpose: the start of the pipeline and why.
 NOT_EXPRESSIBLE = {
     "survival": "survival (Kaplan-Meier) has no SQL form yet",
-    "peers": "peers has no SQL form yet",
 }
 
 EDGE = ".load Tests/analyses/fixtures/sql_edge.csv as e"
@@ -80,6 +79,8 @@ EXTRA = [
     ([], "flow from 2 to 4"),
     ([], "bench i_gang"),
     ([], "gap"),
+    ([], "peers Aarhus"),
+    ([], "kommunepanel | where aar == 2015 | peers Odense k=7 on (befolkning, kh_pct)"),
     ([], "gap for alle by runde"),
     ([], "resultater | where herkomst == \"indvandrer\" | gap i_gang, aktivering for Aarhus, Odense by runde"),
     ([], "resultater | decompose selvforsoergende for Aarhus against (Odense, Aalborg, Esbjerg) by ydelse"),
