@@ -19,9 +19,13 @@ extension Parser {
     } else if introducesStatement, let measureToken = acceptKeyword("measure") {
       statement = .measure(try parseMeasure(measureToken))
     } else if introducesStatement, acceptKeyword("explain") != nil {
-      // `explain sql PIPELINE`; `explain sql | ...` still explains a table named sql.
+      // `explain sql [let NAME =] PIPELINE`; `explain sql | ...` still explains a table named sql.
       if current.isKeyword("sql"), !Parser.endsList(peek(1)), peek(1).kind != .pipe {
         _ = advance()
+        if current.isKeyword("let"), case .identifier = peek(1).kind, peek(2).kind == .assign {
+          // The SQL of the table the let would define.
+          for _ in 0..<3 { _ = advance() }
+        }
         statement = .explainSQL(try parsePipeline())
       } else {
         statement = .explain(try parsePipeline())

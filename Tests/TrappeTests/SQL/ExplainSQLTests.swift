@@ -81,6 +81,10 @@ import TrappeTestSupport
   @Test func explainSqlParsesAndATableNamedSqlStillExplains() throws {
     #expect(ASTDump.dump(try QueryParser.parse("explain sql kommuner | take 1")).hasPrefix("(explain-sql "))
     #expect(ASTDump.dump(try QueryParser.parse("explain sql | take 1")).hasPrefix("(explain "))
+    // `explain sql let NAME = PIPELINE` explains the pipeline the let would keep.
+    #expect(
+      ASTDump.dump(try QueryParser.parse("explain sql let v = kommuner | take 1"))
+        == ASTDump.dump(try QueryParser.parse("explain sql kommuner | take 1")))
   }
 
   @Test func periodLiteralsAreTheFirstDay() {
