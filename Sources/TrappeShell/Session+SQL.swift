@@ -9,8 +9,10 @@ extension Session {
   func sql(of plan: LogicalPlan, source: SourceText, range: SourceRange) throws(Diagnostic) -> String {
     let directory = Environment.value("PWD") ?? ""
     var compiler = SQLCompiler(dialect: DuckDBDialect()) { [unowned self] name, table in
-      let entry = self.catalog.entry(name)
-      guard let entry, entry.table == table else { return nil }
+      // The entry the plan read: `_` in a kept plan meant the result before it, which is no
+      // longer `_`, so an entry is matched by its table, the name's first, then the results.
+      let candidates = [self.catalog.entry(name)].compactMap { $0 } + self.catalog.results.reversed()
+      guard let entry = candidates.first(where: { $0.table == table }) else { return nil }
       return entry.sqlSource(relativeTo: directory)
     }
     do throws(SQLError) {

@@ -99,6 +99,7 @@ EXTRA = [
          "| sort by spells desc"),
     (["let v = kommunepanel | where vip2 and aar >= 2020"], "v | summarize b = sum(befolkning) by kommune"),
     (["kommuner | where region == \"Region Midtjylland\""], "_ | sort by areal_km2 desc | take 4"),
+    (["kommuner | where vip2", "_ | select kommune, areal_km2", "kommuner | take 1"], "out2 | sort by areal_km2"),
     ([], "kommunepanel | where aar == 2010 | join (kommuner | select kommunekode, areal_km2) on kommunekode "
          "| extend taethed = befolkning / areal_km2 | top 5 by taethed"),
     ([], "kommunepanel | extend r = rank() over aar order by befolkning desc, n = row_number() over aar "
