@@ -172,7 +172,7 @@ package struct DuckDBDialect: SQLDialect {
     }
   }
 
-  package func part(_ part: ScalarFunction, ofPeriod sql: String, unit: PeriodUnit) -> String {
+  package func part(_ part: SQLPeriodPart, ofPeriod sql: String, unit: PeriodUnit) -> String {
     switch part {
     case .year:
       switch unit {
@@ -182,7 +182,7 @@ package struct DuckDBDialect: SQLDialect {
       }
     case .quarter: return "CAST(quarter(\(sql)) AS BIGINT)"
     case .month: return "CAST(month(\(sql)) AS BIGINT)"
-    default: return "CAST(week(\(sql)) AS BIGINT)"
+    case .week: return "CAST(week(\(sql)) AS BIGINT)"
     }
   }
 

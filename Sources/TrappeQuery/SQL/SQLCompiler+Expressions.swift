@@ -63,7 +63,6 @@ extension SQLCompiler {
   func converted(_ e: BoundExpression, to type: DataType, _ scope: SQLScope) throws(SQLError) -> String {
     let sql = try expression(e, scope)
     if e.type == type { return sql }
-    if case .cast(let inner, type) = e, inner.type != .period { return sql }
     if case .literal(.null, _) = e { return dialect.literal(.null, type: type, unit: unit(of: e, scope)) }
     if type == .period { return dialect.cast(sql, to: .period, unit: .year) }
     return dialect.cast(sql, to: type, unit: nil)
@@ -86,7 +85,7 @@ extension SQLCompiler {
       switch x.type {
       case .period: return unit(of: x, scope)
       case .int64, .double: return .year
-      default:
+      case .string, .bool:
         if case .literal(.string(let text), _) = x { return Period(text)?.unit }
         return nil
       }

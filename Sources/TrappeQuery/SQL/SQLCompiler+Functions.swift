@@ -35,9 +35,10 @@ extension SQLCompiler {
     case .startswith: return "\(name(.startsWith))(\(x), \(args[1]))"
     case .endswith: return "\(name(.endsWith))(\(x), \(args[1]))"
     case .length: return "CAST(\(name(.length))(\(x)) AS BIGINT)"
-    case .year, .quarter, .month, .week:
-      let u = try requireUnit(arguments[0], scope)
-      return dialect.part(function, ofPeriod: x, unit: u)
+    case .year: return dialect.part(.year, ofPeriod: x, unit: try requireUnit(arguments[0], scope))
+    case .quarter: return dialect.part(.quarter, ofPeriod: x, unit: try requireUnit(arguments[0], scope))
+    case .month: return dialect.part(.month, ofPeriod: x, unit: try requireUnit(arguments[0], scope))
+    case .week: return dialect.part(.week, ofPeriod: x, unit: try requireUnit(arguments[0], scope))
     case .period:
       switch xType {
       case .period: return x

@@ -37,8 +37,18 @@ package protocol SQLDialect: Sendable {
   func period(_ sql: String, advancedBy count: String, unit: PeriodUnit) -> String
   /// The number of periods from `start` to `end`.
   func periods(from start: String, to end: String, unit: PeriodUnit) -> String
-  /// A part of a period: `year`, `quarter`, `month` or `week`.
-  func part(_ part: ScalarFunction, ofPeriod sql: String, unit: PeriodUnit) -> String
+  /// A part of a period (`year(p)`, `quarter(p)`, `month(p)`, `week(p)`) as a BIGINT.
+  func part(_ part: SQLPeriodPart, ofPeriod sql: String, unit: PeriodUnit) -> String
+}
+
+/// The parts of a period the query language can ask for.
+package enum SQLPeriodPart: Sendable {
+  /// The calendar year, or the ISO week-year of a week.
+  case year
+  case quarter
+  case month
+  /// The ISO week number.
+  case week
 }
 
 /// Functions whose spelling differs between engines.
