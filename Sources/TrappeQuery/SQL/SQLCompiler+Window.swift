@@ -81,9 +81,9 @@ extension SQLCompiler {
     case .avg: return "\(name(.avg))(\(numeric)) \(frame)"
     case .min, .max:
       if inputType == .string {
-        throw SQLError(
-          "\(function.rawValue)(text) as a window has no SQL form yet (Danish order inside a window frame)",
-          hints: ["use summarize and join, or sort and first()"])
+        // Danish order: the value with the smallest (largest) list of collation keys; NULLs skipped.
+        let keys = "CASE WHEN \(x) IS NULL THEN NULL ELSE [\(dialect.collationKeys(x).joined(separator: ", "))] END"
+        return "\(name(function == .min ? .argMin : .argMax))(\(x), \(keys)) \(frame)"
       }
       return "\(name(function == .min ? .min : .max))(\(x)) \(frame)"
     case .median: return "\(name(.quantile))(\(numeric), 0.5) \(frame)"
