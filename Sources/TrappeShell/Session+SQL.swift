@@ -16,7 +16,9 @@ extension Session {
       return entry.sqlSource(relativeTo: directory)
     }
     do throws(SQLError) {
-      return try compiler.statement(plan)
+      let statement = try compiler.statement(plan)
+      for note in compiler.notes { notice("note: " + note) }
+      return statement
     } catch {
       throw source.diagnostic("explain sql: " + error.message, at: range, hints: error.hints)
     }

@@ -10,6 +10,10 @@ extension SQLCompiler {
     _ child: LogicalPlan, by: [Int], key: BoundExpression, value: AggregateCall
   ) throws(SQLError) -> SQLStage {
     let values = try SQLCompiler.pivotValues(child, key: key)
+    let shown = values.prefix(8).map { $0.isNull ? "null" : $0.description }.joined(separator: ", ")
+    notes.append(
+      "pivot: the SQL has one column per key value found now (\(values.count)): \(shown)"
+        + (values.count > 8 ? ", ..." : "") + "; other values in the data later are left out")
     let input = try compile(child)
     let s = scope(input)
     let keySQL = try expression(key, s)

@@ -18,6 +18,8 @@ package struct SQLCompiler {
   /// The CTE names' prefix (`s1`, `s2`, ...); a nested compilation uses another so it cannot
   /// shadow the outer query's names.
   var prefix = "s"
+  /// What the reader of the SQL should know that the SQL cannot say (printed on standard error).
+  package internal(set) var notes: [String] = []
 
   package init(dialect: any SQLDialect, source: @escaping (String, Table) -> SQLSource?) {
     self.dialect = dialect

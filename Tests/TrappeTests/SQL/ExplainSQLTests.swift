@@ -23,6 +23,14 @@ import TrappeTestSupport
     #expect(captured.errors.isEmpty)
   }
 
+  @Test func aPivotNamesTheKeyValuesItFoundOnStandardError() {
+    let captured = CapturedSession()
+    #expect(captured.session.run("explain sql kommuner | pivot vip2 values count() by region") == .success)
+    #expect(captured.errors.contains("note: pivot: the SQL has one column per key value found now (2): false, true"))
+    #expect(captured.standard.contains("FILTER (WHERE (\"vip2\" = TRUE))") || captured.standard.contains("FILTER (WHERE \"vip2\" = TRUE)"))
+    #expect(captured.standard.hasSuffix(";\n"))
+  }
+
   @Test func aStableSortOrdersByTheKeysThenTheOrdinalWithNullsLast() {
     let captured = CapturedSession()
     #expect(captured.session.run("explain sql kommunepanel | sort by befolkning desc, aar") == .success)
