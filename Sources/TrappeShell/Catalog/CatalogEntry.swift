@@ -16,14 +16,15 @@ struct CatalogEntry: Sendable {
   let roles: [CountRole]
   /// For a computed table, the optimised plan that computed it: `explain sql` inlines it.
   let plan: LogicalPlan?
-  /// For a loaded file, how it is written (delimiter, encoding, decimal comma), for `explain sql`.
-  let csvFormat: SQLCSVFormat?
+  /// For a loaded file, where it was read (the path resolved as `.load` resolved it) and how it is
+  /// written (delimiter, encoding, decimal comma), for `explain sql`.
+  let csvFile: (path: String, format: SQLCSVFormat)?
 
   private init(
     name: String, table: Table, provenance: Provenance, roles: [CountRole], plan: LogicalPlan? = nil,
-    csvFormat: SQLCSVFormat? = nil
+    csvFile: (path: String, format: SQLCSVFormat)? = nil
   ) {
-    self.csvFormat = csvFormat
+    self.csvFile = csvFile
     self.name = name
     self.table = table
     self.provenance = provenance
@@ -48,11 +49,11 @@ struct CatalogEntry: Sendable {
   /// A file loaded with `.load`; `dataset` is the dataset whose CSV has the same bytes, if any.
   static func file(
     _ name: String, table: Table, path: String, contentHash: String?, dataset: DatasetManifest?,
-    csvFormat: SQLCSVFormat? = nil
+    csvFile: (path: String, format: SQLCSVFormat)? = nil
   ) -> CatalogEntry {
     CatalogEntry(
       name: name, table: table, provenance: .file(path, contentHash: contentHash, dataset: dataset),
-      roles: dataset.map { personCounts(table, $0) } ?? [], csvFormat: csvFormat)
+      roles: dataset.map { personCounts(table, $0) } ?? [], csvFile: csvFile)
   }
 
   /// A table the driving program puts in directly (tests), with its count `roles` (default: none).
@@ -80,8 +81,8 @@ struct CatalogEntry: Sendable {
     switch provenance.origin {
     case .dataset(let manifest):
       return .csv(path: CatalogEntry.relative(manifest.file, to: directory), format: SQLCSVFormat())
-    case .file(let path, _, _):
-      return csvFormat.map { .csv(path: CatalogEntry.relative(path, to: directory), format: $0) }
+    case .file:
+      return csvFile.map { .csv(path: CatalogEntry.relative($0.path, to: directory), format: $0.format) }
     case .derived:
       return plan.map { .plan($0) }
     case .given:

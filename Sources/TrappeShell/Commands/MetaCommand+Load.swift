@@ -41,9 +41,12 @@ extension MetaCommand {
     let replaced = session.catalog.register(
       .file(
         name, table: result.table, path: fileWord.text, contentHash: copy?.contentHash, dataset: copy?.manifest,
-        csvFormat: SQLCSVFormat(
-          delimiter: Character(Unicode.Scalar(result.delimiter)), latin1: result.encoding != .utf8,
-          decimalComma: result.decimalSeparator == .comma, header: options.hasHeader)))
+        csvFile: (
+          path,
+          SQLCSVFormat(
+            delimiter: Character(Unicode.Scalar(result.delimiter)), latin1: result.encoding != .utf8,
+            decimalComma: result.decimalSeparator == .comma, header: options.hasHeader)
+        )))
     let table = result.table
     session.notice(
       "\(replaced ? "replaced" : "loaded") \(name): \(table.rowCount) \(table.rowCount == 1 ? "row" : "rows"), "
