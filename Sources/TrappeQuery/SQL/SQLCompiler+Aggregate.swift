@@ -27,7 +27,8 @@ extension SQLCompiler {
     let grouped = add(body, columns: columns)
     guard groups.isEmpty else { return grouped }
     // min(__ord) is NULL over no rows; the single row still needs an ordinal.
-    return add("SELECT * REPLACE (COALESCE(\(ord), 1) AS \(ord)) FROM \(grouped.name)", columns: columns)
+    let list = columns.map { ", " + dialect.identifier($0.name) }.joined()
+    return add("SELECT COALESCE(\(ord), 1) AS \(ord)\(list) FROM \(grouped.name)", columns: columns)
   }
 
   /// An aggregate over the rows of a group (and `filter`, for pivot cells), with Trappe's

@@ -4,9 +4,9 @@ extension SQLCompiler {
   mutating func sort(_ child: LogicalPlan, _ keys: [BoundSortKey], count: Int?) throws(SQLError) -> SQLStage {
     let input = try compile(child)
     let items = try orderItems(keys, scope: scope(input)) + [ord]
+    let columns = references(input).map { $0 + ", " }.joined()
     let sorted = add(
-      "SELECT * EXCLUDE (\(ord)), row_number() OVER (ORDER BY \(items.joined(separator: ", "))) AS \(ord) "
-        + "FROM \(input.name)",
+      "SELECT \(columns)row_number() OVER (ORDER BY \(items.joined(separator: ", "))) AS \(ord) FROM \(input.name)",
       columns: input.columns)
     guard let count else { return sorted }
     return add("SELECT * FROM \(sorted.name) WHERE \(ord) <= \(count)", columns: input.columns)
