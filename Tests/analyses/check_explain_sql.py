@@ -169,6 +169,9 @@ EXTRA += [
 PENDING_SEM = {
     "kommunepanel | where kommune == \"Aarhus\" and aar <= 2010 | sort by befolkning desc | extend f = "
     "first(befolkning) over kommune order by aar, s = sum(befolkning) over kommune order by aar",
+    # Ties in the order key: first/last over the running frame, ties in input order.
+    "kommunepanel | where aar >= 2021 | sort by befolkning | extend f = first(befolkning) over region order by aar, "
+    "l = last(befolkning) over region order by aar, m = min(befolkning) over region order by aar desc",
 }
 EXTRA += [([], p) for p in PENDING_SEM]
 

@@ -5,21 +5,47 @@ extension SQLCompiler {
   /// aggregates with `order by` are running values over SQL's default frame (RANGE, peers
   /// included), without it the whole partition; first/last skip NULLs; row-based functions
   /// break ties in the order keys by input order (`__ord`).
+  ///
+  /// `first`/`last` with `order by` pick, among the frame's non-NULL values, the one at the
+  /// smallest/largest position in the stable order (keys, then `__ord`): a first stage numbers
+  /// the rows (`__posN`), so ties in the order keys go by input order as in the other functions.
   mutating func window(_ child: LogicalPlan, _ windows: [NamedWindow]) throws(SQLError) -> SQLStage {
-    let input = try compile(child)
+    var input = try compile(child)
     let s = scope(input)
-    var items = ["*"]
+    var positions: [Int: String] = [:]
+    var numbering: [String] = []
+    for (index, window) in windows.enumerated() {
+      guard case .aggregate(let function, _) = window.call.function, function == .first || function == .last,
+        !window.call.order.isEmpty
+      else { continue }
+      let position = dialect.identifier("__pos\(index)")
+      positions[index] = position
+      numbering.append("row_number() OVER (\(try partitionBy(window.call, s)) ORDER BY \((try orderItems(window.call.order, scope: s) + [ord]).joined(separator: ", "))) AS \(position)")
+    }
+    let kept = [ord] + references(input)
+    if !numbering.isEmpty {
+      input = add("SELECT \((kept + numbering).joined(separator: ", ")) FROM \(input.name)", columns: input.columns)
+    }
+    var items = kept
     var columns = input.columns
-    for window in windows {
-      items.append("\(try windowSQL(window.call, s)) AS \(dialect.identifier(window.name))")
+    for (index, window) in windows.enumerated() {
+      items.append("\(try windowSQL(window.call, s, position: positions[index])) AS \(dialect.identifier(window.name))")
       let u = window.call.type == .period ? window.call.input.flatMap { unit(of: $0, s) } : nil
       columns.append(PlanColumn(name: window.name, type: window.call.type, unit: u))
     }
     return add("SELECT \(items.joined(separator: ", ")) FROM \(input.name)", columns: columns)
   }
 
-  /// One window computation. The switch is exhaustive on purpose.
-  func windowSQL(_ call: WindowCall, _ scope: SQLScope) throws(SQLError) -> String {
+  /// `PARTITION BY ...`, or nothing without partition keys.
+  private func partitionBy(_ call: WindowCall, _ scope: SQLScope) throws(SQLError) -> String {
+    var partition: [String] = []
+    for key in call.partition { partition.append(try expression(key, scope)) }
+    return partition.isEmpty ? "" : "PARTITION BY \(partition.joined(separator: ", "))"
+  }
+
+  /// One window computation (`position`: the stable row number of first/last with order by).
+  /// The switch is exhaustive on purpose.
+  func windowSQL(_ call: WindowCall, _ scope: SQLScope, position: String? = nil) throws(SQLError) -> String {
     func name(_ n: SQLFunctionName) -> String { dialect.functionName(n) }
     var partition: [String] = []
     for key in call.partition { partition.append(try expression(key, scope)) }
@@ -56,13 +82,14 @@ extension SQLCompiler {
       if isInt { return dialect.tryCast("CAST(\(x) AS HUGEINT) - \(previous)", to: .int64, unit: nil) }
       return "(\(dialect.cast(x, to: .double, unit: nil)) - \(dialect.cast(previous, to: .double, unit: nil)))"
     case .aggregate(let function, let parameter):
-      return try windowAggregate(function, parameter: parameter, call: call, x: x, keys: keys, over: over)
+      return try windowAggregate(
+        function, parameter: parameter, call: call, x: x, keys: keys, position: position, over: over)
     }
   }
 
   private func windowAggregate(
     _ function: AggregateFunction, parameter: Double?, call: WindowCall, x: String, keys: [String],
-    over: ([String], String) -> String
+    position: String?, over: ([String], String) -> String
   ) throws(SQLError) -> String {
     func name(_ n: SQLFunctionName) -> String { dialect.functionName(n) }
     let whole = keys.isEmpty
@@ -97,7 +124,9 @@ extension SQLCompiler {
         return "\(f)(\(x) IGNORE NULLS) "
           + over([ord], "ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING")
       }
-      return "\(f)(\(x) IGNORE NULLS) \(frame)"
+      guard let position else { return "\(f)(\(x) IGNORE NULLS) \(frame)" }
+      let pick = function == .first ? name(.argMin) : name(.argMax)
+      return "\(pick)(\(x), CASE WHEN \(x) IS NULL THEN NULL ELSE \(position) END) \(frame)"
     }
   }
 }
