@@ -1,5 +1,5 @@
-import TrappeStorage
 import TrappeQuery
+import TrappeStorage
 
 extension BenchOperator {
   /// `bench` in SQL, step for step as ``run(_:notes:)``: the measure's numerator and denominator

@@ -1,5 +1,5 @@
-import TrappeStorage
 import TrappeQuery
+import TrappeStorage
 
 extension DecomposeOperator {
   /// `decompose` in SQL, step for step as ``run(_:notes:)``: per category (sorted, then a

@@ -1,5 +1,5 @@
-import TrappeStorage
 import TrappeQuery
+import TrappeStorage
 
 extension FlowAnalysis {
   /// `flow` in SQL, step for step as ``run(_:notes:)``: a spell covers a week when

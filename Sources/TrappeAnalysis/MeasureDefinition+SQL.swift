@@ -9,7 +9,8 @@ extension MeasureDefinition {
     let placeholder = "__measure_input"
     let plan: LogicalPlan
     do {
-      plan = try MeasureEvaluator.plan(PlanBuilder.placeholder(input.columns, name: placeholder), measure: self, by: keys)
+      plan = try MeasureEvaluator.plan(
+        PlanBuilder.placeholder(input.columns, name: placeholder), measure: self, by: keys)
     } catch {
       throw SQLError(error.message, hints: error.hints)
     }

@@ -1,5 +1,5 @@
-import TrappeStorage
 import TrappeQuery
+import TrappeStorage
 
 extension PeersOperator {
   /// `peers` in SQL, step for step as ``PeerFinder``: the rows of the earliest `aar` (when the input
@@ -26,7 +26,8 @@ extension PeersOperator {
       }
     }
     let v = variables.indices.map { "v\($0)" }
-    let year = names.contains("aar") ? " WHERE \(double("aar")) = (SELECT min(\(double("aar"))) FROM \(input.name))" : ""
+    let year =
+      names.contains("aar") ? " WHERE \(double("aar")) = (SELECT min(\(double("aar"))) FROM \(input.name))" : ""
     let code = names.contains("kommunekode") ? double("kommunekode") : "CAST(NULL AS DOUBLE)"
     let me = dialect.string(kommune)
     let stats = v.map { "avg(\($0)) AS m_\($0), stddev_samp(\($0)) AS s_\($0)" }.joined(separator: ", ")

@@ -1,5 +1,5 @@
-import TrappeStorage
 import TrappeQuery
+import TrappeStorage
 
 extension SurvivalAnalysis {
   /// `survival` in SQL, step for step as ``run(_:notes:)`` and ``KaplanMeier``: durations
@@ -24,7 +24,9 @@ extension SurvivalAnalysis {
         "SELECT row_number() OVER (ORDER BY w) AS wi, w, w - \(step) AS prev FROM "
         + "(SELECT unnest(range(\(step), greatest(\(step), (SELECT max(longest) FROM groups)) + 1, \(step))) AS w)"
     } else {
-      let rows = zip(Self.defaultWeeks, [0] + Self.defaultWeeks).enumerated().map { "(\($0.offset), \($0.element.0), \($0.element.1))" }
+      let rows = zip(Self.defaultWeeks, [0] + Self.defaultWeeks).enumerated().map {
+        "(\($0.offset), \($0.element.0), \($0.element.1))"
+      }
       weeks = "SELECT * FROM (VALUES \(rows.joined(separator: ", "))) AS w(wi, w, prev)"
     }
     let duration = dialect.periods(from: start, to: "COALESCE(\(end), obs.last)", unit: .week)

@@ -1,6 +1,6 @@
 import TrappeBase
-import TrappeStorage
 import TrappeQuery
+import TrappeStorage
 
 extension Session {
   /// `explain sql`: the plan as one DuckDB statement, to paste into `duckdb` started in the

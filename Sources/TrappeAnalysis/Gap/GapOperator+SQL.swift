@@ -1,5 +1,5 @@
-import TrappeStorage
 import TrappeQuery
+import TrappeStorage
 
 extension GapOperator {
   /// `gap` in SQL, step for step as ``run(_:notes:)``: per municipality (in the run's order), period
@@ -32,7 +32,8 @@ extension GapOperator {
       let strict = target.comparison == .above || target.comparison == .below
       targetRows.append(
         "(\(index), \(dialect.string(target.id)), \(number(target.threshold)), \(number(target.comparison.direction)), "
-          + "\(dialect.string(target.comparison.rawValue)), \(number(bound)), \(strict), \(number(target.measure.scale)))")
+          + "\(dialect.string(target.comparison.rawValue)), \(number(bound)), \(strict), \(number(target.measure.scale)))"
+      )
     }
     let chosen: String
     switch municipalities {

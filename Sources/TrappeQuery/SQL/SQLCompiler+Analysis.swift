@@ -2,7 +2,9 @@ extension SQLCompiler {
   /// An analysis stage: compiled by the analysis itself when it has a SQL form.
   mutating func analysis(_ child: LogicalPlan, _ node: AnalysisNode) throws(SQLError) -> SQLStage {
     let input = try compile(child)
-    guard let body = try node.operation.sql(input: SQLAnalysisInput(name: input.name, columns: input.columns), dialect: dialect)
+    guard
+      let body = try node.operation.sql(
+        input: SQLAnalysisInput(name: input.name, columns: input.columns), dialect: dialect)
     else {
       throw SQLError(
         "\(node.operation.summary) has no SQL form yet",

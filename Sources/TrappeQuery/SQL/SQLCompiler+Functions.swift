@@ -15,7 +15,8 @@ extension SQLCompiler {
     case .round:
       let digits = args.count > 1 ? args[1] : "0"
       if xType == .int64 {
-        return dialect.tryCast("\(name(.round))(CAST(\(x) AS HUGEINT), CAST(\(digits) AS INTEGER))", to: .int64, unit: nil)
+        return dialect.tryCast(
+          "\(name(.round))(CAST(\(x) AS HUGEINT), CAST(\(digits) AS INTEGER))", to: .int64, unit: nil)
       }
       return "\(name(.round))(\(dialect.cast(x, to: .double, unit: nil)), CAST(\(digits) AS INTEGER))"
     case .abs:
@@ -70,13 +71,16 @@ extension SQLCompiler {
       case .bool: return "CAST(CAST(\(x) AS INTEGER) AS BIGINT)"
       case .period: return dialect.part(.year, ofPeriod: x, unit: try requireUnit(arguments[0], scope))
       case .string:
-        return dialect.tryCast("\(name(.trunc))(\(dialect.tryCast("trim(\(x))", to: .double, unit: nil)))", to: .int64, unit: nil)
+        return dialect.tryCast(
+          "\(name(.trunc))(\(dialect.tryCast("trim(\(x))", to: .double, unit: nil)))", to: .int64, unit: nil)
       }
     case .double:
       switch xType {
       case .double: return x
       case .int64, .bool: return dialect.cast(x, to: .double, unit: nil)
-      case .period: return dialect.cast(dialect.part(.year, ofPeriod: x, unit: try requireUnit(arguments[0], scope)), to: .double, unit: nil)
+      case .period:
+        return dialect.cast(
+          dialect.part(.year, ofPeriod: x, unit: try requireUnit(arguments[0], scope)), to: .double, unit: nil)
       case .string:
         let parsed = dialect.tryCast("trim(\(x))", to: .double, unit: nil)
         return "CASE WHEN isfinite(\(parsed)) THEN \(parsed) END"

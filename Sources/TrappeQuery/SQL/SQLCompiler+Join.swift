@@ -28,7 +28,8 @@ extension SQLCompiler {
     ).columns
     switch kind {
     case .anti:
-      return add("SELECT l.* FROM \(l.name) AS l WHERE NOT EXISTS (SELECT 1 FROM \(r.name) AS r WHERE \(on))", columns: columns)
+      return add(
+        "SELECT l.* FROM \(l.name) AS l WHERE NOT EXISTS (SELECT 1 FROM \(r.name) AS r WHERE \(on))", columns: columns)
     case .inner, .left:
       let leftItems = references(l, alias: "l")
       let rightItems = zip(rightColumns, rightNames).map { index, name in

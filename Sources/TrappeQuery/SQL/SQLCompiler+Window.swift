@@ -20,7 +20,9 @@ extension SQLCompiler {
       else { continue }
       let position = dialect.identifier("__pos\(index)")
       positions[index] = position
-      numbering.append("row_number() OVER (\(try partitionBy(window.call, s)) ORDER BY \((try orderItems(window.call.order, scope: s) + [ord]).joined(separator: ", "))) AS \(position)")
+      numbering.append(
+        "row_number() OVER (\(try partitionBy(window.call, s)) ORDER BY \((try orderItems(window.call.order, scope: s) + [ord]).joined(separator: ", "))) AS \(position)"
+      )
     }
     let kept = [ord] + references(input)
     if !numbering.isEmpty {

@@ -82,7 +82,8 @@ package struct SQLCompiler {
     case .scan(let name, let table, let columns): return try scan(name, table, columns: columns)
     case .filter(let child, let predicate): return try filter(child, predicate)
     case .project(let child, let projected): return try project(child, projected)
-    case .aggregate(let child, let keys, let aggregates): return try aggregate(child, keys: keys, aggregates: aggregates)
+    case .aggregate(let child, let keys, let aggregates):
+      return try aggregate(child, keys: keys, aggregates: aggregates)
     case .window(let child, let windows): return try window(child, windows)
     case .sort(let child, let keys): return try sort(child, keys, count: nil)
     case .topN(let child, let keys, let count): return try sort(child, keys, count: count)
@@ -95,7 +96,8 @@ package struct SQLCompiler {
     case .union(let left, let right, let columns): return try union(left, right, columns: columns)
     case .pivot(let child, let by, let key, let value): return try pivot(child, by: by, key: key, value: value)
     case .unpivot(let child, let columns, let nameColumn, let valueColumn, let valueType):
-      return try unpivot(child, columns: columns, nameColumn: nameColumn, valueColumn: valueColumn, valueType: valueType)
+      return try unpivot(
+        child, columns: columns, nameColumn: nameColumn, valueColumn: valueColumn, valueType: valueType)
     case .count(let child): return try count(child)
     case .analysis(let child, let node): return try analysis(child, node)
     }

@@ -26,7 +26,8 @@ package protocol SQLDialect: Sendable {
   /// The engine's name for a plain function (`starts_with`, `stddev_samp`, ...).
   func functionName(_ name: SQLFunctionName) -> String
   /// A table read from a CSV file with the given columns (periods read as text).
-  func readCSV(path: String, columns: [(name: String, type: DataType, unit: PeriodUnit?)], format: SQLCSVFormat) -> String
+  func readCSV(path: String, columns: [(name: String, type: DataType, unit: PeriodUnit?)], format: SQLCSVFormat)
+    -> String
   /// A number read as text in a decimal-comma file (`1.234,5`) as `type`.
   func number(fromDecimalComma sql: String, type: DataType) -> String
   /// A period from its canonical text (`2008`, `2008Q3`, `2008-09`, `2008W12`).

@@ -1,10 +1,11 @@
 import Testing
-@testable import TrappeStorage
+import TrappeTestSupport
+
+@testable import TrappeAnalysis
 @testable import TrappeBase
 @testable import TrappeQuery
-@testable import TrappeAnalysis
 @testable import TrappeShell
-import TrappeTestSupport
+@testable import TrappeStorage
 
 /// The SQL text `explain sql` writes for small plans. Whether the SQL returns Trappe's table is
 /// checked by running it in DuckDB: Tests/analyses/check_explain_sql.py.
@@ -27,7 +28,9 @@ import TrappeTestSupport
     let captured = CapturedSession()
     #expect(captured.session.run("explain sql kommuner | pivot vip2 values count() by region") == .success)
     #expect(captured.errors.contains("note: pivot: the SQL has one column per key value found now (2): false, true"))
-    #expect(captured.standard.contains("FILTER (WHERE (\"vip2\" = TRUE))") || captured.standard.contains("FILTER (WHERE \"vip2\" = TRUE)"))
+    #expect(
+      captured.standard.contains("FILTER (WHERE (\"vip2\" = TRUE))")
+        || captured.standard.contains("FILTER (WHERE \"vip2\" = TRUE)"))
     #expect(captured.standard.hasSuffix(";\n"))
   }
 
@@ -66,7 +69,11 @@ import TrappeTestSupport
     let table = Table([("x", .int64(Int64Column([1, 2])))])
     let plan = LogicalPlan.analysis(.scan(name: "t", table: table, columns: [0]), AnalysisNode(Unexpressible()))
     var compiler = SQLCompiler(dialect: DuckDBDialect()) { _, _ in .csv(path: "t.csv", format: SQLCSVFormat()) }
-    #expect(throws: SQLError("stub x has no SQL form yet", hints: ["explain sql covers the pipeline up to the analysis; compile that part alone"])) {
+    #expect(
+      throws: SQLError(
+        "stub x has no SQL form yet",
+        hints: ["explain sql covers the pipeline up to the analysis; compile that part alone"])
+    ) {
       try compiler.statement(plan)
     }
   }
