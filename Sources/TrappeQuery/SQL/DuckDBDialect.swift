@@ -85,7 +85,7 @@ package struct DuckDBDialect: SQLDialect {
     case .startsWith: return "starts_with"
     case .endsWith: return "ends_with"
     case .contains: return "contains"
-    case .length: return "length"
+    case .length: return "length_grapheme"
     case .lower: return "lower"
     case .upper: return "upper"
     case .abs: return "abs"

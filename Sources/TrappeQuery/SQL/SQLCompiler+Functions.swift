@@ -31,7 +31,9 @@ extension SQLCompiler {
     case .sqrt:
       return "CASE WHEN \(x) >= 0 THEN \(name(.sqrt))(\(x)) END"
     case .lower: return "\(name(.lower))(\(x))"
-    case .upper: return "\(name(.upper))(\(x))"
+    case .upper:
+      // Swift upper-cases ß to SS (full case mapping); DuckDB to ẞ.
+      return "\(name(.upper))(replace(\(x), 'ß', 'SS'))"
     case .contains: return "\(name(.contains))(\(x), \(args[1]))"
     case .startswith: return "\(name(.startsWith))(\(x), \(args[1]))"
     case .endswith: return "\(name(.endsWith))(\(x), \(args[1]))"
