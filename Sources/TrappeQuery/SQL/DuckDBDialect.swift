@@ -133,15 +133,18 @@ package struct DuckDBDialect: SQLDialect {
     "TRY_CAST(replace(replace(trim(\(sql)), '.', ''), ',', '.') AS \(typeName(type, unit: nil)))"
   }
 
+  /// Any spelling Trappe reads (`2008Q3`, `2008K3`, `2008-09`, `2008M09`, `2008-W12`, `2008 U12`):
+  /// the year is the first four digits, the number of the part the last one or two digits.
   package func period(fromText sql: String, unit: PeriodUnit) -> String {
-    let year = "CAST(substr(\(sql), 1, 4) AS INTEGER)"
+    let year = "TRY_CAST(substr(\(sql), 1, 4) AS INTEGER)"
+    let part = "TRY_CAST(regexp_extract(\(sql), '([0-9]{1,2})$', 1) AS INTEGER)"
     switch unit {
-    case .year: return "CAST(\(sql) AS INTEGER)"
-    case .quarter: return "make_date(\(year), (CAST(substr(\(sql), 6, 1) AS INTEGER) - 1) * 3 + 1, 1)"
-    case .month: return "make_date(\(year), CAST(substr(\(sql), 6, 2) AS INTEGER), 1)"
+    case .year: return "TRY_CAST(\(sql) AS INTEGER)"
+    case .quarter: return "make_date(\(year), (\(part) - 1) * 3 + 1, 1)"
+    case .month: return "make_date(\(year), \(part), 1)"
     case .week:
       let jan4 = "make_date(\(year), 1, 4)"
-      return "(\(jan4) - CAST(isodow(\(jan4)) - 1 AS INTEGER) + 7 * (CAST(substr(\(sql), 6) AS INTEGER) - 1))"
+      return "(\(jan4) - CAST(isodow(\(jan4)) - 1 AS INTEGER) + 7 * (\(part) - 1))"
     }
   }
 
