@@ -201,7 +201,10 @@ package struct DuckDBDialect: SQLDialect {
     for (from, to) in DuckDBDialect.combined {
       folded = "replace(\(folded), \(string(from)), \(string(to)))"
     }
-    let primary = "translate(\(folded), \(string(DuckDBDialect.translateFrom)), \(string(DuckDBDialect.translateTo)))"
+    // DEL (0x7F) is written as chr(127): pasted into a terminal it would act as a key.
+    let from = DuckDBDialect.translateFrom.split(separator: "\u{7F}", omittingEmptySubsequences: false)
+      .map { string(String($0)) }.joined(separator: " || chr(127) || ")
+    let primary = "translate(\(folded), \(from), \(string(DuckDBDialect.translateTo)))"
     let caseKey =
       "array_to_string(list_transform(string_split(\(sql), ''), lambda c: CASE WHEN lower(c) <> c THEN '0' "
       + "WHEN upper(c) <> c THEN '1' ELSE '' END), '')"

@@ -24,6 +24,14 @@ import TrappeTestSupport
     #expect(captured.errors.isEmpty)
   }
 
+  @Test func theDanishSortKeyHasNoControlCharactersToPaste() {
+    let captured = CapturedSession()
+    #expect(captured.session.run("explain sql kommuner | sort by kommune") == .success)
+    let sql = captured.standard
+    #expect(sql.contains("translate(") && sql.contains("chr(127)"))
+    #expect(sql.unicodeScalars.allSatisfy { $0 == "\n" || ($0.value >= 0x20 && $0.value != 0x7F) })
+  }
+
   @Test func aPivotNamesTheKeyValuesItFoundOnStandardError() {
     let captured = CapturedSession()
     #expect(captured.session.run("explain sql kommuner | pivot vip2 values count() by region") == .success)
