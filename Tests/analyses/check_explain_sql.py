@@ -114,6 +114,7 @@ EXTRA = [
 ]
 
 EXTRA += [
+    ([".load Tests/analyses/fixtures/bools.csv as b types=b:bool"], "b | extend n = not b | sort by b"),
     ([".load Tests/analyses/fixtures/periods.csv as p"], "p | extend q1 = q + 1, w1 = w - 1, m1 = m + 14 | sort by w desc"),
     ([COLLATION], "c | sort by s"),
     ([COLLATION], "c | extend k = length(s), u = upper(s), l = lower(s), h = contains(s, \"AA\")"),

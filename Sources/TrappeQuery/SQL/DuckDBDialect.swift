@@ -118,7 +118,7 @@ package struct DuckDBDialect: SQLDialect {
     path: String, columns: [(name: String, type: DataType, unit: PeriodUnit?)], format: SQLCSVFormat
   ) -> String {
     let spec = columns.map { column in
-      let asText = column.type == .period || (format.decimalComma && column.type.isNumeric)
+      let asText = column.type == .period || column.type == .bool || (format.decimalComma && column.type.isNumeric)
       let type = asText ? "VARCHAR" : typeName(column.type, unit: column.unit)
       return "\(string(column.name)): \(string(type))"
     }
@@ -127,6 +127,11 @@ package struct DuckDBDialect: SQLDialect {
       + "delim = \(string(String(format.delimiter))), quote = '\"', "
       + (format.latin1 ? "encoding = 'latin-1', " : "")
       + "nullstr = [\(nulls)], columns = {\(spec.joined(separator: ", "))})"
+  }
+
+  package func bool(fromText sql: String) -> String {
+    "CASE WHEN lower(\(sql)) IN ('true', 'ja', 'yes', '1') THEN TRUE WHEN lower(\(sql)) IN ('false', 'nej', 'no', '0') "
+      + "THEN FALSE END"
   }
 
   package func number(fromDecimalComma sql: String, type: DataType) -> String {

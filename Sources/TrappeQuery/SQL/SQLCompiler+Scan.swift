@@ -18,6 +18,7 @@ extension SQLCompiler {
         let read = dialect.readCSV(path: path, columns: all.map { ($0.name, $0.type, $0.unit) }, format: format)
         let select = all.map { column -> String in
           let id = dialect.identifier(column.name)
+          if column.type == .bool { return "\(dialect.bool(fromText: id)) AS \(id)" }
           if format.decimalComma && column.type.isNumeric {
             return "\(dialect.number(fromDecimalComma: id, type: column.type)) AS \(id)"
           }

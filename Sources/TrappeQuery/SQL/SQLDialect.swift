@@ -28,6 +28,8 @@ package protocol SQLDialect: Sendable {
   /// A table read from a CSV file with the given columns (periods read as text).
   func readCSV(path: String, columns: [(name: String, type: DataType, unit: PeriodUnit?)], format: SQLCSVFormat)
     -> String
+  /// A bool read as text: `true`/`ja`/`yes`/`1` and `false`/`nej`/`no`/`0` in any case, as Trappe reads them.
+  func bool(fromText sql: String) -> String
   /// A number read as text in a decimal-comma file (`1.234,5`) as `type`.
   func number(fromDecimalComma sql: String, type: DataType) -> String
   /// A period from its canonical text (`2008`, `2008Q3`, `2008-09`, `2008W12`).
