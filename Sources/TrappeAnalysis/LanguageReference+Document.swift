@@ -19,7 +19,8 @@ extension LanguageEntry {
 
       A line that starts with `|` continues the query above it, in the shell and in scripts.
       `let NAME = ...` keeps a result as a table, `_` is the last result and `out3` the third,
-      and `explain ...` shows the plan. `#` and `//` start comments.
+      `explain ...` shows the plan and `explain sql ...` the same query as one DuckDB statement
+      ([sql.md](sql.md)). `#` and `//` start comments.
 
       Every entry below has an example and, under it, what `trappe --format csv -c EXAMPLE`
       prints. A test (`LanguageReferenceTests`) runs each example and compares its output with

@@ -1,5 +1,6 @@
 import TrappeStorage
 import TrappeIO
+import TrappeQuery
 
 /// Everything one query produced: the table and what its footer, record, export and chart say
 /// about it. One value, so the lines under a table always describe that table.
@@ -19,6 +20,8 @@ struct QueryOutcome {
   /// When the result is an earlier table's rows unchanged (`out8`, `_ | select a, b`): the cells
   /// that table showed hidden, in the result's columns.
   var unchangedHidden: SuppressionMask? = nil
+  /// The optimised plan that computed the table (kept so `explain sql` can inline it later).
+  var plan: LogicalPlan
 
   /// Whether any input is generated data, so the result must carry the illustrative label.
   var illustrative: Bool { inputs.contains { $0.provenance.illustrative } }

@@ -25,7 +25,7 @@ extension Session {
       report(outcome.warnings)
       let derived = CatalogEntry.derived(
         catalog.nextResultName, table: outcome.table, statement: source[pipeline.range], inputs: outcome.inputs,
-        roles: outcome.roles)
+        roles: outcome.roles, plan: outcome.plan)
       let fresh = suppression(of: outcome.table, roles: derived.roles)
       // What was shown hidden stays hidden: later queries on outN and _ read NULL in those cells,
       // and a result that is another one unchanged (`out8`, `_`) shows `<N` where that one did.
@@ -56,7 +56,8 @@ extension Session {
       let statement = "let \(name) = \(source[pipeline.range].split(separator: "\n").joined(separator: " "))"
       let table = outcome.table
       let replaced = catalog.register(
-        .derived(name, table: table, statement: statement, inputs: outcome.inputs, roles: outcome.roles))
+        .derived(
+          name, table: table, statement: statement, inputs: outcome.inputs, roles: outcome.roles, plan: outcome.plan))
       notice(
         "\(replaced ? "replaced" : "created") \(name): \(table.rowCount) \(table.rowCount == 1 ? "row" : "rows"), "
           + "\(table.columnCount) \(table.columnCount == 1 ? "column" : "columns")")
@@ -67,6 +68,8 @@ extension Session {
     case .explain(let pipeline):
       let plan = try bind(pipeline, source: source)
       say(PlanPrinter.render(Optimizer.optimize(plan)))
+    case .explainSQL(let pipeline):
+      say(try sql(of: Optimizer.optimize(try bind(pipeline, source: source)), source: source, range: pipeline.range))
     }
   }
 
@@ -103,7 +106,8 @@ extension Session {
     }
     return QueryOutcome(
       table: table, inputs: inputs, notes: executor.notes, summarizedRows: executor.aggregatedRows,
-      roles: countRoles(of: plan, result: table), warnings: executor.warnings.messages, unchangedHidden: unchanged)
+      roles: countRoles(of: plan, result: table), warnings: executor.warnings.messages, unchangedHidden: unchanged,
+      plan: plan)
   }
 
   /// Prints evaluation warnings.

@@ -11,6 +11,7 @@ enum ASTDump {
     case .pipeline(let pipeline): return dump(pipeline)
     case .let(let name, _, let pipeline): return "(let \(quoteName(name)) \(dump(pipeline)))"
     case .explain(let pipeline): return "(explain \(dump(pipeline)))"
+    case .explainSQL(let pipeline): return "(explain-sql \(dump(pipeline)))"
     case .measure(let m):
       return "(measure \(quoteName(m.name)) \(dump(m.expression))\(m.unit.map { " (unit \"\($0)\")" } ?? ""))"
     }

@@ -19,7 +19,17 @@ extension Parser {
     } else if introducesStatement, let measureToken = acceptKeyword("measure") {
       statement = .measure(try parseMeasure(measureToken))
     } else if introducesStatement, acceptKeyword("explain") != nil {
-      statement = .explain(try parsePipeline())
+      // `explain sql [let NAME =] PIPELINE`; `explain sql | ...` still explains a table named sql.
+      if current.isKeyword("sql"), !Parser.endsList(peek(1)), peek(1).kind != .pipe {
+        _ = advance()
+        if current.isKeyword("let"), case .identifier = peek(1).kind, peek(2).kind == .assign {
+          // The SQL of the table the let would define.
+          for _ in 0..<3 { _ = advance() }
+        }
+        statement = .explainSQL(try parsePipeline())
+      } else {
+        statement = .explain(try parsePipeline())
+      }
     } else {
       statement = .pipeline(try parsePipeline())
     }
@@ -39,7 +49,7 @@ extension Parser {
     }
     let pipeline: Pipeline
     switch statement {
-    case .pipeline(let p), .explain(let p), .let(_, _, let p): pipeline = p
+    case .pipeline(let p), .explain(let p), .explainSQL(let p), .let(_, _, let p): pipeline = p
     case .measure(let m):
       return LanguageError(
         "unexpected \(describe(current)) after the measure '\(m.name)'", at: current.range,

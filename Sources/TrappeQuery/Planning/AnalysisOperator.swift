@@ -13,6 +13,13 @@ package protocol AnalysisOperator: Sendable {
   var countColumns: [String] { get }
   /// Output columns computed from counts of the same row, each with the count columns it reads (default none).
   var derivedColumns: [String: [String]] { get }
+  /// The analysis as one SQL query over `input` that outputs `__ord` and ``columns`` (periods in the
+  /// dialect's representation), or nil when it has no SQL form (default).
+  func sql(input: SQLAnalysisInput, dialect: any SQLDialect) throws(SQLError) -> String?
+}
+
+extension AnalysisOperator {
+  package func sql(input: SQLAnalysisInput, dialect: any SQLDialect) throws(SQLError) -> String? { nil }
 }
 
 /// Binds the analysis stages (`bench`, `gap`, ...), which live in a layer above the query engine.

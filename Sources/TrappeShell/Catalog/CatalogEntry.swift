@@ -21,6 +21,11 @@ struct CatalogEntry: Sendable {
   /// The cells shown hidden (`<N`) when this result was shown; they stay hidden when it is shown or
   /// saved again.
   let hidden: SuppressionMask
+  /// For a computed table, the optimised plan that computed it: `explain sql` inlines it.
+  let plan: LogicalPlan?
+  /// For a loaded file, where it was read (the path resolved as `.load` resolved it) and how it is
+  /// written (delimiter, encoding, decimal comma), for `explain sql`.
+  let csvFile: (path: String, format: SQLCSVFormat)?
 
   /// A result shown under `.suppress`, and how many of its cells were hidden (and are now NULL).
   struct SuppressedSource: Sendable, Equatable {
@@ -30,8 +35,11 @@ struct CatalogEntry: Sendable {
 
   private init(
     name: String, table: Table, provenance: Provenance, roles: [CountRole], suppressedSources: [SuppressedSource] = [],
-    hidden: SuppressionMask = SuppressionMask()
+    hidden: SuppressionMask = SuppressionMask(), plan: LogicalPlan? = nil,
+    csvFile: (path: String, format: SQLCSVFormat)? = nil
   ) {
+    self.csvFile = csvFile
+    self.plan = plan
     self.name = name
     self.table = table
     self.provenance = provenance
@@ -58,12 +66,12 @@ struct CatalogEntry: Sendable {
   /// `labelledIllustrative` when the file starts with the label a `.save` of generated data writes.
   static func file(
     _ name: String, table: Table, path: String, contentHash: String?, dataset: DatasetManifest?,
-    labelledIllustrative: Bool = false
+    labelledIllustrative: Bool = false, csvFile: (path: String, format: SQLCSVFormat)? = nil
   ) -> CatalogEntry {
     CatalogEntry(
       name: name, table: table,
       provenance: .file(path, contentHash: contentHash, dataset: dataset, labelledIllustrative: labelledIllustrative),
-      roles: dataset.map { personCounts(table, $0) } ?? [])
+      roles: dataset.map { personCounts(table, $0) } ?? [], csvFile: csvFile)
   }
 
   /// A table the driving program puts in directly (tests), with its count `roles` (default: none).
@@ -76,14 +84,15 @@ struct CatalogEntry: Sendable {
 
   /// A table computed by `statement` (a `let` or a query) from the tables `inputs`.
   static func derived(
-    _ name: String, table: Table, statement: String, inputs: [CatalogEntry], roles: [CountRole]
+    _ name: String, table: Table, statement: String, inputs: [CatalogEntry], roles: [CountRole],
+    plan: LogicalPlan? = nil
   ) -> CatalogEntry {
     var sources: [SuppressedSource] = []
     for source in inputs.flatMap(\.suppressedSources) where !sources.contains(source) { sources.append(source) }
     return CatalogEntry(
       name: name, table: table,
       provenance: .derived(statement: statement, inputs: inputs.map { ($0.name, $0.provenance) }), roles: roles,
-      suppressedSources: sources)
+      suppressedSources: sources, plan: plan)
   }
 
   /// This result as it was shown: the cells `mask` hid now are NULL from now on, and `shown` (the
@@ -93,7 +102,30 @@ struct CatalogEntry: Sendable {
     return CatalogEntry(
       name: name, table: mask.nulling(table), provenance: provenance, roles: roles,
       suppressedSources: suppressedSources + (mask.isEmpty ? [] : [SuppressedSource(name: name, cells: mask.cellCount)]),
-      hidden: shown)
+      hidden: shown, plan: plan)
+  }
+
+  /// Where `explain sql` reads this table from: a dataset's or loaded file's CSV, or the plan
+  /// that computed it; nil when it has none (a table a program put in directly, or a result whose
+  /// chain was shown under `.suppress`: its plan would recompute the hidden cells).
+  func sqlSource(relativeTo directory: String) -> SQLSource? {
+    switch provenance.origin {
+    case .dataset(let manifest):
+      return .csv(path: CatalogEntry.relative(manifest.file, to: directory), format: SQLCSVFormat())
+    case .file:
+      return csvFile.map { .csv(path: CatalogEntry.relative($0.path, to: directory), format: $0.format) }
+    case .derived:
+      guard suppressedSources.isEmpty else { return nil }
+      return plan.map { .plan($0) }
+    case .given:
+      return nil
+    }
+  }
+
+  /// `path` relative to `directory` when it lies below it, else unchanged.
+  private static func relative(_ path: String, to directory: String) -> String {
+    let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+    return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
   }
 
   /// How a footer or `.tables` names this table as a source: a dataset's citation, a file's path,

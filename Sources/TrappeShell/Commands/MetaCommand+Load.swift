@@ -1,6 +1,7 @@
 import TrappeBase
 import TrappeStorage
 import TrappeIO
+import TrappeQuery
 
 extension MetaCommand {
   /// `.load FILE [as NAME] [OPTION=VALUE ...]`: reads a CSV file into a table.
@@ -40,7 +41,13 @@ extension MetaCommand {
     let replaced = session.catalog.register(
       .file(
         name, table: result.table, path: fileWord.text, contentHash: copy?.contentHash, dataset: copy?.manifest,
-        labelledIllustrative: result.illustrativeNotice))
+        labelledIllustrative: result.illustrativeNotice,
+        csvFile: (
+          path,
+          SQLCSVFormat(
+            delimiter: Character(Unicode.Scalar(result.delimiter)), latin1: result.encoding != .utf8,
+            decimalComma: result.decimalSeparator == .comma, header: options.hasHeader)
+        )))
     let table = result.table
     session.notice(
       "\(replaced ? "replaced" : "loaded") \(name): \(table.rowCount) \(table.rowCount == 1 ? "row" : "rows"), "

@@ -28,6 +28,8 @@ package enum Statement: Sendable, Equatable {
   case `let`(name: String, nameRange: SourceRange, pipeline: Pipeline)
   /// `explain PIPELINE`: prints the plan.
   case explain(Pipeline)
+  /// `explain sql PIPELINE`: prints the pipeline as one SQL statement.
+  case explainSQL(Pipeline)
   /// `measure NAME = NUMERATOR / DENOMINATOR [unit "TEXT"]`: defines a ratio measure.
   case measure(MeasureStatement)
 }

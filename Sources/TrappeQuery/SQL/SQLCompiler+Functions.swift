@@ -1,0 +1,110 @@
+import TrappeStorage
+
+extension SQLCompiler {
+  /// A scalar function call. The switch is exhaustive on purpose: a new function must say
+  /// how it compiles.
+  func call(
+    _ function: ScalarFunction, _ arguments: [BoundExpression], _ type: DataType, _ scope: SQLScope
+  ) throws(SQLError) -> String {
+    var args: [String] = []
+    for a in arguments { args.append(try expression(a, scope)) }
+    let x = args.first ?? "NULL"
+    let xType = arguments.first?.type ?? .int64
+    func name(_ n: SQLFunctionName) -> String { dialect.functionName(n) }
+    switch function {
+    case .round:
+      let digits = args.count > 1 ? args[1] : "0"
+      if xType == .int64 {
+        return dialect.tryCast(
+          "\(name(.round))(CAST(\(x) AS HUGEINT), CAST(\(digits) AS INTEGER))", to: .int64, unit: nil)
+      }
+      return "\(name(.round))(\(dialect.cast(x, to: .double, unit: nil)), CAST(\(digits) AS INTEGER))"
+    case .abs:
+      return xType == .int64
+        ? dialect.tryCast("\(name(.abs))(CAST(\(x) AS HUGEINT))", to: .int64, unit: nil) : "\(name(.abs))(\(x))"
+    case .floor, .ceil:
+      if xType == .int64 { return x }
+      let f = function == .floor ? name(.floor) : name(.ceil)
+      return type == .int64 ? dialect.tryCast("\(f)(\(x))", to: .int64, unit: nil) : "\(f)(\(x))"
+    case .ln:
+      return "CASE WHEN \(x) > 0 THEN \(name(.ln))(\(x)) END"
+    case .sqrt:
+      return "CASE WHEN \(x) >= 0 THEN \(name(.sqrt))(\(x)) END"
+    case .lower: return "\(name(.lower))(\(x))"
+    case .upper:
+      // Swift upper-cases ß to SS (full case mapping); DuckDB to ẞ.
+      return "\(name(.upper))(replace(\(x), 'ß', 'SS'))"
+    case .contains: return "\(name(.contains))(\(x), \(args[1]))"
+    case .startswith: return "\(name(.startsWith))(\(x), \(args[1]))"
+    case .endswith: return "\(name(.endsWith))(\(x), \(args[1]))"
+    case .length: return "CAST(\(name(.length))(\(x)) AS BIGINT)"
+    case .year: return dialect.part(.year, ofPeriod: x, unit: try requireUnit(arguments[0], scope))
+    case .quarter: return dialect.part(.quarter, ofPeriod: x, unit: try requireUnit(arguments[0], scope))
+    case .month: return dialect.part(.month, ofPeriod: x, unit: try requireUnit(arguments[0], scope))
+    case .week: return dialect.part(.week, ofPeriod: x, unit: try requireUnit(arguments[0], scope))
+    case .period:
+      switch xType {
+      case .period: return x
+      case .int64: return dialect.tryCast(x, to: .period, unit: .year)
+      case .double: return "CASE WHEN \(x) = trunc(\(x)) THEN \(dialect.tryCast(x, to: .period, unit: .year)) END"
+      case .string:
+        if case .literal(.string(let text), _) = arguments[0], let p = Period(text) {
+          return dialect.literal(.period(p), type: .period, unit: p.unit)
+        }
+        throw SQLError(
+          "period() of text has no SQL form: the unit is known only when the text is read",
+          hints: ["write a period literal such as 2008Q3, or use a period column"])
+      case .bool:
+        return dialect.literal(.null, type: .period, unit: .year)
+      }
+    case .string:
+      switch xType {
+      case .period: return dialect.text(ofPeriod: x, unit: try requireUnit(arguments[0], scope))
+      case .bool: return "CASE WHEN \(x) THEN 'true' WHEN NOT \(x) THEN 'false' END"
+      case .int64, .string: return dialect.cast(x, to: .string, unit: nil)
+      case .double:
+        // Shortest round-trip digits, integral values as `3.0`; `+ 0.0` turns -0.0 into 0.0 as Trappe prints it.
+        return dialect.cast("(\(x) + 0.0)", to: .string, unit: nil)
+      }
+    case .int:
+      switch xType {
+      case .int64: return x
+      case .double: return dialect.tryCast("\(name(.trunc))(\(x))", to: .int64, unit: nil)
+      case .bool: return "CAST(CAST(\(x) AS INTEGER) AS BIGINT)"
+      case .period: return dialect.part(.year, ofPeriod: x, unit: try requireUnit(arguments[0], scope))
+      case .string:
+        return dialect.tryCast(
+          "\(name(.trunc))(\(dialect.tryCast("trim(\(x))", to: .double, unit: nil)))", to: .int64, unit: nil)
+      }
+    case .double:
+      switch xType {
+      case .double: return x
+      case .int64, .bool: return dialect.cast(x, to: .double, unit: nil)
+      case .period:
+        return dialect.cast(
+          dialect.part(.year, ofPeriod: x, unit: try requireUnit(arguments[0], scope)), to: .double, unit: nil)
+      case .string:
+        let parsed = dialect.tryCast("trim(\(x))", to: .double, unit: nil)
+        return "CASE WHEN isfinite(\(parsed)) THEN \(parsed) END"
+      }
+    case .pow, .exp:
+      // NaN and ±inf become NULL, as Trappe does (with a warning there).
+      let doubles = args.map { dialect.cast($0, to: .double, unit: nil) }
+      let value = "\(name(function == .pow ? .pow : .exp))(\(doubles.joined(separator: ", ")))"
+      return "CASE WHEN isfinite(\(value)) THEN \(value) END"
+    case .concat:
+      // NULL arguments are skipped (non-text arguments are already wrapped in string()).
+      return "\(name(.concat))(\(args.joined(separator: ", ")))"
+    case .substr:
+      // DuckDB raises an error beyond about ±2^32 where Trappe clips to the text: clamp first.
+      let clamped = args.dropFirst().map { "greatest(least(\($0), 4294967295), -4294967296)" }
+      return "\(name(.substring))(\(([x] + clamped).joined(separator: ", ")))"
+    case .replace: return "\(name(.replace))(\(x), \(args[1]), \(args[2]))"
+    case .trim: return "\(name(.trim))(\(x), ' ')"
+    case .greatest, .least:
+      // NULL arguments are skipped; ints are widened when the result is a double.
+      let widened = args.map { type == .double ? dialect.cast($0, to: .double, unit: nil) : $0 }
+      return "\(name(function == .greatest ? .greatest : .least))(\(widened.joined(separator: ", ")))"
+    }
+  }
+}
