@@ -91,7 +91,7 @@ extension BenchOperator {
         value AS \(id("value")), peer_value AS \(id("peer_value")), national_value AS \(id("national_value")),
         top10_value AS \(id("top10_value")), value - peer_value AS \(id("diff_peers")),
         value - national_value AS \(id("diff_national")), CAST(rank_peers AS BIGINT) AS \(id("rank_peers")),
-        CAST(rank_national AS BIGINT) AS \(id("rank_national")), CAST(n AS DOUBLE) AS \(id("n"))\(extra)
+        CAST(rank_national AS BIGINT) AS \(id("rank_national")), CAST(n AS \(integerCounts ? "BIGINT" : "DOUBLE")) AS \(id("n"))\(extra)
       FROM rows
       """
   }

@@ -34,7 +34,11 @@ extension PeersOperator {
     let scores = v.map { "CASE WHEN s_\($0) > 0 THEN (\($0) - m_\($0)) / s_\($0) ELSE 0 END AS z_\($0)" }
       .joined(separator: ", ")
     let squares = v.map { "(z.z_\($0) - c.z_\($0)) * (z.z_\($0) - c.z_\($0))" }.joined(separator: " + ")
-    let outputs = zip(v, variables).map { "\($0) AS \(id($1))" }.joined(separator: ", ")
+    let outputs = zip(v, variables).map { v, variable in
+      // Int columns of the input (befolkning) are shown as ints, as ``PeersOperator`` does.
+      integerVariables.contains(variable)
+        ? "\(dialect.tryCast(v, to: .int64, unit: nil)) AS \(id(variable))" : "\(v) AS \(id(variable))"
+    }.joined(separator: ", ")
     return """
       WITH
         base AS (
