@@ -112,6 +112,7 @@ package struct DuckDBDialect: SQLDialect {
     case .percentRank: return "percent_rank"
     case .rowNumber: return "row_number"
     case .ntile: return "ntile"
+    case .compensatedSum: return "fsum"
     case .pow: return "pow"
     case .exp: return "exp"
     case .concat: return "concat"

@@ -19,6 +19,9 @@ extension SQLCompiler {
       items.append("\(try aggregateSQL(aggregate.call, s, filter: nil)) AS \(dialect.identifier(aggregate.name))")
     }
     var columns = LogicalPlan.aggregate(child, keys: keys, aggregates: aggregates).columns
+    for (offset, key) in keys.enumerated() where key.unit == nil {
+      columns[offset].unit = unit(of: key.expression, s)
+    }
     for (offset, aggregate) in aggregates.enumerated() where aggregate.call.type == .period {
       columns[keys.count + offset].unit = aggregate.call.input.flatMap { unit(of: $0, s) }
     }
@@ -56,10 +59,12 @@ extension SQLCompiler {
         let v = inputType == .bool ? "CAST(\(x ?? "NULL") AS INTEGER)" : (x ?? "NULL")
         sql = dialect.tryCast("\(name(.sum))(\(v))\(filtered(nil))", to: .int64, unit: nil)
       } else {
-        sql = "\(name(.sum))(\(dialect.cast(numeric, to: .double, unit: nil)))\(filtered(nil))"
+        sql = "\(name(.compensatedSum))(\(dialect.cast(numeric, to: .double, unit: nil)))\(filtered(nil))"
       }
     case .avg:
-      sql = "\(name(.avg))(\(dialect.cast(numeric, to: .double, unit: nil)))\(filtered(nil))"
+      // The compensated sum over the count, as Trappe computes a mean.
+      let d = dialect.cast(numeric, to: .double, unit: nil)
+      sql = "(\(name(.compensatedSum))(\(d))\(filtered(nil)) / NULLIF(\(name(.count))(\(d))\(filtered(nil)), 0))"
     case .min, .max:
       let isMin = call.function == .min
       if inputType == .string, let x {

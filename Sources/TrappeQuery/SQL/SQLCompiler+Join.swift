@@ -22,10 +22,14 @@ extension SQLCompiler {
       conditions.append("\(a) = \(b)")
     }
     let on = conditions.isEmpty ? "TRUE" : conditions.joined(separator: " AND ")
-    let columns = LogicalPlan.join(
-      left, right, kind: kind, leftKeys: leftKeys, rightKeys: rightKeys, rightColumns: rightColumns,
-      rightNames: rightNames
-    ).columns
+    // The stages' own columns, so period units found while compiling (aggregates, windows) carry on.
+    let columns =
+      kind == .anti
+      ? l.columns
+      : l.columns
+        + zip(rightColumns, rightNames).map { index, name in
+          PlanColumn(name: name, type: r.columns[index].type, unit: r.columns[index].unit)
+        }
     switch kind {
     case .anti:
       return add(

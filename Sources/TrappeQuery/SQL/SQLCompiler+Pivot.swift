@@ -31,7 +31,8 @@ extension SQLCompiler {
       let name = v.isNull ? "null" : v.description
       let cell = try aggregateSQL(value, s, filter: condition)
       items.append("CASE WHEN count(*) FILTER (WHERE \(condition)) > 0 THEN \(cell) END AS \(dialect.identifier(name))")
-      columns.append(PlanColumn(name: name, type: value.type))
+      let cellUnit = value.type == .period ? value.input.flatMap { unit(of: $0, s) } : nil
+      columns.append(PlanColumn(name: name, type: value.type, unit: cellUnit))
     }
     var body = "SELECT \(items.joined(separator: ", ")) FROM \(input.name)"
     body += byItems.isEmpty ? " HAVING count(*) > 0" : " GROUP BY \(byItems.joined(separator: ", "))"

@@ -75,8 +75,8 @@ extension SQLCompiler {
     case .ntile(let buckets): return "CAST(\(name(.ntile))(\(buckets)) \(over(stable)) AS BIGINT)"
     case .runningSum:
       let v = call.input?.type == .bool ? "CAST(\(x) AS INTEGER)" : x
-      return checked(
-        "\(name(.sum))(\(v)) \(over(stable, frame: "ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW"))")
+      let sum = name(call.type == .double ? .compensatedSum : .sum)
+      return checked("\(sum)(\(v)) \(over(stable, frame: "ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW"))")
     case .share:
       let total = "\(name(.sum))(\(x)) \(over([]))"
       return "(\(dialect.cast(x, to: .double, unit: nil)) / NULLIF(\(dialect.cast(total, to: .double, unit: nil)), 0))"
@@ -107,8 +107,8 @@ extension SQLCompiler {
         let v = inputType == .bool ? "CAST(\(x) AS INTEGER)" : x
         return dialect.tryCast("\(name(.sum))(\(v)) \(frame)", to: .int64, unit: nil)
       }
-      return "\(name(.sum))(\(numeric)) \(frame)"
-    case .avg: return "\(name(.avg))(\(numeric)) \(frame)"
+      return "\(name(.compensatedSum))(\(numeric)) \(frame)"
+    case .avg: return "(\(name(.compensatedSum))(\(numeric)) \(frame) / NULLIF(\(name(.count))(\(numeric)) \(frame), 0))"
     case .min, .max:
       if inputType == .string {
         // Danish order: the value with the smallest (largest) list of collation keys; NULLs skipped.

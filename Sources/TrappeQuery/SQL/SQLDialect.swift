@@ -59,5 +59,7 @@ package enum SQLFunctionName: Sendable {
   case startsWith, endsWith, contains, length, lower, upper, abs, ln, sqrt, floor, ceil, round, trunc
   case quantile, stddev, argMin, argMax, first, count, sum, avg, min, max
   case lag, lead, rank, denseRank, percentRank, rowNumber, ntile
+  /// Compensated sums of doubles (Trappe sums doubles with Neumaier's method).
+  case compensatedSum
   case pow, exp, concat, substring, replace, trim, greatest, least, corr
 }
