@@ -4,7 +4,8 @@ import TrappeStorage
 /// and Double.
 protocol WindowNumber: Sendable, Equatable {
   /// A running total of values: Int128 for Int64, so sums are exact and order does not
-  /// matter (2^31 rows of at most 2^63 stay far below 2^127); Double for Double.
+  /// matter (2^31 rows of at most 2^63 stay far below 2^127); a compensated (Neumaier) sum
+  /// for Double.
   associatedtype Total: Sendable
   /// The additive identity.
   static var zero: Self { get }
@@ -35,11 +36,29 @@ extension Int64: WindowNumber {
   var asDouble: Double { Double(self) }
 }
 
+/// A compensated (Neumaier) running sum of doubles, as ``NeumaierSums`` and `sum(x) over …
+/// order by` keep it: `sum` plus the rounding errors collected in `compensation`.
+struct CompensatedTotal: Sendable {
+  var sum = 0.0
+  var compensation = 0.0
+
+  /// The corrected total; an infinite or NaN sum keeps its plain value (the correction would
+  /// turn it into NaN).
+  var value: Double {
+    let corrected = sum + compensation
+    return corrected.isFinite ? corrected : sum
+  }
+}
+
 extension Double: WindowNumber {
-  static var zeroTotal: Double { 0 }
-  @inline(__always) static func adding(_ total: Double, _ x: Double) -> Double { total + x }
-  @inline(__always) static func value(of total: Double) -> Double? { total }
-  @inline(__always) static func double(of total: Double) -> Double { total }
+  static var zeroTotal: CompensatedTotal { CompensatedTotal() }
+  @inline(__always) static func adding(_ total: CompensatedTotal, _ x: Double) -> CompensatedTotal {
+    let sum = total.sum + x
+    let error = abs(total.sum) >= abs(x) ? (total.sum - sum) + x : (x - sum) + total.sum
+    return CompensatedTotal(sum: sum, compensation: total.compensation + error)
+  }
+  @inline(__always) static func value(of total: CompensatedTotal) -> Double? { total.value }
+  @inline(__always) static func double(of total: CompensatedTotal) -> Double { total.value }
   static func minus(_ a: Double, _ b: Double) -> (Double, overflow: Bool) { (a - b, false) }
   var asDouble: Double { self }
 }

@@ -52,6 +52,17 @@ import Testing
     #expect(changeWarnings.overflows == 1)
   }
 
+  @Test func runningSumOfDoublesIsCompensated() {
+    // DuckDB: fsum(x) OVER (ORDER BY i ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) over
+    // 1e15, 0.1, -1e15, 0.2 gives 1e15, 1000000000000000.1, 0.1, 0.30000000000000004; a plain
+    // double running sum (DuckDB's sum) loses 0.1 to 1e15's rounding: 0.125, 0.325.
+    var warnings = EvaluationWarnings()
+    let sums = WindowEvaluator.compute(
+      .runningSum, input: C.doubles([1e15, 0.1, -1e15, 0.2]), partition: [], order: [], descending: [],
+      warnings: &warnings)
+    #expect(C.values(sums) == [.double(1e15), .double(1000000000000000.1), .double(0.1), .double(0.30000000000000004)])
+  }
+
   @Test func runningAggregatesIncludePeersAndFollowTheOrder() {
     // Partition A in year order: row 2 (2008, x 3), rows 0 and 4 (2009 peers, x 5 and NULL).
     // Partition B: row 1 (2008, 7), row 5 (2011, 4). NULL partition: row 3 (2010, 1).

@@ -8,7 +8,8 @@ import TrappeStorage
 /// whose frame includes the tied rows). Int totals are exact (kept in Int128, never
 /// wrap): a row whose running total lies outside Int64 is NULL (counted as an
 /// overflow), and a later row whose total is back inside Int64 has its value again,
-/// as SQL's HUGEINT running sum cast to BIGINT.
+/// as SQL's HUGEINT running sum cast to BIGINT. Double totals are compensated (Neumaier),
+/// as `sum`, so a large value that cancels does not take the small ones' digits with it.
 enum RunningSumWindow: SameTypeNumericWindow {
   /// Int64 totals for int input, Double totals for double input.
   static func values<T: WindowNumber>(

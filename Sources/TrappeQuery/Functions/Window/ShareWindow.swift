@@ -2,7 +2,8 @@ import TrappeStorage
 
 /// `share(x)`: x / sum(x) over the partition; NULL when x is NULL or the sum is 0.
 ///
-/// Int sums are exact (Int128) and rounded to Double once, as SQL's HUGEINT `sum`.
+/// Int sums are exact (Int128) and rounded to Double once, as SQL's HUGEINT `sum`; double
+/// sums are compensated (Neumaier), as `sum`.
 enum ShareWindow {
   /// Double shares in original row order (NULLs for non-numeric input).
   static func compute(_ layout: WindowLayout, input: Column) -> Column {
