@@ -55,6 +55,16 @@ extension LanguageEntry {
       - Periods: `p + 1` and `p - 1` are the next and previous period of the same unit;
         `p - q` is the number of periods between two periods of the same unit.
 
+      ## Comparisons
+
+      - `==`, `!=`, `<`, `<=`, `>`, `>=` compare numbers by value (an int with a double as
+        doubles), periods of one unit in time order, and bools with `false < true`.
+      - Strings: `==` and `!=` are exact. `<`, `<=`, `>`, `>=` (and `between`) use the Danish
+        alphabetical order that `sort`, `top`, `min` and `max` use: letters first regardless of
+        case and accents, then upper case before lower case, so `"a" < "B"` and `"B" < "b"`;
+        `æ`, `ø`, `å` come after `z` (`"Ærø" < "Århus"`), and `aa` is two a's, not `å`
+        (`"Aabenraa" < "Ærø"`). Only identical strings tie.
+
       ## NULL
 
       - Arithmetic, comparisons and functions with a NULL input give NULL.

@@ -3,11 +3,15 @@ import TrappeStorage
 /// Typed loops for `== != < <= > >=`; the result is bool, NULL when either side is NULL.
 ///
 /// - ints and doubles compare numerically (an int meets a double as a double);
-/// - strings compare in Unicode scalar order (UTF-8 byte order); equality with
-///   a constant looks the constant up in the column's dictionary once and then
-///   compares codes (absent: every non-NULL row is unequal); two columns with
-///   different dictionaries are compared after mapping one dictionary onto the
-///   other once;
+/// - strings: `==` and `!=` are exact (equality with a constant looks the
+///   constant up in the column's dictionary once and then compares codes; absent:
+///   every non-NULL row is unequal; two columns with different dictionaries are
+///   compared after mapping one dictionary onto the other once); `<`, `<=`, `>`,
+///   `>=` use Danish order (``DanishCollation``), the order of `sort`, `top`,
+///   `min` and `max`, so `"a" < "B"` and `"z" < "æ"` hold: the dictionary (with
+///   the constant, or both columns' dictionaries) is ranked once and the rows
+///   compare ranks. Danish order ties only identical strings, so `a <= b and
+///   a >= b` is `a == b`;
 /// - periods of one unit compare by ordinal; periods of different units order
 ///   by unit (weeks < months < quarters < years), like ``Period``'s `<`;
 /// - bools order false < true.
@@ -86,7 +90,10 @@ enum ComparisonKernel {
       }
       return compare(x.codes, scalar: UInt32(code), op)
     default:
-      let table = x.dictionary.map { holds($0, op, s) }
+      // Rank the dictionary and the constant together (the constant is the last entry).
+      let ranks = DanishCollation.rank(of: x.dictionary + [s])
+      let constant = ranks[x.dictionary.count]
+      let table = ranks.dropLast().map { holds($0, op, constant) }
       return DictionaryKernel.gather(table, codes: x.codes, placeholder: false)
     }
   }
@@ -124,9 +131,12 @@ enum ComparisonKernel {
       let mapped = DictionaryKernel.gather(remap, codes: y.codes, placeholder: UInt32.max)
       return compare(x.codes, mapped, op)
     default:
-      let (rankX, rankY) = DictionaryKernel.ranks(x.dictionary, sameDictionary ? [] : y.dictionary)
+      // One Danish ranking of both dictionaries (x's entries first, then y's).
+      let ranks = DanishCollation.rank(of: sameDictionary ? x.dictionary : x.dictionary + y.dictionary)
+      let rankX = Array(ranks[0..<x.dictionary.count])
+      let rankY = sameDictionary ? rankX : Array(ranks[x.dictionary.count...])
       let left = DictionaryKernel.gather(rankX, codes: x.codes, placeholder: 0)
-      let right = DictionaryKernel.gather(sameDictionary ? rankX : rankY, codes: y.codes, placeholder: 0)
+      let right = DictionaryKernel.gather(rankY, codes: y.codes, placeholder: 0)
       return compare(left, right, op)
     }
   }

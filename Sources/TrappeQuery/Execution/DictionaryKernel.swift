@@ -30,25 +30,6 @@ enum DictionaryKernel {
     return source.map { lookup[$0] ?? UInt32.max }
   }
 
-  /// Order ranks for the entries of two dictionaries on one scale: equal strings
-  /// share a rank, and ranks order like the strings (Unicode scalar order,
-  /// which is UTF-8 byte order for normalised text).
-  static func ranks(_ a: [String], _ b: [String]) -> ([UInt32], [UInt32]) {
-    var entries: [(String, Int)] = []
-    entries.reserveCapacity(a.count + b.count)
-    for (i, s) in a.enumerated() { entries.append((s, i)) }
-    for (i, s) in b.enumerated() { entries.append((s, a.count + i)) }
-    entries.sort { $0.0 < $1.0 }
-    var rankA = [UInt32](repeating: 0, count: a.count)
-    var rankB = [UInt32](repeating: 0, count: b.count)
-    var rank: UInt32 = 0
-    for (k, entry) in entries.enumerated() {
-      if k > 0 && entry.0 != entries[k - 1].0 { rank += 1 }
-      if entry.1 < a.count { rankA[entry.1] = rank } else { rankB[entry.1 - a.count] = rank }
-    }
-    return (rankA, rankB)
-  }
-
   /// A column whose dictionary is `transform` of each entry; the codes are reused
   /// unless two entries map to the same string, in which case they are merged.
   static func mapStrings(_ column: StringColumn, _ transform: (String) -> String) -> StringColumn {

@@ -9,8 +9,10 @@ import TrappeStorage
 /// The semantics per function are those of `summarize` over that frame: NULLs are
 /// skipped, a frame without non-NULL values gives NULL (count gives 0), `first`/`last`
 /// are the first/last non-NULL value in the window's order (SQL's
-/// `first_value/last_value(x IGNORE NULLS)`), an int `sum` whose running total overflows
-/// gives NULL from that row to the end of the partition (counted in the warnings).
+/// `first_value/last_value(x IGNORE NULLS)`), an int `sum` is the exact running total
+/// (kept in Int128), NULL on the rows where that total lies outside Int64 (counted in the
+/// warnings) and a value again on later rows whose total is back inside, as SQL's HUGEINT
+/// running sum cast to BIGINT.
 ///
 /// `count`, `count_distinct`, `sum`, `avg`, `stdev`, `min`, `max`, `first` and `last` take
 /// one pass over the sorted rows, `median` and `percentile` one pass with a Fenwick tree of
@@ -35,7 +37,7 @@ enum RunningAggregateWindow {
     case (.sum, .double(let c)?):
       return sums(layout, c.values, c.validity, average: false)
     case (.avg, .int64(let c)?):
-      return sums(layout, c.values, c.validity, average: true)
+      return exactAverages(layout, c.values, c.validity)
     case (.avg, .double(let c)?):
       return sums(layout, c.values, c.validity, average: true)
     case (.avg, .bool(let c)?):
@@ -104,43 +106,69 @@ enum RunningAggregateWindow {
     return out
   }
 
-  /// Running exact Int64 totals; NULL before the first non-NULL value and from an overflow on.
+  /// Running exact totals (in Int128); NULL before the first non-NULL value and where the
+  /// total lies outside Int64.
   private static func sumIntegers(
     _ layout: WindowLayout, _ values: [Int64], _ validity: ValidityMask, warnings: inout EvaluationWarnings
   ) -> Column {
     var out = [Int64](repeating: 0, count: layout.count)
     var valid = [Bool](repeating: false, count: layout.count)
     let rows = layout.rows
-    var total: Int64 = 0
+    var total: Int128 = 0
     var seen = false
-    var overflowed = false
     var overflowRows = 0
     forEachPeerGroup(layout) { partitionStart, start, end in
       if partitionStart {
         total = 0
         seen = false
-        overflowed = false
       }
       for p in start..<end {
         let row = Int(rows[p])
-        guard validity.isValid(row), !overflowed else { continue }
-        let (sum, overflow) = total.addingReportingOverflow(values[row])
-        total = sum
+        guard validity.isValid(row) else { continue }
+        total += Int128(values[row])
         seen = true
-        if overflow { overflowed = true }
+      }
+      guard seen else { return }
+      guard let value = Int64(exactly: total) else {
+        overflowRows += end - start
+        return
       }
       for p in start..<end {
         let row = Int(rows[p])
-        if overflowed {
-          overflowRows += 1
-        } else if seen {
-          out[row] = total
-          valid[row] = true
-        }
+        out[row] = value
+        valid[row] = true
       }
     }
     warnings.overflows += overflowRows
     return .int64(PrimitiveColumn(values: out, validity: .fromFlags(valid)))
+  }
+
+  /// Running means of ints: the exact Int128 total rounded to Double once, over the count.
+  private static func exactAverages(_ layout: WindowLayout, _ values: [Int64], _ validity: ValidityMask) -> Column {
+    var out = [Double](repeating: 0, count: layout.count)
+    var valid = [Bool](repeating: false, count: layout.count)
+    let rows = layout.rows
+    var total: Int128 = 0
+    var count = 0
+    forEachPeerGroup(layout) { partitionStart, start, end in
+      if partitionStart {
+        total = 0
+        count = 0
+      }
+      for p in start..<end {
+        let row = Int(rows[p])
+        guard validity.isValid(row) else { continue }
+        total += Int128(values[row])
+        count += 1
+      }
+      guard count > 0 else { return }
+      let value = Double(total) / Double(count)
+      for p in start..<end {
+        out[Int(rows[p])] = value
+        valid[Int(rows[p])] = true
+      }
+    }
+    return .double(PrimitiveColumn(values: out, validity: .fromFlags(valid)))
   }
 
   /// Running compensated (Neumaier) sums or means as Double; NULL while no value was seen.

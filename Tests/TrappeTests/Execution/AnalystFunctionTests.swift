@@ -312,6 +312,12 @@ import TrappeTestSupport
     #expect(abs(r - 0.9933992677987827) < 1e-9, "\(shifted)")
     // Zero variance: x constant.
     #expect(csv("t | summarize r = corr(1, y)") == "r\n\n")
+    // A constant that is not a binary fraction: the mean of n copies of 0.1 is not exactly 0.1,
+    // and without shifting by the first value the variance was a tiny positive number (corr
+    // 0.9999999999999998 or 1.0). DuckDB: corr(x, x) and corr(x, i) over 98 rows of 0.1, and
+    // corr(x, x) over 2000 rows of -10 / 1000000.0, are NaN, i.e. NULL.
+    #expect(csv("t | extend c = 0.1 | summarize r = corr(c, c), s = corr(c, y)") == "r,s\n,\n")
+    #expect(csv("t | extend c = -10 / 1000000.0 | summarize r = corr(c, c) by g") == "g,r\na,\nb,\nc,\n")
   }
 
   @Test func argMaxAndArgMinTakeTheFirstOfTies() {

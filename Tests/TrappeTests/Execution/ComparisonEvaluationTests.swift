@@ -37,6 +37,30 @@ private typealias S = EvaluationTestSupport
     #expect(S.run(.comparison(.greaterOrEqual, S.col(0, .string), S.col(0, .string)), t) == [.bool(true), .bool(true), .bool(true), .null])
   }
 
+  @Test func stringOrderingIsDanishLikeSort() {
+    // By hand, Danish order (DanishCollation: letters regardless of case and accent, then upper
+    // case first; æ, ø, å after z; aa is two a's). Byte order would say "a" > "B", "æ" < "z"
+    // wrongly for Danish, and "Aabenraa" < "Ærø" the same; row 4 is NULL.
+    let t = S.table(S.strings(["a", "Ærø", "Aabenraa", "z", nil, "Århus"]))
+    // < "B": "a" (a < b), not Ærø (æ > b), "Aabenraa", not z, NULL, not Århus.
+    #expect(S.run(.comparison(.less, S.col(0, .string), S.str("B")), t)
+      == [.bool(true), .bool(false), .bool(true), .bool(false), .null, .bool(false)])
+    // >= "æ": Ærø (primary ærø > æ), not a, not Aabenraa, not z (z < æ), NULL, Århus (å > æ).
+    #expect(S.run(.comparison(.greaterOrEqual, S.col(0, .string), S.str("æ")), t)
+      == [.bool(false), .bool(true), .bool(false), .bool(false), .null, .bool(true)])
+    // Case only breaks letter ties: "B" < "b" and "b" < "C"; a constant on the left flips.
+    let cases = S.table(S.strings(["b", "B", "c"]))
+    #expect(S.run(.comparison(.greater, S.col(0, .string), S.str("B")), cases) == [.bool(true), .bool(false), .bool(true)])
+    #expect(S.run(.comparison(.lessOrEqual, S.str("b"), S.col(0, .string)), cases) == [.bool(true), .bool(false), .bool(true)])
+    // Two columns with different dictionaries are ranked on one Danish scale:
+    // "å" vs "z" (å after z), "Ø" vs "ø" (upper first), "aa" vs "ab" (two a's, a < b).
+    let pairs = S.table(S.strings(["å", "Ø", "aa", nil]), S.strings(["z", "ø", "ab", "x"]))
+    #expect(S.run(.comparison(.greater, S.col(0, .string), S.col(1, .string)), pairs)
+      == [.bool(true), .bool(false), .bool(false), .null])
+    #expect(S.run(.comparison(.less, S.col(0, .string), S.col(1, .string)), pairs)
+      == [.bool(false), .bool(true), .bool(true), .null])
+  }
+
   @Test func periodsAndBools() {
     let t = S.table(S.periods(.quarter, [.quarter(2008, 3), .quarter(2009, 1), nil]), S.bools([true, false, nil]))
     let q = BoundExpression.literal(.period(.quarter(2008, 4)), .period)

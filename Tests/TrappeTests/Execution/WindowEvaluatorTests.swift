@@ -31,14 +31,15 @@ import Testing
   }
 
   @Test func integerOverflowIsNullWithAWarningNeverWraps() {
-    // Int64.max + 1 overflows: from there to the partition's end the running sum is NULL
-    // (it used to wrap to Int64.min); change(x) = -2 - Int64.max overflows too.
+    // Running totals are exact: Int64.max + 1 lies outside Int64 (NULL, never wrapped to
+    // Int64.min), + (-2) = Int64.max - 1 is back inside (a value again, as DuckDB's HUGEINT
+    // running sum); change(x) = -2 - Int64.max overflows.
     let x = C.ints([Int64.max, 1, -2, 5])
     var warnings = EvaluationWarnings()
     let sums = WindowEvaluator.compute(
       .runningSum, input: x, partition: [C.strings(["a", "a", "a", "b"])], order: [], descending: [], warnings: &warnings)
-    #expect(C.values(sums) == [.int64(Int64.max), .null, .null, .int64(5)])
-    #expect(warnings.overflows == 2)
+    #expect(C.values(sums) == [.int64(Int64.max), .null, .int64(Int64.max - 1), .int64(5)])
+    #expect(warnings.overflows == 1)
     var changeWarnings = EvaluationWarnings()
     let change = WindowEvaluator.compute(
       .change, input: C.ints([Int64.max, 1, -2]), partition: [], order: [], descending: [], warnings: &changeWarnings)
@@ -49,6 +50,17 @@ import Testing
       .change, input: C.ints([Int64.max, -2]), partition: [], order: [], descending: [], warnings: &changeWarnings)
     #expect(C.values(wraps) == [.null, .null])
     #expect(changeWarnings.overflows == 1)
+  }
+
+  @Test func runningSumOfDoublesIsCompensated() {
+    // DuckDB: fsum(x) OVER (ORDER BY i ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) over
+    // 1e15, 0.1, -1e15, 0.2 gives 1e15, 1000000000000000.1, 0.1, 0.30000000000000004; a plain
+    // double running sum (DuckDB's sum) loses 0.1 to 1e15's rounding: 0.125, 0.325.
+    var warnings = EvaluationWarnings()
+    let sums = WindowEvaluator.compute(
+      .runningSum, input: C.doubles([1e15, 0.1, -1e15, 0.2]), partition: [], order: [], descending: [],
+      warnings: &warnings)
+    #expect(C.values(sums) == [.double(1e15), .double(1000000000000000.1), .double(0.1), .double(0.30000000000000004)])
   }
 
   @Test func runningAggregatesIncludePeersAndFollowTheOrder() {

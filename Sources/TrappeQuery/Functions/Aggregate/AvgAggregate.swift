@@ -2,17 +2,44 @@ import TrappeStorage
 
 /// `avg(x)`: the mean of the non-NULL values per group, as Double; NULL for a group without any.
 ///
-/// Sums in Double with Neumaier compensation, so integer inputs are exact up
-/// to 2^53 and large double sums keep their low-order digits.
+/// Ints (and bools) sum exactly in Int128 and the mean is that total rounded to Double once,
+/// divided by the count (as SQL's `avg` of a BIGINT over its HUGEINT sum); doubles sum in
+/// Double with Neumaier compensation, so large double sums keep their low-order digits.
 enum AvgAggregate {
   /// Averages `input` per group (bools as 0/1).
   static func compute(input: Column, groups: GroupIndex) -> Column {
     switch input {
-    case .int64(let c): return average(c.values, c.validity, groups)
+    case .int64(let c): return exactAverage(c.values, c.validity, groups)
     case .double(let c): return average(c.values, c.validity, groups)
     case .bool(let c): return average(c.values, c.validity, groups)
     case .string, .period: return Column.nulls(.double, count: groups.groupCount)
     }
+  }
+
+  private static func exactAverage(_ values: [Int64], _ validity: ValidityMask, _ groups: GroupIndex) -> Column {
+    let k = groups.groupCount
+    var totals = [Int128](repeating: 0, count: k)
+    var counts = [Int](repeating: 0, count: k)
+    totals.withUnsafeMutableBufferPointer { s in
+      counts.withUnsafeMutableBufferPointer { n in
+        values.withUnsafeBufferPointer { v in
+          groups.groupOf.withUnsafeBufferPointer { g in
+            validity.withValidityWords { bits in
+              for row in 0..<v.count where bits.isValid(row) {
+                let group = Int(g[row])
+                s[group] += Int128(v[row])
+                n[group] += 1
+              }
+            }
+          }
+        }
+      }
+    }
+    var means = [Double](repeating: 0, count: k)
+    for group in 0..<k where counts[group] > 0 {
+      means[group] = Double(totals[group]) / Double(counts[group])
+    }
+    return .double(PrimitiveColumn(values: means, validity: .fromFlags(counts.map { $0 > 0 })))
   }
 
   private static func average<T: AggregateNumeric>(

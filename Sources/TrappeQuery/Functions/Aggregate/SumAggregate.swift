@@ -2,8 +2,11 @@ import TrappeStorage
 
 /// `sum(x)`: the sum of the non-NULL values per group.
 ///
-/// Integers (and bools, as 0/1) sum exactly into Int64; a group whose sum
-/// overflows gives NULL. Doubles sum into Double with Neumaier compensation.
+/// Integers (and bools, as 0/1) sum exactly in Int128, so only a group whose total
+/// lies outside Int64 gives NULL (counted as an overflow; the order of the rows does not
+/// matter: 9223372036854775806 + 10 - 9223372036854775807 is 9 in any order, as in SQL's
+/// HUGEINT sum). Int128 cannot overflow: 2^31 rows of at most 2^63 stay below 2^94.
+/// Doubles sum into Double with Neumaier compensation.
 /// A group without non-NULL values gives NULL.
 enum SumAggregate {
   /// Sums `input` per group; int and bool give int, double gives double.
@@ -25,33 +28,32 @@ enum SumAggregate {
     _ values: [Int64], _ validity: ValidityMask, _ groups: GroupIndex
   ) -> (sums: Column, overflows: Int) {
     let k = groups.groupCount
-    var sums = [Int64](repeating: 0, count: k)
+    var wide = [Int128](repeating: 0, count: k)
     var seen = [Bool](repeating: false, count: k)
-    var overflowed = [Bool](repeating: false, count: k)
-    sums.withUnsafeMutableBufferPointer { s in
+    wide.withUnsafeMutableBufferPointer { s in
       seen.withUnsafeMutableBufferPointer { f in
-        overflowed.withUnsafeMutableBufferPointer { o in
-          values.withUnsafeBufferPointer { v in
-            groups.groupOf.withUnsafeBufferPointer { g in
-              validity.withValidityWords { bits in
-                for row in 0..<v.count where bits.isValid(row) {
-                  let group = Int(g[row])
-                  let (total, overflow) = s[group].addingReportingOverflow(v[row])
-                  s[group] = total
-                  f[group] = true
-                  if overflow { o[group] = true }
-                }
+        values.withUnsafeBufferPointer { v in
+          groups.groupOf.withUnsafeBufferPointer { g in
+            validity.withValidityWords { bits in
+              for row in 0..<v.count where bits.isValid(row) {
+                let group = Int(g[row])
+                s[group] += Int128(v[row])
+                f[group] = true
               }
             }
           }
         }
       }
     }
+    var sums = [Int64](repeating: 0, count: k)
     var overflows = 0
-    for group in 0..<k where overflowed[group] {
-      seen[group] = false
-      sums[group] = 0
-      overflows += 1
+    for group in 0..<k where seen[group] {
+      if let total = Int64(exactly: wide[group]) {
+        sums[group] = total
+      } else {
+        seen[group] = false
+        overflows += 1
+      }
     }
     return (.int64(PrimitiveColumn(values: sums, validity: .fromFlags(seen))), overflows)
   }

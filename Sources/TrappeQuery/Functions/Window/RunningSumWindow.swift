@@ -5,8 +5,11 @@ import TrappeStorage
 /// NULL inputs are skipped: a NULL row carries the total so far; rows before the
 /// partition's first non-NULL value are NULL. Row-based: rows that tie on the order
 /// keys are added one at a time in input order (unlike `sum(x) over K order by C`,
-/// whose frame includes the tied rows). An int total that overflows Int64 makes that
-/// row and the rest of the partition NULL (counted as overflows), never wraps.
+/// whose frame includes the tied rows). Int totals are exact (kept in Int128, never
+/// wrap): a row whose running total lies outside Int64 is NULL (counted as an
+/// overflow), and a later row whose total is back inside Int64 has its value again,
+/// as SQL's HUGEINT running sum cast to BIGINT. Double totals are compensated (Neumaier),
+/// as `sum`, so a large value that cancels does not take the small ones' digits with it.
 enum RunningSumWindow: SameTypeNumericWindow {
   /// Int64 totals for int input, Double totals for double input.
   static func values<T: WindowNumber>(
@@ -16,24 +19,21 @@ enum RunningSumWindow: SameTypeNumericWindow {
     var nulls = [Bool](repeating: false, count: layout.count)
     let starts = layout.partitionStarts
     for k in 0..<(starts.count - 1) {
-      var total = T.zero
+      var total = T.zeroTotal
       var seen = false
-      var overflowed = false
       for p in starts[k]..<starts[k + 1] {
         let row = Int(layout.rows[p])
-        if c.validity.isValid(row) && !overflowed {
-          let (sum, overflow) = T.plus(total, c.values[row])
-          total = sum
+        if c.validity.isValid(row) {
+          total = T.adding(total, c.values[row])
           seen = true
-          overflowed = overflow
         }
-        if overflowed {
+        if !seen {
           nulls[row] = true
-          overflows += 1
-        } else if seen {
-          out[row] = total
+        } else if let value = T.value(of: total) {
+          out[row] = value
         } else {
           nulls[row] = true
+          overflows += 1
         }
       }
     }

@@ -1,6 +1,9 @@
 import TrappeStorage
 
 /// `share(x)`: x / sum(x) over the partition; NULL when x is NULL or the sum is 0.
+///
+/// Int sums are exact (Int128) and rounded to Double once, as SQL's HUGEINT `sum`; double
+/// sums are compensated (Neumaier), as `sum`.
 enum ShareWindow {
   /// Double shares in original row order (NULLs for non-numeric input).
   static func compute(_ layout: WindowLayout, input: Column) -> Column {
@@ -16,11 +19,12 @@ enum ShareWindow {
     var nulls = [Bool](repeating: false, count: layout.count)
     let starts = layout.partitionStarts
     for k in 0..<(starts.count - 1) {
-      var sum = 0.0
+      var total = T.zeroTotal
       for p in starts[k]..<starts[k + 1] {
         let row = Int(layout.rows[p])
-        if c.validity.isValid(row) { sum += c.values[row].asDouble }
+        if c.validity.isValid(row) { total = T.adding(total, c.values[row]) }
       }
+      let sum = T.double(of: total)
       for p in starts[k]..<starts[k + 1] {
         let row = Int(layout.rows[p])
         if c.validity.isValid(row) && sum != 0 {
