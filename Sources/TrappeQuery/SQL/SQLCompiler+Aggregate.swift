@@ -61,8 +61,12 @@ extension SQLCompiler {
       } else {
         sql = "\(name(.compensatedSum))(\(dialect.cast(numeric, to: .double, unit: nil)))\(filtered(nil))"
       }
+    case .avg where inputType != .double:
+      // Ints (bools as 0/1) are summed exactly, as Trappe does, then divided.
+      let v = inputType == .bool ? "CAST(\(x ?? "NULL") AS INTEGER)" : (x ?? "NULL")
+      sql = "\(name(.avg))(\(v))\(filtered(nil))"
     case .avg:
-      // The compensated sum over the count, as Trappe computes a mean.
+      // The compensated sum over the count, as Trappe computes a mean of doubles.
       let d = dialect.cast(numeric, to: .double, unit: nil)
       sql = "(\(name(.compensatedSum))(\(d))\(filtered(nil)) / NULLIF(\(name(.count))(\(d))\(filtered(nil)), 0))"
     case .min, .max:

@@ -151,6 +151,14 @@ extension SQLCompiler {
     }
     var a = try expression(l, scope)
     var b = try expression(r, scope)
+    if l.type == .string, r.type == .string, op != .equal, op != .notEqual {
+      // Ordering comparisons of text use Danish order, as sort does: compare the lists of
+      // collation keys (NULL when the text is NULL, so the comparison stays NULL).
+      func keys(_ x: String) -> String {
+        "(CASE WHEN \(x) IS NULL THEN NULL ELSE [\(dialect.collationKeys(x).joined(separator: ", "))] END)"
+      }
+      return "(\(keys(a)) \(symbol) \(keys(b)))"
+    }
     if l.type != r.type, l.type.isNumeric, r.type.isNumeric {
       a = dialect.cast(a, to: .double, unit: nil)
       b = dialect.cast(b, to: .double, unit: nil)

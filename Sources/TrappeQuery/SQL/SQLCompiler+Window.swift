@@ -78,7 +78,7 @@ extension SQLCompiler {
       let sum = name(call.type == .double ? .compensatedSum : .sum)
       return checked("\(sum)(\(v)) \(over(stable, frame: "ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW"))")
     case .share:
-      let total = "\(name(.sum))(\(x)) \(over([]))"
+      let total = "\(name(call.input?.type == .double ? .compensatedSum : .sum))(\(x)) \(over([]))"
       return "(\(dialect.cast(x, to: .double, unit: nil)) / NULLIF(\(dialect.cast(total, to: .double, unit: nil)), 0))"
     case .change:
       let previous = "\(name(.lag))(\(x), 1) \(over(stable))"
@@ -108,6 +108,9 @@ extension SQLCompiler {
         return dialect.tryCast("\(name(.sum))(\(v)) \(frame)", to: .int64, unit: nil)
       }
       return "\(name(.compensatedSum))(\(numeric)) \(frame)"
+    case .avg where inputType != .double:
+      // Ints (bools as 0/1) are summed exactly, as Trappe does, then divided.
+      return "\(name(.avg))(\(inputType == .bool ? "CAST(\(x) AS INTEGER)" : x)) \(frame)"
     case .avg: return "(\(name(.compensatedSum))(\(numeric)) \(frame) / NULLIF(\(name(.count))(\(numeric)) \(frame), 0))"
     case .min, .max:
       if inputType == .string {
