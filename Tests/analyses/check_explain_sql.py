@@ -15,18 +15,10 @@ import json
 import math
 import os
 import re
-import subprocess
 import sys
 import unicodedata
 
-try:
-    import duckdb
-except ImportError:
-    print("FAIL: the python module duckdb is missing, so this cross-check cannot run "
-          "(Scripts/test installs it in .build/venv)")
-    sys.exit(1)
-
-ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+from checklib import ROOT, binary_argument, check, duckdb, finish, run as run_trappe
 
 # Pipelines whose SQL form is missing on purpose: the start of the pipeline and why.
 # (Every analysis has a SQL form now; a new one without it goes here.)
@@ -183,7 +175,7 @@ EXTRA += [([], p) for p in (
 SQL_TYPES = {"BIGINT": "int", "DOUBLE": "double", "BOOLEAN": "bool", "VARCHAR": "string",
              "INTEGER": "int", "HUGEINT": "int"}
 
-passed = failed = skipped = 0
+skipped = 0
 verbose = False
 
 
@@ -251,13 +243,6 @@ def without_chart(pipeline):
     return re.sub(r"\|\s*chart\b.*$", "", pipeline, flags=re.S).rstrip()
 
 
-def run_trappe(binary, commands, fmt="json"):
-    args = [binary, "--format", fmt]
-    for c in commands:
-        args += ["-c", c]
-    return subprocess.run(args, cwd=ROOT, capture_output=True, text=True)
-
-
 def json_documents(text):
     decoder, docs, i = json.JSONDecoder(), [], 0
     while i < len(text):
@@ -287,11 +272,11 @@ def same_value(a, b, kind):
     return unicodedata.normalize("NFC", str(a)) == unicodedata.normalize("NFC", str(b))
 
 
-def check(binary, context, pipeline, con):
-    global passed, failed, skipped
+def check_case(binary, context, pipeline, con):
+    global skipped
     pipeline = without_chart(pipeline)
     label = " ".join(pipeline.split())
-    expected = run_trappe(binary, context + [pipeline, ".describe _"])
+    expected = run_trappe(binary, context + [pipeline, ".describe _"], "json")
     if expected.returncode != 0:
         skipped += 1  # the example shows an error on purpose
         if verbose:
@@ -310,16 +295,14 @@ def check(binary, context, pipeline, con):
             if verbose:
                 print(f"skip ({reason}): {label}")
             return
-        failed += 1
-        print(f"FAIL explain sql refused: {label}\n{explained.stderr}")
+        check(f"explain sql refused: {label}\n{explained.stderr}", False)
         return
     sql = explained.stdout
     lines = sql.split("\n")
     if "WITH" in lines:  # results of context pipelines come first on stdout
         sql = "\n".join(lines[len(lines) - 1 - lines[::-1].index("WITH"):])
     if not sql.rstrip().endswith(";"):
-        failed += 1
-        print(f"FAIL explain sql output does not end in ';': {label}")
+        check(f"explain sql output does not end in ';': {label}", False)
         return
     try:
         result = con.sql(sql)
@@ -327,8 +310,7 @@ def check(binary, context, pipeline, con):
         got_names = result.columns
         got_types = [str(t) for t in result.types]
     except Exception as e:  # noqa: BLE001 - any DuckDB error is a failure to report
-        failed += 1
-        print(f"FAIL DuckDB rejected the SQL of: {label}\n{e}\n{sql}")
+        check(f"DuckDB rejected the SQL of: {label}\n{e}\n{sql}", False)
         return
     problems = []
     if got_names != names:
@@ -346,23 +328,16 @@ def check(binary, context, pipeline, con):
                 break
         if len(problems) > 5:
             break
-    if problems:
-        failed += 1
-        print(f"FAIL {label}\n  " + "\n  ".join(problems[:6]))
+    if not check(label + "".join("\n  " + p for p in problems[:6]), not problems):
         if verbose:
             print(sql)
-    else:
-        passed += 1
-        if verbose:
-            print(f"ok   {label}")
+    elif verbose:
+        print(f"ok   {label}")
 
 
 def main():
     global verbose
-    if len(sys.argv) < 2:
-        print(__doc__)
-        sys.exit(2)
-    binary = os.path.abspath(sys.argv[1])
+    binary = binary_argument()
     verbose = "--verbose" in sys.argv
     con = duckdb.connect()
     old = os.getcwd()
@@ -371,14 +346,13 @@ def main():
         cases = readme_cases() + language_cases() + EXTRA
         # A context command that fails on its own (a README example of an error) is left out.
         failing = {c for c in {c for context, _ in cases for c in context}
-                   if run_trappe(binary, [c]).returncode != 0}
+                   if run_trappe(binary, [c], "json").returncode != 0}
         for context, pipeline in cases:
-            check(binary, [c for c in context if c not in failing], pipeline, con)
+            check_case(binary, [c for c in context if c not in failing], pipeline, con)
     finally:
         os.chdir(old)
-    print(f"explain sql: {passed} passed, {failed} failed, {skipped} skipped "
-          f"(examples of errors, pending fixes, or without a SQL form; --verbose lists them)")
-    sys.exit(1 if failed or passed == 0 else 0)
+    finish(lambda passed, failed: f"explain sql: {passed} passed, {failed} failed, {skipped} skipped "
+                                  f"(examples of errors, pending fixes, or without a SQL form; --verbose lists them)")
 
 
 if __name__ == "__main__":

@@ -12,41 +12,13 @@ Prints "N passed, M failed" and exits non-zero on any mismatch.
 """
 import csv
 import datetime
-import io
 import os
-import subprocess
-import sys
 
-try:
-    import duckdb
-except ImportError:
-    print("FAIL: the python module duckdb is missing, so this cross-check cannot run "
-          "(Scripts/test installs it in .build/venv)")
-    sys.exit(1)
+from checklib import DATA, binary_argument, check, csv_rows, duckdb, finish
 
-ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-SPELLS = os.path.join(ROOT, "Datasets", "forloeb.csv")
-ROUNDS = os.path.join(ROOT, "Datasets", "runder.csv")
+SPELLS = os.path.join(DATA, "forloeb.csv")
+ROUNDS = os.path.join(DATA, "runder.csv")
 BENEFITS = ["kontanthjælp", "starthjælp", "introduktionsydelse", "sygedagpenge", "a-dagpenge"]
-passed = failed = 0
-
-
-def check(label, ok, detail=""):
-    global passed, failed
-    if ok:
-        passed += 1
-    else:
-        failed += 1
-        print(f"FAIL {label} {detail}")
-
-
-def trappe(binary, command):
-    out = subprocess.run([binary, "--format", "csv", "-c", command], cwd=ROOT, capture_output=True, text=True)
-    problems = [l for l in out.stderr.splitlines() if l.startswith(("error", "warning")) or ": error:" in l]
-    if out.returncode != 0 or problems:
-        print(f"FAIL {command!r}: exit {out.returncode}, stderr:\n{out.stderr}")
-        sys.exit(2)
-    return list(csv.DictReader(io.StringIO(out.stdout)))
 
 
 def week_of_15th(month):
@@ -77,7 +49,7 @@ def check_flow(binary, con, a, b, by):
         100.0 * count(*) / sum(count(*)) over (partition by {key}from_status) as row_pct
       from s group by {"1, 2, 3" if by else "1, 2"}""").fetchall()
     command = "flow from 1 to 5" + (f" by {by}" if by else "")
-    rows = trappe(binary, command)
+    rows = csv_rows(binary, [command])
     width = 1 if by else 0
     actual = {tuple(r[c] for c in ([by] if by else []) + ["from_status", "to_status"]): r for r in rows}
     check(f"{command} row count", len(rows) == len(actual) == len(expected), f"{len(rows)} != {len(expected)}")
@@ -108,7 +80,7 @@ def kaplan_meier(durations):
 
 
 def main():
-    binary = os.path.abspath(sys.argv[1])
+    binary = binary_argument()
     rounds = {row["runde"]: row["maaned"] for row in csv.DictReader(open(ROUNDS, encoding="utf-8"))}
     a, b = week_of_15th(rounds["1"]), week_of_15th(rounds["5"])
     con = duckdb.connect()
@@ -134,7 +106,7 @@ def main():
                 duration = (last - start + 1, False)
             spells.setdefault(r[by] if by else "", []).append(duration)
         command = "survival" + (f" by {by}" if by else "")
-        got = {((r[by] if by else ""), int(r["week"])): r for r in trappe(binary, command)}
+        got = {((r[by] if by else ""), int(r["week"])): r for r in csv_rows(binary, [command])}
         check(f"{command} row count", len(got) == len(spells) * len(weeks), f"{len(got)} rows")
         for group, durations in sorted(spells.items()):
             km = kaplan_meier(durations)
@@ -155,8 +127,7 @@ def main():
                 check(f"{label} still_on_pct", abs(float(row["still_on_pct"]) - still) <= 0.051,
                       f"{row['still_on_pct']} != {still:.3f}")
                 previous = week
-    print(f"{passed} passed, {failed} failed")
-    sys.exit(1 if failed else 0)
+    finish()
 
 
 main()

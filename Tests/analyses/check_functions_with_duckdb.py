@@ -9,17 +9,11 @@ function runs the Trappe pipeline and the DuckDB SQL that reproduces it (the tra
 SQL compiler should emit; rn is the input row number). Values must agree (doubles to 1e-9
 relative). Exit 1 on any difference; a missing duckdb is a failure.
 """
-import csv, io, math, os, subprocess, sys, tempfile
+import csv, os, tempfile
 
-try:
-    import duckdb
-except ImportError:
-    print("FAIL: the python module duckdb is missing, so this cross-check cannot run "
-          "(Scripts/test installs it in .build/venv)")
-    sys.exit(1)
+from checklib import binary_argument, check, csv_output, duckdb, finish
 
-root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-trappe = sys.argv[1] if len(sys.argv) > 1 else os.path.join(root, ".build/debug/trappe")
+trappe = binary_argument()
 
 ROWS = [
     # rn, g, s, x, y, z, b
@@ -100,17 +94,11 @@ CASES = [
 
 
 def run_trappe(pipeline):
-    out = subprocess.run(
-        [trappe, "--format", "csv", "-c", f".load {path} as t types=rn:int,g:string,s:string,x:int,y:double,z:int,b:bool",
-         "-c", "t | " + pipeline],
-        capture_output=True, text=True, cwd=root, timeout=120)
-    if out.returncode != 0:
-        return None, out.stderr
-    lines = out.stdout.splitlines()
-    start = next((i for i, line in enumerate(lines) if line.startswith(("rn,", "g,", "hi,", "r,"))), None)
-    if start is None:
-        return None, out.stdout + out.stderr
-    return list(csv.reader(io.StringIO("\n".join(lines[start:]))))[1:], out.stderr
+    """The rows of Trappe's csv result (warnings allowed: pow and exp give NULL for a non-finite result
+    and say so); a failure counts and gives None."""
+    output = csv_output(trappe, [f".load {path} as t types=rn:int,g:string,s:string,x:int,y:double,z:int,b:bool",
+                                 "t | " + pipeline], warnings_fail=False, exit_on_failure=False)
+    return output and output[0]
 
 
 def same(got, want):
@@ -130,21 +118,17 @@ def same(got, want):
     return got == str(want)
 
 
-failures = 0
 for label, pipeline, sql in CASES:
-    want = con.execute(sql).fetchall()
-    got, errors = run_trappe(pipeline)
+    query = con.execute(sql)
+    want, columns = query.fetchall(), [d[0] for d in query.description]
+    got = run_trappe(pipeline)
     if got is None:
-        failures += 1
-        print(f"FAIL {label}: trappe failed: {errors.strip()}")
         continue
-    if len(got) != len(want):
-        failures += 1
-        print(f"FAIL {label}: {len(got)} rows from trappe, {len(want)} from duckdb")
-        continue
+    header = list(got[0]) if got else columns
+    check(f"{label} columns", header == columns, f"trappe {header}, duckdb {columns}")
+    check(f"{label} row count", len(got) == len(want), f"{len(got)} rows from trappe, {len(want)} from duckdb")
     for i, (g, w) in enumerate(zip(got, want)):
-        if len(g) != len(w) or not all(same(a, b) for a, b in zip(g, w)):
-            failures += 1
-            print(f"FAIL {label} row {i + 1}: trappe {g}, duckdb {list(w)}")
-print(f"{len(CASES)} function cases, {failures} differences")
-sys.exit(1 if failures else 0)
+        g = list(g.values())
+        check(f"{label} row {i + 1}", len(g) == len(w) and all(same(a, b) for a, b in zip(g, w)),
+              f"trappe {g}, duckdb {list(w)}")
+finish(lambda passed, failed: f"{len(CASES)} function cases: {passed} passed, {failed} failed")

@@ -8,22 +8,9 @@ every target of Datasets/maal.csv: value (ratio of sums), threshold, gap_pp, met
 up) and rounds_to_target at the pace of the round before. Prints "N passed, M failed"; exits 1 on
 a mismatch, 0 only when everything matches; without duckdb it fails.
 """
-import csv
-import io
 import math
-import os
-import subprocess
-import sys
 
-try:
-    import duckdb
-except ImportError:
-    print("FAIL: the python module duckdb is missing, so this cross-check cannot run "
-          "(Scripts/test installs it in .build/venv)")
-    sys.exit(1)
-
-ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-DATA = os.path.join(ROOT, "Datasets")
+from checklib import DATA, binary_argument, check, csv_rows, duckdb, finish
 
 # Each target's numerator and denominator columns (the built-in measures of the same name).
 MEASURES = {
@@ -67,36 +54,18 @@ def expected(round_):
 
 
 def actual(binary, round_):
-    run = subprocess.run(
-        [binary, "--format", "csv", "-c", "gap by runde"], cwd=ROOT, capture_output=True, text=True)
-    problems = [l for l in run.stderr.splitlines() if l.startswith(("error", "warning")) or ": error:" in l]
-    if run.returncode != 0 or problems:
-        print(f"FAIL trappe exited {run.returncode} or complained: {run.stderr}")
-        sys.exit(1)
     result = {}
-    for row in csv.DictReader(io.StringIO(run.stdout)):
+    for row in csv_rows(binary, ["gap by runde"]):
         if row["runde"] == str(round_):
             result[(row["kommune"], row["maal"])] = row
     return result
 
 
 def main():
-    if len(sys.argv) != 2:
-        print("usage: check_gap_with_duckdb.py PATH-TO-TRAPPE")
-        sys.exit(2)
-    passed = failed = 0
-
-    def check(label, ok, detail):
-        nonlocal passed, failed
-        if ok:
-            passed += 1
-        else:
-            failed += 1
-            print(f"FAIL {label}: {detail}")
-
+    binary = binary_argument()
     for round_ in (5, 4):
         want = expected(round_)
-        got = actual(os.path.abspath(sys.argv[1]), round_)
+        got = actual(binary, round_)
         print(f"round {round_} (pace from round {round_ - 1}):")
         check("row count", len(want) == 15 and set(want) == set(got), f"duckdb {sorted(want)} trappe {sorted(got)}")
         print(f"{'kommune':<12} {'maal':<17} {'value':>7} {'thr':>5} {'gap_pp':>7} {'met':>5} {'short':>6} {'rounds':>6}")
@@ -127,8 +96,7 @@ def main():
             check(f"{label} trend", row["trend"] == trend, f"{row['trend']} vs {trend} (pace {pace})")
             if not math.isfinite(value):
                 check(f"{label} finite", False, "value is not finite")
-    print(f"{passed} passed, {failed} failed")
-    sys.exit(1 if failed else 0)
+    finish()
 
 
 if __name__ == "__main__":

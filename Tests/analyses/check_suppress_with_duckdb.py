@@ -13,53 +13,9 @@ on screen and in a `.save`d file. Prints "N passed, M failed" and exits 1 on any
 import csv
 import io
 import os
-import subprocess
-import sys
 import tempfile
 
-try:
-    import duckdb
-except ImportError:
-    print("FAIL: the python module duckdb is missing, so this cross-check cannot run "
-          "(Scripts/test installs it in .build/venv)")
-    sys.exit(1)
-
-ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-DATA = os.path.join(ROOT, "Datasets")
-passed = failed = 0
-
-
-def check(label, ok, detail=""):
-    global passed, failed
-    if ok:
-        passed += 1
-    else:
-        failed += 1
-        print(f"FAIL {label} {detail}")
-
-
-def trappe(binary, commands):
-    """Runs the commands in csv mode; returns (stdout rows, stderr lines); a failure exits."""
-    args = [binary, "--format", "csv"]
-    for command in commands:
-        args += ["-c", command]
-    run = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=120)
-    if run.returncode != 0 or any(": error:" in l or l.startswith("error") for l in run.stderr.splitlines()):
-        print(f"FAIL {commands!r}: exit {run.returncode}, stderr:\n{run.stderr}")
-        sys.exit(1)
-    return list(csv.DictReader(io.StringIO(run.stdout))), run.stderr.splitlines()
-
-
-def last_table(binary, commands, header):
-    """The rows of the last result, whose csv header line is `header` (results follow each other)."""
-    args = [binary, "--format", "csv"] + [a for c in commands for a in ("-c", c)]
-    run = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=120)
-    lines = run.stdout.splitlines()
-    starts = [i for i, line in enumerate(lines) if line == header]
-    if run.returncode != 0 or not starts:
-        print(f"FAIL {commands!r}: exit {run.returncode}, no '{header}' in:\n{run.stdout}\n{run.stderr}")
-        sys.exit(1)
-    return list(csv.DictReader(io.StringIO("\n".join(lines[starts[-1]:]))))
+from checklib import DATA, binary_argument, check, close, csv_output, csv_rows, duckdb, finish
 
 
 def shown(value, hidden, threshold):
@@ -86,7 +42,7 @@ def expected_cells(rows, columns, counts, derived, threshold):
 
 def same_number(got, want):
     try:
-        return abs(float(got) - float(want)) <= 1e-9 * max(1.0, abs(float(want)))
+        return close(got, float(want))
     except (TypeError, ValueError):
         return got == want
 
@@ -110,7 +66,7 @@ def compare(label, got_rows, want_rows, keys, threshold):
 
 
 def main():
-    binary = os.path.abspath(sys.argv[1])
+    binary = binary_argument()
     con = duckdb.connect()
     con.execute(f"create table r as select * from read_csv_auto('{DATA}/resultater.csv')")
     con.execute(f"create table f as select * from read_csv('{DATA}/forloeb.csv', all_varchar=true)")
@@ -124,7 +80,7 @@ def main():
              case when sum(personer) = 0 then null else round(100.0 * sum(startet) / sum(personer), 1) end
       from r where runde = 5 and kommune = 'Fredensborg' group by all""").fetchall()
     want = expected_cells(rows, columns, ["personer", "startet"], {"andel": ["personer", "startet"]}, 5)
-    got, errors = trappe(binary, [".suppress 5", query])
+    got, errors = csv_output(binary, [".suppress 5", query], warnings_fail=False)
     hidden = compare("README table", got, want, ["herkomst", "ydelse"], 5)
     check("README table hides cells", hidden > 0, "the test table must have small cells to test anything")
     zero = sum(1 for row in rows if row[2] == 0)
@@ -132,7 +88,7 @@ def main():
     # The same cells in a saved file (and the footer's count of hidden cells in the notice).
     with tempfile.TemporaryDirectory() as work:
         path = os.path.join(work, "t.csv")
-        _, notes = trappe(binary, [".suppress 5", query, f".save _ {path}"])
+        _, notes = csv_output(binary, [".suppress 5", query, f".save _ {path}"], warnings_fail=False)
         text = open(path, encoding="utf-8").read()
         saved = list(csv.DictReader(io.StringIO("\n".join(l for l in text.splitlines() if not l.startswith("#")))))
         compare("README table saved", saved, want, ["herkomst", "ydelse"], 5)
@@ -144,12 +100,14 @@ def main():
     small = con.execute("""select count(*) from (select herkomst, ydelse, sum(startet) s from r
                            where runde = 5 and kommune = 'Fredensborg' group by all) where s = 3""").fetchone()[0]
     check("the attack has something to find", small > 0, "no cell holds 3: pick another value")
-    got = last_table(binary, [".suppress 5", query, "out1 | where startet == 3 | select herkomst"], "herkomst")
+    got = csv_rows(binary, [".suppress 5", query, "out1 | where startet == 3 | select herkomst"], header="herkomst",
+                   warnings_fail=False)
     check("out1 | where startet == 3 finds no row", len(got) == 0, f"{got}")
     visible = con.execute("""select sum(s) from (select sum(startet) s from r
                              where runde = 5 and kommune = 'Fredensborg' group by herkomst, ydelse)
                              where s = 0 or s >= 5""").fetchone()[0]
-    got = last_table(binary, [".suppress 5", query, "out1 | summarize s = sum(startet)"], "s")
+    got = csv_rows(binary, [".suppress 5", query, "out1 | summarize s = sum(startet)"], header="s",
+                   warnings_fail=False)
     check("a sum over out1 adds only shown values", len(got) == 1 and int(got[0]["s"]) == visible, f"{got} vs {visible}")
 
     # 2. Another threshold and person-weeks (not counts, never hidden) next to counts.
@@ -161,7 +119,7 @@ def main():
              case when sum(uger_i_alt) = 0 then null else sum(startet) / sum(uger_i_alt) end  -- trappe: x/0 is NULL
       from r where kommune = 'Læsø' group by all""").fetchall()
     want = expected_cells(rows, columns, ["startet"], {"pr_uge": ["startet", "uger"]}, 3)
-    got, _ = trappe(binary, [".suppress 3", query])
+    got, _ = csv_output(binary, [".suppress 3", query], warnings_fail=False)
     hidden = compare("Læsø .suppress 3", got, want, ["runde", "herkomst"], 3)
     check("Læsø table hides cells", hidden > 0)
 
@@ -171,12 +129,11 @@ def main():
     rows = con.execute("""select herkomst, aldersgruppe, count(*) from f
                           where kommune = 'Ikast-Brande' and status = 'starthjælp' group by all""").fetchall()
     want = expected_cells(rows, ["herkomst", "aldersgruppe", "n"], ["n"], {}, 10)
-    got, _ = trappe(binary, [".suppress 10", query])
+    got, _ = csv_output(binary, [".suppress 10", query], warnings_fail=False)
     hidden = compare("forloeb count() .suppress 10", got, want, ["herkomst", "aldersgruppe"], 10)
     check("forloeb table hides cells", hidden > 0)
 
-    print(f"{passed} passed, {failed} failed")
-    sys.exit(1 if failed else 0)
+    finish()
 
 
 main()

@@ -9,19 +9,14 @@ row-based functions break ties by input row order (`rn`, the file row number, as
 ORDER BY key); first/last over a frame with tied rows take the first/last non-NULL value in
 (order keys, input order), i.e. arg_min/arg_max(x, (keys..., rn)) FILTER (WHERE x IS NOT NULL).
 """
-import csv, io, itertools, math, os, subprocess, sys
+import itertools, math
 
-try:
-    import duckdb
-except ImportError:
-    print("FAIL: the python module duckdb is missing (Scripts/test installs it in .build/venv)")
-    sys.exit(1)
+from checklib import DATA, binary_argument, check, csv_rows, duckdb, finish
 
-root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-trappe = sys.argv[1] if len(sys.argv) > 1 else os.path.join(root, ".build/debug/trappe")
+trappe = binary_argument()
 con = duckdb.connect()
 con.execute("create table kommunepanel as select row_number() over () as rn, * "
-            f"from read_csv('{root}/Datasets/kommunepanel.csv')")
+            f"from read_csv('{DATA}/kommunepanel.csv')")
 
 BASE = ("kommunepanel | where aar <= 2009 and kommunekode < 400 "
         "| extend x = case when aar == 2008 then null else kontanthjaelp_jan end")
@@ -60,13 +55,10 @@ ROW_BASED = [
 
 
 def trappe_column(query):
-    out = subprocess.run([trappe, "--format", "csv", "-c", query], capture_output=True, text=True, cwd=root,
-                         timeout=120)
-    rows = list(csv.reader(io.StringIO(out.stdout)))
-    if len(rows) < 2:
-        print("FAIL: no result for", query, out.stderr[:300])
-        return None
-    return {r[0]: r[1] for r in rows[1:]}
+    """{id: w} of Trappe's csv result; a failure counts and gives None. Warnings are allowed: the
+    partitions tie on purpose, and prev/next/change warn about rows less than a period apart."""
+    rows = csv_rows(trappe, [query], warnings_fail=False, exit_on_failure=False)
+    return None if rows is None else {r["id"]: r["w"] for r in rows}
 
 
 def same(want, got):
@@ -79,19 +71,17 @@ def same(want, got):
     return str(want) == got
 
 
-checked = failed = 0
 for (function, sql), (window, w, r, k) in itertools.product(AGGREGATES + ROW_BASED, WINDOWS):
     if window == "over region" and (function, sql) in ROW_BASED:
         continue  # rank & co. without order by: every row ties; covered by the golden cases
     got = trappe_column(f"{BASE} | extend w = {function} {window} | select id = kommunekode * 10000 + aar, w")
+    if got is None:
+        continue
     expression = sql.format(W=w, R=r, K=k)
     want = con.execute(f"select kommunekode * 10000 + aar, {expression} from ({SQL_BASE})").fetchall()
-    checked += 1
-    bad = [(key, value, got.get(str(key)) if got else None) for key, value in want
-           if got is None or not same(value, got.get(str(key)))]
-    if bad:
-        failed += 1
-        print(f"FAIL: {function} {window}: {len(bad)} rows differ, e.g. id {bad[0][0]}: DuckDB {bad[0][1]}, "
-              f"Trappe {bad[0][2]}")
-print(f"windows: {checked} function × window combinations checked against DuckDB, {failed} differ")
-sys.exit(1 if failed else 0)
+    bad = [(key, value, got.get(str(key))) for key, value in want if not same(value, got.get(str(key)))]
+    check(f"{function} {window}", len(got) == len(want) and not bad,
+          f"{len(got)} rows from Trappe, {len(want)} from DuckDB, {len(bad)} rows differ" +
+          (f", e.g. id {bad[0][0]}: DuckDB {bad[0][1]}, Trappe {bad[0][2]}" if bad else ""))
+finish(lambda passed, failed: f"windows: {passed + failed} function × window combinations checked against DuckDB, "
+                              f"{passed} passed, {failed} failed")

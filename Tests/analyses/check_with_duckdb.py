@@ -6,57 +6,34 @@ Fails (exit 1) when the duckdb package is not installed (Scripts/ensure-deps --w
 Runs Trappe in csv mode on the built-in datasets and recomputes the same figures from
 Datasets/*.csv in SQL; no number Trappe prints is used as an input to the expected values.
 """
-import csv, io, os, subprocess, sys
+import checklib
+from checklib import DATA, close, csv_rows, duckdb, finish
 
-try:
-    import duckdb
-except ImportError:
-    print("FAIL: the python module duckdb is missing, so this cross-check cannot run "
-          "(Scripts/test installs it in .build/venv)")
-    sys.exit(1)
-
-root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-trappe = sys.argv[1] if len(sys.argv) > 1 else os.path.join(root, ".build/debug/trappe")
-data = os.path.join(root, "Datasets")
-failures = 0
-
-
-def fail(message):
-    global failures
-    failures += 1
-    print(f"MISMATCH {message}")
+trappe = checklib.binary_argument()
 
 
 def run_trappe(statement):
     """Trappe's csv output of one statement; a non-zero exit or any error or warning fails."""
-    run = subprocess.run([trappe, "--format", "csv", "-c", statement], capture_output=True, text=True,
-                         cwd=root, timeout=300)
-    problems = [l for l in run.stderr.splitlines() if l.startswith(("error", "warning")) or ": error:" in l]
-    if run.returncode != 0 or problems:
-        fail(f"{statement!r}: exit {run.returncode}, stderr:\n{run.stderr}")
-        return []
-    return list(csv.DictReader(io.StringIO(run.stdout)))
+    return csv_rows(trappe, [statement], exit_on_failure=False) or []
 
 
 con = duckdb.connect()
-con.execute(f"create table r as select * from read_csv_auto('{data}/resultater.csv')")
-con.execute(f"create table k as select * from read_csv_auto('{data}/kommuner.csv')")
-con.execute(f"create table kp as select * from read_csv_auto('{data}/kommunepanel.csv')")
+con.execute(f"create table r as select * from read_csv_auto('{DATA}/resultater.csv')")
+con.execute(f"create table k as select * from read_csv_auto('{DATA}/kommuner.csv')")
+con.execute(f"create table kp as select * from read_csv_auto('{DATA}/kommunepanel.csv')")
 
 
-def check(label, got, want):
+def check_number(label, got, want):
     if want is None and got in ("", None):
-        return
-    if want is None or got in ("", None) or abs(float(got) - want) > 1e-9 * max(1.0, abs(want)):
-        fail(f"{label}: trappe {got!r}, duckdb {want!r}")
+        ok = True
+    else:
+        ok = want is not None and got not in ("", None) and close(got, want)
+    checklib.check(label, ok, f"trappe {got!r}, duckdb {want!r}")
 
 
 def check_rows(label, got, want):
     """Row counts must agree before rows are compared pairwise (zip would drop the extra ones)."""
-    if len(got) != len(want):
-        fail(f"{label}: trappe has {len(got)} rows, duckdb {len(want)}")
-        return False
-    return True
+    return checklib.check(f"{label} row count", len(got) == len(want), f"trappe {len(got)}, duckdb {len(want)}")
 
 
 # peers: the k nearest municipalities by Euclidean distance between z-scores (sample sd) of the
@@ -85,11 +62,12 @@ def peers_sql(kommune, k, variables, year=None):
 def check_peers(statement, got, want, variables):
     if check_rows(statement, got, want):
         for rank, (g, w) in enumerate(zip(got, want), start=1):
-            if g["kommune"] != w[0] or int(g["kommunekode"]) != w[1] or int(g["rank"]) != rank:
-                fail(f"{statement} rank {rank}: trappe {g['kommune']} ({g['kommunekode']}), duckdb {w[0]} ({w[1]})")
-            check(f"{statement} {w[0]} distance", g["distance"], w[2])
+            checklib.check(f"{statement} rank {rank}",
+                           g["kommune"] == w[0] and int(g["kommunekode"]) == w[1] and int(g["rank"]) == rank,
+                           f"trappe {g['kommune']} ({g['kommunekode']}), duckdb {w[0]} ({w[1]})")
+            check_number(f"{statement} {w[0]} distance", g["distance"], w[2])
             for v, value in zip(variables, w[3:]):
-                check(f"{statement} {w[0]} {v}", g[v], value)
+                check_number(f"{statement} {w[0]} {v}", g[v], value)
 
 
 for kommune, k, on in [("Slagelse", 5, None), ("Aarhus", 10, None), ("Slagelse", 3, ["befolkning", "kh_pct"]),
@@ -139,13 +117,12 @@ def check_bench(statement, want):
         return
     for g, w in zip(got, want):
         runde, val, den, peer, nat, top10, rank_nat, rank_peers, change, did_peers, did_nat = w
-        if g["runde"] != str(runde):
-            fail(f"{statement}: trappe round {g['runde']}, duckdb {runde}")
+        checklib.check(f"{statement} round", g["runde"] == str(runde), f"trappe {g['runde']}, duckdb {runde}")
         for column, value in [("value", val), ("n", den), ("peer_value", peer), ("national_value", nat),
                               ("top10_value", top10), ("rank_national", rank_nat), ("rank_peers", rank_peers),
                               ("diff_peers", val - peer), ("diff_national", val - nat), ("change", change),
                               ("did_peers", did_peers), ("did_national", did_nat)]:
-            check(f"{statement} runde {runde} {column}", g[column], value)
+            check_number(f"{statement} runde {runde} {column}", g[column], value)
 
 
 # bench i_gang for Slagelse against region by runde
@@ -167,9 +144,9 @@ peer, nat, top10 = con.execute(sql).fetchone()
 statement = "bench aktivering for Aabenraa against (Gladsaxe, Aarhus, Aabenraa) unweighted"
 got = run_trappe(statement)
 if check_rows(statement, got, [(peer, nat, top10)]):
-    check("unweighted peer_value", got[0]["peer_value"], peer)
-    check("unweighted national_value", got[0]["national_value"], nat)
-    check("unweighted top10_value", got[0]["top10_value"], top10)
+    check_number("unweighted peer_value", got[0]["peer_value"], peer)
+    check_number("unweighted national_value", got[0]["national_value"], nat)
+    check_number("unweighted top10_value", got[0]["top10_value"], top10)
 
 # decompose i_gang for Slagelse against region by herkomst, round 5
 sql = """
@@ -188,10 +165,9 @@ want = con.execute(sql).fetchall()
 got = run_trappe(statement)
 if check_rows(statement, got, want + [("total",)]):
     for g, w in zip(got, want):
-        if g["herkomst"] != w[0]:
-            fail(f"decompose: trappe group {g['herkomst']}, duckdb {w[0]}")
+        checklib.check("decompose group", g["herkomst"] == w[0], f"trappe {g['herkomst']}, duckdb {w[0]}")
         for column, value in zip(["share", "rate", "peer_share", "peer_rate", "composition", "rate_part"], w[1:]):
-            check(f"decompose {w[0]} {column}", g[column], value)
+            check_number(f"decompose {w[0]} {column}", g[column], value)
     # The total row against DuckDB's own totals: the overall rates, the summed parts, and their sum
     # equal to the overall gap (computed from the rates, not from trappe's parts).
     own_rate, peer_rate = con.execute("""
@@ -202,15 +178,12 @@ if check_rows(statement, got, want + [("total",)]):
                    / sum(personer) filter (where kommune in (select kommune from reg))
       from r where runde = 5""").fetchone()
     total = got[-1]
-    if total["herkomst"] != "total":
-        fail(f"decompose: last row is {total['herkomst']!r}, not total")
-    check("decompose total rate", total["rate"], own_rate)
-    check("decompose total peer_rate", total["peer_rate"], peer_rate)
-    check("decompose total composition", total["composition"], sum(w[5] for w in want))
-    check("decompose total rate_part", total["rate_part"], sum(w[6] for w in want))
-    check("decompose total gap", float(total["composition"]) + float(total["rate_part"]), own_rate - peer_rate)
+    checklib.check("decompose last row", total["herkomst"] == "total", f"{total['herkomst']!r}, not total")
+    check_number("decompose total rate", total["rate"], own_rate)
+    check_number("decompose total peer_rate", total["peer_rate"], peer_rate)
+    check_number("decompose total composition", total["composition"], sum(w[5] for w in want))
+    check_number("decompose total rate_part", total["rate_part"], sum(w[6] for w in want))
+    check_number("decompose total gap", float(total["composition"]) + float(total["rate_part"]), own_rate - peer_rate)
 
-if failures:
-    print(f"{failures} mismatches")
-    sys.exit(1)
-print("peers, bench (against region, peers, a list) and decompose agree with DuckDB")
+finish(lambda passed, failed: f"peers, bench (against region, peers, a list) and decompose: "
+                              f"{passed} passed, {failed} failed")

@@ -18,10 +18,7 @@ CSV result, `explain` prints a plan, `let` a message.
 """
 import csv, decimal, io, math, os, re, sys
 
-import duckdb
-
-root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-data = os.path.join(root, "Datasets")
+from checklib import DATA as data, ROOT as root, check, duckdb, finish
 
 con = duckdb.connect()
 con.execute("set threads = 1")
@@ -475,16 +472,13 @@ if __name__ == "__main__":
     args = sys.argv[1:]
     if args[:1] == ["--check"]:
         docs = documented()
-        failures = 0
         for key, example, result in results():
             if key not in docs:
                 continue
             doc_example, doc_result = docs[key]
-            if doc_example != example or doc_result != result:
-                failures += 1
-                print(f"DIFFERENT {key}\n  docs:   {doc_example!r}\n          {doc_result!r}\n"
-                      f"  here:   {example!r}\n          {result!r}")
-        print(f"{len(E)} entries, {failures} different from docs/language.md")
-        sys.exit(1 if failures else 0)
+            check(key, doc_example == example and doc_result == result,
+                  f"differs\n  docs:   {doc_example!r}\n          {doc_result!r}\n"
+                  f"  here:   {example!r}\n          {result!r}")
+        finish(lambda passed, failed: f"{len(E)} entries, {passed} as in docs/language.md, {failed} different")
     for key, example, result in results(set(args)):
         print(f"== {key}\n{example}\n--\n{result}\n")
