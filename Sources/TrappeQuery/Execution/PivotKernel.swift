@@ -43,7 +43,7 @@ enum PivotKernel {
     let valueCount = pivotIndex.groupCount
     guard valueCount > 0, byCount * valueCount <= Int(Int32.max) else { return Table(named) }
 
-    let (order, names) = orderedValues(pivotColumn, pivotIndex)
+    let (order, names) = orderedValues(pivotColumn, pivotIndex, besides: named.map(\.0))
     var position = [Int32](repeating: 0, count: valueCount)
     for (index, group) in order.enumerated() { position[group] = Int32(index) }
 
@@ -84,8 +84,11 @@ enum PivotKernel {
     return Table(named)
   }
 
-  /// The pivot groups in output order, and the column name of each in that order.
-  static func orderedValues(_ column: Column, _ index: GroupIndex) -> ([Int], [String]) {
+  /// The pivot groups in output order, and the column name of each in that order: the value as
+  /// text (`null` for NULL), with `_2`, `_3`, ... added when that name is already taken by one of
+  /// the `besides` columns (the `by` columns) or an earlier value (`"null"` and NULL), so every
+  /// column of the result has its own name.
+  static func orderedValues(_ column: Column, _ index: GroupIndex, besides: [String] = []) -> ([Int], [String]) {
     let groups = Array(0..<index.groupCount)
     let rows = index.firstRow.map { Int($0) }
     var order: [Int]
@@ -109,9 +112,18 @@ enum PivotKernel {
     // The NULL group (placeholder values sort anywhere) goes last.
     let validity = column.validity
     order = order.filter { validity.isValid(rows[$0]) } + order.filter { !validity.isValid(rows[$0]) }
+    var taken = Set(besides)
     let names = order.map { group -> String in
       let value = column.value(at: rows[group])
-      return value.isNull ? "null" : value.description
+      let text = value.isNull ? "null" : value.description
+      var name = text
+      var suffix = 2
+      while taken.contains(name) {
+        name = "\(text)_\(suffix)"
+        suffix += 1
+      }
+      taken.insert(name)
+      return name
     }
     return (order, names)
   }

@@ -117,7 +117,7 @@ extension LanguageEntry {
       result: "kommunekode,kommunekode_4,kommune,region,regionskode,nuts2,areal_km2,vip2\n751,0751,Aarhus,Region Midtjylland,1082,DK04,467.9,true\n330,0330,Slagelse,Region Sjælland,1085,DK02,568.0,true"),
     .init(
       name: "pivot", kind: .stage, syntax: "| pivot KEY values AGGREGATE(EXPRESSION) [by COLUMN, ...]",
-      summary: "A wide table: one column per distinct KEY value (e.g. one per aar or round). Later stages can use the new columns (the pivot then runs while the query is bound; explain shows it).",
+      summary: "A wide table: one column per distinct KEY value (e.g. one per aar or round). Later stages can use the new columns (the pivot then runs while the query is bound; explain shows it). A value named like a by column (or NULL next to the text \"null\") gets _2.",
       example: "kommunepanel | where aar between 2007 and 2009 | pivot aar values sum(fuldtidsledige) by region | sort by region",
       result: "region,2007,2008,2009\nRegion Hovedstaden,34930,26038,40306\nRegion Midtjylland,18704,13126,27922\nRegion Nordjylland,13033,9036,15742\nRegion Sjælland,14241,10459,18292\nRegion Syddanmark,19878,14031,27255"),
     .init(

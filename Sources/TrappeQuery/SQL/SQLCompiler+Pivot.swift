@@ -9,7 +9,8 @@ extension SQLCompiler {
   mutating func pivot(
     _ child: LogicalPlan, by: [Int], key: BoundExpression, value: AggregateCall
   ) throws(SQLError) -> SQLStage {
-    let values = try SQLCompiler.pivotValues(child, key: key)
+    let byNames = by.map { child.columns[$0].name }
+    let (values, names) = try SQLCompiler.pivotValues(child, key: key, besides: byNames)
     let shown = values.prefix(8).map { $0.isNull ? "null" : $0.description }.joined(separator: ", ")
     notes.append(
       "pivot: the SQL has one column per key value found now (\(values.count)): \(shown)"
@@ -21,14 +22,13 @@ extension SQLCompiler {
     let byItems = by.map { s.references[$0] }
     var items = ["min(\(ord)) AS \(ord)"] + byItems
     var columns = by.map { input.columns[$0] }
-    for v in values {
+    for (v, name) in zip(values, names) {
       let condition: String
       switch v {
       case .null: condition = "\(keySQL) IS NULL"
       case .double(let d) where d.isNaN: condition = "isnan(\(keySQL))"
       default: condition = "\(keySQL) = \(dialect.literal(v, type: key.type, unit: keyUnit))"
       }
-      let name = v.isNull ? "null" : v.description
       let cell = try aggregateSQL(value, s, filter: condition)
       items.append("CASE WHEN count(*) FILTER (WHERE \(condition)) > 0 THEN \(cell) END AS \(dialect.identifier(name))")
       let cellUnit = value.type == .period ? value.input.flatMap { unit(of: $0, s) } : nil
@@ -39,8 +39,11 @@ extension SQLCompiler {
     return add(body, columns: columns)
   }
 
-  /// The distinct values of the pivot key over the evaluated input, in output column order.
-  static func pivotValues(_ child: LogicalPlan, key: BoundExpression) throws(SQLError) -> [Value] {
+  /// The distinct values of the pivot key over the evaluated input, in output column order, with
+  /// their column names (made distinct from the `besides` columns as the executor does).
+  static func pivotValues(
+    _ child: LogicalPlan, key: BoundExpression, besides: [String]
+  ) throws(SQLError) -> (values: [Value], names: [String]) {
     var executor = Executor()
     let table: Table
     do throws(Interrupted) {
@@ -48,9 +51,9 @@ extension SQLCompiler {
     } catch {
       throw SQLError("interrupted while reading the pivot's key values")
     }
-    guard let column = table.columns.first else { return [] }
+    guard let column = table.columns.first else { return ([], []) }
     let index = GroupIndex.build(keys: [column], rowCount: table.rowCount)
-    let (order, _) = PivotKernel.orderedValues(column, index)
-    return order.map { column.value(at: Int(index.firstRow[$0])) }
+    let (order, names) = PivotKernel.orderedValues(column, index, besides: besides)
+    return (order.map { column.value(at: Int(index.firstRow[$0])) }, names)
   }
 }
