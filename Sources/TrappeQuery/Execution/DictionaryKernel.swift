@@ -55,6 +55,30 @@ enum DictionaryKernel {
     return StringColumn(codes: codes, dictionary: dictionary, validity: column.validity)
   }
 
+  /// A string column of `count` rows computed row by row from a `key` per row (nil: NULL), with
+  /// `compute` called once per distinct key (the keys are dictionary codes and parameters, so a
+  /// function of several columns still works per distinct combination, not per row).
+  static func memoizedStrings<Key: Hashable>(
+    count: Int, key: (Int) -> Key?, compute: (Key) -> String
+  ) -> StringColumn {
+    var memo: [Key: UInt32] = [:]
+    var builder = StringColumnBuilder(capacity: count)
+    for i in 0..<count {
+      guard let k = key(i) else {
+        builder.appendNull()
+        continue
+      }
+      if let known = memo[k] {
+        builder.append(code: known)
+      } else {
+        let result = builder.code(for: compute(k))
+        memo[k] = result
+        builder.append(code: result)
+      }
+    }
+    return builder.finish()
+  }
+
   /// One dictionary for several string columns, and each column's codes in it.
   static func unify(_ columns: [StringColumn]) -> (dictionary: [String], codes: [[UInt32]]) {
     guard let first = columns.first else { return ([], []) }

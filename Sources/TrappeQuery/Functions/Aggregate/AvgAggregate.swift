@@ -18,23 +18,7 @@ enum AvgAggregate {
 
   private static func exactAverage(_ values: [Int64], _ validity: ValidityMask, _ groups: GroupIndex) -> Column {
     let k = groups.groupCount
-    var totals = [Int128](repeating: 0, count: k)
-    var counts = [Int](repeating: 0, count: k)
-    totals.withUnsafeMutableBufferPointer { s in
-      counts.withUnsafeMutableBufferPointer { n in
-        values.withUnsafeBufferPointer { v in
-          groups.groupOf.withUnsafeBufferPointer { g in
-            validity.withValidityWords { bits in
-              for row in 0..<v.count where bits.isValid(row) {
-                let group = Int(g[row])
-                s[group] += Int128(v[row])
-                n[group] += 1
-              }
-            }
-          }
-        }
-      }
-    }
+    let (totals, counts) = ExactIntegerSums.compute(values, validity, groups)
     var means = [Double](repeating: 0, count: k)
     for group in 0..<k where counts[group] > 0 {
       means[group] = Double(totals[group]) / Double(counts[group])

@@ -5,7 +5,7 @@ import TrappeStorage
 /// Integers (and bools, as 0/1) sum exactly in Int128, so only a group whose total
 /// lies outside Int64 gives NULL (counted as an overflow; the order of the rows does not
 /// matter: 9223372036854775806 + 10 - 9223372036854775807 is 9 in any order, as in SQL's
-/// HUGEINT sum). Int128 cannot overflow: 2^31 rows of at most 2^63 stay below 2^94.
+/// HUGEINT sum; ``ExactIntegerSums``).
 /// Doubles sum into Double with Neumaier compensation.
 /// A group without non-NULL values gives NULL.
 enum SumAggregate {
@@ -27,28 +27,12 @@ enum SumAggregate {
   private static func sumIntegers(
     _ values: [Int64], _ validity: ValidityMask, _ groups: GroupIndex
   ) -> (sums: Column, overflows: Int) {
-    let k = groups.groupCount
-    var wide = [Int128](repeating: 0, count: k)
-    var seen = [Bool](repeating: false, count: k)
-    wide.withUnsafeMutableBufferPointer { s in
-      seen.withUnsafeMutableBufferPointer { f in
-        values.withUnsafeBufferPointer { v in
-          groups.groupOf.withUnsafeBufferPointer { g in
-            validity.withValidityWords { bits in
-              for row in 0..<v.count where bits.isValid(row) {
-                let group = Int(g[row])
-                s[group] += Int128(v[row])
-                f[group] = true
-              }
-            }
-          }
-        }
-      }
-    }
-    var sums = [Int64](repeating: 0, count: k)
+    let (totals, counts) = ExactIntegerSums.compute(values, validity, groups)
+    var sums = [Int64](repeating: 0, count: groups.groupCount)
+    var seen = counts.map { $0 > 0 }
     var overflows = 0
-    for group in 0..<k where seen[group] {
-      if let total = Int64(exactly: wide[group]) {
+    for group in 0..<groups.groupCount where seen[group] {
+      if let total = Int64(exactly: totals[group]) {
         sums[group] = total
       } else {
         seen[group] = false

@@ -21,28 +21,17 @@ enum ReplaceFunction {
       var from: UInt32
       var to: UInt32
     }
-    var memo: [Key: UInt32] = [:]
-    var builder = StringColumnBuilder(capacity: count)
     let valid = ValidityWords(ValidityWords(text.validity, froms.validity).mask, tos.validity)
-    for i in 0..<count {
-      let key = Key(text: text.codes[i], from: froms.codes[i], to: tos.codes[i])
-      guard valid.isValid(i), Int(key.text) < text.dictionary.count, Int(key.from) < froms.dictionary.count,
-        Int(key.to) < tos.dictionary.count
-      else {
-        builder.appendNull()
-        continue
-      }
-      if let known = memo[key] {
-        builder.append(code: known)
-      } else {
-        let result = builder.code(
-          for: replacing(
-            text.dictionary[Int(key.text)], froms.dictionary[Int(key.from)], tos.dictionary[Int(key.to)]))
-        memo[key] = result
-        builder.append(code: result)
-      }
-    }
-    return .string(builder.finish())
+    return .string(
+      DictionaryKernel.memoizedStrings(count: count) { i -> Key? in
+        let key = Key(text: text.codes[i], from: froms.codes[i], to: tos.codes[i])
+        guard valid.isValid(i), Int(key.text) < text.dictionary.count, Int(key.from) < froms.dictionary.count,
+          Int(key.to) < tos.dictionary.count
+        else { return nil }
+        return key
+      } compute: { key in
+        replacing(text.dictionary[Int(key.text)], froms.dictionary[Int(key.from)], tos.dictionary[Int(key.to)])
+      })
   }
 
   /// Every non-overlapping occurrence of `from` in `s` (by bytes) replaced by `to`.

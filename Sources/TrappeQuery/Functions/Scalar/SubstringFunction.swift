@@ -28,25 +28,15 @@ enum SubstringFunction {
       var start: Int64
       var length: Int64
     }
-    var memo: [Key: UInt32] = [:]
-    var builder = StringColumnBuilder(capacity: count)
     let valid = ValidityWords(ValidityWords(text.validity, starts.validity).mask, lengths.validity)
-    for i in 0..<count {
-      let code = text.codes[i]
-      guard valid.isValid(i), Int(code) < text.dictionary.count else {
-        builder.appendNull()
-        continue
-      }
-      let key = Key(code: code, start: starts.values[i], length: lengths.values[i])
-      if let known = memo[key] {
-        builder.append(code: known)
-      } else {
-        let result = builder.code(for: slice(text.dictionary[Int(code)], start: key.start, length: key.length))
-        memo[key] = result
-        builder.append(code: result)
-      }
-    }
-    return .string(builder.finish())
+    return .string(
+      DictionaryKernel.memoizedStrings(count: count) { i -> Key? in
+        let code = text.codes[i]
+        guard valid.isValid(i), Int(code) < text.dictionary.count else { return nil }
+        return Key(code: code, start: starts.values[i], length: lengths.values[i])
+      } compute: { key in
+        slice(text.dictionary[Int(key.code)], start: key.start, length: key.length)
+      })
   }
 
   /// DuckDB's `substring` on the scalars of `s`: from position `start` (1-based; 0 and negative
