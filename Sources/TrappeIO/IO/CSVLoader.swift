@@ -267,14 +267,7 @@ struct CSVLoader {
     for i in 0..<count {
       var base = i < raw.count ? raw[i] : ""
       if base.isEmpty { base = "column\(i + 1)" }
-      var candidate = base
-      var n = 2
-      while taken.contains(candidate) {
-        candidate = "\(base)_\(n)"
-        n += 1
-      }
-      taken.insert(candidate)
-      result.append(candidate)
+      result.append(taken.claimUniqueName(base))
     }
     return result
   }

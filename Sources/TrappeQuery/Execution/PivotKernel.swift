@@ -1,3 +1,4 @@
+import TrappeBase
 import TrappeStorage
 
 /// Spreads the values of one column into columns of their own, aggregating per row key.
@@ -115,15 +116,7 @@ enum PivotKernel {
     var taken = Set(besides)
     let names = order.map { group -> String in
       let value = column.value(at: rows[group])
-      let text = value.isNull ? "null" : value.description
-      var name = text
-      var suffix = 2
-      while taken.contains(name) {
-        name = "\(text)_\(suffix)"
-        suffix += 1
-      }
-      taken.insert(name)
-      return name
+      return taken.claimUniqueName(value.isNull ? "null" : value.description)
     }
     return (order, names)
   }
