@@ -112,13 +112,15 @@ package struct Executor {
             if hasValue[group] && !perGroup.validity.isValid(group) { warnings.overflows += 1 }
           }
         }
+        warnings.notFinite += groupWarnings.notFinite
         return perGroup.gather(groups.groupOf)
       }
       let layout = WindowLayout(
         count: input.rowCount, partition: partition, order: order, descending: call.order.map(\.descending),
         peers: true)
       return try RunningAggregateWindow.compute(
-        function, parameter: parameter, input: value, layout: layout, warnings: &warnings)
+        function, parameter: parameter, input: value, layout: layout, warnings: &warnings
+      ).nullingNonFinite(&warnings)
     }
     if let key = call.periodKey {
       let compared: (String, Int)?
@@ -134,9 +136,11 @@ package struct Executor {
           descending: call.order.map(\.descending))
       }
     }
-    return WindowEvaluator.compute(
+    let result = WindowEvaluator.compute(
       call.function, input: value, partition: partition, order: order, descending: call.order.map(\.descending),
       rowCount: input.rowCount, warnings: &warnings)
+    // A running sum of doubles beyond the double range is NULL with a warning, as `sum` is.
+    return call.function == .runningSum ? result.nullingNonFinite(&warnings) : result
   }
 }
 

@@ -107,6 +107,7 @@ extension SQLCompiler {
       let direction = call.function == .arg_max ? "DESC" : "ASC"
       sql = "\(name(.first))(\(x ?? "NULL") ORDER BY \(by) \(direction), \(ord))\(filtered("\(by) IS NOT NULL"))"
     }
-    return sql
+    // A double result that is not finite (a sum beyond the double range) is NULL, as in Trappe.
+    return call.type == .double ? "(CASE WHEN isfinite(\(sql)) THEN \(sql) END)" : sql
   }
 }

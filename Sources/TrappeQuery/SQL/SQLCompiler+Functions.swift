@@ -18,7 +18,17 @@ extension SQLCompiler {
         return dialect.tryCast(
           "\(name(.round))(CAST(\(x) AS HUGEINT), CAST(\(digits) AS INTEGER))", to: .int64, unit: nil)
       }
-      return "\(name(.round))(\(dialect.cast(x, to: .double, unit: nil)), CAST(\(digits) AS INTEGER))"
+      var literalDigits: Int64? = args.count < 2 ? 0 : nil
+      if args.count > 1, case .literal(.int64(let d), _) = arguments[1] { literalDigits = d }
+      let plain = "\(name(.round))(\(dialect.cast(x, to: .double, unit: nil)), CAST(\(digits) AS INTEGER))"
+      if let literalDigits, abs(literalDigits) <= 18 {
+        // Trappe rounds a double as its decimal text reads (round(1.005, 2) is 1.01, half away
+        // from zero): round that text as a DECIMAL. Beyond DECIMAL(38, 18) (|x| >= 1e20) a
+        // double has no fraction and DuckDB's double round is exact enough.
+        let decimal = "TRY_CAST(CAST(\(x) AS VARCHAR) AS DECIMAL(38, 18))"
+        return "coalesce(CAST(\(name(.round))(\(decimal), \(literalDigits)) AS DOUBLE), \(plain))"
+      }
+      return plain
     case .abs:
       return xType == .int64
         ? dialect.tryCast("\(name(.abs))(CAST(\(x) AS HUGEINT))", to: .int64, unit: nil) : "\(name(.abs))(\(x))"

@@ -76,7 +76,8 @@ extension SQLCompiler {
     case .runningSum:
       let v = call.input?.type == .bool ? "CAST(\(x) AS INTEGER)" : x
       let sum = name(call.type == .double ? .compensatedSum : .sum)
-      return checked("\(sum)(\(v)) \(over(stable, frame: "ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW"))")
+      let running = checked("\(sum)(\(v)) \(over(stable, frame: "ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW"))")
+      return call.type == .double ? "(CASE WHEN isfinite(\(running)) THEN \(running) END)" : running
     case .share:
       let total = "\(name(call.input?.type == .double ? .compensatedSum : .sum))(\(x)) \(over([]))"
       return "(\(dialect.cast(x, to: .double, unit: nil)) / NULLIF(\(dialect.cast(total, to: .double, unit: nil)), 0))"
@@ -85,8 +86,10 @@ extension SQLCompiler {
       if isInt { return dialect.tryCast("CAST(\(x) AS HUGEINT) - \(previous)", to: .int64, unit: nil) }
       return "(\(dialect.cast(x, to: .double, unit: nil)) - \(dialect.cast(previous, to: .double, unit: nil)))"
     case .aggregate(let function, let parameter):
-      return try windowAggregate(
+      let sql = try windowAggregate(
         function, parameter: parameter, call: call, x: x, keys: keys, position: position, over: over)
+      // A double result that is not finite (a sum beyond the double range) is NULL, as in Trappe.
+      return call.type == .double ? "(CASE WHEN isfinite(\(sql)) THEN \(sql) END)" : sql
     }
   }
 
