@@ -258,7 +258,7 @@ extension LanguageEntry {
     .init(name: "count_distinct", kind: .aggregate, syntax: "count_distinct(x)", summary: "The number of distinct non-NULL values.",
       example: "kommunepanel | summarize kommuner = count_distinct(kommune) by region",
       result: "region,kommuner\nRegion Hovedstaden,29\nRegion Sjælland,17\nRegion Syddanmark,22\nRegion Midtjylland,19\nRegion Nordjylland,11"),
-    .init(name: "sum", kind: .aggregate, syntax: "sum(x)", summary: "The total; NULLs are skipped, NULL when all are NULL. Ints sum exactly to an int (the order of the rows does not matter); a total outside 64 bits gives NULL with a warning. With over ... order by: the running total (rows that tie on the order keys included).",
+    .init(name: "sum", kind: .aggregate, syntax: "sum(x)", summary: "The total; NULLs are skipped, NULL when all are NULL. Ints sum exactly to an int (the order of the rows does not matter); a total outside 64 bits (or a double sum beyond the double range) gives NULL with a warning. With over ... order by: the running total (rows that tie on the order keys included).",
       example: "kommunepanel | summarize indbyggere = sum(befolkning) by aar | take 3",
       result: "aar,indbyggere\n2007,5446989\n2008,5475695\n2009,5511355"),
     .init(name: "avg", kind: .aggregate, syntax: "avg(x)",
