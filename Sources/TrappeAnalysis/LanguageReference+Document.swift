@@ -51,7 +51,8 @@ extension LanguageEntry {
       - `+ - * %` on two ints give an int; if either side is a double the result is a double.
       - `/` always gives a double: `3 / 4` is `0.75`, never `0`.
       - Division or remainder by zero gives NULL, and the shell prints how many times it happened.
-        An int result that overflows 64 bits is NULL, also with a warning.
+        An int result that overflows 64 bits is NULL, also with a warning, and so is a double
+        result beyond the double range (`1e308 * 10`): Trappe never computes inf or NaN.
       - Periods: `p + 1` and `p - 1` are the next and previous period of the same unit;
         `p - q` is the number of periods between two periods of the same unit.
 

@@ -8,8 +8,9 @@ import TrappeStorage
 ///   gives NULL and counts ``EvaluationWarnings/overflows``.
 /// - `/` always gives a double: `3 / 4` is 0.75.
 /// - A zero divisor of `/` or `%` (int or double) gives NULL and counts
-///   ``EvaluationWarnings/divisionsByZero``; doubles never produce infinity
-///   from a division, but `+ - *` follow IEEE 754.
+///   ``EvaluationWarnings/divisionsByZero``; a double result beyond the double range
+///   (or NaN) gives NULL and counts ``EvaluationWarnings/notFinite``: no operation makes
+///   inf or NaN.
 /// - `%` is the truncated remainder: its sign follows the dividend (`-7 % 2` is -1).
 /// - int and double mixed: the int side is converted to double (the binder
 ///   normally inserts the cast itself).

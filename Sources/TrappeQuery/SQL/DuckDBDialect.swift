@@ -78,6 +78,11 @@ package struct DuckDBDialect: SQLDialect {
     "TRY_CAST(\(sql) AS \(typeName(type, unit: unit)))"
   }
 
+  /// `nullif` three times, so the expression is written once (DuckDB's NaN equals itself).
+  package func finite(_ sql: String) -> String {
+    "nullif(nullif(nullif(\(sql), CAST('inf' AS DOUBLE)), CAST('-inf' AS DOUBLE)), CAST('nan' AS DOUBLE))"
+  }
+
   package var nullsLast: String { "NULLS LAST" }
 
   package func functionName(_ name: SQLFunctionName) -> String {

@@ -123,17 +123,23 @@ extension SQLCompiler {
     let db = try converted(r, to: .double, scope)
     switch op {
     case .divide:
-      return "(\(da) / NULLIF(\(db), 0))"
+      // An int quotient is always finite; a double one can leave the double range.
+      let quotient = "(\(da) / NULLIF(\(db), 0))"
+      func integral(_ e: BoundExpression) -> Bool {
+        if case .cast(let inner, _) = e { return inner.type == .int64 }
+        return e.type == .int64
+      }
+      return integral(l) && integral(r) ? quotient : dialect.finite(quotient)
     case .remainder:
       if type == .int64 { return "(\(a) % NULLIF(\(b), 0))" }
-      return "(\(da) % NULLIF(\(db), 0))"
+      return dialect.finite("(\(da) % NULLIF(\(db), 0))")
     case .add, .subtract, .multiply:
       if type == .int64 {
         // Checked: computed in 128 bits, NULL when the result leaves Int64.
         return dialect.tryCast("CAST(\(a) AS HUGEINT) \(op.rawValue) \(b)", to: .int64, unit: nil)
       }
       if type == .string { return "(\(a) || \(b))" }
-      return "(\(da) \(op.rawValue) \(db))"
+      return dialect.finite("(\(da) \(op.rawValue) \(db))")
     }
   }
 

@@ -21,12 +21,8 @@ extension SQLCompiler {
       var literalDigits: Int64? = args.count < 2 ? 0 : nil
       if args.count > 1, case .literal(.int64(let d), _) = arguments[1] { literalDigits = d }
       let plain = "\(name(.round))(\(dialect.cast(x, to: .double, unit: nil)), CAST(\(digits) AS INTEGER))"
-      if let literalDigits, abs(literalDigits) <= 18 {
-        // Trappe rounds a double as its decimal text reads (round(1.005, 2) is 1.01, half away
-        // from zero): round that text as a DECIMAL. Beyond DECIMAL(38, 18) (|x| >= 1e20) a
-        // double has no fraction and DuckDB's double round is exact enough.
-        let decimal = "TRY_CAST(CAST(\(x) AS VARCHAR) AS DECIMAL(38, 18))"
-        return "coalesce(CAST(\(name(.round))(\(decimal), \(literalDigits)) AS DOUBLE), \(plain))"
+      if let literalDigits {
+        return roundedAsTrappe(x, digits: Int(clamping: literalDigits))
       }
       return plain
     case .abs:
@@ -116,5 +112,25 @@ extension SQLCompiler {
       let widened = args.map { type == .double ? dialect.cast($0, to: .double, unit: nil) : $0 }
       return "\(name(function == .greatest ? .greatest : .least))(\(widened.joined(separator: ", ")))"
     }
+  }
+
+  /// `round(x, d)` of a double for a constant d, step for step as Trappe's ``RoundFunction``:
+  /// y = x · 10^d (or x / 10^-d); y moved away from zero by four units in its last place, but by
+  /// no more than 5e-11 in x's units (so a decimal half stored just below .5, as 1.005, rounds
+  /// away); rounded half away from zero; scaled back. x itself when d > 15, or when y is not
+  /// finite or beyond 2^52. `y` is bound once through a one-element list.
+  private func roundedAsTrappe(_ x: String, digits: Int) -> String {
+    guard digits <= 15 else { return x }
+    let negative = digits < 0
+    var scale = 1.0
+    for _ in 0..<min(abs(digits), 400) { scale *= 10 }
+    let scaleSQL = dialect.literal(.double(scale), type: .double, unit: nil)
+    let most = dialect.literal(.double(negative ? 5e-11 / scale : 5e-11 * scale), type: .double, unit: nil)
+    let y = negative ? "(\(x) / \(scaleSQL))" : "(\(x) * \(scaleSQL))"
+    let ulp = "(nextafter(abs(y), CAST('inf' AS DOUBLE)) - abs(y))"
+    let nudged = "(y + CASE WHEN y < 0 THEN -1 ELSE 1 END * least(4 * \(ulp), \(most)))"
+    let back = negative ? "round(\(nudged)) * \(scaleSQL)" : "round(\(nudged)) / \(scaleSQL)"
+    return "list_transform([\(y)], lambda y: CASE WHEN NOT isfinite(y) OR abs(y) >= 4503599627370496 "
+      + "THEN \(x) ELSE \(back) END)[1]"
   }
 }

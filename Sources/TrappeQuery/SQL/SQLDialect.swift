@@ -19,6 +19,8 @@ package protocol SQLDialect: Sendable {
   func cast(_ sql: String, to type: DataType, unit: PeriodUnit?) -> String
   /// A conversion that gives NULL when the value does not fit or parse.
   func tryCast(_ sql: String, to type: DataType, unit: PeriodUnit?) -> String
+  /// A double that is NULL where `sql` is infinite or NaN (Trappe never computes those).
+  func finite(_ sql: String) -> String
   /// The keys that order strings like Trappe's Danish collation, most significant first.
   func collationKeys(_ sql: String) -> [String]
   /// The suffix that puts NULLs last after `ASC`/`DESC`.

@@ -1,8 +1,10 @@
 
-/// `double + double` (IEEE 754; never fails).
+/// `double + double`; a result beyond the double range (or NaN from an infinite input) is
+/// NULL and counts EvaluationWarnings/notFinite, as `exp`, `pow` and the aggregates do.
 enum DoubleAddition: BinaryArithmetic {
   @inline(__always)
   static func apply(_ a: Double, _ b: Double) -> (Double, ArithmeticFailure) {
-    (a + b, .none)
+    let result = a + b
+    return result.isFinite ? (result, .none) : (0, .notFinite)
   }
 }
