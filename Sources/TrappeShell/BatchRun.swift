@@ -21,9 +21,9 @@ package enum BatchRun {
     }
     var failed = false
     for command in options.commands {
-      var lines = command.split(separator: "\n", omittingEmptySubsequences: false).makeIterator()
+      var lines = ScriptSource.splitLines(command).makeIterator()
       let status = ScriptRunner(session: session, file: nil, keepGoing: options.keepGoing)
-        .run { lines.next().map(String.init) }
+        .run { lines.next() }
       switch status {
       case .succeeded: break
       case .exit(let code): return code
@@ -33,17 +33,18 @@ package enum BatchRun {
       }
     }
     if let script = options.script {
-      let text: String
-      do throws(SystemError) {
-        text = try TextFile.read(expandHome(script))
+      let source: ScriptSource
+      do throws(ScriptSource.ReadError) {
+        source = try ScriptSource.read(expandHome(script), name: script)
       } catch {
         session.notice("trappe: cannot read script '\(script)': \(error.reason)")
         return 1
       }
+      if let note = source.note { session.notice(note) }
       session.scriptDirectories.append(Session.directory(of: expandHome(script)))
-      var lines = text.split(separator: "\n", omittingEmptySubsequences: false).makeIterator()
+      var lines = source.lines.makeIterator()
       let status = ScriptRunner(session: session, file: script, keepGoing: options.keepGoing)
-        .run { lines.next().map(String.init) }
+        .run { lines.next() }
       return exitCode(status, failedBefore: failed)
     }
     if options.commands.isEmpty {
@@ -84,8 +85,16 @@ package enum BatchRun {
 
   /// Runs the rc file if it exists; errors are reported but do not stop the shell.
   package static func runRCFile(session: Session) {
-    guard let text = try? TextFile.read(rcPath) else { return }
-    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).makeIterator()
-    _ = ScriptRunner(session: session, file: rcPath, keepGoing: true).run { lines.next().map(String.init) }
+    guard let bytes = try? TextFile.readBytes(rcPath) else { return }
+    let source: ScriptSource
+    do throws(ScriptSource.ReadError) {
+      source = try ScriptSource.decode(bytes, name: rcPath)
+    } catch {
+      session.notice("trappe: cannot read \(rcPath): \(error.reason)")
+      return
+    }
+    if let note = source.note { session.notice(note) }
+    var lines = source.lines.makeIterator()
+    _ = ScriptRunner(session: session, file: rcPath, keepGoing: true).run { lines.next() }
   }
 }

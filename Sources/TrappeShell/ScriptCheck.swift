@@ -12,14 +12,15 @@ enum ScriptCheck {
     script: String, parameters: [String: String], datasets: DatasetRegistry, keepGoing: Bool,
     report: (String) -> Void
   ) -> Int32 {
-    let text: String
-    do throws(SystemError) {
-      text = try TextFile.read(expandHome(script))
+    let source: ScriptSource
+    do throws(ScriptSource.ReadError) {
+      source = try ScriptSource.read(expandHome(script), name: script)
     } catch {
       report("trappe: cannot read script '\(script)': \(error.reason)\n")
       return 1
     }
-    let actual = replay(text, name: script, parameters: parameters, datasets: datasets, keepGoing: keepGoing)
+    if let note = source.note { report(note) }
+    let actual = replay(source.text, name: script, parameters: parameters, datasets: datasets, keepGoing: keepGoing)
     let expectedPath = script + ".expected"
     if Environment.value("RECORD_EXPECTED") == "1" {
       // Recording always fails, as a snapshot test does: the new file is reviewed and the
@@ -62,8 +63,8 @@ enum ScriptCheck {
       datasets: datasets)
     session.parameters = parameters
     session.scriptDirectories.append(Session.directory(of: expandHome(name)))
-    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).makeIterator()
-    _ = ScriptRunner(session: session, file: name, keepGoing: keepGoing).run { lines.next().map(String.init) }
+    var lines = ScriptSource.splitLines(text).makeIterator()
+    _ = ScriptRunner(session: session, file: name, keepGoing: keepGoing).run { lines.next() }
     return buffer.text
   }
 }

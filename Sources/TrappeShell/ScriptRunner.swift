@@ -47,6 +47,8 @@ struct ScriptRunner {
     while var line = nextLine() {
       lineNumber += 1
       if line.hasSuffix("\r") { line.removeLast() }
+      // A UTF-8 byte order mark (Windows editors write one) is not part of the first line.
+      if lineNumber == 1 && line.unicodeScalars.first == "\u{FEFF}" { line.unicodeScalars.removeFirst() }
       let body = line.trimmingLeadingWhitespace()
       if let current = pending {
         if body.hasPrefix("|") || session.needsMoreInput(current.text) {

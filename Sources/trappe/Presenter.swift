@@ -12,8 +12,13 @@ enum Presenter {
       FileHandleWriter.standardError("trappe: --present needs a script\n")
       return 2
     }
-    guard let text = try? TextFile.read(script) else {
-      FileHandleWriter.standardError("trappe: cannot read script '\(script)'\n")
+    let text: String
+    do throws(ScriptSource.ReadError) {
+      let source = try ScriptSource.read(script, name: script)
+      if let note = source.note { FileHandleWriter.standardError(note) }
+      text = source.text
+    } catch {
+      FileHandleWriter.standardError("trappe: cannot read script '\(script)': \(error.reason)\n")
       return 1
     }
     let width = Terminal.width()

@@ -123,5 +123,41 @@ check parameter-from-command-line 0 "$bin" --format csv "$work/p.trp" k=Slagelse
 check parameter-no-match 0 "$bin" --format csv "$work/p.trp" k=Atlantis && equal parameter-no-match $'count\n0' "$out"
 check missing-parameter 1 "$bin" "$work/p.trp" && expect missing-parameter "no parameter named 'k'" "$err"
 
+# Scripts saved by Windows editors (reliability review D3): CRLF, lone CR, a BOM, Windows-1252.
+# In Swift "\r\n" is one Character; a CRLF script used to be one long comment (no output, exit 0).
+check runde1-lf 0 "$bin" Scripts/runde1.trp && lf_out=$out lf_err=$err
+sed 's/$/\r/' Scripts/runde1.trp >"$work/runde1-crlf.trp"
+check runde1-crlf 0 "$bin" "$work/runde1-crlf.trp"
+expect runde1-lf-prints "peer_value" "$lf_out"
+equal runde1-crlf-same-stdout "$lf_out" "$out"
+equal runde1-crlf-same-stderr "$lf_err" "$err"
+printf -- '-- report\r\n.save kommuner %s\r\n' "$work/crlf-k.csv" >"$work/crlf-save.trp"
+check crlf-save 0 "$bin" "$work/crlf-save.trp"
+equal crlf-save-written "kommunekode,kommunekode_4,kommune" "$(head -n 1 "$work/crlf-k.csv" 2>/dev/null | cut -d, -f1-3)"
+# Positions stay those of the file: the error is on line 3, column 7, and the shown line has no CR.
+printf -- '-- x\r\n.mode\r\n.mode boks\r\n' >"$work/crlf-error.trp"
+check crlf-error-position 1 "$bin" "$work/crlf-error.trp" \
+  && expect crlf-error-position "$work/crlf-error.trp:3:7: error: unknown mode 'boks'" "$err" \
+  && expect crlf-error-line $'  3 | .mode boks\n' "$err"
+printf -- '-- old Mac\r.mode csv\rkommuner | where kommune == "Slagelse" | count\r' >"$work/cr.trp"
+check cr-only 0 "$bin" "$work/cr.trp" && equal cr-only $'count\n1' "$out"
+printf -- '.read %s\r\n.mode\r\n' "$work/cr.trp" >"$work/read-crlf.trp"
+check read-crlf 0 "$bin" "$work/read-crlf.trp" && equal read-crlf $'count\n1\nmode: csv' "$out"
+printf '\xef\xbb\xbf-- bom\r\n.mode csv\r\nkommuner | where kommune == "Slagelse" | count\r\n' >"$work/bom.trp"
+check bom-script 0 "$bin" "$work/bom.trp" && equal bom-script $'count\n1' "$out"
+printf '\xef\xbb\xbf.mode boks\n' >"$work/bom-error.trp"
+check bom-error-column 1 "$bin" "$work/bom-error.trp" && expect bom-error-column "bom-error.trp:1:7: error: unknown mode 'boks'" "$err"
+check bom-stdin 0 sh -c "printf '\357\273\277.mode\n' | '$bin'" && equal bom-stdin "mode: box" "$out"
+# Windows-1252: ø is byte 0xF8 on line 2 after `kommuner | where kommune == "K` (30 bytes), so column 31.
+# København is one row of Datasets/kommuner.csv, code 101; the old UTF-8 decoding found 0 rows.
+printf -- '.mode csv\r\nkommuner | where kommune == "K\370benhavn" | select kommunekode, kommune\r\n' >"$work/w1252.trp"
+check windows-1252 0 "$bin" "$work/w1252.trp" && equal windows-1252 $'kommunekode,kommune\n101,København' "$out" \
+  && expect windows-1252-note "w1252.trp:2:31: byte 0xF8 is not UTF-8; read $work/w1252.trp as Windows-1252" "$err"
+# 0x81 is neither UTF-8 nor Windows-1252: refused before anything runs.
+printf '.mode csv\n.mode \201\n' >"$work/undefined.trp"
+check undefined-byte 1 "$bin" "$work/undefined.trp" \
+  && expect undefined-byte "byte 0x81 is not UTF-8, and byte 0x81 at 2:7 is not Windows-1252 either" "$err" \
+  && equal undefined-byte-nothing-ran "" "$out"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -1,8 +1,8 @@
 
 /// Validation of UTF-8 and transcoding of single-byte encodings to UTF-8.
-enum TextDecoding {
+package enum TextDecoding {
   /// Unicode scalars of Windows-1252 bytes 0x80–0x9F; 0 marks the five undefined bytes.
-  static let windows1252High: [UInt32] = [
+  package static let windows1252High: [UInt32] = [
     0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
     0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
     0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
@@ -10,7 +10,7 @@ enum TextDecoding {
   ]
 
   /// The offset of the first byte that makes `bytes[start...]` invalid UTF-8, or nil when valid.
-  static func firstInvalidUTF8(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+  package static func firstInvalidUTF8(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
     let n = bytes.count
     var i = start
     while i < n {
@@ -61,7 +61,7 @@ enum TextDecoding {
   }
 
   /// Transcodes Latin-1 or Windows-1252 bytes to UTF-8; on an undefined byte returns its offset.
-  static func transcode(
+  package static func transcode(
     _ bytes: UnsafeBufferPointer<UInt8>, windows1252: Bool
   ) -> Result<[UInt8], UndefinedByte> {
     var size = 0
@@ -103,8 +103,8 @@ enum TextDecoding {
   }
 
   /// The offset of a byte that has no character in the encoding being transcoded.
-  struct UndefinedByte: Error {
-    var offset: Int
+  package struct UndefinedByte: Error {
+    package var offset: Int
   }
 
   /// Decodes one line of raw bytes for an error message, replacing what cannot be decoded.

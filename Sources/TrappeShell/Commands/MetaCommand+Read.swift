@@ -24,12 +24,13 @@ extension MetaCommand {
     guard session.readDepth < 16 else {
       throw invocation.error("scripts nest more than 16 deep (does a script read itself?)", at: word)
     }
-    let text: String
-    do throws(SystemError) {
-      text = try TextFile.read(session.resolvePath(word.text))
+    let source: ScriptSource
+    do throws(ScriptSource.ReadError) {
+      source = try ScriptSource.read(session.resolvePath(word.text), name: word.text)
     } catch {
       throw invocation.error("cannot read '\(word.text)': \(error.reason)", at: word)
     }
+    if let note = source.note { session.notice(note) }
     session.readDepth += 1
     session.scriptDirectories.append(Session.directory(of: session.resolvePath(word.text)))
     defer {
@@ -37,8 +38,8 @@ extension MetaCommand {
       session.scriptDirectories.removeLast()
     }
     let runner = ScriptRunner(session: session, file: word.text, keepGoing: false)
-    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).makeIterator()
-    let status = runner.run { lines.next().map(String.init) }
+    var lines = source.lines.makeIterator()
+    let status = runner.run { lines.next() }
     if status == .failed {
       var stopped = Diagnostic(.error, "script \(word.text) stopped at its first error")
       stopped.alreadyReported = true
