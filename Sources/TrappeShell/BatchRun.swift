@@ -48,8 +48,17 @@ package enum BatchRun {
       return exitCode(status, failedBefore: failed)
     }
     if options.commands.isEmpty {
+      // A read line may still hold lone CRs (classic Mac line ends): they end lines too.
+      var pendingLines: [String] = []
+      func nextLine() -> String? {
+        if pendingLines.isEmpty {
+          guard let line = standardInput() else { return nil }
+          pendingLines = ScriptSource.splitLines(line).reversed()
+        }
+        return pendingLines.popLast()
+      }
       let status = ScriptRunner(session: session, file: "<stdin>", keepGoing: options.keepGoing)
-        .run(standardInput)
+        .run(nextLine)
       return exitCode(status, failedBefore: failed)
     }
     return failed ? 1 : 0

@@ -148,6 +148,13 @@ check bom-script 0 "$bin" "$work/bom.trp" && equal bom-script $'count\n1' "$out"
 printf '\xef\xbb\xbf.mode boks\n' >"$work/bom-error.trp"
 check bom-error-column 1 "$bin" "$work/bom-error.trp" && expect bom-error-column "bom-error.trp:1:7: error: unknown mode 'boks'" "$err"
 check bom-stdin 0 sh -c "printf '\357\273\277.mode\n' | '$bin'" && equal bom-stdin "mode: box" "$out"
+check cr-stdin-position 1 sh -c "printf '.mode csv\r.mode nope\r' | '$bin'" \
+  && expect cr-stdin-position "<stdin>:2:7: error: unknown mode 'nope'" "$err"
+# --check replays a CRLF copy against the LF original's expected output.
+cp Scripts/runde1.trp "$work/r1-lf.trp"
+env RECORD_EXPECTED=1 "$bin" --check "$work/r1-lf.trp" >/dev/null 2>&1
+cp "$work/r1-lf.trp.expected" "$work/runde1-crlf.trp.expected" 2>/dev/null
+check check-crlf 0 "$bin" --check "$work/runde1-crlf.trp" && expect check-crlf "ok: $work/runde1-crlf.trp matches" "$out"
 # Windows-1252: ø is byte 0xF8 on line 2 after `kommuner | where kommune == "K` (30 bytes), so column 31.
 # København is one row of Datasets/kommuner.csv, code 101; the old UTF-8 decoding found 0 rows.
 printf -- '.mode csv\r\nkommuner | where kommune == "K\370benhavn" | select kommunekode, kommune\r\n' >"$work/w1252.trp"
