@@ -20,13 +20,33 @@ struct AxisScale: Sendable, Equatable {
     if a == b {
       b = a + 1
     }
+    var nice = Self.nice(a, b, ticks: ticks)
+    // From -1e308 to 1e308 the span is inf (and a == b near 1e308 has no step): then the axis
+    // covers ±4e307 at most and the positions clamp to its ends.
+    if !(nice.high - nice.low).isFinite || !nice.step.isFinite || !(nice.step > 0) || !(nice.high > nice.low) {
+      a = Swift.max(-4e307, Swift.min(4e307, a))
+      b = Swift.max(-4e307, Swift.min(4e307, b))
+      if a == b {
+        if b > 0 { a = b / 2 } else { b = a / 2 }
+      }
+      nice = Self.nice(a, b, ticks: ticks)
+    }
+    (self.low, self.high, step) = nice
+  }
+
+  /// The ends rounded out to multiples of a 1, 2, 2.5 or 5 step giving about `ticks` ticks over `a...b` (a < b).
+  private static func nice(_ a: Double, _ b: Double, ticks: Int) -> (low: Double, high: Double, step: Double) {
     let raw = (b - a) / Double(Swift.max(1, ticks))
     let magnitude = Glibc.pow(10, Glibc.floor(Glibc.log10(raw)))
     let fraction = raw / magnitude
     let nice: Double = fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 2.5 ? 2.5 : fraction <= 5 ? 5 : 10
-    step = nice * magnitude
-    self.low = Glibc.floor(a / step) * step
-    self.high = Glibc.ceil(b / step) * step
+    let step = nice * magnitude
+    // Near ±1.8e308 an end rounded out can pass the double range: then it is rounded in.
+    var low = Glibc.floor(a / step) * step
+    if !low.isFinite { low = Glibc.ceil(a / step) * step }
+    var high = Glibc.ceil(b / step) * step
+    if !high.isFinite { high = Glibc.floor(b / step) * step }
+    return (low, high, step)
   }
 
   /// The tick values from low to high.
@@ -56,6 +76,13 @@ struct AxisScale: Sendable, Equatable {
     }
     let factor = Glibc.pow(10, Double(decimals))
     let rounded = (value * factor).rounded() / factor
+    // Int64(rounded) traps from ±9.2e18. Beyond ±1e15 the label is a double, rounded to whole
+    // units of the step's power of ten so that sums of steps read -8e+307, not -7.999999999999999e+307.
+    if Swift.abs(rounded) >= 1e15 {
+      let unit = Glibc.pow(10, Glibc.floor(Glibc.log10(step)))
+      let tidy = (value / unit).rounded() * unit
+      return NumberFormatting.format(tidy.isFinite && unit > 0 ? tidy : value, locale: locale)
+    }
     if decimals == 0 { return NumberFormatting.format(Int64(rounded), locale: locale) }
     return NumberFormatting.format(rounded, locale: locale)
   }

@@ -9,9 +9,9 @@ enum BarGeometry {
   static func rightBar(_ cells: Double, fill: BarFill) -> [Character] {
     guard cells.isFinite, cells > 0 else { return [] }
     if !fill.fractional {
-      return Array(repeating: fill.glyph, count: Int(cells.rounded()))
+      return Array(repeating: fill.glyph, count: Int(cells: cells.rounded()))
     }
-    let eighths = Swift.max(1, Int((cells * 8).rounded()))
+    let eighths = Swift.max(1, Int(cells: (cells * 8).rounded()))
     var result = Array(repeating: fill.glyph, count: eighths / 8)
     if eighths % 8 > 0 { result.append(BarGlyphs.eighths[eighths % 8]) }
     return result
@@ -24,9 +24,9 @@ enum BarGeometry {
   static func leftBar(_ cells: Double, fill: BarFill) -> [Character] {
     guard cells.isFinite, cells > 0 else { return [] }
     if !fill.fractional {
-      return Array(repeating: fill.glyph, count: Int(cells.rounded()))
+      return Array(repeating: fill.glyph, count: Int(cells: cells.rounded()))
     }
-    let eighths = Swift.max(1, Int((cells * 8).rounded()))
+    let eighths = Swift.max(1, Int(cells: (cells * 8).rounded()))
     var whole = eighths / 8
     let rest = eighths % 8
     var head: [Character] = []
@@ -44,7 +44,7 @@ enum BarGeometry {
     guard fraction > 0 else { return " " }
     if fraction >= 1 { return fill.glyph }
     if !fill.fractional { return fraction >= 0.5 ? fill.glyph : " " }
-    let eighths = Int((fraction * 8).rounded())
+    let eighths = Int(cells: (fraction * 8).rounded())
     if eighths >= 8 { return fill.glyph }
     return BarGlyphs.lowerEighths[Swift.max(1, eighths)]
   }

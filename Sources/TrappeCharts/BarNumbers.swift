@@ -20,7 +20,7 @@ struct BarNumbers: Sendable {
     if largest >= 0.1 || largest == 0 {
       decimals = 2
     } else {
-      decimals = Swift.min(6, 1 + Int(Glibc.ceil(-Glibc.log10(largest))))
+      decimals = Swift.min(6, 1 + Int(cells: Glibc.ceil(-Glibc.log10(largest))))
     }
   }
 

@@ -101,7 +101,7 @@ enum BoxChart {
   {
     var cells = [Character](repeating: " ", count: length)
     func at(_ value: Double) -> Int {
-      Swift.max(0, Swift.min(length - 1, Int(scale.position(value, length: length - 1).rounded())))
+      Swift.max(0, Swift.min(length - 1, Int(cells: scale.position(value, length: length - 1).rounded())))
     }
     if let target { cells[at(target)] = glyphs.target }
     let whiskerLow = at(box.whiskerLow)

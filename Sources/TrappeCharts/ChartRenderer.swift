@@ -12,13 +12,20 @@ package enum ChartRenderer {
     if let width = options.width { settings.width = width }
     if let height = options.height { settings.height = height }
     let kind = options.kind ?? inferKind(table, options: options)
-    let data = try ChartRoles.data(for: kind, table: table, options: options)
+    var data = try ChartRoles.data(for: kind, table: table, options: options)
+    let nonFinite = data.removeNonFinite()
     guard data.count > 0 else {
       return "(no rows to chart)"
     }
     var lines: [String] = []
     if let title = options.title { lines.append(TerminalText.truncate(title, to: settings.width)) }
     lines += try draw(kind, data: data, options: options, settings: settings)
+    if nonFinite > 0 {
+      let note = nonFinite == 1
+        ? "1 value that is not a finite number (inf or NaN) left out"
+        : "\(nonFinite) values that are not finite numbers (inf or NaN) left out"
+      lines += TerminalText.wrapIfNeeded(note, width: settings.width)
+    }
     return lines.joined(separator: "\n")
   }
 

@@ -15,7 +15,7 @@ enum ColumnChart {
     let height = Swift.max(3, settings.height - 2)
     let scale = AxisScale(covering: extent.min() ?? 0, extent.max() ?? 0, ticks: Swift.max(2, Swift.min(8, height / 3)))
     let below = scale.low < 0
-      ? Swift.max(1, Swift.min(height - (scale.high > 0 ? 1 : 0), Int((Double(height) * -scale.low / (scale.high - scale.low)).rounded())))
+      ? Swift.max(1, Swift.min(height - (scale.high > 0 ? 1 : 0), Int(cells: (Double(height) * (-scale.low / (scale.high - scale.low))).rounded())))
       : 0
     let above = height - below
     let tickLabels = scale.ticks.map { HorizontalBarPlot.tickLabel($0, scale: scale, locale: settings.locale) }
@@ -50,13 +50,13 @@ enum ColumnChart {
     var zeroLabel = "0"
     for (tick, label) in zip(scale.ticks, tickLabels) {
       if tick == 0 { zeroLabel = label; continue }
-      let cells = Int(length(tick).rounded())
+      let cells = Int(cells: length(tick).rounded())
       guard cells >= 1 else { continue }
       let line = tick > 0 ? above - cells : above + 1 + cells - 1
       if yLabels[line] == nil { yLabels[line] = label }
     }
     let targetLine: Int? = options.target.map { t in
-      let cells = Int(length(t).rounded())
+      let cells = Int(cells: length(t).rounded())
       return t >= 0 ? Swift.max(0, above - 1 - Swift.min(above - 1, cells)) : above + 1 + Swift.min(below - 1, Swift.max(0, cells - 1))
     }
 

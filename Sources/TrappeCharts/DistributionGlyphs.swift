@@ -54,10 +54,10 @@ struct DistributionGlyphs: Sendable {
   /// A horizontal bar `length` cells long (fractions drawn with eighths where the charset has them).
   func bar(_ length: Double) -> String {
     guard length > 0, length.isFinite else { return "" }
-    let full = Int(length)
+    let full = Int(cells: length)
     var text = String(repeating: eighths[eighths.count - 1], count: full)
     if eighths.count > 1 {
-      let eighth = Int(((length - Double(full)) * 8).rounded())
+      let eighth = Int(cells: ((length - Double(full)) * 8).rounded())
       if eighth >= 8 {
         text.append(eighths[7])
       } else if eighth > 0 {

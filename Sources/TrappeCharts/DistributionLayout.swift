@@ -62,7 +62,7 @@ enum DistributionLayout {
     var labels = [Character](repeating: " ", count: length + Swift.max(0, overhang))
     var nextFree = 0
     for tick in scale.ticks {
-      let position = Swift.min(length - 1, Int(scale.position(tick, length: length - 1).rounded()))
+      let position = Swift.min(length - 1, Int(cells: scale.position(tick, length: length - 1).rounded()))
       marks[position] = glyphs.tick
       let text = Array(scale.label(tick, locale: locale))
       let start = Swift.max(0, position - text.count / 2)

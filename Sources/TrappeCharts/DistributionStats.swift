@@ -10,7 +10,7 @@ enum DistributionStats {
     guard let first = sorted.first else { return nil }
     guard sorted.count > 1 else { return first }
     let position = Swift.max(0, Swift.min(1, fraction)) * Double(sorted.count - 1)
-    let low = Swift.min(Int(position.rounded(.down)), sorted.count - 1)
+    let low = Swift.min(Int(cells: position.rounded(.down)), sorted.count - 1)
     let weight = position - Double(low)
     guard weight > 0, low + 1 < sorted.count else { return sorted[low] }
     return sorted[low] + (sorted[low + 1] - sorted[low]) * weight

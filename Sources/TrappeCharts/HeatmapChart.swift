@@ -98,7 +98,7 @@ enum HeatmapChart {
   static func level(_ value: Double, low: Double, high: Double) -> Int {
     guard high > low else { return value == 0 && low == 0 ? 0 : 4 }
     let fraction = (value - low) / (high - low)
-    return Swift.max(0, Swift.min(4, Int((fraction * 5).rounded(.down))))
+    return Swift.max(0, Swift.min(4, Int(cells: (fraction * 5).rounded(.down))))
   }
 
   /// The four thresholds between the five levels.
@@ -148,7 +148,7 @@ enum HeatmapChart {
 
   /// A cell value with about three significant digits of the largest magnitude (`12.3`, `456`, `0.12`).
   static func rounded(_ value: Double, largest: Double, locale: NumberLocale) -> String {
-    let magnitude = largest > 0 ? Int(Glibc.floor(Glibc.log10(largest))) : 0
+    let magnitude = largest > 0 ? Int(cells: Glibc.floor(Glibc.log10(largest))) : 0
     let decimals = Swift.max(0, Swift.min(4, 2 - magnitude))
     let factor = Glibc.pow(10, Double(decimals))
     return DistributionLayout.number((value * factor).rounded() / factor, locale: locale)

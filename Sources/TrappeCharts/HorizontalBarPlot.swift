@@ -28,7 +28,7 @@ struct HorizontalBarPlot {
     scale = AxisScale(covering: low, high, ticks: Swift.max(2, Swift.min(10, cells / 10)))
     if scale.low < 0 {
       let share = -scale.low / (scale.high - scale.low)
-      let negative = Swift.max(1, Swift.min(cells - (scale.high > 0 ? 1 : 0), Int((Double(cells) * share).rounded())))
+      let negative = Swift.max(1, Swift.min(cells - (scale.high > 0 ? 1 : 0), Int(cells: (Double(cells) * share).rounded())))
       negativeCells = negative
       positiveCells = cells - negative
     } else {
@@ -52,7 +52,7 @@ struct HorizontalBarPlot {
 
   /// The column of a marker (target, peer value, tick) at `value`.
   func column(_ value: Double) -> Int {
-    let cells = Int(length(value).rounded())
+    let cells = Int(cells: length(value).rounded())
     return zeroColumn + cells
   }
 

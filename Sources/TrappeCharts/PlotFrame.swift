@@ -31,14 +31,14 @@ struct PlotFrame {
   /// The dot row of `value` on a canvas `dotsHigh` dots high (0 at the top, `high` of the scale).
   static func dotY(_ value: Double, scale: AxisScale, dotsHigh: Int) -> Int {
     let position = scale.position(value, length: max(1, dotsHigh - 1))
-    return max(0, dotsHigh - 1 - Int(position.rounded()))
+    return max(0, dotsHigh - 1 - Int(cells: position.rounded()))
   }
 
   /// The dot column of `value` on a scale from `low` to `high` over `dotsWide` dots (the middle when flat).
   static func dotX(_ value: Double, low: Double, high: Double, dotsWide: Int) -> Int {
     guard high > low else { return (dotsWide - 1) / 2 }
     let fraction = max(0, min(1, (value - low) / (high - low)))
-    return Int((fraction * Double(max(0, dotsWide - 1))).rounded())
+    return Int(cells: (fraction * Double(max(0, dotsWide - 1))).rounded())
   }
 
   /// The framed chart lines: `canvasLines` (already rendered rows) with axes, at most `width` columns.

@@ -14,7 +14,7 @@ enum SparklineChart {
   static func level(_ value: Double, low: Double, high: Double) -> Int {
     guard high > low else { return 3 }
     let fraction = (value - low) / (high - low)
-    return max(0, min(7, Int((fraction * 8).rounded(.down))))
+    return max(0, min(7, Int(cells: (fraction * 8).rounded(.down))))
   }
 
   /// The sparkline of `values` in `characters`, squeezed to at most `width` cells by averaging neighbours.

@@ -37,7 +37,7 @@ enum StackedBarChart {
       var from = 0
       for (s, value) in matrix.cells[category].enumerated() {
         sum += value ?? 0
-        let to = Int(plot.length(sum).rounded())
+        let to = Int(cells: plot.length(sum).rounded())
         if to > from {
           for c in from..<to { cells[plot.zeroColumn + 1 + c] = glyphs.styled(String(fills[s].glyph), fills[s].style) }
         }

@@ -27,6 +27,18 @@ private typealias S = EvaluationTestSupport
     #expect(S.run(call(.round, [S.col(0, .double), S.null(.int64)], .double), t) == Array(repeating: .null, count: 6))
   }
 
+  @Test func roundBeyondTheDoubleRangeOfDigits() {
+    // D17. DuckDB 2.0.1: round(123.456::double, -309) = 0.0, round(-5.0::double, -400) = 0.0 (10^309 is
+    // inf, and 0 * inf was NaN); round(1.7e308::double, -308) = 1.7e308 (2e308 would be inf, DuckDB keeps x).
+    let t = S.table(S.doubles([123.456, -5.0, 1.7e308]))
+    #expect(S.run(call(.round, [S.col(0, .double), S.int(-309)], .double), t)[0] == .double(0))
+    #expect(S.run(call(.round, [S.col(0, .double), S.int(-400)], .double), t)[1] == .double(0))
+    #expect(S.run(call(.round, [S.col(0, .double), S.int(-308)], .double), t)[2] == .double(1.7e308))
+    // The per-row digits path gives the same answers.
+    let d = S.table(S.doubles([123.456, -5.0]), S.ints([-309, -400]))
+    #expect(S.run(call(.round, [S.col(0, .double), S.col(1, .int64)], .double), d) == [.double(0), .double(0)])
+  }
+
   @Test func absFloorCeil() {
     let t = S.table(S.doubles([-1.5, 2.5, nil]), S.ints([-3, 4, nil]))
     #expect(S.run(call(.abs, [S.col(0, .double)], .double), t) == [.double(1.5), .double(2.5), .null])

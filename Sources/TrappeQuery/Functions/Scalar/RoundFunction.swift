@@ -90,6 +90,9 @@ enum RoundFunction {
   /// `v` rounded half away from zero at `scale` (a multiplier, or a divisor when `negative`).
   @inline(__always)
   static func round(_ v: Double, scale: Double, negative: Bool) -> Double {
+    // 10^309 and beyond is inf: every finite v rounds to 0 there (DuckDB: round(123.456, -309)
+    // is 0.0), where rounded * scale would be 0 * inf = NaN.
+    if negative && !scale.isFinite { return v.isFinite ? 0 : v }
     let y = negative ? v / scale : v * scale
     guard y.isFinite, Swift.abs(y) < 4_503_599_627_370_496 else { return v }
     // Nudge by four ulps so a decimal half stored just below .5 still rounds away, but by no
@@ -98,7 +101,9 @@ enum RoundFunction {
     let nudge = Swift.min(y.ulp * 4, negative ? 5e-11 / scale : 5e-11 * scale)
     let nudged = y + (y < 0 ? -nudge : nudge)
     let rounded = nudged.rounded(.toNearestOrAwayFromZero)
-    return negative ? rounded * scale : rounded / scale
+    let result = negative ? rounded * scale : rounded / scale
+    // round(1.7e308, -308) would be 2e308 = inf; DuckDB keeps 1.7e308.
+    return result.isFinite ? result : v
   }
 
   /// `v` rounded half away from zero to a multiple of 10^-digits; nil on overflow.
