@@ -117,20 +117,24 @@ extension SQLCompiler {
   /// `round(x, d)` of a double for a constant d, step for step as Trappe's ``RoundFunction``:
   /// y = x · 10^d (or x / 10^-d); y moved away from zero by four units in its last place, but by
   /// no more than 5e-11 in x's units (so a decimal half stored just below .5, as 1.005, rounds
-  /// away); rounded half away from zero; scaled back. x itself when d > 15, or when y is not
-  /// finite or beyond 2^52. `y` is bound once through a one-element list.
+  /// away); rounded half away from zero; scaled back. x itself when d > 15, when y is not
+  /// finite or beyond 2^52, or when the result would leave the double range; 0 for a finite x
+  /// when 10^-d is beyond it. `y` is bound once through a one-element list.
   private func roundedAsTrappe(_ x: String, digits: Int) -> String {
     guard digits <= 15 else { return x }
     let negative = digits < 0
     var scale = 1.0
     for _ in 0..<min(abs(digits), 400) { scale *= 10 }
+    // 10^309 and beyond is inf: a finite x rounds to 0.
+    if negative && !scale.isFinite { return "(CASE WHEN isfinite(\(x)) THEN CAST(0.0 AS DOUBLE) ELSE \(x) END)" }
     let scaleSQL = dialect.literal(.double(scale), type: .double, unit: nil)
     let most = dialect.literal(.double(negative ? 5e-11 / scale : 5e-11 * scale), type: .double, unit: nil)
     let y = negative ? "(\(x) / \(scaleSQL))" : "(\(x) * \(scaleSQL))"
     let ulp = "(nextafter(abs(y), CAST('inf' AS DOUBLE)) - abs(y))"
     let nudged = "(y + CASE WHEN y < 0 THEN -1 ELSE 1 END * least(4 * \(ulp), \(most)))"
     let back = negative ? "round(\(nudged)) * \(scaleSQL)" : "round(\(nudged)) / \(scaleSQL)"
+    // A result beyond the double range keeps x (round(1.7e308, -308)).
     return "list_transform([\(y)], lambda y: CASE WHEN NOT isfinite(y) OR abs(y) >= 4503599627370496 "
-      + "THEN \(x) ELSE \(back) END)[1]"
+      + "OR NOT isfinite(\(back)) THEN \(x) ELSE \(back) END)[1]"
   }
 }
