@@ -122,6 +122,20 @@ check parameter-from-command-line 0 "$bin" --format csv "$work/p.trp" k=Slagelse
   && equal parameter-from-command-line $'count\n1' "$out"
 check parameter-no-match 0 "$bin" --format csv "$work/p.trp" k=Atlantis && equal parameter-no-match $'count\n0' "$out"
 check missing-parameter 1 "$bin" "$work/p.trp" && expect missing-parameter "no parameter named 'k'" "$err"
+# A parameter's value is data (reliability review D15). No municipality is called
+# `x" or kommune != "x`, so the count is exactly 0 (raw text substitution made it 98, every row).
+check parameter-quote-injection 0 "$bin" --format csv "$work/p.trp" 'k=x" or kommune != "x' \
+  && equal parameter-quote-injection $'count\n0' "$out"
+# Stages in a value are not run: the output is the one selected column's header and no rows
+# (no municipality has that name), not an extra column p.
+printf 'kommuner | where kommune == "$k" | select kommune\n' >"$work/p-stages.trp"
+check parameter-stage-injection 0 "$bin" --format csv "$work/p-stages.trp" 'k=Aarhus" | extend p = 1 | where "a" == "a' \
+  && equal parameter-stage-injection 'kommune' "$out"
+# A bare reference is one string literal: Slagelse matches its one row; the injection matches none.
+printf 'kommuner | where kommune == $k | count\n' >"$work/p-bare.trp"
+check parameter-bare 0 "$bin" --format csv "$work/p-bare.trp" k=Slagelse && equal parameter-bare $'count\n1' "$out"
+check parameter-bare-injection 0 "$bin" --format csv "$work/p-bare.trp" 'k=x" or kommune != "x' \
+  && equal parameter-bare-injection $'count\n0' "$out"
 
 # Scripts saved by Windows editors (reliability review D3): CRLF, lone CR, a BOM, Windows-1252.
 # In Swift "\r\n" is one Character; a CRLF script used to be one long comment (no output, exit 0).

@@ -13,7 +13,7 @@ import TrappeTestSupport
   @Test func parametersAreSubstitutedAndUnknownOnesPointedAt() throws {
     let captured = CapturedSession()
     captured.session.parameters = ["kommune": "Slagelse"]
-    #expect(try captured.session.substitutingParameters(in: "bench i_gang for $kommune") == "bench i_gang for Slagelse")
+    #expect(try captured.session.substitutingParameters(in: "bench i_gang for $kommune") == "bench i_gang for \"Slagelse\"")
     #expect(try captured.session.substitutingParameters(in: "price $$5") == "price $5")
     do {
       _ = try captured.session.substitutingParameters(in: "x\ny | where k == $kommne")
@@ -24,6 +24,46 @@ import TrappeTestSupport
       #expect(error.location?.column == 16)
       #expect(error.hints.first == "did you mean 'kommune'?")
     }
+  }
+
+  /// A parameter's value is data: it stays inside the string literal it is used in, and a
+  /// bare reference becomes one literal token (reliability review D15). Expected texts are
+  /// written by hand from the lexer's escapes (\" \' \\ \n \t).
+  @Test func parameterValuesNeverBecomeSyntax() throws {
+    let session = CapturedSession().session
+    session.parameters = [
+      "k": #"x" or kommune != "x"#, "stages": #"Aarhus" | extend p = 1 | where "a" == "a"#,
+      "slash": #"a\b\"#, "lines": "a\nb\tc", "bar": "a | b; .quit", "single": "it's",
+      "n": "3", "neg": "-2.5", "e": "1e3", "notnumber": "3 | take 1", "tick": "a`b",
+    ]
+    func sub(_ text: String) throws -> String { try session.substitutingParameters(in: text) }
+    // Inside "...": the quotes are escaped, so the string ends where the script's quote is.
+    #expect(try sub(#"where kommune == "$k""#) == #"where kommune == "x\" or kommune != \"x""#)
+    #expect(try sub(#"where kommune == "$stages""#) == #"where kommune == "Aarhus\" | extend p = 1 | where \"a\" == \"a""#)
+    // Backslashes doubled, line end and tab as \n and \t; | and ; are plain characters in a string.
+    #expect(try sub(#"x == "$slash""#) == #"x == "a\\b\\""#)
+    #expect(try sub(#"x == "$lines""#) == #"x == "a\nb\tc""#)
+    #expect(try sub(#"x == "$bar""#) == #"x == "a | b; .quit""#)
+    // In single quotes the single quote is escaped; a double quote needs no escape there.
+    #expect(try sub("x == '$single'") == #"x == 'it\'s'"#)
+    #expect(try sub("x == '$k'") == #"x == 'x" or kommune != "x'"#)
+    // An escaped quote in the script's string does not end it: the value is still inside.
+    #expect(try sub(#"x == "say \"$k\"""#) == #"x == "say \"x\" or kommune != \"x\"""#)
+    // Bare: one number stays a number (a negative one in parentheses), anything else is a string.
+    #expect(try sub("take $n") == "take 3")
+    #expect(try sub("x > $neg") == "x > (-2.5)")
+    #expect(try sub("x > $e") == "x > 1e3")
+    #expect(try sub("take $notnumber") == #"take "3 | take 1""#)
+    #expect(try sub("where kommune == $stages") == #"where kommune == "Aarhus\" | extend p = 1 | where \"a\" == \"a""#)
+    #expect(try sub("x == $lines") == #"x == "a\nb\tc""#)
+    // After a string closes, a reference is bare again; `#` comments are left alone.
+    #expect(try sub(#"f("a", $n) # $unknown"#) == #"f("a", 3) # $unknown"#)
+    // A backquoted name takes the value only without a backquote.
+    #expect(try sub("select `$n`") == "select `3`")
+    #expect(throws: Diagnostic.self) { try sub("select `$tick`") }
+    // Meta command lines take the value as text, but never a line end.
+    #expect(try sub(".save out_$n.csv") == ".save out_3.csv")
+    #expect(throws: Diagnostic.self) { try sub(".save $lines") }
   }
 
   @Test func setDefinesAndListsParameters() {
