@@ -47,9 +47,8 @@ extension Session {
         show(outcome.table, footer: lines, suppressed: mask)
       }
     case .let(let name, let nameRange, let pipeline):
-      if name == "_" || Catalog.resultNumber(name) != nil {
-        throw source.diagnostic(
-          "'\(name)' is reserved for query results", at: nameRange, hints: ["choose another name"])
+      if let problem = Catalog.reservedNameProblem(name) {
+        throw source.diagnostic(problem.message, at: nameRange, hints: problem.hints)
       }
       let outcome = try evaluate(pipeline, source: source)
       report(outcome.warnings)

@@ -180,5 +180,25 @@ check undefined-byte 1 "$bin" "$work/undefined.trp" \
   && expect undefined-byte "byte 0x81 is not UTF-8, and byte 0x81 at 2:7 is not Windows-1252 either" "$err" \
   && equal undefined-byte-nothing-ran "" "$out"
 
+# A formula in a column name is protected like one in a cell (reliability review D13):
+# the header =HYPERLINK("http://x") gets a leading ' and, holding quotes, is quoted with "" inside.
+printf '"=HYPERLINK(""http://x"")",b\n1,=1+1\n' >"$work/h.csv"
+check save-formula-header 0 "$bin" -c ".load $work/h.csv as h" -c ".save h $work/h_out.csv"
+equal save-formula-header $'"\'=HYPERLINK(""http://x"")",b\n1,\'=1+1' "$(cat "$work/h_out.csv" 2>/dev/null)"
+check format-csv-formula-header 0 "$bin" --format csv -c ".load $work/h.csv as h" -c "h" \
+  && equal format-csv-formula-header $'"\'=HYPERLINK(""http://x"")",b\n1,\'=1+1' "$out"
+# _ and outN name query results; .load refuses them as let does (reliability review D21).
+check load-as-underscore 1 "$bin" -c "kommuner | take 7" -c ".load $work/h.csv as _" \
+  && equal load-as-underscore "error: '_' is reserved for query results" "$(head -n 1 <<<"$err")" \
+  && expect load-as-underscore-hint "hint: choose another name" "$err"
+check load-as-out1 1 "$bin" -c ".load $work/h.csv as out1" \
+  && equal load-as-out1 "error: 'out1' is reserved for query results" "$(head -n 1 <<<"$err")"
+cp "$work/h.csv" "$work/out3.csv"
+check load-file-named-out3 1 "$bin" -c ".load $work/out3.csv" \
+  && equal load-file-named-out3 "error: 'out3' is reserved for query results" "$(head -n 1 <<<"$err")" \
+  && expect load-file-named-out3-hint "hint: name it with 'as NAME'" "$err"
+check load-as-out-allowed 0 "$bin" --format csv -c ".load $work/out3.csv as out" -c "out | count" \
+  && equal load-as-out-allowed $'count\n1' "$out"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -49,7 +49,7 @@ extension TableExporter {
     var out = ""
     for (i, name) in table.schema.names.enumerated() {
       if i > 0 { out.append(delimiter) }
-      field(name, &out)
+      field(headerText(name, options: options), &out)
     }
     out += "\n"
     for row in 0..<table.rowCount {

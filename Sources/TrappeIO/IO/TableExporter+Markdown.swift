@@ -17,7 +17,7 @@ extension TableExporter {
       }
       return out
     }
-    var out = "| " + table.schema.names.map(cell).joined(separator: " | ") + " |\n"
+    var out = "| " + table.schema.names.map { cell(headerText($0, options: options)) }.joined(separator: " | ") + " |\n"
     out += "|" + table.schema.fields.map { $0.type.isNumeric ? " ---: |" : " --- |" }.joined() + "\n"
     for row in 0..<table.rowCount {
       var cells: [String] = []

@@ -56,4 +56,10 @@ package enum TableExporter {
     if options.protectFormulas, case .string = column, looksLikeFormula(text) { return "'" + text }
     return text
   }
+
+  /// A column name with the same formula protection as a string cell: a CSV's header is as
+  /// untrusted as its data, and a spreadsheet runs `=HYPERLINK(…)` in row 1 just the same.
+  static func headerText(_ name: String, options: ExportOptions) -> String {
+    options.protectFormulas && looksLikeFormula(name) ? "'" + name : name
+  }
 }

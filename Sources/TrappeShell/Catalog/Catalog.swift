@@ -57,6 +57,13 @@ struct Catalog: Sendable {
   /// The number of named tables.
   var count: Int { names.count }
 
+  /// Why `name` cannot name a table, or nil when it can: `_` and `outN` mean query results,
+  /// and a table of that name would shadow them. `let` and `.load … as NAME` both ask this.
+  static func reservedNameProblem(_ name: String) -> (message: String, hints: [String])? {
+    guard name == "_" || resultNumber(name) != nil else { return nil }
+    return ("'\(name)' is reserved for query results", ["choose another name"])
+  }
+
   /// N for a name `outN`.
   static func resultNumber(_ name: String) -> Int? {
     guard name.hasPrefix("out") else { return nil }

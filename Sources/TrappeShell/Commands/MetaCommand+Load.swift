@@ -24,10 +24,17 @@ extension MetaCommand {
     guard let fileWord = invocation.argument(0) else { throw invocation.missing("a file name") }
     var rest = Array(invocation.arguments.dropFirst())
     var name = MetaCommand.tableName(forFile: fileWord.text)
+    var nameWord = fileWord
     if let first = rest.first, first.text.lowercased() == "as" {
       guard rest.count >= 2 else { throw invocation.missing("a table name after 'as'") }
       name = try MetaCommand.validatedTableName(rest[1], in: invocation)
+      nameWord = rest[1]
       rest.removeFirst(2)
+    }
+    // `_` and `outN` would shadow the query results; a name taken from the file (`out1.csv`) too.
+    if let problem = Catalog.reservedNameProblem(name) {
+      let hints = nameWord == fileWord ? ["name it with 'as NAME'"] : problem.hints
+      throw invocation.error(problem.message, at: nameWord, hints: hints)
     }
     let options = try MetaCommand.loadOptions(rest, in: invocation)
     let path = session.resolvePath(fileWord.text)

@@ -10,9 +10,9 @@ extension MetaCommand {
     details: """
       The format follows the file extension (.csv .tsv .json .md) unless format= is
       given. The file is written to a temporary name and renamed, so a failed or
-      interrupted save never leaves half a file. In CSV and TSV a text cell starting
-      with = + - or @ gets a leading ' so a spreadsheet shows it instead of running it
-      as a formula; protect=off turns that off. decimal=comma writes 1234,5 with ;
+      interrupted save never leaves half a file. In CSV, TSV and Markdown a text cell
+      or column name starting with = + - or @ gets a leading ' so a spreadsheet shows
+      it instead of running it as a formula; protect=off turns that off. decimal=comma writes 1234,5 with ;
       between fields, as Danish Excel expects. With .suppress on, small counts and
       the ratios built on them are written as <N. A table of generated data keeps
       its label: a first line "# Illustrative data, ..." in CSV and TSV (.load
