@@ -88,7 +88,7 @@ extension Session {
     let plan = Optimizer.optimize(try bind(pipeline, source: source))
     var executor = Executor()
     let table: Table
-    do throws(Interrupted) {
+    do throws(ExecutionStop) {
       table = try executor.run(plan)
     } catch {
       if let failure = executor.failure { throw failure }

@@ -3,7 +3,7 @@ import Synchronization
 /// The process-wide "the user pressed Ctrl-C" flag.
 ///
 /// The SIGINT handler only sets the flag (async-signal-safe); long-running work
-/// polls ``isRequested`` between chunks and stops with ``Interrupted``.
+/// polls ``isRequested`` between chunks and stops with ``ExecutionStop/interrupted``.
 package enum Interrupt {
   private static let flag = Atomic<Bool>(false)
 
@@ -16,14 +16,8 @@ package enum Interrupt {
   /// Clears the flag; the interactive shell does so before it reads the next statement.
   package static func reset() { flag.store(false, ordering: .relaxed) }
 
-  /// Throws ``Interrupted`` when an interrupt was requested.
-  package static func check() throws(Interrupted) {
-    if isRequested { throw Interrupted() }
+  /// Throws ``ExecutionStop/interrupted`` when an interrupt was requested.
+  package static func check() throws(ExecutionStop) {
+    if isRequested { throw .interrupted }
   }
-}
-
-/// Thrown by long-running work that stopped because the user pressed Ctrl-C.
-package struct Interrupted: Error, Sendable, DiagnosticConvertible {
-  package init() {}
-  package var diagnostic: Diagnostic { Diagnostic(.error, "interrupted") }
 }

@@ -20,7 +20,7 @@ package struct Executor {
   /// Runs `plan` and returns its result table.
   package init() {}
 
-  package mutating func run(_ plan: LogicalPlan) throws(Interrupted) -> Table {
+  package mutating func run(_ plan: LogicalPlan) throws(ExecutionStop) -> Table {
     let table = try execute(plan).materialized()
     let names = plan.columns.map(\.name)
     // A pivot's value columns are only known now; everything else takes the plan's names.
@@ -28,7 +28,7 @@ package struct Executor {
   }
 
   /// Runs one plan node: each operator is in its own file under `Execution/Operators/`.
-  mutating func execute(_ plan: LogicalPlan) throws(Interrupted) -> Relation {
+  mutating func execute(_ plan: LogicalPlan) throws(ExecutionStop) -> Relation {
     try Interrupt.check()
     switch plan {
     case .scan(_, let table, let columns):
@@ -72,7 +72,7 @@ package struct Executor {
   }
 
   /// Evaluates an expression over a relation, gathering only the columns it reads.
-  mutating func evaluate(_ expression: BoundExpression, on input: Relation) throws(Interrupted) -> Column {
+  mutating func evaluate(_ expression: BoundExpression, on input: Relation) throws(ExecutionStop) -> Column {
     if case .column(let index, _) = expression { return input.column(index) }
     try Interrupt.check()
     let (table, mapping) = input.compact(expression.referencedColumns)
@@ -80,7 +80,7 @@ package struct Executor {
   }
 
   /// The row order of `input` by `keys` (the first `limit` rows only, when given).
-  mutating func order(_ input: Relation, by keys: [BoundSortKey], limit: Int?) throws(Interrupted) -> [Int32] {
+  mutating func order(_ input: Relation, by keys: [BoundSortKey], limit: Int?) throws(ExecutionStop) -> [Int32] {
     var columns: [Column] = []
     for key in keys { columns.append(try evaluate(key.expression, on: input)) }
     try Interrupt.check()
@@ -88,7 +88,7 @@ package struct Executor {
   }
 
   /// One window column over the (materialised) input.
-  mutating func computeWindow(_ call: WindowCall, on input: Relation) throws(Interrupted) -> Column {
+  mutating func computeWindow(_ call: WindowCall, on input: Relation) throws(ExecutionStop) -> Column {
     var value: Column?
     if let expression = call.input { value = try evaluate(expression, on: input) }
     var partition: [Column] = []
@@ -165,7 +165,7 @@ extension Executor {
   }
 
   /// Runs the right side of a join or union.
-  mutating func executeSide(_ plan: LogicalPlan) throws(Interrupted) -> Relation {
+  mutating func executeSide(_ plan: LogicalPlan) throws(ExecutionStop) -> Relation {
     sideDepth += 1
     defer { sideDepth -= 1 }
     return try execute(plan)

@@ -26,7 +26,7 @@ enum RunningAggregateWindow {
   static func compute(
     _ function: AggregateFunction, parameter: Double?, input: Column?, layout: WindowLayout,
     warnings: inout EvaluationWarnings
-  ) throws(Interrupted) -> Column {
+  ) throws(ExecutionStop) -> Column {
     switch (function, input) {
     case (.count, _):
       return .int64(Int64Column(counts(layout, validity: input?.validity)))
@@ -395,7 +395,7 @@ enum RunningAggregateWindow {
   static func framewise(
     _ function: AggregateFunction, parameter: Double?, input: Column?, layout: WindowLayout,
     batchRows: Int = 4_000_000
-  ) throws(Interrupted) -> Column {
+  ) throws(ExecutionStop) -> Column {
     var groupOfRow = [Int32](repeating: -1, count: layout.count)
     var batches: [Column] = []
     var expanded: [Int32] = []
@@ -403,7 +403,7 @@ enum RunningAggregateWindow {
     var firstRow: [Int32] = []
     var groupsBefore = 0
     let rows = layout.rows
-    var interrupted: Interrupted?
+    var interrupted: ExecutionStop?
     func flush() {
       guard !firstRow.isEmpty else { return }
       let groups = GroupIndex(groupOf: groupOf, groupCount: firstRow.count, firstRow: firstRow)
@@ -412,7 +412,7 @@ enum RunningAggregateWindow {
       expanded.removeAll(keepingCapacity: true)
       groupOf.removeAll(keepingCapacity: true)
       firstRow.removeAll(keepingCapacity: true)
-      do throws(Interrupted) { try Interrupt.check() } catch { interrupted = error }
+      do throws(ExecutionStop) { try Interrupt.check() } catch { interrupted = error }
     }
     var partitionFirst = 0
     forEachPeerGroup(layout) { partitionStart, start, end in

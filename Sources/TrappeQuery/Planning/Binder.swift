@@ -81,7 +81,7 @@ extension Binder {
   func materialize(_ plan: LogicalPlan) throws(Diagnostic) -> LogicalPlan {
     var executor = Executor()
     let optimized = Optimizer.optimize(plan)
-    do throws(Interrupted) {
+    do throws(ExecutionStop) {
       let table = try executor.run(optimized)
       return .materialized(
         optimized,

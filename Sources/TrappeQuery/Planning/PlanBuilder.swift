@@ -69,7 +69,7 @@ package enum PlanBuilder {
   /// Optimises and runs `plan`; a stopped run (Ctrl-C) is an error.
   package static func run(_ plan: LogicalPlan) throws(Diagnostic) -> Table {
     var executor = Executor()
-    do throws(Interrupted) {
+    do throws(ExecutionStop) {
       return try executor.run(Optimizer.optimize(plan))
     } catch {
       throw executor.failure ?? Diagnostic(.error, "interrupted: the query was stopped and nothing was changed")

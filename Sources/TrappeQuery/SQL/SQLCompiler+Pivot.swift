@@ -46,7 +46,7 @@ extension SQLCompiler {
   ) throws(SQLError) -> (values: [Value], names: [String]) {
     var executor = Executor()
     let table: Table
-    do throws(Interrupted) {
+    do throws(ExecutionStop) {
       table = try executor.run(.project(child, [ProjectedColumn(name: "key", expression: key)]))
     } catch {
       throw SQLError("interrupted while reading the pivot's key values")

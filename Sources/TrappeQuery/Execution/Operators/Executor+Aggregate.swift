@@ -5,7 +5,7 @@ extension Executor {
   /// Groups by the keys and computes each aggregate per group.
   mutating func aggregate(
     _ child: LogicalPlan, keys: [ProjectedColumn], aggregates: [NamedAggregate]
-  ) throws(Interrupted) -> Relation {
+  ) throws(ExecutionStop) -> Relation {
     let input = try execute(child)
     noteSummarized(input.rowCount)
     var keyColumns: [Column] = []

@@ -2,7 +2,7 @@ import TrappeBase
 
 extension Executor {
   /// Keeps the rows where the predicate is true, as a selection vector.
-  mutating func filter(_ child: LogicalPlan, _ predicate: BoundExpression) throws(Interrupted) -> Relation {
+  mutating func filter(_ child: LogicalPlan, _ predicate: BoundExpression) throws(ExecutionStop) -> Relation {
     let input = try execute(child)
     let (table, mapping) = input.compact(predicate.referencedColumns)
     let rows = ExpressionEvaluator.selection(predicate.remapped(mapping), on: table, warnings: &warnings)

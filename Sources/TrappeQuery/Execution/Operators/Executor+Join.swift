@@ -6,7 +6,7 @@ extension Executor {
   mutating func join(
     _ left: LogicalPlan, _ right: LogicalPlan, kind: JoinKind, leftKeys: [BoundExpression],
     rightKeys: [BoundExpression], rightColumns: [Int], rightNames: [String]
-  ) throws(Interrupted) -> Relation {
+  ) throws(ExecutionStop) -> Relation {
     let l = try execute(left)
     let r = try executeSide(right)
     var lk: [Column] = []

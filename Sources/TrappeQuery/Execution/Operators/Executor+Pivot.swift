@@ -5,7 +5,7 @@ extension Executor {
   /// One row per `by` combination and one column per distinct key value.
   mutating func pivot(
     _ child: LogicalPlan, by: [Int], key: BoundExpression, value: AggregateCall
-  ) throws(Interrupted) -> Relation {
+  ) throws(ExecutionStop) -> Relation {
     let input = try execute(child)
     noteSummarized(input.rowCount)
     let table = input.materialized()

@@ -3,7 +3,7 @@ import TrappeStorage
 
 extension Executor {
   /// Computes the output columns; after a summarize, says which group a warning came from.
-  mutating func project(_ child: LogicalPlan, _ projected: [ProjectedColumn]) throws(Interrupted) -> Relation {
+  mutating func project(_ child: LogicalPlan, _ projected: [ProjectedColumn]) throws(ExecutionStop) -> Relation {
     let input = try execute(child)
     let hadProblem = warnings.firstRow != nil
     var named: [(String, Column)] = []

@@ -5,7 +5,7 @@ extension Executor {
   /// One row per input row and unpivoted column.
   mutating func unpivot(
     _ child: LogicalPlan, columns: [Int], nameColumn: String, valueColumn: String
-  ) throws(Interrupted) -> Relation {
+  ) throws(ExecutionStop) -> Relation {
     let table = try execute(child).materialized()
     let result =
       UnpivotKernel.unpivot(table: table, columns: columns, nameColumn: nameColumn, valueColumn: valueColumn)

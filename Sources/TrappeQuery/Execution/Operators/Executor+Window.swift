@@ -3,7 +3,7 @@ import TrappeStorage
 
 extension Executor {
   /// Appends one column per window computation.
-  mutating func window(_ child: LogicalPlan, _ windows: [NamedWindow]) throws(Interrupted) -> Relation {
+  mutating func window(_ child: LogicalPlan, _ windows: [NamedWindow]) throws(ExecutionStop) -> Relation {
     let input = try execute(child)
     let table = input.materialized()
     let base = Relation(table: table, selection: nil)
