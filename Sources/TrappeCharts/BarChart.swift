@@ -30,7 +30,7 @@ enum BarChart {
     }
     let (rows, others) = BarLayout.order(values, timeLike: data.xValues != nil, top: options.top)
     let numbers = BarNumbers(rows.compactMap { values[$0] }, locale: settings.locale)
-    let texts = rows.map { numbers.text(values[$0]) }
+    let texts = perRow(rows.count) { numbers.text(values[rows[$0]]) }
     var extent = rows.compactMap { values[$0] }
     for marker in markers { extent += rows.compactMap { marker.values[$0] } }
     if let target = options.target { extent.append(target) }
@@ -40,7 +40,7 @@ enum BarChart {
     let rightText = zip(rows, texts).filter { (values[$0.0] ?? 0) >= 0 }.map { $0.1.count }.max() ?? 0
 
     let prefixWidth = options.highlight == nil ? 0 : 2
-    let labels = rows.map { data.labels[$0] ?? "NULL" }
+    let labels = perRow(rows.count) { data.labels[rows[$0]] ?? "NULL" }
     let labelWidth = BarLayout.labelWidth(
       labels, chartWidth: width, prefix: prefixWidth, plotMinimum: leftText + rightText + 12)
     let plot = HorizontalBarPlot(
@@ -49,6 +49,7 @@ enum BarChart {
 
     var lines: [String] = []
     for (n, row) in rows.enumerated() {
+      if chartInterrupted(n) { break }
       let highlighted = BarLayout.matches(data.labels[row], options.highlight)
       let rowMarkers = markers.compactMap { m in m.values[row].map { (value: $0, glyph: m.glyph) } }
       let cells = plot.row(

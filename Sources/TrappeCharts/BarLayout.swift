@@ -19,8 +19,13 @@ enum BarLayout {
   ///
   /// Text categories are sorted by `key` descending (NULL last, ties in input
   /// order); time-like categories keep their order. `top` keeps the N largest.
+  ///
+  /// On Ctrl-C the sort stops and no rows are returned (the renderer then draws nothing).
   static func order(_ key: [Double?], timeLike: Bool, top: Int?) -> (rows: [Int], others: Int) {
-    let ranked = key.indices.sorted { a, b in
+    var comparisons = 0
+    let sorted = try? key.indices.sorted { a, b throws(ExecutionStop) in
+      comparisons &+= 1
+      if comparisons & 0xFFF == 0 { try Interrupt.check() }
       switch (key[a], key[b]) {
       case (let x?, let y?): return x != y ? x > y : a < b
       case (.some, nil): return true
@@ -28,6 +33,7 @@ enum BarLayout {
       case (nil, nil): return a < b
       }
     }
+    guard let ranked = sorted else { return ([], 0) }
     guard let top, top < key.count else {
       return (timeLike ? Array(key.indices) : ranked, 0)
     }

@@ -19,13 +19,15 @@ package enum ChartHelp {
   package static var manual: String {
     var lines = [
       "... | chart [KIND] [x=COLUMN] [y=COLUMN] [series=COLUMN] [title=TEXT] [target=N] [highlight=NAME]",
-      "              [width=N] [height=N] [bins=N] [top=N]",
+      "              [width=N] [height=N] [bins=N] [top=N] [rows=N]",
       "",
       "Draw the result in the terminal; chart is the last stage of any pipeline, also after",
       "bench, gap, flow and survival. Without KIND, a time column gives a line and a category",
       "with a value gives bars. target draws a reference line, highlight marks one category.",
       "Charts fit the terminal (or width=), use the locale (.locale da) and the charset",
-      "(.charset ascii), and are readable without colour.",
+      "(.charset ascii), and are readable without colour. Bar, grouped, stacked, column,",
+      "sparkline and heatmap charts draw the first 1,000 rows and say how many they left out;",
+      "rows=N draws more (or fewer), top=N keeps the N largest categories. Ctrl-C stops a chart.",
       "",
       "Kinds: " + ChartKind.allCases.map(\.rawValue).joined(separator: ", "),
       "",

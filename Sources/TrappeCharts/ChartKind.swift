@@ -23,6 +23,13 @@ enum ChartKind: String, Sendable, CaseIterable {
   case box
 }
 
+extension ChartKind {
+  /// The kinds that draw one bar, column, line or grid row per row (or category), so a
+  /// long result is cut to `rows=` (``ChartOptions/defaultRows``) rows. Line, scatter,
+  /// histogram and box charts draw any number of rows into a fixed area.
+  static let capped: Set<ChartKind> = [.bar, .grouped, .stacked, .column, .sparkline, .heatmap]
+}
+
 /// Which characters charts use.
 package enum ChartCharset: String, Sendable {
   /// Unicode blocks and braille.

@@ -44,6 +44,7 @@ extension ChartOptions {
       case "height": height = Int(try number(4...200))
       case "bins": bins = Int(try number(1...200))
       case "top": top = Int(try number(1...1000))
+      case "rows": rows = Int(try number(1...Double(ChartOptions.maximumRows)))
       default:
         throw source.diagnostic(
           "unknown chart option '\(option.name)'", at: option.nameRange,

@@ -21,9 +21,19 @@ package struct ChartOptions: Sendable, Equatable {
   var bins: Int?
   /// Show only the N largest categories and group the rest as "others".
   var top: Int?
+  /// The most rows a bar-like chart draws (one bar, column or grid row per row); nil means
+  /// ``defaultRows``. The chart says how many rows it left out.
+  var rows: Int?
 
   init() {}
 
   /// The option names `chart` accepts.
-  static let names = ["x", "y", "series", "title", "target", "highlight", "width", "height", "bins", "top"]
+  static let names = ["x", "y", "series", "title", "target", "highlight", "width", "height", "bins", "top", "rows"]
+
+  /// The rows a bar-like chart draws without `rows=`: a 3.5-million-row result would print
+  /// 3.5 million bars and take a minute.
+  static let defaultRows = 1_000
+
+  /// The most rows `rows=` allows.
+  static let maximumRows = 10_000_000
 }

@@ -12,7 +12,21 @@ package enum ChartRenderer {
     if let width = options.width { settings.width = width }
     if let height = options.height { settings.height = height }
     let kind = options.kind ?? inferKind(table, options: options)
-    var data = try ChartRoles.data(for: kind, table: table, options: options)
+    // A bar-like chart draws one mark per row: past the cap it draws the first rows only.
+    let cap = options.rows ?? ChartOptions.defaultRows
+    var input = table
+    var leftOut = 0
+    if options.top == nil, ChartKind.capped.contains(kind), table.rowCount > cap {
+      input = try interruptible { () throws(ExecutionStop) in
+        let rows = (0..<Int32(cap)).map { $0 }
+        var columns: [Column] = []
+        for column in table.columns { columns.append(try column.gather(rows, polling: Interrupt.check)) }
+        return Table(schema: table.schema, columns: columns)
+      }
+      leftOut = table.rowCount - cap
+    }
+    var data = try ChartRoles.data(for: kind, table: input, options: options)
+    try interruptible { () throws(ExecutionStop) in try Interrupt.check() }
     let nonFinite = data.removeNonFinite()
     guard data.count > 0 else {
       return "(no rows to chart)"
@@ -20,6 +34,14 @@ package enum ChartRenderer {
     var lines: [String] = []
     if let title = options.title { lines.append(TerminalText.truncate(title, to: settings.width)) }
     lines += try draw(kind, data: data, options: options, settings: settings)
+    // The canvases stop drawing on Ctrl-C: a half-drawn chart is not shown.
+    try interruptible { () throws(ExecutionStop) in try Interrupt.check() }
+    if leftOut > 0 {
+      let note = "\(NumberFormatting.format(Int64(leftOut), locale: settings.locale)) of "
+        + "\(NumberFormatting.format(Int64(table.rowCount), locale: settings.locale)) rows left out: the chart draws the "
+        + "first \(NumberFormatting.format(Int64(cap), locale: settings.locale)); rows=N draws more, top=N the N largest"
+      lines += TerminalText.wrapIfNeeded(note, width: settings.width)
+    }
     if nonFinite > 0 {
       let note = nonFinite == 1
         ? "1 value that is not a finite number (inf or NaN) left out"
@@ -27,6 +49,18 @@ package enum ChartRenderer {
       lines += TerminalText.wrapIfNeeded(note, width: settings.width)
     }
     return lines.joined(separator: "\n")
+  }
+
+  /// The message of a chart stopped by Ctrl-C; the shell passes it on without a caret.
+  package static let interrupted = Diagnostic(.error, "interrupted: the chart was not drawn")
+
+  /// Runs `work`, turning Ctrl-C into ``interrupted``.
+  static func interruptible<T>(_ work: () throws(ExecutionStop) -> T) throws(Diagnostic) -> T {
+    do throws(ExecutionStop) {
+      return try work()
+    } catch {
+      throw interrupted
+    }
   }
 
   /// The kind the data suggests: a time-like x gives a line, otherwise bars.
@@ -47,4 +81,10 @@ package enum ChartRenderer {
     }
     return try drawer.draw(kind, data: data, options: options, settings: settings)
   }
+}
+
+/// Whether a drawing loop at its `n`th row should stop because of Ctrl-C (read every 256 rows);
+/// the loop breaks and ``ChartRenderer/render(_:options:settings:)`` then draws nothing.
+func chartInterrupted(_ n: Int) -> Bool {
+  n & 255 == 0 && Interrupt.isRequested
 }

@@ -15,6 +15,7 @@ extension Session {
     do throws(Diagnostic) {
       text = try ChartRenderer.render(table, options: options, settings: chartSettings)
     } catch {
+      if Interrupt.isRequested { throw ChartRenderer.interrupted }
       throw source.diagnostic(error.message, at: spec.range, hints: error.hints)
     }
     say(text)

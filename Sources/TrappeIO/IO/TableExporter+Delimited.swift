@@ -2,11 +2,12 @@ import TrappeStorage
 
 extension TableExporter {
   /// CSV per RFC 4180: fields quoted when they hold the delimiter, a quote, CR or LF.
-  static func delimited(
-    _ table: Table, delimiter: Character, options: ExportOptions, suppressed: SuppressionMask = SuppressionMask()
-  ) -> String {
+  static func delimited<E: Error>(
+    _ table: Table, delimiter: Character, options: ExportOptions, suppressed: SuppressionMask = SuppressionMask(),
+    polling poll: () throws(E) -> Void
+  ) throws(E) -> String {
     let delimiterByte = delimiter.asciiValue ?? UInt8(ascii: ",")
-    return lines(table, delimiter: delimiter, options: options, suppressed: suppressed) { text, out in
+    return try lines(table, delimiter: delimiter, options: options, suppressed: suppressed, poll) { text, out in
       var needsQuotes = false
       for b in text.utf8 where b == delimiterByte || b == 0x22 || b == 10 || b == 13 {
         needsQuotes = true
@@ -25,10 +26,11 @@ extension TableExporter {
   }
 
   /// TSV: tab-separated, with backslash escapes for tab, newline, CR and backslash in cells.
-  static func tabSeparated(
-    _ table: Table, options: ExportOptions, suppressed: SuppressionMask = SuppressionMask()
-  ) -> String {
-    lines(table, delimiter: "\t", options: options, suppressed: suppressed) { text, out in
+  static func tabSeparated<E: Error>(
+    _ table: Table, options: ExportOptions, suppressed: SuppressionMask = SuppressionMask(),
+    polling poll: () throws(E) -> Void
+  ) throws(E) -> String {
+    try lines(table, delimiter: "\t", options: options, suppressed: suppressed, poll) { text, out in
       for ch in text.unicodeScalars {
         switch ch {
         case "\t": out += "\\t"
@@ -42,10 +44,10 @@ extension TableExporter {
   }
 
   /// The header line and one line per row, each field written by `field`; NULL cells stay empty.
-  private static func lines(
+  private static func lines<E: Error>(
     _ table: Table, delimiter: Character, options: ExportOptions, suppressed: SuppressionMask,
-    field: (String, inout String) -> Void
-  ) -> String {
+    _ poll: () throws(E) -> Void, field: (String, inout String) -> Void
+  ) throws(E) -> String {
     var out = ""
     for (i, name) in table.schema.names.enumerated() {
       if i > 0 { out.append(delimiter) }
@@ -53,6 +55,7 @@ extension TableExporter {
     }
     out += "\n"
     for row in 0..<table.rowCount {
+      if row % pollInterval == 0 { try poll() }
       for (i, column) in table.columns.enumerated() {
         if i > 0 { out.append(delimiter) }
         if suppressed.isSuppressed(column: i, row: row) {

@@ -3,11 +3,14 @@ import TrappeStorage
 
 extension TableExporter {
   /// A JSON array with one object per row, keys in column order; suppressed cells are strings (`"<5"`).
-  static func json(_ table: Table, suppressed: SuppressionMask = SuppressionMask()) -> String {
+  static func json<E: Error>(
+    _ table: Table, suppressed: SuppressionMask = SuppressionMask(), polling poll: () throws(E) -> Void
+  ) throws(E) -> String {
     let keys = table.schema.names.map(jsonString)
     guard table.rowCount > 0 else { return "[]\n" }
     var out = "[\n"
     for row in 0..<table.rowCount {
+      if row % pollInterval == 0 { try poll() }
       out += "  {"
       for (i, column) in table.columns.enumerated() {
         if i > 0 { out += ", " }

@@ -2,9 +2,10 @@ import TrappeStorage
 
 extension TableExporter {
   /// A GitHub pipe table; numeric columns are right-aligned.
-  static func markdown(
-    _ table: Table, options: ExportOptions, suppressed: SuppressionMask = SuppressionMask()
-  ) -> String {
+  static func markdown<E: Error>(
+    _ table: Table, options: ExportOptions, suppressed: SuppressionMask = SuppressionMask(),
+    polling poll: () throws(E) -> Void
+  ) throws(E) -> String {
     func cell(_ text: String) -> String {
       var out = ""
       for ch in text.unicodeScalars {
@@ -20,6 +21,7 @@ extension TableExporter {
     var out = "| " + table.schema.names.map { cell(headerText($0, options: options)) }.joined(separator: " | ") + " |\n"
     out += "|" + table.schema.fields.map { $0.type.isNumeric ? " ---: |" : " --- |" }.joined() + "\n"
     for row in 0..<table.rowCount {
+      if row % pollInterval == 0 { try poll() }
       var cells: [String] = []
       for (i, column) in table.columns.enumerated() {
         if suppressed.isSuppressed(column: i, row: row) {

@@ -8,22 +8,35 @@ package enum TableExporter {
     _ table: Table, format: ExportFormat, options: ExportOptions = ExportOptions(),
     suppressed: SuppressionMask = SuppressionMask()
   ) -> String {
-    let text = withoutNotice(table, format: format, options: options, suppressed: suppressed)
+    export(table, format: format, options: options, suppressed: suppressed, polling: { () throws(Never) in })
+  }
+
+  /// ``export(_:format:options:suppressed:)`` that calls `poll` every ``pollInterval`` rows and
+  /// stops when it throws: `.save` passes `Interrupt.check`, so Ctrl-C stops a save of millions of rows.
+  package static func export<E: Error>(
+    _ table: Table, format: ExportFormat, options: ExportOptions = ExportOptions(),
+    suppressed: SuppressionMask = SuppressionMask(), polling poll: () throws(E) -> Void
+  ) throws(E) -> String {
+    let text = try withoutNotice(table, format: format, options: options, suppressed: suppressed, poll)
     guard let notice = options.notice else { return text }
     return ExportNotice.attach(notice, to: text, format: format)
   }
 
+  /// Rows written between two calls of an export's `poll` (a few ms of work).
+  static let pollInterval = 4096
+
   /// The table alone, without a notice.
-  private static func withoutNotice(
-    _ table: Table, format: ExportFormat, options: ExportOptions, suppressed: SuppressionMask
-  ) -> String {
+  private static func withoutNotice<E: Error>(
+    _ table: Table, format: ExportFormat, options: ExportOptions, suppressed: SuppressionMask,
+    _ poll: () throws(E) -> Void
+  ) throws(E) -> String {
     switch format {
     case .csv:
-      return delimited(
-        table, delimiter: options.decimalComma ? ";" : ",", options: options, suppressed: suppressed)
-    case .tsv: return tabSeparated(table, options: options, suppressed: suppressed)
-    case .json: return json(table, suppressed: suppressed)
-    case .markdown: return markdown(table, options: options, suppressed: suppressed)
+      return try delimited(
+        table, delimiter: options.decimalComma ? ";" : ",", options: options, suppressed: suppressed, polling: poll)
+    case .tsv: return try tabSeparated(table, options: options, suppressed: suppressed, polling: poll)
+    case .json: return try json(table, suppressed: suppressed, polling: poll)
+    case .markdown: return try markdown(table, options: options, suppressed: suppressed, polling: poll)
     }
   }
 

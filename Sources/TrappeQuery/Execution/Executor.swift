@@ -22,6 +22,8 @@ package struct Executor {
 
   package mutating func run(_ plan: LogicalPlan) throws(ExecutionStop) -> Table {
     let table = try execute(plan).materialized()
+    // Kernels stop early on Ctrl-C; whatever they returned is not the answer.
+    try Interrupt.check()
     let names = plan.columns.map(\.name)
     // A pivot's value columns are only known now; everything else takes the plan's names.
     return names.count == table.columnCount ? table.renamed(names) : table
@@ -84,7 +86,10 @@ package struct Executor {
     var columns: [Column] = []
     for key in keys { columns.append(try evaluate(key.expression, on: input)) }
     try Interrupt.check()
-    return SortKernel.permutation(keys: columns, descending: keys.map(\.descending), limit: limit)
+    let rows = SortKernel.permutation(keys: columns, descending: keys.map(\.descending), limit: limit)
+    // The kernel stops early on Ctrl-C with a partial order: never use it.
+    try Interrupt.check()
+    return rows
   }
 
   /// One window column over the (materialised) input.

@@ -1,3 +1,4 @@
+import TrappeBase
 import TrappeStorage
 
 /// Row pairs of equi-joins: `join kind=inner|left|anti (...) on KEYS`.
@@ -21,11 +22,17 @@ enum HashJoin {
   /// Comparable key types: int/int, double/double, int/double (numerically),
   /// string/string (across dictionaries), period/period of one unit, bool/bool.
   /// Keys of any other combination (or periods of different units) never match.
-  static func match(left: [Column], right: [Column], kind: JoinKind) -> (left: [Int32], right: [Int32]) {
+  ///
+  /// Stops with ``ExecutionStop/interrupted`` on Ctrl-C: the flag is read between keys and
+  /// every ``pollInterval`` probed left rows or output pairs.
+  static func match(
+    left: [Column], right: [Column], kind: JoinKind
+  ) throws(ExecutionStop) -> (left: [Int32], right: [Int32]) {
     let leftCount = left.first?.count ?? 0
     let rightCount = right.first?.count ?? 0
     var ids: JoinKeyIDs?
     for (l, r) in zip(left, right) {
+      try Interrupt.check()
       let (lk, rk) = keyColumns(l, r)
       let next = factorize(lk, rk)
       if let current = ids {
@@ -38,11 +45,15 @@ enum HashJoin {
       ids
       ?? JoinKeyIDs(
         left: [Int32](repeating: 0, count: leftCount), right: [Int32](repeating: 0, count: rightCount), count: 1)
-    return probe(keyIDs, kind: kind)
+    try Interrupt.check()
+    return try probe(keyIDs, kind: kind)
   }
 
+  /// Left rows plus output pairs between two reads of the Ctrl-C flag (a few ms of work).
+  static let pollInterval = 1 << 18
+
   /// Groups right rows by id and walks the left rows once.
-  private static func probe(_ ids: JoinKeyIDs, kind: JoinKind) -> (left: [Int32], right: [Int32]) {
+  private static func probe(_ ids: JoinKeyIDs, kind: JoinKind) throws(ExecutionStop) -> (left: [Int32], right: [Int32]) {
     let groups = ids.count
     var start = [Int32](repeating: 0, count: groups + 1)
     for id in ids.right where id >= 0 { start[Int(id) + 1] += 1 }
@@ -57,10 +68,21 @@ enum HashJoin {
     var outRight: [Int32] = []
     outLeft.reserveCapacity(ids.left.count)
     outRight.reserveCapacity(ids.left.count)
+    var stopped = false
     start.withUnsafeBufferPointer { s in
       rows.withUnsafeBufferPointer { rs in
         ids.left.withUnsafeBufferPointer { lid in
+          // Work done since the flag was last read: one per left row and one per pair.
+          var work = 0
           for l in 0..<lid.count {
+            if work >= pollInterval {
+              if Interrupt.isRequested {
+                stopped = true
+                return
+              }
+              work = 0
+            }
+            work &+= 1
             let id = Int(lid[l])
             let row = Int32(truncatingIfNeeded: l)
             let lo = id >= 0 ? Int(s[id]) : 0
@@ -73,6 +95,7 @@ enum HashJoin {
                   outRight.append(-1)
                 }
               } else {
+                work &+= hi - lo
                 for k in lo..<hi {
                   outLeft.append(row)
                   outRight.append(rs[k])
@@ -88,6 +111,7 @@ enum HashJoin {
         }
       }
     }
+    if stopped { throw .interrupted }
     return (outLeft, outRight)
   }
 }

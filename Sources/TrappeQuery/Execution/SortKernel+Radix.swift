@@ -1,6 +1,15 @@
 
+import TrappeBase
+
 extension SortKernel {
+  /// Rows between two reads of the Ctrl-C flag inside a radix pass (a few ms of work).
+  static let pollInterval = 1 << 20
+
   /// All rows stably sorted by the words (word 0 most significant).
+  ///
+  /// On Ctrl-C (``Interrupt``) it stops between chunks of rows and returns the order of the
+  /// passes done so far, still a permutation of the rows; the caller then stops with
+  /// `Interrupt.check()`.
   static func sortedRows(words: [SortWord], count n: Int) -> [Int32] {
     var perm = [Int32](unsafeUninitializedCapacity: n) { buffer, initialized in
       for i in 0..<n { buffer[i] = Int32(truncatingIfNeeded: i) }
@@ -23,8 +32,8 @@ extension SortKernel {
       }
       if n <= 32 {
         insertionSort(keys: keys, perm: &perm)
-      } else {
-        radixSort(keys: keys, bitWidth: word.bitWidth, perm: &perm)
+      } else if !radixSort(keys: keys, bitWidth: word.bitWidth, perm: &perm) {
+        return perm
       }
     }
     return perm
@@ -51,10 +60,13 @@ extension SortKernel {
   private static let bucketCount = 1 << 11
 
   /// Stable LSD radix sort of `perm` by `keys` (keys given in perm order), 11 bits per pass.
-  private static func radixSort(keys: [UInt64], bitWidth: Int, perm: inout [Int32]) {
+  ///
+  /// Returns false when Ctrl-C stopped it; `perm` then holds the order after the last whole pass.
+  private static func radixSort(keys: [UInt64], bitWidth: Int, perm: inout [Int32]) -> Bool {
     let n = keys.count
     let passes = (bitWidth + digitBits - 1) / digitBits
-    if passes == 0 { return }
+    if passes == 0 { return true }
+    if Interrupt.isRequested { return false }
     let mask = UInt64(bucketCount - 1)
     // All histograms in one read of the keys.
     var counts = [Int](repeating: 0, count: passes * bucketCount)
@@ -73,6 +85,7 @@ extension SortKernel {
     var targetKeys = [UInt64](repeating: 0, count: n)
     var targetPerm = [Int32](repeating: 0, count: n)
     for pass in 0..<passes {
+      if Interrupt.isRequested { return false }
       let base = pass * bucketCount
       var offsets = [Int](repeating: 0, count: bucketCount)
       var skip = false
@@ -86,26 +99,39 @@ extension SortKernel {
       if skip { continue }
       let shift = UInt64(pass * digitBits)
       let last = pass == passes - 1
+      var stopped = false
       offsets.withUnsafeMutableBufferPointer { off in
         sourceKeys.withUnsafeBufferPointer { sk in
           perm.withUnsafeBufferPointer { sp in
             targetKeys.withUnsafeMutableBufferPointer { tk in
               targetPerm.withUnsafeMutableBufferPointer { tp in
-                for i in 0..<n {
-                  let key = sk[i]
-                  let bucket = Int((key &>> shift) & mask)
-                  let slot = off[bucket]
-                  off[bucket] = slot &+ 1
-                  if !last { tk[slot] = key }
-                  tp[slot] = sp[i]
+                var start = 0
+                while start < n {
+                  if start > 0 && Interrupt.isRequested {
+                    stopped = true
+                    return
+                  }
+                  let end = min(start &+ pollInterval, n)
+                  for i in start..<end {
+                    let key = sk[i]
+                    let bucket = Int((key &>> shift) & mask)
+                    let slot = off[bucket]
+                    off[bucket] = slot &+ 1
+                    if !last { tk[slot] = key }
+                    tp[slot] = sp[i]
+                  }
+                  start = end
                 }
               }
             }
           }
         }
       }
+      // A pass cut short leaves `targetPerm` half filled: keep the previous, whole order.
+      if stopped { return false }
       swap(&perm, &targetPerm)
       if !last { swap(&sourceKeys, &targetKeys) }
     }
+    return true
   }
 }

@@ -63,7 +63,16 @@ extension MetaCommand {
         "cannot tell the format of '\(fileWord.text)' from its extension", at: fileWord,
         hints: ["name the file .csv, .tsv, .json or .md, or add format=csv"])
     }
-    let text = TableExporter.export(table, format: format, options: options, suppressed: mask)
+    // Ctrl-C stops the export before anything is written: the file stays as it was.
+    let text: String
+    do throws(ExecutionStop) {
+      text = try TableExporter.export(
+        table, format: format, options: options, suppressed: mask, polling: { () throws(ExecutionStop) in
+          try Interrupt.check()
+        })
+    } catch {
+      throw Diagnostic(.error, "interrupted: \(fileWord.text) was not written")
+    }
     do throws(FileError) {
       try AtomicFile.write(text, to: session.resolvePath(fileWord.text))
     } catch {

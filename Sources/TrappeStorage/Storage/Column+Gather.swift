@@ -5,42 +5,57 @@ extension Column {
   /// This is how filters, sorts, joins and `take` materialise their result:
   /// one typed loop per column, dictionary codes copied as they are.
   package func gather(_ indices: [Int32]) -> Column {
+    gather(indices, polling: { () throws(Never) in })
+  }
+
+  /// ``gather(_:)`` that calls `poll` every ``gatherChunk`` rows, so a long gather (a join's
+  /// output columns) can stop on Ctrl-C: `poll` throws to stop, e.g. `Interrupt.check`.
+  package func gather<E: Error>(_ indices: [Int32], polling poll: () throws(E) -> Void) throws(E) -> Column {
     switch self {
     case .int64(let c):
-      let (values, validity) = Column.gather(c.values, c.validity, indices, placeholder: 0)
+      let (values, validity) = try Column.gather(c.values, c.validity, indices, placeholder: 0, poll)
       return .int64(PrimitiveColumn(values: values, validity: validity))
     case .double(let c):
-      let (values, validity) = Column.gather(c.values, c.validity, indices, placeholder: 0)
+      let (values, validity) = try Column.gather(c.values, c.validity, indices, placeholder: 0, poll)
       return .double(PrimitiveColumn(values: values, validity: validity))
     case .bool(let c):
-      let (values, validity) = Column.gather(c.values, c.validity, indices, placeholder: false)
+      let (values, validity) = try Column.gather(c.values, c.validity, indices, placeholder: false, poll)
       return .bool(PrimitiveColumn(values: values, validity: validity))
     case .string(let c):
-      let (codes, validity) = Column.gather(c.codes, c.validity, indices, placeholder: 0)
+      let (codes, validity) = try Column.gather(c.codes, c.validity, indices, placeholder: 0, poll)
       return .string(StringColumn(codes: codes, dictionary: c.dictionary, validity: validity))
     case .period(let c):
-      let (ordinals, validity) = Column.gather(c.ordinals, c.validity, indices, placeholder: 0)
+      let (ordinals, validity) = try Column.gather(c.ordinals, c.validity, indices, placeholder: 0, poll)
       return .period(PeriodColumn(unit: c.unit, ordinals: ordinals, validity: validity))
     }
   }
 
-  private static func gather<T>(
-    _ values: [T], _ validity: ValidityMask, _ indices: [Int32], placeholder: T
-  ) -> ([T], ValidityMask) {
+  /// Rows between two calls of a gather's `poll` (about 5 ms of work).
+  static let gatherChunk = 1 << 20
+
+  private static func gather<T, E: Error>(
+    _ values: [T], _ validity: ValidityMask, _ indices: [Int32], placeholder: T, _ poll: () throws(E) -> Void
+  ) throws(E) -> ([T], ValidityMask) {
     var out = [T]()
     out.reserveCapacity(indices.count)
     var mask = ValidityMask(allValid: 0)
     let checkNulls = validity.hasNulls || indices.contains(-1)
-    values.withUnsafeBufferPointer { source in
-      for index in indices {
-        if index < 0 {
-          out.append(placeholder)
-          mask.append(false)
-        } else {
-          out.append(source[Int(index)])
-          if checkNulls { mask.append(validity.isValid(Int(index))) } else { mask.append(true) }
+    var start = 0
+    while start < indices.count {
+      try poll()
+      let end = min(start + gatherChunk, indices.count)
+      values.withUnsafeBufferPointer { source in
+        for index in indices[start..<end] {
+          if index < 0 {
+            out.append(placeholder)
+            mask.append(false)
+          } else {
+            out.append(source[Int(index)])
+            if checkNulls { mask.append(validity.isValid(Int(index))) } else { mask.append(true) }
+          }
         }
       }
+      start = end
     }
     return (out, mask)
   }

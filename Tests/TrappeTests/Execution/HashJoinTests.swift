@@ -42,74 +42,74 @@ import Testing
     return (l, r)
   }
 
-  @Test func innerLeftAntiWithDuplicatesAndNulls() {
+  @Test func innerLeftAntiWithDuplicatesAndNulls() throws {
     let left = C.ints([1, 2, nil, 1, 3, 4])
     let right = C.ints([1, 1, 3, nil, 5, 3])
-    let inner = HashJoin.match(left: [left], right: [right], kind: .inner)
+    let inner = try HashJoin.match(left: [left], right: [right], kind: .inner)
     #expect(inner.left == [0, 0, 3, 3, 4, 4])
     #expect(inner.right == [0, 1, 0, 1, 2, 5])
-    let outer = HashJoin.match(left: [left], right: [right], kind: .left)
+    let outer = try HashJoin.match(left: [left], right: [right], kind: .left)
     #expect(outer.left == [0, 0, 1, 2, 3, 3, 4, 4, 5])
     #expect(outer.right == [0, 1, -1, -1, 0, 1, 2, 5, -1])
-    let anti = HashJoin.match(left: [left], right: [right], kind: .anti)
+    let anti = try HashJoin.match(left: [left], right: [right], kind: .anti)
     #expect(anti.left == [1, 2, 5])
     #expect(anti.right == [-1, -1, -1])
   }
 
-  @Test func stringsFromDifferentDictionaries() {
+  @Test func stringsFromDifferentDictionaries() throws {
     let left = C.strings(["Aarhus", "Ærø", nil, "Odense", "Aarhus", "Køge"])
     let right = C.strings(["Odense", "Aarhus", "Vejle", nil, "Ærø", "Odense"])
     for kind in JoinKind.allCases {
-      let got = HashJoin.match(left: [left], right: [right], kind: kind)
+      let got = try HashJoin.match(left: [left], right: [right], kind: kind)
       let want = reference([C.values(left)], [C.values(right)], kind: kind)
       #expect(got.left == want.0 && got.right == want.1, "\(kind)")
     }
-    let inner = HashJoin.match(left: [left], right: [right], kind: .inner)
+    let inner = try HashJoin.match(left: [left], right: [right], kind: .inner)
     #expect(inner.left == [0, 1, 3, 3, 4])
     #expect(inner.right == [1, 4, 0, 5, 1])
     // The larger dictionary on the left exercises the other translation direction.
     let bigLeft = C.strings(["x", "y", "Odense", "z", "Vejle", "w", "v", "u"])
-    let got = HashJoin.match(left: [bigLeft], right: [right], kind: .inner)
+    let got = try HashJoin.match(left: [bigLeft], right: [right], kind: .inner)
     #expect(got.left == [2, 2, 4] && got.right == [0, 5, 2])
   }
 
-  @Test func twoKeys() {
+  @Test func twoKeys() throws {
     let l1 = C.ints([1, 1, 2, 2, nil])
     let l2 = C.strings(["a", "b", "a", "b", "a"])
     let r1 = C.ints([2, 1, 1, 2, 1])
     let r2 = C.strings(["b", "b", "a", nil, "b"])
-    let got = HashJoin.match(left: [l1, l2], right: [r1, r2], kind: .left)
+    let got = try HashJoin.match(left: [l1, l2], right: [r1, r2], kind: .left)
     #expect(got.left == [0, 1, 1, 2, 3, 4])
     #expect(got.right == [2, 1, 4, -1, 0, -1])
   }
 
-  @Test func intAgainstDoubleKeys() {
+  @Test func intAgainstDoubleKeys() throws {
     let left = C.ints([1, 2, 3, nil])
     let right = C.doubles([2.0, 2.5, 1.0, .nan, -0.0])
-    let got = HashJoin.match(left: [left], right: [right], kind: .inner)
+    let got = try HashJoin.match(left: [left], right: [right], kind: .inner)
     #expect(got.left == [0, 1] && got.right == [2, 0])
-    let zero = HashJoin.match(left: [C.doubles([0.0])], right: [right], kind: .inner)
+    let zero = try HashJoin.match(left: [C.doubles([0.0])], right: [right], kind: .inner)
     #expect(zero.right == [4])
-    let nan = HashJoin.match(left: [C.doubles([.nan])], right: [right], kind: .inner)
+    let nan = try HashJoin.match(left: [C.doubles([.nan])], right: [right], kind: .inner)
     #expect(nan.left.isEmpty)
   }
 
-  @Test func wideAndSparseKeysUseHashing() {
+  @Test func wideAndSparseKeysUseHashing() throws {
     let left = C.ints([Int64.min, 5, 1 << 40, Int64.max, 7])
     let right = C.ints([Int64.max, 1 << 40, Int64.min, 1 << 40])
-    let got = HashJoin.match(left: [left], right: [right], kind: .left)
+    let got = try HashJoin.match(left: [left], right: [right], kind: .left)
     #expect(got.left == [0, 1, 2, 2, 3, 4])
     #expect(got.right == [2, -1, 1, 3, 0, -1])
   }
 
-  @Test func periodsAndIncompatibleKeys() {
-    let got = HashJoin.match(left: [C.years([2008, 2009, nil])], right: [C.years([2009, nil])], kind: .inner)
+  @Test func periodsAndIncompatibleKeys() throws {
+    let got = try HashJoin.match(left: [C.years([2008, 2009, nil])], right: [C.years([2009, nil])], kind: .inner)
     #expect(got.left == [1] && got.right == [0])
-    let mismatch = HashJoin.match(left: [C.ints([1])], right: [C.strings(["1"])], kind: .anti)
+    let mismatch = try HashJoin.match(left: [C.ints([1])], right: [C.strings(["1"])], kind: .anti)
     #expect(mismatch.left == [0] && mismatch.right == [-1])
   }
 
-  @Test func randomMultiKeyMatchesReference() {
+  @Test func randomMultiKeyMatchesReference() throws {
     var rng = SeededGenerator(seed: 3)
     for _ in 0..<5 {
       let nl = Int.random(in: 0..<60, using: &rng)
@@ -123,20 +123,20 @@ import Testing
       let left = [C.ints(ints(nl)), C.strings(strings(nl)), C.ints(ints(nl))]
       let right = [C.ints(ints(nr)), C.strings(strings(nr)), C.ints(ints(nr))]
       for kind in JoinKind.allCases {
-        let got = HashJoin.match(left: left, right: right, kind: kind)
+        let got = try HashJoin.match(left: left, right: right, kind: kind)
         let want = reference(left.map(C.values), right.map(C.values), kind: kind)
         #expect(got.left == want.0 && got.right == want.1)
       }
     }
   }
 
-  @Test func millionRowJoin() {
+  @Test func millionRowJoin() throws {
     let n = 1_000_000
     var keys = [Int64](repeating: 0, count: n)
     var rng = SeededGenerator(seed: 11)
     for i in 0..<n { keys[i] = Int64.random(in: 0..<200, using: &rng) * 7 }
     let lookup = Column.int64(Int64Column((0..<100).map { Int64($0) * 14 }))
-    let got = HashJoin.match(left: [.int64(Int64Column(keys))], right: [lookup], kind: .left)
+    let got = try HashJoin.match(left: [.int64(Int64Column(keys))], right: [lookup], kind: .left)
     #expect(got.left.count == n)
     var ok = true
     for p in 0..<n {
@@ -149,7 +149,7 @@ import Testing
     // A unique-key self join through the hash table path.
     let wide = Column.int64(Int64Column((0..<n).map { Int64($0) &* 2_654_435_761 }))
     let reversed = wide.gather((0..<Int32(n)).reversed())
-    let pairs = HashJoin.match(left: [wide], right: [reversed], kind: .inner)
+    let pairs = try HashJoin.match(left: [wide], right: [reversed], kind: .inner)
     #expect(pairs.left.count == n)
     #expect(zip(pairs.left, pairs.right).allSatisfy { $0 + $1 == Int32(n - 1) })
   }

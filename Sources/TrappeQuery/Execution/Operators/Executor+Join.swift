@@ -14,13 +14,18 @@ extension Executor {
     for key in leftKeys { lk.append(try evaluate(key, on: l)) }
     for key in rightKeys { rk.append(try evaluate(key, on: r)) }
     try Interrupt.check()
-    let pairs = HashJoin.match(left: lk, right: rk, kind: kind)
+    let pairs = try HashJoin.match(left: lk, right: rk, kind: kind)
     let leftTable = l.materialized()
-    var named: [(String, Column)] = zip(leftTable.schema.names, leftTable.columns).map { ($0, $1.gather(pairs.left)) }
+    // Gathering the output columns of a large join takes seconds: it reads the Ctrl-C flag as it goes.
+    let poll = { () throws(ExecutionStop) in try Interrupt.check() }
+    var named: [(String, Column)] = []
+    for (name, column) in zip(leftTable.schema.names, leftTable.columns) {
+      named.append((name, try column.gather(pairs.left, polling: poll)))
+    }
     if kind != .anti {
       let rightTable = r.materialized()
       for (index, name) in zip(rightColumns, rightNames) {
-        named.append((name, rightTable.columns[index].gather(pairs.right)))
+        named.append((name, try rightTable.columns[index].gather(pairs.right, polling: poll)))
       }
     }
     return Relation(table: Table(named), selection: nil)
