@@ -54,6 +54,12 @@ package final class Session {
   /// left unchanged by a failed statement.
   @discardableResult
   package func run(_ text: String, origin: InputOrigin = InputOrigin()) -> StatementOutcome {
+    // Long pipelines recurse deeply (one level per stage): run on a thread with room for them.
+    DeepStack.run { runHere(text, origin: origin) }
+  }
+
+  /// ``run(_:origin:)`` on the current thread's stack.
+  private func runHere(_ text: String, origin: InputOrigin) -> StatementOutcome {
     let stopwatch = Stopwatch()
     var outcome = StatementOutcome.success
     let recordThis = recording != nil && !text.trimmingLeadingWhitespace().hasPrefix(".record")

@@ -200,5 +200,18 @@ check load-file-named-out3 1 "$bin" -c ".load $work/out3.csv" \
 check load-as-out-allowed 0 "$bin" --format csv -c ".load $work/out3.csv as out" -c "out | count" \
   && equal load-as-out-allowed $'count\n1' "$out"
 
+# A flat pipeline of 3,000 stages recursed past the main thread's 8 MB stack: SIGSEGV, rc 139
+# (reliability review D9). Statements now run on a 256 MB stack, and more than 10,000 stages
+# is a clear error. 3,000 times take 5 of kommuner's 98 rows leaves 5 rows.
+stages=$(printf ' | take 5%.0s' $(seq 3000))
+printf 'kommuner%s | count\n' "$stages" >"$work/st3000.trp"
+check stages-3000 0 "$bin" --format csv "$work/st3000.trp" && equal stages-3000 $'count\n5' "$out"
+printf 'explain sql kommuner%s | count\n' "$stages" >"$work/st3000sql.trp"
+check stages-3000-explain-sql 0 "$bin" "$work/st3000sql.trp" && expect stages-3000-explain-sql "LIMIT 5" "$out"
+printf 'kommuner%s | count\n' "$(printf ' | where areal_km2 > 0%.0s' $(seq 100000))" >"$work/st100000.trp"
+check stages-100000 1 "$bin" "$work/st100000.trp" \
+  && expect stages-100000 "error: the statement has more than 10000 stages" "$err" \
+  && expect stages-100000-hint "hint: split it with let" "$err"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

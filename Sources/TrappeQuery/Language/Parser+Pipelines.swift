@@ -44,6 +44,12 @@ extension Parser {
       if Parser.endsList(current) {
         throw LanguageError("expected a stage after '|'", at: pipe.range)
       }
+      stageCount += 1
+      if stageCount > Parser.maxStages {
+        throw LanguageError(
+          "the statement has more than \(Parser.maxStages) stages", at: current.range,
+          hints: ["split it with let: let part = T | ... and go on from part"])
+      }
       stages.append(try parseStage())
     }
   }

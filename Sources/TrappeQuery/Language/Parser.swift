@@ -8,6 +8,10 @@ import TrappeBase
 package struct Parser {
   /// How deeply expressions and pipelines may nest.
   static let maxDepth = 200
+  /// How many stages a statement may have in all (nested pipelines included). Binding,
+  /// optimising and running recurse once per stage; the shell runs statements on a
+  /// ``DeepStack`` thread that holds this many with room to spare.
+  static let maxStages = 10_000
 
   /// The whole statement text, for messages and columns.
   let source: SourceText
@@ -17,6 +21,8 @@ package struct Parser {
   var index = 0
   /// The current nesting depth.
   var depth = 0
+  /// The stages parsed so far, for ``maxStages``.
+  var stageCount = 0
   /// Whether a call may carry a window (`over ...`, `order by ...`): only inside `extend`.
   var allowsWindow = false
   /// How many call argument lists enclose the current token; inside one, a comma
