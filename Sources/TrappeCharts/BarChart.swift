@@ -29,20 +29,25 @@ enum BarChart {
       (data.values[i].values, names[i] == "peer_value" ? glyphs.peer : glyphs.national, names[i])
     }
     let (rows, others) = BarLayout.order(values, timeLike: data.xValues != nil, top: options.top)
+    // Each step below is a pass over all rows (3.5 million with rows=): stop between them on Ctrl-C.
+    if Interrupt.isRequested { return [] }
     let numbers = BarNumbers(rows.compactMap { values[$0] }, locale: settings.locale)
     let texts = perRow(rows.count) { numbers.text(values[rows[$0]]) }
     var extent = rows.compactMap { values[$0] }
     for marker in markers { extent += rows.compactMap { marker.values[$0] } }
     if let target = options.target { extent.append(target) }
+    if Interrupt.isRequested { return [] }
     let low = extent.min() ?? 0
     let high = extent.max() ?? 0
     let leftText = zip(rows, texts).filter { (values[$0.0] ?? 0) < 0 }.map { $0.1.count }.max() ?? 0
     let rightText = zip(rows, texts).filter { (values[$0.0] ?? 0) >= 0 }.map { $0.1.count }.max() ?? 0
 
+    if Interrupt.isRequested { return [] }
     let prefixWidth = options.highlight == nil ? 0 : 2
     let labels = perRow(rows.count) { data.labels[rows[$0]] ?? "NULL" }
     let labelWidth = BarLayout.labelWidth(
       labels, chartWidth: width, prefix: prefixWidth, plotMinimum: leftText + rightText + 12)
+    if Interrupt.isRequested { return [] }
     let plot = HorizontalBarPlot(
       low: low, high: high, width: width - prefixWidth - labelWidth - 1,
       leftText: leftText, rightText: rightText, glyphs: glyphs)

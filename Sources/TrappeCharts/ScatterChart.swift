@@ -33,13 +33,20 @@ enum ScatterChart {
       throw Diagnostic(.error, "a scatter chart needs two numeric columns", hints: ["name them with x=COLUMN y=COLUMN"])
     }
     // Series: a few give markers and a legend; many are only labels for highlight=.
-    let seriesNames = data.series.map { s in s.reduce(into: [String]()) { if let v = $1, !$0.contains(v) { $0.append(v) } } } ?? []
+    // Distinct series in order of appearance (a set: a million points must not cost n x series).
+    let seriesNames: [String] = data.series.map { s in
+      var seen = Set<String>()
+      return s.compactMap { $0 }.filter { seen.insert($0).inserted }
+    } ?? []
+    if Interrupt.isRequested { return [] }
     let useSeries = !seriesNames.isEmpty && seriesNames.count <= LineChart.maxSeries
     if let series = data.series, data.xValues == nil { names = zip(names, series).map { $0.0 ?? $0.1 } }
     let rowsDrawn = (0..<data.count).filter { xs[$0] != nil && ys[$0] != nil }
+    if Interrupt.isRequested { return [] }
     guard !rowsDrawn.isEmpty else { return ["(nothing to draw: no row has both \(xName) and \(yName))"] }
     let xv = rowsDrawn.compactMap { xs[$0] }
     let yv = rowsDrawn.compactMap { ys[$0] }
+    if Interrupt.isRequested { return [] }
     let rows = max(2, settings.height)
     let yScale = AxisScale(
       covering: TrendCharts.padded(yv).low, TrendCharts.padded(yv).high, ticks: PlotFrame.tickCount(rows: rows), includeZero: false)

@@ -1,3 +1,4 @@
+import TrappeBase
 import TrappeStorage
 
 extension GroupIndex {
@@ -18,6 +19,7 @@ extension GroupIndex {
     var nullId: Int32 = -1
     var next: Int32 = 0
     var row = 0
+    var stopped = false
     values.withUnsafeBufferPointer { v in
       groupOf.withUnsafeMutableBufferPointer { g in
         validity.withValidityWords { bits in
@@ -26,6 +28,10 @@ extension GroupIndex {
             let mask = capacity - 1
             table.withUnsafeMutableBufferPointer { t in
               while row < n && used < limit {
+                if row & (pollInterval - 1) == 0 && row > 0 && Interrupt.isRequested {
+                  stopped = true
+                  return
+                }
                 if !bits.isValid(row) {
                   if nullId < 0 {
                     nullId = next
@@ -58,6 +64,7 @@ extension GroupIndex {
                 row &+= 1
               }
             }
+            if stopped { return }
             if row < n {
               capacity *= 2
               shift -= 1
@@ -67,6 +74,7 @@ extension GroupIndex {
         }
       }
     }
+    if stopped { return GroupIndex.stopped(rowCount: n) }
     return GroupIndex(groupOf: groupOf, groupCount: Int(next), firstRow: firstRow)
   }
 

@@ -1,3 +1,4 @@
+import TrappeBase
 import TrappeStorage
 
 extension GroupIndex {
@@ -14,6 +15,8 @@ extension GroupIndex {
     var radix: Int64 = 1
     let none = ValidityMask(allValid: n)
     for key in keys {
+      // Each key is a pass over all rows: stop between them on Ctrl-C.
+      if Interrupt.isRequested { return stopped(rowCount: n) }
       switch key {
       case .string(let c):
         fold(&combined, &radix, c.codes, validity: c.validity, base: 0, domain: c.dictionary.count)
@@ -39,6 +42,7 @@ extension GroupIndex {
         fold(&combined, &radix, own.groupOf, validity: none, base: 0, domain: own.groupCount)
       }
     }
+    if Interrupt.isRequested { return stopped(rowCount: n) }
     return grouping(combined, radix: radix)
   }
 

@@ -1,3 +1,4 @@
+import TrappeBase
 import TrappeStorage
 
 /// The group id of every row, from the values of one or more key columns.
@@ -49,6 +50,15 @@ package struct GroupIndex: Sendable, Equatable {
     if keys.count == 1 { return single(keys[0]) }
     return multiple(keys)
   }
+
+  /// The index a grouping stopped by Ctrl-C returns: all rows in one group, valid for every
+  /// consumer; the executor reads the flag after the kernel and never uses it.
+  static func stopped(rowCount: Int) -> GroupIndex {
+    GroupIndex(groupOf: [Int32](repeating: 0, count: rowCount), groupCount: 1, firstRow: [0])
+  }
+
+  /// Rows between two reads of the Ctrl-C flag in a hashed grouping (a few ms of work).
+  static let pollInterval = 1 << 20
 
   /// The largest number of slots a dense id array may have for `rows` rows.
   static func denseLimit(rows: Int) -> Int64 {

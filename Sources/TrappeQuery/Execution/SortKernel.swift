@@ -1,3 +1,4 @@
+import TrappeBase
 import TrappeStorage
 
 /// Stable row orderings by key columns: `sort by` and `top N by`.
@@ -25,10 +26,15 @@ package enum SortKernel {
     let n = keys.first?.count ?? 0
     var components: [SortKeyComponent] = []
     for (index, column) in keys.enumerated() {
+      // Encoding a key is a pass over all rows; on Ctrl-C the rows stay in input order
+      // (the caller reads the flag and never uses that order).
+      if Interrupt.isRequested { return unsorted(n, limit: limit) }
       let desc = index < descending.count ? descending[index] : false
       components += SortKeys.components(column, descending: desc)
     }
+    if Interrupt.isRequested { return unsorted(n, limit: limit) }
     let words = packed(components, count: n)
+    if Interrupt.isRequested { return unsorted(n, limit: limit) }
     if let limit {
       if limit <= 0 { return [] }
       if limit < n / 2 { return topN(words: words, count: n, limit: limit) }
@@ -36,6 +42,11 @@ package enum SortKernel {
       return limit >= n ? all : Array(all[0..<limit])
     }
     return sortedRows(words: words, count: n)
+  }
+
+  /// The rows in input order (the first `limit`), what a sort stopped by Ctrl-C returns.
+  private static func unsorted(_ count: Int, limit: Int?) -> [Int32] {
+    (0..<Swift.max(0, Swift.min(count, limit ?? count))).map { Int32(truncatingIfNeeded: $0) }
   }
 
   /// The stable order of `count` rows by already encoded components.

@@ -11,6 +11,8 @@ extension Executor {
     var keyColumns: [Column] = []
     for key in keys { keyColumns.append(try evaluate(key.expression, on: input)) }
     let groups = AggregateGrouping.groups(keys: keyColumns, rowCount: input.rowCount)
+    // The grouping stops early on Ctrl-C with a placeholder index.
+    try Interrupt.check()
     var named: [(String, Column)] = zip(keys, keyColumns).map { ($0.name, $1.gather(groups.firstRow)) }
     for aggregate in aggregates {
       var inputColumn: Column?

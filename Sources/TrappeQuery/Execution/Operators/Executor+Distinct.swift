@@ -6,6 +6,8 @@ extension Executor {
     let input = try execute(child)
     let table = input.materialized()
     let groups = GroupIndex.build(keys: table.columns)
+    // The grouping stops early on Ctrl-C with a placeholder index.
+    try Interrupt.check()
     return Relation(table: table, selection: groups.firstRow)
   }
 }

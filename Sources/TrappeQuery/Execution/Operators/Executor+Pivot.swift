@@ -13,9 +13,11 @@ extension Executor {
     let keyColumn = try evaluate(key, on: base)
     var valueColumn: Column?
     if let expression = value.input { valueColumn = try evaluate(expression, on: base) }
-    return Relation(
-      table: PivotKernel.pivot(
-        table: table, keyColumns: by, pivotColumn: keyColumn, function: value.function, input: valueColumn,
-        parameter: value.parameter, valueType: value.type, warnings: &warnings), selection: nil)
+    let pivoted = PivotKernel.pivot(
+      table: table, keyColumns: by, pivotColumn: keyColumn, function: value.function, input: valueColumn,
+      parameter: value.parameter, valueType: value.type, warnings: &warnings)
+    // The kernel's groupings stop early on Ctrl-C: never use what it returned then.
+    try Interrupt.check()
+    return Relation(table: pivoted, selection: nil)
   }
 }

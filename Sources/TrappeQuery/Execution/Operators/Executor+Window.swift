@@ -9,7 +9,10 @@ extension Executor {
     let base = Relation(table: table, selection: nil)
     var named: [(String, Column)] = Array(zip(table.schema.names, table.columns))
     for window in windows {
-      named.append((window.name, try computeWindow(window.call, on: base)))
+      let column = try computeWindow(window.call, on: base)
+      // Sorting and grouping inside the window stop early on Ctrl-C: never use the column then.
+      try Interrupt.check()
+      named.append((window.name, column))
     }
     return Relation(table: Table(named), selection: nil)
   }
