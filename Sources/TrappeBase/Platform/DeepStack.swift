@@ -1,5 +1,4 @@
 import Glibc
-import Synchronization
 
 /// Runs work on a thread with a large stack and waits for it.
 ///
@@ -13,18 +12,18 @@ package enum DeepStack {
   /// The worker thread's stack size.
   package static let stackBytes = 256 << 20
 
-  /// How many ``run(_:)`` calls are under way (a `.read` script runs its statements inside one).
-  private static let depth = Atomic<Int>(0)
+  /// Set (non-nil) on the worker threads: a `.read` script runs its statements inside one.
+  private static let workerKey: pthread_key_t = {
+    var key = pthread_key_t()
+    pthread_key_create(&key, nil)
+    return key
+  }()
 
   /// Runs `body` on a thread with a ``stackBytes`` stack and returns its result; nested calls
   /// and a failure to create the thread run `body` on the current thread. While it waits, the
   /// calling thread blocks SIGINT, so Ctrl-C reaches the worker and interrupts a blocking read.
   package static func run<T>(_ body: () -> T) -> T {
-    if depth.add(1, ordering: .relaxed).newValue > 1 {
-      defer { depth.subtract(1, ordering: .relaxed) }
-      return body()
-    }
-    defer { depth.subtract(1, ordering: .relaxed) }
+    if pthread_getspecific(workerKey) != nil { return body() }
     return withoutActuallyEscaping(body) { escapable -> T in
       let job = Job<T>(escapable)
       let context = Unmanaged<AnyJob>.passRetained(job).toOpaque()
@@ -37,6 +36,7 @@ package enum DeepStack {
         &thread, &attributes,
         { context in
           guard let context else { return nil }
+          pthread_setspecific(DeepStack.workerKey, context)
           Unmanaged<AnyJob>.fromOpaque(context).takeRetainedValue().start()
           return nil
         }, context)
