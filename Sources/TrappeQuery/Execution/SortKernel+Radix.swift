@@ -70,17 +70,28 @@ extension SortKernel {
     let mask = UInt64(bucketCount - 1)
     // All histograms in one read of the keys.
     var counts = [Int](repeating: 0, count: passes * bucketCount)
+    var stopped = false
     counts.withUnsafeMutableBufferPointer { c in
       keys.withUnsafeBufferPointer { k in
-        for i in 0..<n {
-          var key = k[i]
-          for pass in 0..<passes {
-            c[pass &* bucketCount &+ Int(key & mask)] &+= 1
-            key &>>= UInt64(digitBits)
+        var start = 0
+        while start < n {
+          if start > 0 && Interrupt.isRequested {
+            stopped = true
+            return
           }
+          let end = min(start &+ pollInterval, n)
+          for i in start..<end {
+            var key = k[i]
+            for pass in 0..<passes {
+              c[pass &* bucketCount &+ Int(key & mask)] &+= 1
+              key &>>= UInt64(digitBits)
+            }
+          }
+          start = end
         }
       }
     }
+    if stopped { return false }
     var sourceKeys = keys
     var targetKeys = [UInt64](repeating: 0, count: n)
     var targetPerm = [Int32](repeating: 0, count: n)
