@@ -32,7 +32,7 @@ enum BarChart {
     // Each step below is a pass over all rows (3.5 million with rows=): stop between them on Ctrl-C.
     if Interrupt.isRequested { return [] }
     let numbers = BarNumbers(rows.compactMap { values[$0] }, locale: settings.locale)
-    let texts = perRow(rows.count) { numbers.text(values[rows[$0]]) }
+    let texts = ChartStop.perRow(rows.count) { numbers.text(values[rows[$0]]) }
     var extent = rows.compactMap { values[$0] }
     for marker in markers { extent += rows.compactMap { marker.values[$0] } }
     if let target = options.target { extent.append(target) }
@@ -44,7 +44,7 @@ enum BarChart {
 
     if Interrupt.isRequested { return [] }
     let prefixWidth = options.highlight == nil ? 0 : 2
-    let labels = perRow(rows.count) { data.labels[rows[$0]] ?? "NULL" }
+    let labels = ChartStop.perRow(rows.count) { data.labels[rows[$0]] ?? "NULL" }
     let labelWidth = BarLayout.labelWidth(
       labels, chartWidth: width, prefix: prefixWidth, plotMinimum: leftText + rightText + 12)
     if Interrupt.isRequested { return [] }
@@ -54,7 +54,7 @@ enum BarChart {
 
     var lines: [String] = []
     for (n, row) in rows.enumerated() {
-      if chartInterrupted(n) { break }
+      if ChartStop.atRow(n) { break }
       let highlighted = BarLayout.matches(data.labels[row], options.highlight)
       let rowMarkers = markers.compactMap { m in m.values[row].map { (value: $0, glyph: m.glyph) } }
       let cells = plot.row(

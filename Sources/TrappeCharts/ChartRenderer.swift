@@ -82,9 +82,3 @@ package enum ChartRenderer {
     return try drawer.draw(kind, data: data, options: options, settings: settings)
   }
 }
-
-/// Whether a drawing loop at its `n`th row should stop because of Ctrl-C (read every 256 rows);
-/// the loop breaks and ``ChartRenderer/render(_:options:settings:)`` then draws nothing.
-func chartInterrupted(_ n: Int) -> Bool {
-  n & 255 == 0 && Interrupt.isRequested
-}

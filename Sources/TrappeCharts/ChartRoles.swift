@@ -50,30 +50,18 @@ enum ChartRoles {
     }
     // A scatter plot names its points by the first text column, whatever x is.
     let labelIndex = kind == .scatter ? (textual.first ?? categoryIndex) : categoryIndex
-    let labels: [String?] = labelIndex.map { i in perRow(table.rowCount) { table.columns[i].displayText(at: $0) } }
-      ?? perRow(table.rowCount) { String($0 + 1) }
+    let labels: [String?] = labelIndex.map { i in ChartStop.perRow(table.rowCount) { table.columns[i].displayText(at: $0) } }
+      ?? ChartStop.perRow(table.rowCount) { String($0 + 1) }
     var xValues: [Double?]?
     if let i = categoryIndex, fields[i].type.isNumeric || fields[i].type == .period {
-      xValues = perRow(table.rowCount) { table.columns[i].numericValue(at: $0) }
+      xValues = ChartStop.perRow(table.rowCount) { table.columns[i].numericValue(at: $0) }
     }
     return ChartData(
       labels: labels, labelName: categoryIndex.map { fields[$0].name } ?? "row",
-      values: valueIndices.map { i in (fields[i].name, perRow(table.rowCount) { table.columns[i].numericValue(at: $0) }) },
-      series: seriesIndex.map { i in perRow(table.rowCount) { table.columns[i].displayText(at: $0) } },
+      values: valueIndices.map { i in (fields[i].name, ChartStop.perRow(table.rowCount) { table.columns[i].numericValue(at: $0) }) },
+      series: seriesIndex.map { i in ChartStop.perRow(table.rowCount) { table.columns[i].displayText(at: $0) } },
       seriesName: seriesIndex.map { fields[$0].name }, xValues: xValues)
   }
-}
-
-/// `(0..<count).map(transform)` that stops early (a shorter array) on Ctrl-C; the renderer
-/// reads the flag right after and draws nothing.
-func perRow<T>(_ count: Int, _ transform: (Int) -> T) -> [T] {
-  var out: [T] = []
-  out.reserveCapacity(count)
-  for row in 0..<count {
-    if row & 0xFFFF == 0 && Interrupt.isRequested { break }
-    out.append(transform(row))
-  }
-  return out
 }
 
 extension Column {

@@ -39,7 +39,7 @@ enum ColumnChart {
     func grid(_ cell: (Double) -> Character, targetRow: Bool) -> [Character] {
       var line = Array(repeating: Character(" "), count: plotWidth)
       for (i, row) in rows.enumerated() {
-        if chartInterrupted(i) { break }
+        if ChartStop.atRow(i) { break }
         guard let v = values[row] else { continue }
         let c = cell(v)
         for k in 0..<columnWidth { line[1 + i * (columnWidth + 1) + k] = c }

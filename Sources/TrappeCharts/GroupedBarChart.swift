@@ -26,7 +26,7 @@ enum GroupedBarChart {
 
     var lines: [String] = []
     for (n, category) in rows.enumerated() {
-      if chartInterrupted(n) { break }
+      if ChartStop.atRow(n) { break }
       if n > 0, matrix.series.count > 1 {
         lines.append(BarLayout.line(prefix: TerminalText.spaces(prefixWidth), label: "", labelWidth: labelWidth,
           cells: plot.emptyRow(target: options.target), bold: false, glyphs: glyphs))

@@ -71,7 +71,7 @@ enum HeatmapChart {
     lines.append(TerminalText.truncate(title, to: width))
     lines.append(TerminalText.truncate(DistributionLayout.trimmingTrailingSpaces(header), to: width))
     for (r, name) in rows.enumerated() {
-      if chartInterrupted(r) { break }
+      if ChartStop.atRow(r) { break }
       var line = TerminalText.fit(name, width: labelWidth, alignment: .left) + " "
       for c in 0..<columns.count {
         line += cell(cells[r][c], text: showValues ? texts[r][c] : nil, width: cellWidth, low: low, high: high,

@@ -64,7 +64,7 @@ enum ScatterChart {
     }
     let markers = useSeries ? LineChart.markers(seriesNames, highlighted: false, unicode: unicode) : []
     for row in rowsDrawn {
-      if chartInterrupted(row) { break }
+      if ChartStop.atRow(row) { break }
       let p = position(row)
       if useSeries, let s = data.series?[row], let i = seriesNames.firstIndex(of: s) {
         canvas.put(markers[i], column: p.x / canvas.dotsPerColumn, row: p.y / canvas.dotsPerRow, style: i)

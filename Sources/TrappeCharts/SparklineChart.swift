@@ -74,7 +74,7 @@ enum SparklineChart {
     }
     lines += TerminalText.wrapIfNeeded(heading, width: width)
     for (i, line) in series.enumerated() {
-      if chartInterrupted(i) { break }
+      if ChartStop.atRow(i) { break }
       let mark = options.highlight == line.name ? (unicode ? " ◀" : " <") : ""
       let name = TerminalText.truncate(line.name, to: labelWidth - DisplayWidth.of(mark)) + mark
       let spark = spark(line.points.map(\.y), width: sparkWidth, charset: settings.charset)

@@ -29,7 +29,7 @@ enum StackedBarChart {
 
     var lines: [String] = []
     for (n, category) in rows.enumerated() {
-      if chartInterrupted(n) { break }
+      if ChartStop.atRow(n) { break }
       let highlighted = BarLayout.matches(matrix.categories[category], options.highlight)
       var cells = plot.row(totals[category], fill: BarFill(glyph: " ", fractional: false, style: nil),
         text: texts[n], markers: [], target: options.target)
