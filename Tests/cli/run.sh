@@ -200,5 +200,58 @@ check load-file-named-out3 1 "$bin" -c ".load $work/out3.csv" \
 check load-as-out-allowed 0 "$bin" --format csv -c ".load $work/out3.csv as out" -c "out | count" \
   && equal load-as-out-allowed $'count\n1' "$out"
 
+# The CSV loader must not change data silently (reliability review D7, D8, D19).
+# (a) 2,000 UTF-8 rows "København i" and one byte 0xE9 on line 2002 after "2000,Aarhus " (12 characters):
+# an error there, not the whole file read as Windows-1252 ("KÃ¸benhavn 0").
+python3 -c "open('$work/u.csv','wb').write(('kode,navn\n'+''.join(f'{i},København {i}\n' for i in range(2000))).encode()+b'2000,Aarhus \xe9\n')"
+check load-stray-byte 1 "$bin" --format csv -c ".load $work/u.csv as x" -c "x | take 1" \
+  && expect load-stray-byte "u.csv:2002:13: error: cannot decode byte 0xE9: the file is UTF-8 elsewhere" "$err" \
+  && expect load-stray-byte-hint "encoding=utf8|latin1|cp1252" "$err" && equal load-stray-byte-no-output "" "$out"
+# A file with no UTF-8 letters is Windows-1252 (0xF8 = ø, 0xC6 = Æ), with a note.
+printf 'kode,navn\n1,K\xf8benhavn\n2,\xc6r\xf8\n' >"$work/w.csv"
+check load-cp1252 0 "$bin" --format csv -c ".load $work/w.csv as x" -c "x" \
+  && equal load-cp1252 $'kode,navn\n1,København\n2,Ærø' "$out" && expect load-cp1252-note "note: not UTF-8 (byte 0xF8 at line 2, column 4)" "$err"
+# (b) CR-only line ends: 2 rows of 2 columns, not "0 rows" with headers b\r1 and 2\r3.
+printf 'a,b\r1,2\r3,4\r' >"$work/cr.csv"
+check load-cr-only 0 "$bin" --format csv -c ".load $work/cr.csv as x" -c "x | summarize n = count(), s = sum(a) + sum(b)" \
+  && equal load-cr-only $'n,s\n2,10' "$out" && expect load-cr-only-note "lines end with CR only" "$err"
+# (c) Four distinct ids beyond (or at) the Int64 limit stay four exact strings.
+printf 'id,v\n12345678901234567890,1\n12345678901234567891,2\n9223372036854775807,3\n9223372036854775808,4\n' >"$work/ids.csv"
+check load-big-ids 0 "$bin" --format csv -c ".load $work/ids.csv as x" -c "x | summarize n = count_distinct(id)" -c "x | select id" \
+  && equal load-big-ids $'n\n4\nid\n12345678901234567890\n12345678901234567891\n9223372036854775807\n9223372036854775808' "$out" \
+  && expect load-big-ids-warning "warning: column id: 3 whole numbers too large for 64 bits (first '12345678901234567890' at $work/ids.csv:2:1)" "$err"
+# (d) 1e400 and -1e999 load as NULL (never inf), 1e-400 as 0, each kind with one warning; the sparkline draws.
+printf 'navn,v\na,1e400\nb,2\nc,1e-400\nd,-1e999\n' >"$work/inf.csv"
+check load-out-of-range 0 "$bin" --format csv -c ".load $work/inf.csv as x" -c "x | summarize nulls = count() - count(v), s = sum(v)" -c "x | chart sparkline" \
+  && expect load-out-of-range "nulls,s"$'\n'"2,2.0" "$out" \
+  && expect load-out-of-range-overflow "column v: 2 numbers are beyond the double range (±1.8e308) and loaded as NULL (first '1e400' at $work/inf.csv:2:3)" "$err" \
+  && expect load-out-of-range-underflow "column v: 1 number is too close to 0 for a double (below 2.2e-308) and loaded as 0 or with fewer digits (first '1e-400' at $work/inf.csv:4:3)" "$err"
+# (e) UTF-16 LE with a BOM (Excel "Unicode text", tab-separated) is decoded; without a BOM, and ZIP/gzip/Parquet/ELF, are refused.
+python3 -c "open('$work/le.txt','wb').write(b'\xff\xfe'+'kode\tnavn\n1\tKøbenhavn\n2\tÆrø\n'.encode('utf-16-le'))"
+check load-utf16 0 "$bin" --format csv -c ".load $work/le.txt as x" -c "x" \
+  && equal load-utf16 $'kode,navn\n1,København\n2,Ærø' "$out" && expect load-utf16-note "note: UTF-16 LE text (with a byte order mark), converted to UTF-8" "$err"
+python3 -c "open('$work/nobom.csv','wb').write('kode,navn\n1,Aarhus\n'.encode('utf-16-le'))"
+check load-utf16-no-bom 1 "$bin" -c ".load $work/nobom.csv as x" && expect load-utf16-no-bom "it is UTF-16 LE text without a byte order mark" "$err"
+python3 -c "import zipfile; z = zipfile.ZipFile('$work/book.xlsx', 'w'); z.writestr('x.xml', '<x/>'); z.close()"
+check load-xlsx 1 "$bin" -c ".load $work/book.xlsx" && expect load-xlsx "cannot load $work/book.xlsx: it is an Excel workbook (.xlsx), not a CSV text file" "$err" \
+  && expect load-xlsx-hint "export it as CSV" "$err"
+printf 'a,b\n1,2\n' | gzip >"$work/g.csv.gz"
+check load-gzip 1 "$bin" -c ".load $work/g.csv.gz as g" && expect load-gzip "it is a gzip-compressed file" "$err"
+printf 'PAR1\0\0\0\0PAR1' >"$work/p.parquet"
+check load-parquet 1 "$bin" -c ".load $work/p.parquet" && expect load-parquet "it is a Parquet file" "$err"
+# D8: devices are refused before reading (/dev/zero grew 500 MB/s); a file beyond the memory budget
+# (a sparse 100 GB file needs ~300 GB) fails before it is read; a FIFO still loads.
+check load-dev-zero 1 timeout 10 "$bin" -c ".load /dev/zero as z" && expect load-dev-zero "cannot load /dev/zero: it is a character device, not a file" "$err"
+truncate -s 100G "$work/huge.csv"
+check load-over-budget 1 timeout 10 "$bin" -c ".load $work/huge.csv as h" && expect load-over-budget ".load $work/huge.csv would need about 300.0 GiB (a 100.0 GiB file)" "$err"
+rm -f "$work/huge.csv"
+mkfifo "$work/fifo.csv"
+(printf 'a,b\n1,2\n' >"$work/fifo.csv" &)
+check load-fifo 0 timeout 10 "$bin" --format csv -c ".load $work/fifo.csv as f" -c "f" && equal load-fifo $'a,b\n1,2' "$out"
+# D19: a type override keeps decimal-comma detection: 1,5 + 2,25 = 3.75.
+printf 'kommune;andel\nAarhus;1,5\nOdense;2,25\n' >"$work/dc.csv"
+check load-decimal-comma-override 0 "$bin" --format csv -c ".load $work/dc.csv as d types=andel:double" -c "d | summarize s = sum(andel)" \
+  && equal load-decimal-comma-override $'s\n3.75' "$out"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -21,6 +21,8 @@ struct ColumnInference {
   var periodPossible = true
   /// The unit of the first period seen.
   var periodUnit: PeriodUnit?
+  /// How many cells are whole numbers too large for 64 bits (`12345678901234567890`).
+  var bigIntegers = 0
   /// The number of non-null cells.
   var nonNull = 0
   /// Whether cells still need looking at (false for string overrides and settled strings).
@@ -38,6 +40,11 @@ struct ColumnInference {
       if numeric & Self.intPlain != 0, CSVNumberParser.int(p, n, grouped: false) != nil {
         // An integer is every kind of number.
       } else {
+        if CSVNumberParser.isDigitString(p, n),
+          numeric & Self.intPlain != 0 || CSVNumberParser.int(p, n, grouped: false) == nil
+        {
+          bigIntegers += 1
+        }
         var kinds: UInt8 = 0
         if numeric & Self.intComma != 0, CSVNumberParser.int(p, n, grouped: true) != nil {
           kinds |= Self.intComma
@@ -90,7 +97,8 @@ struct ColumnInference {
   func type(comma: Bool) -> DataType {
     if nonNull == 0 { return .string }
     if numeric & (comma ? Self.intComma : Self.intPlain) != 0 { return .int64 }
-    if numeric & (comma ? Self.doubleComma : Self.doublePoint) != 0 { return .double }
+    // Whole numbers beyond 64 bits (ids) would lose digits as doubles: keep them as text.
+    if numeric & (comma ? Self.doubleComma : Self.doublePoint) != 0 { return bigIntegers > 0 ? .string : .double }
     if periodPossible && periodUnit != nil { return .period }
     return .string
   }

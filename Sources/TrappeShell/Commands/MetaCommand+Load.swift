@@ -10,10 +10,14 @@ extension MetaCommand {
     usage: ".load FILE [as NAME] [OPTION=VALUE ...]",
     summary: "Load a CSV file as a table, detecting format and types",
     details: """
-      The delimiter (, ; or tab), the encoding (UTF-8 with or without BOM, else
-      Windows-1252/ISO-8859-1), the decimal separator (1.234,5 or 1234.5) and each
-      column's type (int, double, period, string) are detected. Empty cells and ..
-      are null. Without `as NAME` the table is named after the file.
+      The delimiter (, ; or tab), the encoding (UTF-8 with or without BOM, UTF-16
+      with BOM, else Windows-1252 when no byte is UTF-8; a UTF-8 file with a stray
+      byte is an error), CR-only line ends, the decimal separator (1.234,5 or 1234.5,
+      also in columns forced to a number type) and each column's type (int, double,
+      period, string) are detected. Empty cells and .. are null. Whole numbers too
+      large for 64 bits keep their column text; numbers beyond the double range load
+      as null, with a warning. Spreadsheets, archives and other binary files are
+      refused. Without `as NAME` the table is named after the file.
       Options override the detection:
         delimiter=,|;|tab|"|"    encoding=utf8|latin1|cp1252    decimal=comma|point
         header=yes|no            types=COLUMN:TYPE,...  (int, double, bool, string, period)
@@ -60,6 +64,8 @@ extension MetaCommand {
       "\(replaced ? "replaced" : "loaded") \(name): \(table.rowCount) \(table.rowCount == 1 ? "row" : "rows"), "
         + "\(table.columnCount) \(table.columnCount == 1 ? "column" : "columns") "
         + "(\(MetaCommand.describe(result)))")
+    for note in result.notes { session.notice("note: \(note)") }
+    session.report(result.warnings)
   }
 
   static let loadOptionNames = ["delimiter=", "encoding=", "decimal=", "header=", "types="]
