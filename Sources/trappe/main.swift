@@ -25,6 +25,7 @@ if options.version {
 var settings = SessionSettings()
 settings.terminalWidth = Terminal.width()
 settings.color = Terminal.wantsColor()
+settings.terminalOutput = Terminal.isTerminal(STDOUT_FILENO)
 if let format = options.format { settings.format = format }
 let session = Session(
   settings: settings,

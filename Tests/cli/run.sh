@@ -253,5 +253,22 @@ printf 'kommune;andel\nAarhus;1,5\nOdense;2,25\n' >"$work/dc.csv"
 check load-decimal-comma-override 0 "$bin" --format csv -c ".load $work/dc.csv as d types=andel:double" -c "d | summarize s = sum(andel)" \
   && equal load-decimal-comma-override $'s\n3.75' "$out"
 
+# Raw bytes must not reach a terminal (reliability review D22). A cell with ESC[31m and one with
+# U+202E (right-to-left override): on a terminal (script gives a pty) --format csv shows them
+# escaped; through a pipe the bytes stay exact; box mode escapes them everywhere.
+printf 'a,b\nx\033[31mred,\342\200\256abc\n' >"$work/esc.csv"
+check csv-to-tty-escaped 0 script -qec "'$bin' --format csv -c '.load $work/esc.csv as e' -c e" /dev/null \
+  && expect csv-to-tty-escaped 'x\u{1B}[31mred,\u{202E}abc' "$out"
+[[ "$out" == *$'\e[31m'* || "$out" == *$'\u202e'* ]] && { echo "FAIL csv-to-tty-no-raw"; failed=$((failed + 1)); } || { echo "PASS csv-to-tty-no-raw"; passed=$((passed + 1)); }
+check csv-to-pipe-exact 0 "$bin" --format csv -c ".load $work/esc.csv as e" -c e \
+  && equal csv-to-pipe-exact $'a,b\nx\e[31mred,\u202eabc' "$out"
+check box-escapes-bidi 0 "$bin" -c ".load $work/esc.csv as e" -c e && expect box-escapes-bidi '\u{202E}abc' "$out"
+# An error in a file line with ESC shows it escaped; an error on a 10 MB line shows a window.
+printf 'a,b\n1,2\n\033[2J,3,4\n' >"$work/ctl.csv"
+check error-excerpt-escaped 1 "$bin" -c ".load $work/ctl.csv" && expect error-excerpt-escaped '3 | \u{1B}[2J,3,4' "$err"
+python3 -c "print('kommuner | where kommune == \"' + 'a' * 10_000_000 + '\" | frobnicate')" >"$work/long.trp"
+check error-long-line 1 "$bin" "$work/long.trp" && expect error-long-line "long.trp:1:10000034: error: unknown stage 'frobnicate'" "$err"
+[ "${#err}" -lt 2000 ] && { echo "PASS error-long-line-window"; passed=$((passed + 1)); } || { echo "FAIL error-long-line-window: ${#err} bytes of errors"; failed=$((failed + 1)); }
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
