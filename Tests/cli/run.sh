@@ -229,7 +229,11 @@ check load-out-of-range 0 "$bin" --format csv -c ".load $work/inf.csv as x" -c "
 # (e) UTF-16 LE with a BOM (Excel "Unicode text", tab-separated) is decoded; without a BOM, and ZIP/gzip/Parquet/ELF, are refused.
 python3 -c "open('$work/le.txt','wb').write(b'\xff\xfe'+'kode\tnavn\n1\tKøbenhavn\n2\tÆrø\n'.encode('utf-16-le'))"
 check load-utf16 0 "$bin" --format csv -c ".load $work/le.txt as x" -c "x" \
-  && equal load-utf16 $'kode,navn\n1,København\n2,Ærø' "$out" && expect load-utf16-note "note: UTF-16 LE text (with a byte order mark), converted to UTF-8" "$err"
+  && equal load-utf16 $'kode,navn\n1,København\n2,Ærø' "$out" && expect load-utf16-note "note: UTF-16 LE text (with a byte order mark), converted to UTF-8" "$err" \
+  && expect load-utf16-loaded "loaded x: 2 rows, 2 columns (delimiter tab, UTF-16 LE, decimal point)" "$err"
+# DuckDB's read_csv would misread the UTF-16 bytes, so explain sql says the table has no SQL form.
+check load-utf16-no-sql 1 "$bin" -c ".load $work/le.txt as x" -c "explain sql x | count" \
+  && expect load-utf16-no-sql "the table 'x' has no SQL form" "$err"
 python3 -c "open('$work/nobom.csv','wb').write('kode,navn\n1,Aarhus\n'.encode('utf-16-le'))"
 check load-utf16-no-bom 1 "$bin" -c ".load $work/nobom.csv as x" && expect load-utf16-no-bom "it is UTF-16 LE text without a byte order mark" "$err"
 python3 -c "import zipfile; z = zipfile.ZipFile('$work/book.xlsx', 'w'); z.writestr('x.xml', '<x/>'); z.close()"

@@ -15,7 +15,12 @@ extension CSVError: DiagnosticConvertible {
     case .notText(let file, let what, let hint):
       return Diagnostic(.error, "cannot load \(file): it is \(what), not a CSV text file", hints: [hint])
     case .overBudget(let overrun):
-      return overrun.diagnostic
+      var diagnostic = overrun.diagnostic
+      diagnostic.hints = [
+        "nothing was read; a load holds about three times the file's size while it parses",
+        "raise the budget with .memory limit SIZE, drop tables you no longer need, or load a smaller extract",
+      ]
+      return diagnostic
     case .emptyFile(let file):
       return Diagnostic(.error, "\(file) is empty", hints: ["the file holds no header and no rows"])
     case .unterminatedQuote(let p):

@@ -21,6 +21,9 @@ package struct CSVReadResult: Sendable, Equatable {
   /// Cells that did not load as written, for a `warning:` line each (integers beyond 64 bits
   /// kept as text, doubles out of range).
   package var warnings: [String] = []
+  /// `UTF-16 LE` or `UTF-16 BE` when the file was UTF-16 (``encoding`` is then the UTF-8 it
+  /// was converted to, and SQL readers given the file itself would misread it).
+  package var utf16: String?
 
   /// Creates a result.
   init(

@@ -14,6 +14,8 @@ extension CSVReader {
     var encoding: TextEncoding
     /// What the reader noticed and did about the file's form (UTF-16, CR line ends, Windows-1252).
     var notes: [String] = []
+    /// `UTF-16 LE` or `UTF-16 BE` when the file was UTF-16 and converted.
+    var utf16: String?
   }
 
   /// Validates or transcodes `raw` to UTF-8 according to `encoding`, after refusing files that
@@ -32,9 +34,10 @@ extension CSVReader {
       let bigEndian = raw[0] == 0xFE
       switch TextDecoding.transcodeUTF16(raw, bigEndian: bigEndian) {
       case .success(let bytes):
+        let form = "UTF-16 \(bigEndian ? "BE" : "LE")"
         return Decoded(
-          bytes: bytes, start: 0, encoding: .utf8,
-          notes: ["UTF-16 \(bigEndian ? "BE" : "LE") text (with a byte order mark), converted to UTF-8"])
+          bytes: bytes, start: 0, encoding: .utf8, notes: ["\(form) text (with a byte order mark), converted to UTF-8"],
+          utf16: form)
       case .failure(let bad):
         throw .undecodableUTF16(file: name, offset: bad.offset, bigEndian: bigEndian)
       }

@@ -47,6 +47,7 @@ package enum CSVReader {
     }
     result.illustrativeNotice = noticeEnd != nil
     result.notes = decoded.notes + result.notes
+    result.utf16 = decoded.utf16
     return result
   }
 

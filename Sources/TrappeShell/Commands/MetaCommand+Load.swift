@@ -53,12 +53,15 @@ extension MetaCommand {
       .file(
         name, table: result.table, path: fileWord.text, contentHash: copy?.contentHash, dataset: copy?.manifest,
         labelledIllustrative: result.illustrativeNotice,
-        csvFile: (
-          path,
-          SQLCSVFormat(
-            delimiter: Character(Unicode.Scalar(result.delimiter)), latin1: result.encoding != .utf8,
-            decimalComma: result.decimalSeparator == .comma, header: options.hasHeader)
-        )))
+        // A UTF-16 file has no read_csv spelling here: explain sql says it has no source.
+        csvFile: result.utf16 != nil
+          ? nil
+          : (
+            path,
+            SQLCSVFormat(
+              delimiter: Character(Unicode.Scalar(result.delimiter)), latin1: result.encoding != .utf8,
+              decimalComma: result.decimalSeparator == .comma, header: options.hasHeader)
+          )))
     let table = result.table
     session.notice(
       "\(replaced ? "replaced" : "loaded") \(name): \(table.rowCount) \(table.rowCount == 1 ? "row" : "rows"), "
@@ -75,7 +78,7 @@ extension MetaCommand {
     let delimiter = result.delimiter == 9 ? "tab" : "'\(Character(UnicodeScalar(result.delimiter)))'"
     let encoding: String
     switch result.encoding {
-    case .utf8, .auto: encoding = "UTF-8"
+    case .utf8, .auto: encoding = result.utf16 ?? "UTF-8"
     case .latin1: encoding = "ISO-8859-1"
     case .windows1252: encoding = "Windows-1252"
     }
