@@ -89,15 +89,11 @@ struct CSVLoader {
         inference[c].active = type == .period
       }
     }
-    // The first whole number beyond 64 bits in each column, for the warning.
-    var firstBigInteger = [Int?](repeating: nil, count: columnCount)
     let rows = try forEachRecord(&scanner, &spans) { (loader, s) throws(CSVError) in
       for c in 0..<columnCount {
         let cell = loader.cell(s[c])
         if loader.isNull(cell.0, cell.1) { continue }
-        let big = inference[c].bigIntegers
-        inference[c].observe(cell.0, cell.1)
-        if big == 0 && inference[c].bigIntegers != 0 { firstBigInteger[c] = s[c].origin }
+        inference[c].observe(cell.0, cell.1, at: s[c].origin)
       }
     }
 
@@ -118,8 +114,9 @@ struct CSVLoader {
     let types = (0..<columnCount).map { overrides[$0] ?? inference[$0].type(comma: comma) }
     var warnings: [String] = []
     for c in 0..<columnCount where overrides[c] == nil && types[c] == .string {
-      guard let offset = firstBigInteger[c] else { continue }
       let count = inference[c].bigIntegers
+      guard count > 0 else { continue }
+      let offset = inference[c].firstBigInteger
       warnings.append(
         "column \(names[c]): \(count == 1 ? "a whole number" : "\(count) whole numbers") too large for 64 bits "
           + "(first \(valueText(at: offset, delimiter: delimiter)) at \(place(offset))); the column is loaded as text so that no digits are lost "

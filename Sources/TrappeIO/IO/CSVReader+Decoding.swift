@@ -27,6 +27,9 @@ extension CSVReader {
   }
 
   private static func decodeText(_ raw: [UInt8], name: String, encoding: TextEncoding) throws(CSVError) -> Decoded {
+    if raw.starts(with: [0xFF, 0xFE, 0, 0]) || raw.starts(with: [0, 0, 0xFE, 0xFF]) {
+      throw .notText(file: name, what: "UTF-32 text", hint: "export it again as CSV UTF-8")
+    }
     // UTF-16 with a byte order mark (Excel's "Unicode text"): convert to UTF-8 first.
     if encoding == .auto || encoding == .utf8, raw.count >= 2,
       (raw[0] == 0xFF && raw[1] == 0xFE) || (raw[0] == 0xFE && raw[1] == 0xFF)

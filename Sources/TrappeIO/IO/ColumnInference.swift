@@ -23,14 +23,16 @@ struct ColumnInference {
   var periodUnit: PeriodUnit?
   /// How many cells are whole numbers too large for 64 bits (`12345678901234567890`).
   var bigIntegers = 0
+  /// The byte offset of the first of them, for the warning.
+  var firstBigInteger = 0
   /// The number of non-null cells.
   var nonNull = 0
   /// Whether cells still need looking at (false for string overrides and settled strings).
   var active = true
 
-  /// Updates the state with one non-null cell.
+  /// Updates the state with one non-null cell, whose field starts at byte `offset`.
   @inline(__always)
-  mutating func observe(_ p: UnsafePointer<UInt8>, _ n: Int) {
+  mutating func observe(_ p: UnsafePointer<UInt8>, _ n: Int, at offset: Int) {
     nonNull += 1
     guard active else { return }
     if numeric != 0, ColumnInference.hasLeadingZero(p, n) {
@@ -43,6 +45,7 @@ struct ColumnInference {
         if CSVNumberParser.isDigitString(p, n),
           numeric & Self.intPlain != 0 || CSVNumberParser.int(p, n, grouped: false) == nil
         {
+          if bigIntegers == 0 { firstBigInteger = offset }
           bigIntegers += 1
         }
         var kinds: UInt8 = 0

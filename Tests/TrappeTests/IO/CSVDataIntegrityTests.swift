@@ -86,6 +86,7 @@ import Testing
       ([0x1F, 0x8B, 8, 0, 0, 0], "gzip"),
       (Array("PAR1".utf8) + [0, 0, 0, 0], "Parquet"),
       (Array("a\0,\0b\0\n\0001\0,\0002\0\n\0".utf8), "UTF-16 LE"),
+      ([0xFF, 0xFE, 0, 0, 0x61, 0, 0, 0], "UTF-32"),
     ]
     for (bytes, name) in cases {
       guard case .notText(_, let what, _) = csvError(bytes: bytes) else {
