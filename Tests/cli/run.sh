@@ -274,5 +274,11 @@ python3 -c "print('kommuner | where kommune == \"' + 'a' * 10_000_000 + '\" | fr
 check error-long-line 1 "$bin" "$work/long.trp" && expect error-long-line "long.trp:1:10000034: error: unknown stage 'frobnicate'" "$err"
 [ "${#err}" -lt 2000 ] && { echo "PASS error-long-line-window"; passed=$((passed + 1)); } || { echo "FAIL error-long-line-window: ${#err} bytes of errors"; failed=$((failed + 1)); }
 
+# Chart labels drawn from data are escaped too: no raw ESC or U+202E in the bar chart.
+printf 'navn,v\nx\033[31mred,3\n\342\200\256abc,2\n' >"$work/chartesc.csv"
+check chart-labels-escaped 0 "$bin" -c ".load $work/chartesc.csv as c" -c "c | chart bar width=60" \
+  && expect chart-labels-escaped 'x\u{1B}[31mred' "$out" && expect chart-labels-escaped-bidi '\u{202E}abc' "$out"
+[[ "$out" == *$'\e['* || "$out" == *$'\u202e'* ]] && { echo "FAIL chart-labels-no-raw"; failed=$((failed + 1)); } || { echo "PASS chart-labels-no-raw"; passed=$((passed + 1)); }
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
