@@ -252,6 +252,11 @@ rm -f "$work/huge.csv"
 mkfifo "$work/fifo.csv"
 (printf 'a,b\n1,2\n' >"$work/fifo.csv" &)
 check load-fifo 0 timeout 10 "$bin" --format csv -c ".load $work/fifo.csv as f" -c "f" && equal load-fifo $'a,b\n1,2' "$out"
+# An endless FIFO (yes a,b) stops at the budget (3/4 of ulimit -v 2 GB) with the error, not an abort.
+mkfifo "$work/endless.csv"
+(yes a,b >"$work/endless.csv" 2>/dev/null &)
+check load-fifo-capped 1 timeout 60 bash -c "ulimit -v 2000000; exec '$bin' -c '.load $work/endless.csv as e'" \
+  && expect load-fifo-capped ".load $work/endless.csv would need about" "$err" && expect load-fifo-capped-read "read so far" "$err"
 # D19: a type override keeps decimal-comma detection: 1,5 + 2,25 = 3.75.
 printf 'kommune;andel\nAarhus;1,5\nOdense;2,25\n' >"$work/dc.csv"
 check load-decimal-comma-override 0 "$bin" --format csv -c ".load $work/dc.csv as d types=andel:double" -c "d | summarize s = sum(andel)" \

@@ -17,7 +17,7 @@ extension CSVError: DiagnosticConvertible {
     case .overBudget(let overrun):
       var diagnostic = overrun.diagnostic
       diagnostic.hints = [
-        "nothing was read; a load holds about three times the file's size while it parses",
+        "nothing was loaded; a load holds about three times the file's size while it parses",
         "raise the budget with .memory limit SIZE, drop tables you no longer need, or load a smaller extract",
       ]
       return diagnostic
