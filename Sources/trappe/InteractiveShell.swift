@@ -40,6 +40,7 @@ struct InteractiveShell {
       return BatchRun.run(session: session, options: LaunchOptions()) { readLine(strippingNewline: true) }
     }
     InterruptSignal.install()
+    FileHandleWriter.keepRunningOnFailure()
     if runRCFile { BatchRun.runRCFile(session: session) }
     let session = self.session
     editor.completer = { line, cursor in
