@@ -234,8 +234,9 @@ equal save-planted-link-ignored precious "$(cat "$work/plant-victim.txt")"
 equal save-planted-link-report "regular kommunekode" \
   "$([ -f "$work/plant/report.csv" ] && [ ! -L "$work/plant/report.csv" ] && echo regular) $(head -n 1 "$work/plant/report.csv" | cut -d, -f1)"
 # The temporary file is private and removed when SIGTERM ends a save (D18): a watcher sees it
-# appear (mode 0600) and sends SIGTERM; afterwards only the old file is there.
-mkdir -p "$work/term" && echo old >"$work/term/f.csv"
+# appear (mode 0600: the old file's, which it gets before the rename; it used to be 0644)
+# and sends SIGTERM; afterwards only the old file is there.
+mkdir -p "$work/term" && echo old >"$work/term/f.csv" && chmod 600 "$work/term/f.csv"
 term_result=$(python3 - "$bin" "$work/term" <<'PY'
 import os, signal, stat, subprocess, sys, time
 binary, folder = sys.argv[1], sys.argv[2]
@@ -271,6 +272,33 @@ mkdir -p "$HOME/.cache/trappe/datasets" && rm -f "$HOME/.cache/trappe/datasets/k
 mkfifo "$HOME/.cache/trappe/datasets/kommuner.trappecol"
 check cache-fifo 0 timeout 20 "$bin" --format csv -c "kommuner | count" && equal cache-fifo $'count\n98' "$out"
 rm -f "$HOME/.cache/trappe/datasets/kommuner.trappecol"
+
+# --record appends each command's entry instead of rewriting the whole file (D14): a hard link
+# taken after the first command still shows the whole record at the end (a rewrite replaces
+# the file, and the link keeps the old copy). The header's hash is FNV-1a of kommuner.csv.
+mkdir -p "$work/rec" && mkfifo "$work/rec/in"
+"$bin" --record "$work/rec/r.md" <"$work/rec/in" >/dev/null 2>&1 &
+rec_pid=$!
+exec 7>"$work/rec/in"
+# A statement runs once the next line shows it is complete (a line starting with | continues it).
+printf 'kommuner | count\n.mode\n' >&7
+for _ in $(seq 100); do grep -q "| 98 |" "$work/rec/r.md" 2>/dev/null && break; sleep 0.1; done
+ln "$work/rec/r.md" "$work/rec/link.md"
+echo 'kommuner | where kommune == "Slagelse" | select kommune' >&7
+echo ".mode csv" >&7
+exec 7>&-
+wait "$rec_pid"
+expect record-appended "Slagelse" "$(cat "$work/rec/r.md")"
+equal record-appended-in-place same "$(cmp -s "$work/rec/r.md" "$work/rec/link.md" && echo same)"
+fnv=$(python3 -c 'import sys
+h = 0xcbf29ce484222325
+for b in open(sys.argv[1], "rb").read(): h = ((h ^ b) * 0x100000001b3) & 0xffffffffffffffff
+print(f"{h:016x}")' Datasets/kommuner.csv)
+expect record-dataset-hash "\`kommuner\` (\`kommuner.csv\`, FNV-1a $fnv)" "$(cat "$work/rec/r.md")"
+# A dataset used later joins the header (the file is rewritten then), entries stay in order.
+check record-new-dataset 0 "$bin" --record "$work/rec/two.md" -c "kommuner | count" -c "forloeb | count"
+equal record-new-dataset "- datasets:|  - \`kommuner\` (\`kommuner.csv\`|  - \`forloeb\` (\`forloeb.csv\`|> kommuner | count|> forloeb | count" \
+  "$(grep -E '^(- datasets|  - |> )' "$work/rec/two.md" | sed 's/, FNV.*//' | paste -sd'|')"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

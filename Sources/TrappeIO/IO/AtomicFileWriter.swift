@@ -36,18 +36,21 @@ package final class AtomicFileWriter {
     var attempt = 0
     while true {
       let candidate = directory + "." + base + "." + AtomicFileWriter.randomSuffix() + ".tmp"
+      // Registered before it exists, so a signal right after the open still removes it.
+      let registered = TemporaryFiles.register(candidate)
       let opened = open(candidate, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
       if opened >= 0 {
         temporary = candidate
         fd = opened
+        registration = registered
         break
       }
       let code = errno
+      TemporaryFiles.unregister(registered)  // not ours (EEXIST) or never made
       attempt += 1
       if code == EINTR || (code == EEXIST && attempt < 100) { continue }
       throw FileError(operation: "create", path: path, reason: CSVReader.systemError(code))
     }
-    registration = TemporaryFiles.register(temporary)
   }
 
   deinit { abandon() }
