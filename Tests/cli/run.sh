@@ -263,6 +263,9 @@ check stdout-full 1 sh -c "'$bin' --format csv -c forloeb >/dev/full" \
   && equal stdout-full "trappe: cannot write output: No space left on device" "$err"
 check stdout-closed 1 sh -c "'$bin' -c kommuner >&-" \
   && equal stdout-closed "trappe: cannot write output: Bad file descriptor" "$err"
+# A failed write on stderr (the "loaded" notice) ends a batch run with status 1 too.
+check stderr-full 1 sh -c "'$bin' -c '.load $fixtures/områder.csv as o' -c '.tables' 2>/dev/full" \
+  && equal stderr-full-stops-at-once "" "$out"
 # A reader that stops early still ends trappe through SIGPIPE (141), without a message.
 pipe_status=$("$bin" --format csv -c forloeb 2>"$work/pipe-err" | head -n 1 >/dev/null; echo "${PIPESTATUS[0]}")
 equal stdout-sigpipe "141 " "$pipe_status $(cat "$work/pipe-err")"

@@ -1,5 +1,4 @@
 import Glibc
-import TrappeBase
 
 /// Removes the temporary files of unfinished writes when SIGTERM, SIGHUP or SIGQUIT end the
 /// process (and SIGINT, while nothing else handles it: batch runs).
@@ -8,9 +7,9 @@ import TrappeBase
 /// calls `unlink`; then the signal's default action is restored and the signal raised again,
 /// so the exit status still says which signal ended the process (143 for SIGTERM, ...).
 /// `kill -9` cannot be handled; its leftover temporary file is private (mode 0600).
-enum FatalSignals {
+package enum FatalSignals {
   /// Installs the handler; SIGINT only when its disposition is still the default.
-  static func install() {
+  package static func install() {
     var action = sigaction()
     action.__sigaction_handler.sa_handler = { signal in
       TemporaryFiles.removeAll()
