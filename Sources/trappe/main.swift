@@ -6,6 +6,8 @@ import TrappeDatasets
 import TrappeShell
 
 /// Entry point: parse arguments, decide once whether the session is interactive, run.
+FileHandleWriter.reserveStandardDescriptors()
+FatalSignals.install()
 let options: LaunchOptions
 do {
   options = try LaunchOptions.parse(Array(CommandLine.arguments.dropFirst()))

@@ -285,5 +285,108 @@ check chart-labels-escaped 0 "$bin" -c ".load $work/chartesc.csv as c" -c "c | c
   && expect chart-labels-escaped 'x\u{1B}[31mred' "$out" && expect chart-labels-escaped-bidi '\u{202E}abc' "$out"
 [[ "$out" == *$'\e['* || "$out" == *$'\u202e'* ]] && { echo "FAIL chart-labels-no-raw"; failed=$((failed + 1)); } || { echo "PASS chart-labels-no-raw"; passed=$((passed + 1)); }
 
+# Safe writes (reliability review D4, D5, D18; issue 12 "What to build" 4).
+mkdir -p "$work/safe"
+# The new file keeps a private file's mode (0600 used to come back 0644).
+echo secret >"$work/safe/p.csv" && chmod 600 "$work/safe/p.csv"
+check save-keeps-mode 0 "$bin" -c ".save kommuner $work/safe/p.csv" \
+  && equal save-keeps-mode "600 kommunekode,kommunekode_4,kommune" \
+    "$(stat -c %a "$work/safe/p.csv") $(head -n 1 "$work/safe/p.csv" | cut -d, -f1-3)"
+# A symlink is refused (it used to be replaced by a regular file, the real target unchanged).
+echo target >"$work/safe/target.csv" && ln -s target.csv "$work/safe/link.csv"
+check save-symlink-refused 1 "$bin" -c ".save kommuner $work/safe/link.csv" \
+  && expect save-symlink-refused "cannot write $work/safe/link.csv: it is a symbolic link to target.csv" "$err" \
+  && expect save-symlink-hint "save to the file itself, $work/safe/target.csv instead" "$err"
+equal save-symlink-kept "link target" "$([ -L "$work/safe/link.csv" ] && echo link) $(cat "$work/safe/target.csv")"
+# A FIFO (like a device node) is refused, not opened (no hang) and not replaced.
+mkfifo "$work/safe/fifo"
+check save-fifo-refused 1 timeout 20 "$bin" -c ".save kommuner $work/safe/fifo format=csv" \
+  && expect save-fifo-refused "it is a FIFO (named pipe), not a regular file" "$err"
+equal save-fifo-kept p "$(stat -c %A "$work/safe/fifo" | cut -c1)"
+# A read-only file is refused (it used to be replaced, and then owned by whoever saved).
+echo keep >"$work/safe/ro.csv" && chmod 444 "$work/safe/ro.csv"
+check save-read-only-refused 1 "$bin" -c ".save kommuner $work/safe/ro.csv" \
+  && expect save-read-only-refused "cannot write $work/safe/ro.csv: it is read-only" "$err"
+equal save-read-only-kept keep "$(cat "$work/safe/ro.csv")"
+# A link planted under the old predictable temporary name (.NAME.tmp-PID) is not written through.
+mkdir -p "$work/plant" && echo precious >"$work/plant-victim.txt" && mkfifo "$work/plant-in"
+"$bin" <"$work/plant-in" >"$work/plant-out" 2>&1 &
+plant_pid=$!
+ln -s "$work/plant-victim.txt" "$work/plant/.report.csv.tmp-$plant_pid"
+echo ".save kommuner $work/plant/report.csv" >"$work/plant-in"
+wait "$plant_pid"
+equal save-planted-link-ignored precious "$(cat "$work/plant-victim.txt")"
+equal save-planted-link-report "regular kommunekode" \
+  "$([ -f "$work/plant/report.csv" ] && [ ! -L "$work/plant/report.csv" ] && echo regular) $(head -n 1 "$work/plant/report.csv" | cut -d, -f1)"
+# The temporary file is private and removed when SIGTERM ends a save (D18): a watcher sees it
+# appear (mode 0600: the old file's, which it gets before the rename; it used to be 0644)
+# and sends SIGTERM; afterwards only the old file is there.
+mkdir -p "$work/term" && echo old >"$work/term/f.csv" && chmod 600 "$work/term/f.csv"
+term_result=$(python3 - "$bin" "$work/term" <<'PY'
+import os, signal, stat, subprocess, sys, time
+binary, folder = sys.argv[1], sys.argv[2]
+p = subprocess.Popen([binary, "-c", f".save forloeb {folder}/f.csv"], stderr=subprocess.DEVNULL)
+seen = None
+deadline = time.time() + 60
+while p.poll() is None and time.time() < deadline and seen is None:
+    for name in os.listdir(folder):
+        if name.startswith(".f.csv.") and name.endswith(".tmp"):
+            try:
+                seen = oct(stat.S_IMODE(os.lstat(os.path.join(folder, name)).st_mode))
+            except FileNotFoundError:
+                continue
+            p.send_signal(signal.SIGTERM)
+            break
+p.wait()
+print(seen, p.returncode, sorted(os.listdir(folder)), open(f"{folder}/f.csv").read().strip())
+PY
+)
+equal save-sigterm-removes-temporary "0o600 -15 ['f.csv'] old" "$term_result"
+
+# Write errors on standard output end a batch run with status 1 and a message (D6).
+check stdout-full 1 sh -c "'$bin' --format csv -c forloeb >/dev/full" \
+  && equal stdout-full "trappe: cannot write output: No space left on device" "$err"
+check stdout-closed 1 sh -c "'$bin' -c kommuner >&-" \
+  && equal stdout-closed "trappe: cannot write output: Bad file descriptor" "$err"
+# A failed write on stderr (the "loaded" notice) ends a batch run with status 1 too.
+check stderr-full 1 sh -c "'$bin' -c '.load $fixtures/områder.csv as o' -c '.tables' 2>/dev/full" \
+  && equal stderr-full-stops-at-once "" "$out"
+# A reader that stops early still ends trappe through SIGPIPE (141), without a message.
+pipe_status=$("$bin" --format csv -c forloeb 2>"$work/pipe-err" | head -n 1 >/dev/null; echo "${PIPESTATUS[0]}")
+equal stdout-sigpipe "141 " "$pipe_status $(cat "$work/pipe-err")"
+
+# A FIFO in place of a dataset's cache file is skipped, not opened and waited on (D20).
+mkdir -p "$HOME/.cache/trappe/datasets" && rm -f "$HOME/.cache/trappe/datasets/kommuner.trappecol"
+mkfifo "$HOME/.cache/trappe/datasets/kommuner.trappecol"
+check cache-fifo 0 timeout 20 "$bin" --format csv -c "kommuner | count" && equal cache-fifo $'count\n98' "$out"
+rm -f "$HOME/.cache/trappe/datasets/kommuner.trappecol"
+
+# --record appends each command's entry instead of rewriting the whole file (D14): a hard link
+# taken after the first command still shows the whole record at the end (a rewrite replaces
+# the file, and the link keeps the old copy). The header's hash is FNV-1a of kommuner.csv.
+mkdir -p "$work/rec" && mkfifo "$work/rec/in"
+"$bin" --record "$work/rec/r.md" <"$work/rec/in" >/dev/null 2>&1 &
+rec_pid=$!
+exec 7>"$work/rec/in"
+# A statement runs once the next line shows it is complete (a line starting with | continues it).
+printf 'kommuner | count\n.mode\n' >&7
+for _ in $(seq 100); do grep -q "| 98 |" "$work/rec/r.md" 2>/dev/null && break; sleep 0.1; done
+ln "$work/rec/r.md" "$work/rec/link.md"
+echo 'kommuner | where kommune == "Slagelse" | select kommune' >&7
+echo ".mode csv" >&7
+exec 7>&-
+wait "$rec_pid"
+expect record-appended "Slagelse" "$(cat "$work/rec/r.md")"
+equal record-appended-in-place same "$(cmp -s "$work/rec/r.md" "$work/rec/link.md" && echo same)"
+fnv=$(python3 -c 'import sys
+h = 0xcbf29ce484222325
+for b in open(sys.argv[1], "rb").read(): h = ((h ^ b) * 0x100000001b3) & 0xffffffffffffffff
+print(f"{h:016x}")' Datasets/kommuner.csv)
+expect record-dataset-hash "\`kommuner\` (\`kommuner.csv\`, FNV-1a $fnv)" "$(cat "$work/rec/r.md")"
+# A dataset used later joins the header (the file is rewritten then), entries stay in order.
+check record-new-dataset 0 "$bin" --record "$work/rec/two.md" -c "kommuner | count" -c "forloeb | count"
+equal record-new-dataset "- datasets:|  - \`kommuner\` (\`kommuner.csv\`|  - \`forloeb\` (\`forloeb.csv\`|> kommuner | count|> forloeb | count" \
+  "$(grep -E '^(- datasets|  - |> )' "$work/rec/two.md" | sed 's/, FNV.*//' | paste -sd'|')"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
