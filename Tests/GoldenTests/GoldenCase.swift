@@ -73,6 +73,7 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
     output.split(separator: "\n", omittingEmptySubsequences: false).map { line in
       if line.hasPrefix("Run Time (s):") { return "Run Time (s): real N user N sys N" }
       if line.hasPrefix("process resident memory:") { return "process resident memory: N MB" }
+      if line.hasPrefix("memory budget:") { return String(line).replacing(/[0-9.]+ [KMGTPE]?B/, with: "N") }
       return String(line)
     }.joined(separator: "\n")
   }
