@@ -241,5 +241,22 @@ check release-results 1 "$bin" --keep-going --format csv -c '.memory limit 20MB'
   && expect release-results-let $'count\n3' "$out" \
   && expect release-results-tables "released to save memory (re-run their queries): out1" "$out"
 
+# Loading (D8): a file whose text and columns (about twice its size) do not fit is refused before
+# it is read; a device that never ends (/dev/zero) is refused as it grows.
+{ cat Datasets/forloeb.csv; for i in 1 2 3; do tail -n +2 Datasets/forloeb.csv; done; } >"$work/f4.csv"
+check ulimit-load 1 bash -c "ulimit -v 100000; exec '$bin' --keep-going --format csv -c '.load $work/f4.csv as f' \
+  -c 'kommuner | count'" \
+  && expect ulimit-load "error: cannot read $work/f4.csv: loading it would need about" "$err" \
+  && equal ulimit-load-next $'count\n'"$kommuner_rows" "$out"
+check load-dev-zero 1 "$bin" --keep-going --format csv -c '.memory limit 256MB' -c '.load /dev/zero as z' -c 'kommuner | count' \
+  && expect load-dev-zero "error: cannot read /dev/zero: loading it would need about" "$err" \
+  && expect load-dev-zero-next $'count\n'"$kommuner_rows" "$out"
+# String building: doubling a text 24 times makes 98 texts of 2^24 times a name's length.
+doubling='kommuner | extend s = kommune'
+for i in $(seq 24); do doubling+=' | extend s = s + s'; done
+check ulimit-string-doubling 1 bash -c "ulimit -v 2000000; exec '$bin' --keep-going --format csv \
+  -c '$doubling | summarize m = max(length(s))' -c 'kommuner | count'" \
+  && expect ulimit-string-doubling "error: string concatenation (+ or concat) would need about" "$err" \
+  && equal ulimit-string-doubling-next $'count\n'"$kommuner_rows" "$out"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -67,8 +67,8 @@ package enum MemoryBudget {
   }
 
   /// Address space kept free below `ulimit -v` for the work around an operator (its inputs'
-  /// temporaries, the display): an operator may take only what lies above it.
-  package static let addressSpaceReserve = 96 << 20
+  /// temporaries, the display): 96 MB, or a sixteenth of a smaller limit.
+  package static func addressSpaceReserve(below limit: Int) -> Int { min(96 << 20, limit / 16) }
 
   /// Physical memory in bytes (8 GiB when the system does not say).
   package static var physicalBytes: Int {
@@ -90,7 +90,7 @@ package enum MemoryBudget {
     let budget = limit
     let free = budget == Int.max ? Int.max : max(0, budget - (sizes?.resident ?? 0))
     if let space = addressSpaceLimit, let mapped = sizes?.virtual {
-      let below = max(0, space - mapped - addressSpaceReserve)
+      let below = max(0, space - mapped - addressSpaceReserve(below: space))
       if below < free { return (below, space) }
     }
     return (free, nil)

@@ -76,7 +76,12 @@ package struct Executor {
     if case .column(let index, _) = expression { return input.column(index) }
     try Interrupt.check()
     let (table, mapping) = input.compact(expression.referencedColumns)
-    return ExpressionEvaluator.evaluate(expression.remapped(mapping), on: table, warnings: &warnings)
+    let column = ExpressionEvaluator.evaluate(expression.remapped(mapping), on: table, warnings: &warnings)
+    if let overrun = warnings.overrun {
+      warnings.overrun = nil
+      throw .overBudget(overrun)
+    }
+    return column
   }
 
   /// The row order of `input` by `keys` (the first `limit` rows only, when given).

@@ -36,6 +36,17 @@ import Testing
     #expect(OutputEstimate.bytes(rows: Int.max / 2, bits: 100) == Int.max)
   }
 
+  @Test func concatenationIsBoundedByPairsAndByRows() {
+    // Dictionaries ["ab", "c"] (3 bytes) and ["xyz"] (3 bytes), 1,000 rows:
+    // all pairs: (1 + 1) × 3 + (2 + 1) × 3 = 15 bytes; per row: 1,000 × (2 + 3) = 5,000; the smaller is 15.
+    // Distinct texts at most min(1,000, 3 × 2 = 6), 48 bytes each = 288; codes 4,000. 15 + 288 + 4,000 = 4,303.
+    #expect(StringConcatenationKernel.estimatedBytes(["ab", "c"], ["xyz"], count: 1_000) == 4_303)
+    // One 1,000-byte text doubled over 10 rows: pairs (1 + 1) × 1,000 × 2 = 4,000; rows 10 × 2,000 = 20,000.
+    // Distinct min(10, 4) × 48 = 192; codes 40. 4,000 + 192 + 40 = 4,232.
+    let long = String(repeating: "a", count: 1_000)
+    #expect(StringConcatenationKernel.estimatedBytes([long], [long], count: 10) == 4_232)
+  }
+
   @Test func sizesParseInBinaryUnits() {
     #expect(MemoryBudget.parseSize("512MB") == 512 * 1_048_576)
     #expect(MemoryBudget.parseSize("8GB") == 8 * 1_073_741_824)
