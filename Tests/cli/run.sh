@@ -258,5 +258,10 @@ check ulimit-string-doubling 1 bash -c "ulimit -v 2000000; exec '$bin' --keep-go
   -c '$doubling | summarize m = max(length(s))' -c 'kommuner | count'" \
   && expect ulimit-string-doubling "error: string concatenation (+ or concat) would need about" "$err" \
   && equal ulimit-string-doubling-next $'count\n'"$kommuner_rows" "$out"
+# A chart draws a line per bar: 200,000 bars of 81 characters need more than a 64 MB budget.
+check chart-over-budget 1 "$bin" --keep-going --format csv -c '.memory limit 64MB' \
+  -c 'forloeb | take 200000 | chart bar x=person' -c 'kommuner | count' \
+  && expect chart-over-budget "error: \`chart bar x=person\` would need about" "$err" \
+  && expect chart-over-budget-next $'count\n'"$kommuner_rows" "$out"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

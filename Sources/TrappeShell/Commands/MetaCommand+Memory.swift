@@ -5,18 +5,18 @@ extension MetaCommand {
   static let memory = MetaCommand(
     name: "memory", arguments: [.keyword(["limit"]), .keyword(["off", "default"])],
     usage: ".memory [limit SIZE]",
-    summary: "Show the memory each table and the process use; set the budget",
+    summary: "Show the memory tables use, or set the memory budget",
     details: """
       The budget stops a stage that would need more memory than is free under it (a
       many-to-many join, a very wide pivot, a huge chart or string) with an error naming the
       stage and its estimate, before it allocates; the session and its tables stay as they
       were. By default it is three quarters of physical memory (of ulimit -v, when lower).
-      SIZE takes a unit: 512MB, 8GB (1 GB = 1024 MB). off removes the budget (ulimit -v still
-      stops a stage); default returns to the default.
+      SIZE takes a unit: .memory limit 512MB, .memory limit 8GB (1 GB = 1024 MB). off removes
+      the budget (ulimit -v still stops a stage); default returns to the default.
       Numbered results (out1, out2, ...) beyond a quarter of the budget are released, oldest
       first (never the last result, never a let table); a released name says so when used.
       """,
-    example: ".memory limit 8GB"
+    example: ".memory"
   ) { session, invocation throws(Diagnostic) in
     // `.memory limit 512 MB` is one size in two words.
     try invocation.expectArguments(0...3, naming: "limit SIZE")
