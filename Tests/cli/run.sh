@@ -263,5 +263,10 @@ check chart-over-budget 1 "$bin" --keep-going --format csv -c '.memory limit 64M
   -c 'forloeb | take 200000 | chart bar x=person' -c 'kommuner | count' \
   && expect chart-over-budget "error: \`chart bar x=person\` would need about" "$err" \
   && expect chart-over-budget-next $'count\n'"$kommuner_rows" "$out"
+# Sort and window temporaries are checked too (about 38 bytes a row for two sort keys).
+check sort-over-budget 1 "$bin" --keep-going --format csv -c '.memory limit 20MB' \
+  -c 'forloeb | sort by person, start_uge | summarize n = count()' -c 'kommuner | count' \
+  && expect sort-over-budget "error: \`sort by person, start_uge\` would need about" "$err" \
+  && expect sort-over-budget-next $'count\n'"$kommuner_rows" "$out"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
