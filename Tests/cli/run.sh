@@ -388,5 +388,74 @@ check record-new-dataset 0 "$bin" --record "$work/rec/two.md" -c "kommuner | cou
 equal record-new-dataset "- datasets:|  - \`kommuner\` (\`kommuner.csv\`|  - \`forloeb\` (\`forloeb.csv\`|> kommuner | count|> forloeb | count" \
   "$(grep -E '^(- datasets|  - |> )' "$work/rec/two.md" | sed 's/, FNV.*//' | paste -sd'|')"
 
+
+# The memory budget (reliability review D2, D8; issue 12): a stage that would exceed it stops with
+# an error naming it, before it allocates, and the session goes on (--keep-going runs the next -c).
+kommuner_rows=$(($(wc -l <Datasets/kommuner.csv) - 1))
+# forloeb joined with itself on koen: sum over koen of n² = 20,477,577,205 rows (DuckDB), about 2e10.
+check ulimit-join 1 bash -c "ulimit -v 2000000; exec '$bin' --keep-going --format csv \
+  -c 'forloeb | join (forloeb | select koen, p2 = person) on koen | count' -c 'kommuner | count'" \
+  && expect ulimit-join "error: \`join (forloeb | select koen, p2 = person) on koen\` would need about" "$err" \
+  && expect ulimit-join-rows "(2.0e10 rows)" "$err" \
+  && equal ulimit-join-next $'count\n'"$kommuner_rows" "$out"
+# Without a budget, ulimit -v (the address space) still stops the join cleanly.
+check ulimit-join-budget-off 1 bash -c "ulimit -v 2000000; exec '$bin' --keep-going --format csv \
+  -c '.memory limit off' -c 'forloeb | join (forloeb | select koen, p2 = person) on koen | count' -c 'kommuner | count'" \
+  && expect ulimit-join-budget-off "of the address space that ulimit -v allows" "$err" \
+  && expect ulimit-join-budget-off-next $'count\n'"$kommuner_rows" "$out"
+# A pivot of 1,000 rows × 1,000,000 keys = 1e9 cells.
+{ echo x; seq 0 999999; } >"$work/m.csv"
+m_rows=$(($(wc -l <"$work/m.csv") - 1))
+check ulimit-pivot 1 bash -c "ulimit -v 2000000; exec '$bin' --keep-going --format csv -c '.load $work/m.csv as m' \
+  -c 'm | extend g = x % 1000 | pivot x values count() by g | count' -c 'm | count'" \
+  && expect ulimit-pivot "error: \`pivot x values count() by g\` would need about" "$err" \
+  && expect ulimit-pivot-cells "(1,000 rows × 1,000,000 keys = 1.0e9 cells)" "$err" \
+  && equal ulimit-pivot-next $'count\n'"$m_rows" "$out"
+# .memory limit: a join of 11,134,873 rows (DuckDB: forloeb ⋈ persons 1–20 on koen) needs more
+# than 50 MB; after .memory limit default it runs.
+join20='forloeb | join (forloeb | where person <= 20 | select koen, p2 = person) on koen | count'
+check memory-limit-join 1 "$bin" --keep-going --format csv -c '.memory limit 50MB' -c "$join20" \
+  -c '.memory limit default' -c "$join20" \
+  && expect memory-limit-join "(11,134,873 rows), but only" "$err" \
+  && expect memory-limit-join-budget "of the memory budget of 50.0 MB is free" "$err" \
+  && expect memory-limit-join-then $'count\n11134873' "$out"
+# Old results beyond a quarter of the budget are released, oldest first, with a note; the name
+# then says so; let tables and the last result stay.
+check release-results 1 "$bin" --keep-going --format csv -c '.memory limit 20MB' -c 'let keep = kommuner | take 3' \
+  -c 'forloeb | select person, kommune, status' -c 'forloeb | select person, herkomst, koen' -c 'out1 | count' \
+  -c 'keep | count' -c '.tables' \
+  && expect release-results "note: released out1 to save memory" "$err" \
+  && expect release-results-name "error: out1 was released to save memory; re-run the query" "$err" \
+  && expect release-results-statement "hint: out1 was: forloeb | select person, kommune, status" "$err" \
+  && expect release-results-let $'count\n3' "$out" \
+  && expect release-results-tables "released to save memory (re-run their queries): out1" "$out"
+
+# Loading (D8): a file whose text and columns (about twice its size) do not fit is refused before
+# it is read; a device that never ends (/dev/zero) is refused as it grows.
+{ cat Datasets/forloeb.csv; for i in 1 2 3; do tail -n +2 Datasets/forloeb.csv; done; } >"$work/f4.csv"
+check ulimit-load 1 bash -c "ulimit -v 100000; exec '$bin' --keep-going --format csv -c '.load $work/f4.csv as f' \
+  -c 'kommuner | count'" \
+  && expect ulimit-load "error: cannot read $work/f4.csv: loading it would need about" "$err" \
+  && equal ulimit-load-next $'count\n'"$kommuner_rows" "$out"
+check load-dev-zero 1 "$bin" --keep-going --format csv -c '.memory limit 256MB' -c '.load /dev/zero as z' -c 'kommuner | count' \
+  && expect load-dev-zero "error: cannot read /dev/zero: loading it would need about" "$err" \
+  && expect load-dev-zero-next $'count\n'"$kommuner_rows" "$out"
+# String building: doubling a text 24 times makes 98 texts of 2^24 times a name's length.
+doubling='kommuner | extend s = kommune'
+for i in $(seq 24); do doubling+=' | extend s = s + s'; done
+check ulimit-string-doubling 1 bash -c "ulimit -v 2000000; exec '$bin' --keep-going --format csv \
+  -c '$doubling | summarize m = max(length(s))' -c 'kommuner | count'" \
+  && expect ulimit-string-doubling "error: string concatenation (+ or concat) would need about" "$err" \
+  && equal ulimit-string-doubling-next $'count\n'"$kommuner_rows" "$out"
+# A chart draws a line per bar: 200,000 bars of 81 characters need more than a 64 MB budget.
+check chart-over-budget 1 "$bin" --keep-going --format csv -c '.memory limit 64MB' \
+  -c 'forloeb | take 200000 | chart bar x=person' -c 'kommuner | count' \
+  && expect chart-over-budget "error: \`chart bar x=person\` would need about" "$err" \
+  && expect chart-over-budget-next $'count\n'"$kommuner_rows" "$out"
+# Sort and window temporaries are checked too (about 38 bytes a row for two sort keys).
+check sort-over-budget 1 "$bin" --keep-going --format csv -c '.memory limit 20MB' \
+  -c 'forloeb | sort by person, start_uge | summarize n = count()' -c 'kommuner | count' \
+  && expect sort-over-budget "error: \`sort by person, start_uge\` would need about" "$err" \
+  && expect sort-over-budget-next $'count\n'"$kommuner_rows" "$out"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -258,5 +258,22 @@ unwritable_state() {
 check "a history file over 16 MB: warning, not read" odd_history big "17 MB, more than the 16 MB a history file may have"
 check "an unwritable state folder: one warning at start-up" unwritable_state
 
+# Under ulimit -v 2 GB a many-to-many join (2e10 rows) stops with an error naming it, and the
+# same session runs the next command (issue 12, reliability review D2).
+join_over_budget() {
+  tm kill-session -t t 2>/dev/null
+  local root
+  root=$(cd "$(dirname "$0")/../.." && pwd)
+  tm new-session -d -s t -x 100 -y 30 \
+    "cd '$root' && ulimit -v 2000000 && env HOME='$HOME' XDG_STATE_HOME='$XDG_STATE_HOME' '$binary'; echo EXIT=\$?; sleep 600"
+  wait_last "trappe>" || return 1
+  tm send-keys -t t 'forloeb | join (forloeb | select koen, p2 = person) on koen | count' Enter
+  for i in $(seq 10); do screen | grep -qF "would need about" && break; sleep 1; done
+  screen | grep -qF '`join (forloeb | select koen, p2 = person) on koen` would need about' || return 1
+  wait_last "trappe>" && tm send-keys -t t C-l 'kommuner | summarize n = count()' Enter && wait_for "N = 98 rows summarized" \
+    && ! screen | grep -qF "EXIT="
+}
+check "a join over the memory budget stops, the session goes on" join_over_budget
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

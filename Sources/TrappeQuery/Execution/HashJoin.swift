@@ -22,6 +22,12 @@ enum HashJoin {
   /// string/string (across dictionaries), period/period of one unit, bool/bool.
   /// Keys of any other combination (or periods of different units) never match.
   static func match(left: [Column], right: [Column], kind: JoinKind) -> (left: [Int32], right: [Int32]) {
+    index(left: left, right: right).pairs(kind)
+  }
+
+  /// The right rows grouped by key id, with each left row's id: what ``JoinIndex/outputRows(_:)``
+  /// counts (before anything of the output's size is allocated) and ``JoinIndex/pairs(_:)`` walks.
+  static func index(left: [Column], right: [Column]) -> JoinIndex {
     let leftCount = left.first?.count ?? 0
     let rightCount = right.first?.count ?? 0
     var ids: JoinKeyIDs?
@@ -38,56 +44,6 @@ enum HashJoin {
       ids
       ?? JoinKeyIDs(
         left: [Int32](repeating: 0, count: leftCount), right: [Int32](repeating: 0, count: rightCount), count: 1)
-    return probe(keyIDs, kind: kind)
-  }
-
-  /// Groups right rows by id and walks the left rows once.
-  private static func probe(_ ids: JoinKeyIDs, kind: JoinKind) -> (left: [Int32], right: [Int32]) {
-    let groups = ids.count
-    var start = [Int32](repeating: 0, count: groups + 1)
-    for id in ids.right where id >= 0 { start[Int(id) + 1] += 1 }
-    for g in 0..<groups { start[g + 1] += start[g] }
-    var fill = start
-    var rows = [Int32](repeating: 0, count: Int(start[groups]))
-    for (r, id) in ids.right.enumerated() where id >= 0 {
-      rows[Int(fill[Int(id)])] = Int32(truncatingIfNeeded: r)
-      fill[Int(id)] += 1
-    }
-    var outLeft: [Int32] = []
-    var outRight: [Int32] = []
-    outLeft.reserveCapacity(ids.left.count)
-    outRight.reserveCapacity(ids.left.count)
-    start.withUnsafeBufferPointer { s in
-      rows.withUnsafeBufferPointer { rs in
-        ids.left.withUnsafeBufferPointer { lid in
-          for l in 0..<lid.count {
-            let id = Int(lid[l])
-            let row = Int32(truncatingIfNeeded: l)
-            let lo = id >= 0 ? Int(s[id]) : 0
-            let hi = id >= 0 ? Int(s[id + 1]) : 0
-            switch kind {
-            case .inner, .left:
-              if lo == hi {
-                if kind == .left {
-                  outLeft.append(row)
-                  outRight.append(-1)
-                }
-              } else {
-                for k in lo..<hi {
-                  outLeft.append(row)
-                  outRight.append(rs[k])
-                }
-              }
-            case .anti:
-              if lo == hi {
-                outLeft.append(row)
-                outRight.append(-1)
-              }
-            }
-          }
-        }
-      }
-    }
-    return (outLeft, outRight)
+    return JoinIndex(keyIDs)
   }
 }
