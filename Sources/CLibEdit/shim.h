@@ -11,6 +11,7 @@
 
 #include <histedit.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <stddef.h>
 #include <wchar.h>
 
@@ -95,6 +96,36 @@ static inline int trappe_history_load(History *h, const char *path) {
 static inline int trappe_history_save(History *h, const char *path) {
   HistEvent ev;
   return history(h, &ev, H_SAVE, path);
+}
+
+/* The history file text for the single entry `entry` (the file's first line, then the entry
+   encoded as libedit stores it), in a malloc'd string the caller frees; NULL on failure.
+   A scratch history is used so exactly this entry is written, however H_NSAVE_FP counts,
+   and an anonymous temporary file, because libedit fchmods the stream it saves to. */
+static inline char *trappe_history_encode(const char *entry) {
+  FILE *fp = tmpfile();
+  if (fp == NULL) return NULL;
+  HistEvent ev;
+  History *scratch = history_init();
+  int ok = scratch != NULL;
+  if (ok) {
+    history(scratch, &ev, H_SETSIZE, 1);
+    ok = history(scratch, &ev, H_ENTER, entry) >= 0 && history(scratch, &ev, H_SAVE_FP, fp) >= 0;
+    history_end(scratch);
+  }
+  long size = ok && fflush(fp) == 0 ? ftell(fp) : -1;
+  char *buffer = size >= 0 ? malloc((size_t)size + 1) : NULL;
+  if (buffer != NULL) {
+    rewind(fp);
+    if (fread(buffer, 1, (size_t)size, fp) != (size_t)size) {
+      free(buffer);
+      buffer = NULL;
+    } else {
+      buffer[size] = 0;
+    }
+  }
+  fclose(fp);
+  return buffer;
 }
 
 /* Limits the history to size entries. */

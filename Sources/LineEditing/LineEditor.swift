@@ -31,8 +31,10 @@ package final class LineEditor {
   let editor: OpaquePointer
   /// The history list connected to the editor.
   let history: OpaquePointer
-  /// Where the history is kept, or nil for no file.
-  let historyPath: String?
+  /// Where the history is kept, or nil for no file (also when it cannot be used).
+  var historyPath: String?
+  /// Why the history file is not used this session (a FIFO, too large, unwritable), said once at start-up.
+  package var historyProblem: String?
   /// The prompt libedit shows, as a C string owned by this object.
   var promptText: UnsafeMutablePointer<CChar>?
   /// Set by the read function when Ctrl-C ended the read.
@@ -42,7 +44,7 @@ package final class LineEditor {
 
   /// Creates an editor on the terminal, or nil when libedit cannot start.
   ///
-  /// Loads the history from `historyPath` when the file exists.
+  /// Loads the history from `historyPath` when the file exists; see ``historyProblem``.
   package init?(programName: String, historyPath: String?) {
     LineEditor.useUTF8Locale()
     guard let history = history_init() else { return nil }

@@ -1,11 +1,5 @@
 import TrappeIO
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// Streams bytes to a temporary file and renames it over the target on ``commit()``.
 ///
 /// The atomic counterpart of ``AtomicFile/write(_:to:)`` for files too large to build in
@@ -13,31 +7,18 @@ import TrappeIO
 final class AtomicStreamWriter {
   /// The target path.
   let path: String
-  /// The temporary file written until commit.
-  private let temporary: String
-  /// The open file descriptor; -1 once closed.
-  private var fd: Int32
+  /// The temporary file, renamed over `path` on commit.
+  private let file: AtomicFileWriter
   /// Bytes not yet written.
   private var buffer: [UInt8] = []
   /// Flush when the buffer reaches this size.
   private let capacity = 1 << 20
 
-  /// Creates the temporary file next to `path`.
+  /// Creates the temporary file next to `path` (see ``AtomicFileWriter`` for the safety rules).
   init(path: String) throws(FileError) {
     self.path = path
-    temporary = AtomicFile.temporaryPath(for: path)
-    fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
-    guard fd >= 0 else {
-      throw FileError(operation: "create", path: path, reason: CSVReader.systemError(errno))
-    }
+    file = try AtomicFileWriter(path: path)
     buffer.reserveCapacity(capacity + 4096)
-  }
-
-  deinit {
-    if fd >= 0 {
-      close(fd)
-      unlink(temporary)
-    }
   }
 
   /// Appends `bytes`.
@@ -88,30 +69,21 @@ final class AtomicStreamWriter {
 
   /// Writes the buffered bytes to the file.
   func flush() throws(FileError) {
-    let failure = buffer.withUnsafeBytes { FileWriting.writeAll(fd, $0) }
-    buffer.removeAll(keepingCapacity: true)
-    if failure != 0 {
-      throw FileError(operation: "write", path: path, reason: CSVReader.systemError(failure))
+    var failure: FileError?
+    buffer.withUnsafeBytes { bytes in
+      do throws(FileError) {
+        try file.write(bytes)
+      } catch {
+        failure = error
+      }
     }
+    buffer.removeAll(keepingCapacity: true)
+    if let failure { throw failure }
   }
 
   /// Flushes, syncs and renames the temporary file over the target.
   func commit() throws(FileError) {
     try flush()
-    var failure: FileError?
-    if fsync(fd) != 0 {
-      failure = FileError(operation: "write", path: path, reason: CSVReader.systemError(errno))
-    }
-    if close(fd) != 0 && failure == nil {
-      failure = FileError(operation: "write", path: path, reason: CSVReader.systemError(errno))
-    }
-    fd = -1
-    if failure == nil && rename(temporary, path) != 0 {
-      failure = FileError(operation: "replace", path: path, reason: CSVReader.systemError(errno))
-    }
-    if let failure {
-      unlink(temporary)
-      throw failure
-    }
+    try file.commit()
   }
 }

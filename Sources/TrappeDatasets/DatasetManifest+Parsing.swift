@@ -1,10 +1,11 @@
 import TrappeBase
+import TrappeIO
 import TrappeStorage
 
 extension DatasetManifest {
   /// The keys a manifest may use, for "did you mean".
   static let keys = [
-    "name", "title", "kind", "file", "rows", "source", "cite", "period", "terms", "definition", "note", "column",
+    "name", "title", "kind", "file", "rows", "source", "cite", "period", "terms", "definition", "note", "decimal", "column",
   ]
 
   /// Parses manifest text; `path` names the file in diagnostics and anchors `file:`.
@@ -82,6 +83,17 @@ extension DatasetManifest {
         .error, "the manifest describes no columns", at: SourceLocation(file: path, line: 1, column: 1),
         hints: ["add one line per column: column NAME: TYPE | UNIT | MEANING"])
     }
+    var decimal = DecimalSeparator.auto
+    if let (text, line) = fields["decimal"] {
+      switch text.lowercased() {
+      case "comma", ",": decimal = .comma
+      case "point", "dot", ".": decimal = .point
+      default:
+        throw fail(
+          "decimal must be comma or point, not '\(text)'", line: line,
+          hints: ["decimal: comma for numbers written 1,5 (with ; between fields); point for 1.5"])
+      }
+    }
     let directory = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
     let file = try required("file")
     return DatasetManifest(
@@ -89,6 +101,6 @@ extension DatasetManifest {
       file: file.hasPrefix("/") || directory.isEmpty ? file : directory + "/" + file, rows: rows,
       source: try required("source"), period: try required("period"), terms: try required("terms"),
       definition: fields["definition"]?.0, cite: fields["cite"]?.0, fileName: file, notes: notes, columns: columns,
-      path: path)
+      decimal: decimal, path: path)
   }
 }

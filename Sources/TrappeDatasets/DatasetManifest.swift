@@ -1,3 +1,4 @@
+import TrappeIO
 
 /// What a dataset is, where it comes from and what its columns mean: a parsed `NAME.manifest`.
 package struct DatasetManifest: Sendable, Equatable {
@@ -17,6 +18,8 @@ package struct DatasetManifest: Sendable, Equatable {
   package var fileName: String
   package var notes: [String]
   package var columns: [ManifestColumn]
+  /// The decimal separator of the CSV's numbers (`decimal: comma|point`); detected when absent.
+  package var decimal: DecimalSeparator = .auto
   /// The manifest's own path.
   var path: String
 

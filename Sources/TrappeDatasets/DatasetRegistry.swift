@@ -68,6 +68,7 @@ package final class DatasetRegistry {
   /// Reads a dataset's CSV with the manifest's column types, checking columns and row count.
   private func parse(_ manifest: DatasetManifest) throws(Diagnostic) -> Table {
     var options = CSVReadOptions()
+    options.decimalSeparator = manifest.decimal
     for column in manifest.columns { options.typeOverrides[column.name] = column.type }
     let table: Table
     do throws(CSVError) {

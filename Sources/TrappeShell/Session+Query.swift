@@ -46,6 +46,7 @@ extension Session {
       } else {
         show(outcome.table, footer: lines, suppressed: mask)
       }
+      releaseResults()
     case .let(let name, let nameRange, let pipeline):
       if let problem = Catalog.reservedNameProblem(name) {
         throw source.diagnostic(problem.message, at: nameRange, hints: problem.hints)
@@ -92,6 +93,7 @@ extension Session {
       table = try executor.run(plan)
     } catch {
       if let failure = executor.failure { throw failure }
+      if case .overBudget(let overrun) = error { throw overrun.diagnostic(in: pipeline, source: source) }
       throw Diagnostic(.error, "interrupted: the query was stopped and nothing was changed")
     }
     var inputs: [CatalogEntry] = []
@@ -140,6 +142,7 @@ extension Session {
   /// A catalog table, `_` (the last result), `outN` (result N), or a dataset, loaded now if it was not yet.
   func table(resolving name: String) throws(Diagnostic) -> Table? {
     if let entry = catalog.entry(name) { return entry.table }
+    if let problem = catalog.releasedProblem(name) { throw Diagnostic(.error, problem.message, hints: problem.hints) }
     guard let manifest = datasets.manifest(name), let table = try datasets.load(name) else { return nil }
     catalog.register(.dataset(name, table: table, manifest: manifest))
     return table

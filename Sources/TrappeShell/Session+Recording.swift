@@ -18,6 +18,11 @@ extension Session {
     }
   }
 
+  /// Syncs the record to disk; the end of a run calls it (`.record off` does too).
+  package func finishRecording() {
+    recording?.sync()
+  }
+
   private func saveRecordingOrThrow() {
     saveRecording()
   }

@@ -134,8 +134,15 @@ package final class Session {
       footer: footer)
   }
 
-  /// Renders a table in the current output format, with the `suppressed` cells hidden.
+  /// Renders a table in the current output format, with the `suppressed` cells hidden; on a
+  /// terminal, control and bidirectional characters of every format are shown escaped.
   func render(_ table: Table, footer: [String] = [], suppressed: SuppressionMask = SuppressionMask()) -> String {
+    let text = renderExact(table, footer: footer, suppressed: suppressed)
+    return settings.terminalOutput && settings.format != .box ? TerminalSafe.escaped(text, keepingLayout: true) : text
+  }
+
+  /// The rendering of ``render(_:footer:suppressed:)`` before terminal escaping.
+  private func renderExact(_ table: Table, footer: [String], suppressed: SuppressionMask) -> String {
     switch settings.format {
     case .box:
       var options = RenderOptions()

@@ -21,6 +21,9 @@ package struct SessionSettings: Sendable, Equatable {
   var suppressBelow: Int? = nil
   /// Whether output may contain ANSI colour (stdout is a terminal and `NO_COLOR` is unset).
   package var color: Bool = false
+  /// Whether stdout is a terminal: then CSV, TSV, JSON and Markdown output shows control and
+  /// bidirectional characters from the data escaped (`\u{1B}`); files and pipes get them exact.
+  package var terminalOutput: Bool = false
 
   /// Creates the default settings.
   package init() {}

@@ -28,6 +28,9 @@ func packageRoot() -> String {
   }
 }
 
+// A killed run removes the temporary files of the datasets it was writing.
+FatalSignals.install()
+
 var spells = 200_000
 var out: String?
 var arguments = CommandLine.arguments.dropFirst().makeIterator()

@@ -40,6 +40,8 @@ struct InteractiveShell {
       return BatchRun.run(session: session, options: LaunchOptions()) { readLine(strippingNewline: true) }
     }
     InterruptSignal.install()
+    FileHandleWriter.keepRunningOnFailure()
+    if let problem = editor.historyProblem { FileHandleWriter.standardError("trappe: \(problem)\n") }
     if runRCFile { BatchRun.runRCFile(session: session) }
     let session = self.session
     editor.completer = { line, cursor in
@@ -53,7 +55,6 @@ struct InteractiveShell {
       switch editor.readLine(prompt: pending.isEmpty ? Self.prompt : Self.continuationPrompt) {
       case .endOfFile:
         FileHandleWriter.standardOutput("\n")
-        editor.saveHistory()
         return 0
       case .interrupted:
         FileHandleWriter.standardOutput("\n")
@@ -64,8 +65,7 @@ struct InteractiveShell {
         if session.needsMoreInput(text) { continue }
         pending = []
         guard text.contains(where: { !$0.isWhitespace }) else { continue }
-        editor.addHistory(text)
-        editor.saveHistory()
+        editor.addHistory(text)  // appends the entry to the history file
         session.settings.terminalWidth = Terminal.width()
         if case .exit(let code) = session.run(text, origin: InputOrigin(file: nil, line: 1)) {
           return code

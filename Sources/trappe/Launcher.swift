@@ -7,6 +7,7 @@ struct Launcher {
   let options: LaunchOptions
 
   func run(interactive: Bool) -> Int32 {
+    defer { session.finishRecording() }
     guard interactive else {
       return BatchRun.run(session: session, options: options) { readLine(strippingNewline: true) }
     }

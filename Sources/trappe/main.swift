@@ -6,6 +6,8 @@ import TrappeDatasets
 import TrappeShell
 
 /// Entry point: parse arguments, decide once whether the session is interactive, run.
+FileHandleWriter.reserveStandardDescriptors()
+FatalSignals.install()
 let options: LaunchOptions
 do {
   options = try LaunchOptions.parse(Array(CommandLine.arguments.dropFirst()))
@@ -25,6 +27,7 @@ if options.version {
 var settings = SessionSettings()
 settings.terminalWidth = Terminal.width()
 settings.color = Terminal.wantsColor()
+settings.terminalOutput = Terminal.isTerminal(STDOUT_FILENO)
 if let format = options.format { settings.format = format }
 let session = Session(
   settings: settings,

@@ -68,11 +68,14 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
     return result
   }
 
-  /// Masks what differs between runs: timings and the process's memory.
+  /// Masks what differs between runs: timings, the process's memory and the memory budget.
   static func normalise(_ output: String) -> String {
     output.split(separator: "\n", omittingEmptySubsequences: false).map { line in
       if line.hasPrefix("Run Time (s):") { return "Run Time (s): real N user N sys N" }
       if line.hasPrefix("process resident memory:") { return "process resident memory: N MB" }
+      if line.hasPrefix("memory budget:") || line.contains(" would need about ") {
+        return String(line).replacing(/[0-9.]+ [KMGTPE]?B/, with: "N")
+      }
       return String(line)
     }.joined(separator: "\n")
   }

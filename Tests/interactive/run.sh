@@ -196,6 +196,15 @@ stop_and_continue() {
 }
 check "Ctrl-Z, fg: the line is redrawn and editing works" stop_and_continue
 
+# History with two sessions and odd history files (reliability review D10, D20, D8).
+# Starts the shell in tmux session $1 with XDG_STATE_HOME=$2.
+start_in() {
+  tm kill-session -t "$1" 2>/dev/null
+  tm new-session -d -s "$1" -x 100 -y 30 \
+    "env HOME='$HOME' XDG_STATE_HOME='$2' '$binary'; echo EXIT=\$?; sleep 600"
+  local i
+  for i in $(seq 50); do
+    tm capture-pane -p -t "$1" | grep -q "trappe>" && return 0
 # Waits up to $2 seconds (default 120) until the screen contains the fixed string $1.
 wait_long() {
   local i
@@ -205,6 +214,71 @@ wait_long() {
   done
   return 1
 }
+# Types $2 and Enter in session $1 and waits until the screen shows its output $3.
+run_in() {
+  tm send-keys -t "$1" "$2" Enter
+  local i
+  for i in $(seq 50); do
+    tm capture-pane -p -t "$1" | grep -qF -- "$3" && return 0
+    sleep 0.1
+  done
+  return 1
+}
+two_sessions() {
+  local state="$work/state2"
+  start_in a "$state" && start_in b "$state" \
+    && run_in a ".set x 1" "trappe>" && run_in b ".set y 2" "trappe>" \
+    && run_in a ".set x" "x = 1" && run_in b ".set y" "y = 2" \
+    && tm send-keys -t a C-d && tm send-keys -t b C-d && sleep 0.5 \
+    && grep -qxF '.set\040x\0401' "$state/trappe/history" && grep -qxF '.set\040y\0402' "$state/trappe/history" \
+    && grep -qxF '.set\040x' "$state/trappe/history" && grep -qxF '.set\040y' "$state/trappe/history"
+}
+check "two sessions keep both sessions' history" two_sessions
+no_debris() {
+  local state="$work/state2"
+  start_in a "$state" && run_in a ".set z 3" "trappe>" && tm kill-session -t a && sleep 0.5 \
+    && [ "$(ls -A "$state/trappe")" = history ] && grep -qxF '.set\040z\0403' "$state/trappe/history"
+}
+check "closing the terminal leaves only the history file" no_debris
+odd_history() {
+  local state="$work/state-$1"
+  mkdir -p "$state/trappe"
+  case $1 in
+    fifo) mkfifo "$state/trappe/history" ;;
+    zero) ln -s /dev/zero "$state/trappe/history" ;;
+    big) { echo _HiStOrY_V2_; yes .tables | head -c 17000000; } >"$state/trappe/history" ;;
+  esac
+  start_in odd "$state" && tm capture-pane -p -J -t odd | grep -qF "trappe: history is not kept this session: $state/trappe/history is $2" \
+    && run_in odd ".set w 4" "trappe>" && run_in odd ".set w" "w = 4"
+}
+check "a FIFO history file: warning, no hang" odd_history fifo "a FIFO (named pipe), not a regular file"
+check "a history link to /dev/zero: warning, no endless read" odd_history zero "a character device, not a regular file"
+unwritable_state() {
+  touch "$work/state-file"
+  start_in odd "$work/state-file" \
+    && [ "$(tm capture-pane -p -J -t odd | grep -cE "history is not kept this session: cannot (read|write) $work/state-file/trappe/history: Not a directory")" -eq 1 ] \
+    && run_in odd ".set v 5" "trappe>" && run_in odd ".set v" "v = 5"
+}
+# 17,000,000 + 13 bytes is 16.2 MiB, shown rounded up.
+check "a history file over 16 MB: warning, not read" odd_history big "17 MB, more than the 16 MB a history file may have"
+check "an unwritable state folder: one warning at start-up" unwritable_state
+
+# Under ulimit -v 2 GB a many-to-many join (2e10 rows) stops with an error naming it, and the
+# same session runs the next command (issue 12, reliability review D2).
+join_over_budget() {
+  tm kill-session -t t 2>/dev/null
+  local root
+  root=$(cd "$(dirname "$0")/../.." && pwd)
+  tm new-session -d -s t -x 100 -y 30 \
+    "cd '$root' && ulimit -v 2000000 && env HOME='$HOME' XDG_STATE_HOME='$XDG_STATE_HOME' '$binary'; echo EXIT=\$?; sleep 600"
+  wait_last "trappe>" || return 1
+  tm send-keys -t t 'forloeb | join (forloeb | select koen, p2 = person) on koen | count' Enter
+  for i in $(seq 10); do screen | grep -qF "would need about" && break; sleep 1; done
+  screen | grep -qF '`join (forloeb | select koen, p2 = person) on koen` would need about' || return 1
+  wait_last "trappe>" && tm send-keys -t t C-l 'kommuner | summarize n = count()' Enter && wait_for "N = 98 rows summarized" \
+    && ! screen | grep -qF "EXIT="
+}
+check "a join over the memory budget stops, the session goes on" join_over_budget
 
 # Ctrl-C inside a hash join stops it (reliability review D2: it was ignored while memory grew
 # to 8.7 GB). The join makes 94,967 x 1,385 + 107,046 x 1,615 = 304,408,585 pairs (koen has

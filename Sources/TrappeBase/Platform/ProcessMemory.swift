@@ -1,12 +1,54 @@
-/// Reads the process's own memory use from `/proc/self/status` (Linux).
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The process's own memory use, read from `/proc/self/statm` (Linux): one small read, cheap
+/// enough to call before every operator that checks the memory budget.
 package enum ProcessMemory {
   /// The resident set size in bytes, or nil where `/proc` is not available.
-  package static func residentBytes() -> Int? {
-    guard let status = try? TextFile.read("/proc/self/status") else { return nil }
-    for line in status.split(separator: "\n") where line.hasPrefix("VmRSS:") {
-      let digits = line.filter(\.isNumber)
-      return Int(digits).map { $0 * 1024 }
+  package static func residentBytes() -> Int? { sizes()?.resident }
+
+  /// The virtual address space the process has mapped, in bytes (what `ulimit -v` limits), or nil.
+  package static func virtualBytes() -> Int? { sizes()?.virtual }
+
+  /// Both sizes from one read of `/proc/self/statm` ("size resident shared text lib data dt", in pages).
+  package static func sizes() -> (virtual: Int, resident: Int)? {
+    let fd = open("/proc/self/statm", O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    var buffer = (
+      UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0),
+      UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0)
+    )
+    return withUnsafeMutableBytes(of: &buffer) { raw -> (virtual: Int, resident: Int)? in
+      guard let base = raw.baseAddress else { return nil }
+      var got = 0
+      while got < raw.count {
+        let n = read(fd, base + got, raw.count - got)
+        if n < 0 && errno == EINTR { continue }
+        if n <= 0 { break }
+        got += n
+      }
+      var fields: [Int] = []
+      var current = 0
+      var inNumber = false
+      for i in 0..<got {
+        let byte = raw[i]
+        if byte >= 0x30 && byte <= 0x39 {
+          current = current &* 10 &+ Int(byte - 0x30)
+          inNumber = true
+        } else if inNumber {
+          fields.append(current)
+          current = 0
+          inNumber = false
+          if fields.count == 2 { break }
+        }
+      }
+      guard fields.count == 2 else { return nil }
+      let page = max(1, sysconf(Int32(_SC_PAGESIZE)))
+      return (fields[0] &* page, fields[1] &* page)
     }
-    return nil
   }
 }

@@ -8,6 +8,19 @@ extension CSVError: DiagnosticConvertible {
       return Diagnostic(.error, "cannot open \(file): \(reason)")
     case .cannotRead(let file, let reason):
       return Diagnostic(.error, "cannot read \(file): \(reason)")
+    case .notAFile(let file, let kind):
+      return Diagnostic(
+        .error, "cannot load \(file): it is \(kind), not a file",
+        hints: ["give the path of a CSV file (a pipe such as <(command) works too)"])
+    case .notText(let file, let what, let hint):
+      return Diagnostic(.error, "cannot load \(file): it is \(what), not a CSV text file", hints: [hint])
+    case .overBudget(let overrun):
+      var diagnostic = overrun.diagnostic
+      diagnostic.hints = [
+        "nothing was loaded; a load holds about three times the file's size while it parses",
+        "raise the budget with .memory limit SIZE, drop tables you no longer need, or load a smaller extract",
+      ]
+      return diagnostic
     case .emptyFile(let file):
       return Diagnostic(.error, "\(file) is empty", hints: ["the file holds no header and no rows"])
     case .unterminatedQuote(let p):
@@ -35,6 +48,19 @@ extension CSVError: DiagnosticConvertible {
       return located(
         p, "cannot decode byte \(hex): \(tried)",
         hints: ["choose the file's encoding explicitly (UTF-8, Latin-1 or Windows-1252)"])
+    case .mixedEncoding(let p, let byte):
+      let hex = "0x" + String(byte, radix: 16, uppercase: true)
+      return located(
+        p, "cannot decode byte \(hex): the file is UTF-8 elsewhere, but this byte is not valid UTF-8",
+        hints: [
+          "reading the whole file as Windows-1252 would garble its UTF-8 letters (ø would become Ã¸), so nothing was loaded",
+          "fix or re-save the file as UTF-8, or choose an encoding: .load FILE encoding=utf8|latin1|cp1252",
+        ])
+    case .undecodableUTF16(let file, let offset, let bigEndian):
+      return Diagnostic(
+        .error,
+        "cannot decode \(file) as UTF-16 \(bigEndian ? "BE" : "LE"): a lone surrogate at byte \(offset)",
+        hints: ["the file starts with a UTF-16 byte order mark but is damaged; export it again as CSV UTF-8"])
     case .badValue(let p, let column, let value, let type):
       return located(
         p, "cannot read '\(value)' as \(type.name) in column \(column)",

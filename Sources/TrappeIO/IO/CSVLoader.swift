@@ -82,7 +82,9 @@ struct CSVLoader {
     initial.numeric = ColumnInference.possibleKinds(options.decimalSeparator, delimiter: delimiter)
     var inference = [ColumnInference](repeating: initial, count: columnCount)
     for c in 0..<columnCount {
-      if let type = overrides[c] {
+      // A column forced to int or double still tells the decimal separator (1,5 in a
+      // `;` file), so its cells are looked at; other overrides need no inference.
+      if let type = overrides[c], type != .int64 && type != .double {
         inference[c].numeric = 0
         inference[c].active = type == .period
       }
@@ -91,7 +93,7 @@ struct CSVLoader {
       for c in 0..<columnCount {
         let cell = loader.cell(s[c])
         if loader.isNull(cell.0, cell.1) { continue }
-        inference[c].observe(cell.0, cell.1)
+        inference[c].observe(cell.0, cell.1, at: s[c].origin)
       }
     }
 
@@ -103,17 +105,28 @@ struct CSVLoader {
     case .auto:
       var commaColumns = 0
       var pointColumns = 0
-      for (c, state) in inference.enumerated() where overrides[c] == nil {
+      for (c, state) in inference.enumerated() where overrides[c] == nil || overrides[c]?.isNumeric == true {
         if state.numeric & ColumnInference.doubleComma != 0 && state.commaEvidence { commaColumns += 1 }
         if state.numeric & ColumnInference.doublePoint != 0 && state.pointEvidence { pointColumns += 1 }
       }
       comma = delimiter != 0x2C && commaColumns > 0 && commaColumns >= pointColumns
     }
     let types = (0..<columnCount).map { overrides[$0] ?? inference[$0].type(comma: comma) }
+    var warnings: [String] = []
+    for c in 0..<columnCount where overrides[c] == nil && types[c] == .string {
+      let count = inference[c].bigIntegers
+      guard count > 0 else { continue }
+      let offset = inference[c].firstBigInteger
+      warnings.append(
+        "column \(names[c]): \(count == 1 ? "a whole number" : "\(count) whole numbers") too large for 64 bits "
+          + "(first \(valueText(at: offset, delimiter: delimiter)) at \(place(offset))); the column is loaded as text so that no digits are lost "
+          + "(types=\(names[c]):double reads it as rounded numbers)")
+    }
 
     // Pass 2: parse into typed builders.
     var columns = ColumnBuilders(
       types: types, units: inference.map { $0.periodUnit ?? .year }, capacity: rows)
+    var outOfRange = [OutOfRange](repeating: OutOfRange(), count: columnCount)
     scanner.position = dataStart
     _ = try forEachRecord(&scanner, &spans) { (loader, s) throws(CSVError) in
       for c in 0..<columnCount {
@@ -121,16 +134,75 @@ struct CSVLoader {
         let cell = loader.cell(span)
         if loader.isNull(cell.0, cell.1) {
           columns.appendNull(c)
-        } else if !columns.append(c, cell.0, cell.1, comma: comma) {
-          throw loader.badValue(span, column: names[c], type: types[c])
+          continue
         }
+        switch columns.append(c, cell.0, cell.1, comma: comma) {
+        case .stored: break
+        case .invalid: throw loader.badValue(span, column: names[c], type: types[c])
+        case .overflow: outOfRange[c].overflow(at: span.origin)
+        case .underflow: outOfRange[c].underflow(at: span.origin)
+        }
+      }
+    }
+    for c in 0..<columnCount {
+      let range = outOfRange[c]
+      if let first = range.firstOverflow {
+        warnings.append(
+          "column \(names[c]): \(range.overflows == 1 ? "1 number is" : "\(range.overflows) numbers are") beyond the "
+            + "double range (±1.8e308) and loaded as NULL (first \(valueText(at: first, delimiter: delimiter)) at \(place(first)))")
+      }
+      if let first = range.firstUnderflow {
+        warnings.append(
+          "column \(names[c]): \(range.underflows == 1 ? "1 number is" : "\(range.underflows) numbers are") too close to 0 "
+            + "for a double (below 2.2e-308) and loaded as 0 or with fewer digits (first \(valueText(at: first, delimiter: delimiter)) at \(place(first)))")
       }
     }
     let fields = zip(names, types).map { Field(name: $0.0, type: $0.1) }
     let table = Table(schema: Schema(fields), columns: columns.finish())
-    return CSVReadResult(
+    var result = CSVReadResult(
       table: table, delimiter: delimiter, encoding: encoding,
       decimalSeparator: comma ? .comma : .point, rowCount: rows)
+    result.warnings = warnings
+    return result
+  }
+
+  /// Cells of one column that were out of the double range, counted with the first of each kind.
+  private struct OutOfRange {
+    var overflows = 0
+    var firstOverflow: Int?
+    var underflows = 0
+    var firstUnderflow: Int?
+
+    mutating func overflow(at offset: Int) {
+      overflows += 1
+      if firstOverflow == nil { firstOverflow = offset }
+    }
+
+    mutating func underflow(at offset: Int) {
+      underflows += 1
+      if firstUnderflow == nil { firstUnderflow = offset }
+    }
+  }
+
+  /// `file:line:column` of byte `offset`, for warnings.
+  private func place(_ offset: Int) -> String {
+    let p = position(offset)
+    return "\(p.file):\(p.line):\(p.column)"
+  }
+
+  /// The field starting at byte `offset` (quotes dropped), for a message.
+  private func valueText(at offset: Int, delimiter: UInt8) -> String {
+    var from = offset
+    let quoted = from < bytes.count && bytes[from] == 0x22
+    if quoted { from += 1 }
+    var end = from
+    while end < bytes.count, end - from < 160 {
+      let b = bytes[end]
+      if quoted ? b == 0x22 : (b == 10 || b == 13 || b == delimiter) { break }
+      end += 1
+    }
+    let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<end]), as: UTF8.self)
+    return "'" + (text.count > 40 ? String(text.prefix(40)) + "…" : text) + "'"
   }
 
   /// Whether the text holds anything but line breaks.

@@ -170,6 +170,25 @@ enum CSVNumberParser {
     return Double(text)
   }
 
+  /// Whether a cell is an optional `-` and one or more digits, however many.
+  static func isDigitString(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+    let start = n > 0 && p[0] == 0x2D ? 1 : 0
+    guard n > start else { return false }
+    for i in start..<n where p[i] &- 48 >= 10 { return false }
+    return true
+  }
+
+  /// Whether a decimal number's digits before its exponent hold anything but zeros
+  /// (so a value that parsed as 0 underflowed).
+  static func hasNonzeroDigit(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+    for i in 0..<n {
+      let c = p[i]
+      if c | 0x20 == 0x65 { return false }
+      if c >= 0x31 && c <= 0x39 { return true }
+    }
+    return false
+  }
+
   /// Parses `true/false/ja/nej/yes/no/1/0`, ignoring case.
   static func bool(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool? {
     guard n >= 1 && n <= 5 else { return nil }

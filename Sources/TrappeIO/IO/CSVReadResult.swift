@@ -15,6 +15,15 @@ package struct CSVReadResult: Sendable, Equatable {
   /// Whether the file starts with the illustrative label a `.save` of generated data writes
   /// (``ExportNotice``): the line is not data, and the table is illustrative.
   package var illustrativeNotice = false
+  /// What the reader noticed and did about the file's form, for a `note:` line each
+  /// (UTF-16 converted, CR line ends, read as Windows-1252).
+  package var notes: [String] = []
+  /// Cells that did not load as written, for a `warning:` line each (integers beyond 64 bits
+  /// kept as text, doubles out of range).
+  package var warnings: [String] = []
+  /// `UTF-16 LE` or `UTF-16 BE` when the file was UTF-16 (``encoding`` is then the UTF-8 it
+  /// was converted to, and SQL readers given the file itself would misread it).
+  package var utf16: String?
 
   /// Creates a result.
   init(

@@ -46,12 +46,20 @@ package enum CSVReader {
       return try loader.load(encoding: decoded.encoding)
     }
     result.illustrativeNotice = noticeEnd != nil
+    result.notes = decoded.notes + result.notes
+    result.utf16 = decoded.utf16
     return result
   }
 
   /// The whole content of the file at `path`.
   static func readAll(_ path: String, name: String? = nil, isInterrupted: () -> Bool) throws(CSVError) -> [UInt8] {
     let shown = name ?? path
+    // Devices and sockets are refused before they are opened (opening some has effects, and
+    // /dev/zero would be read until memory runs out); FIFOs and pipes are read, under the budget.
+    var before = stat()
+    if stat(path, &before) == 0, let kind = notAFileKind(before.st_mode) {
+      throw .notAFile(file: shown, kind: kind)
+    }
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { throw .cannotOpen(file: shown, reason: systemError(errno)) }
     defer { close(fd) }
@@ -60,7 +68,10 @@ package enum CSVReader {
     if info.st_mode & S_IFMT == S_IFDIR {
       throw .cannotOpen(file: shown, reason: systemError(EISDIR))
     }
+    if let kind = notAFileKind(info.st_mode) { throw .notAFile(file: shown, kind: kind) }
     let size = max(0, Int(info.st_size))
+    // The text, its decoded copy and the typed columns take about three times the file.
+    try requireMemory(size.multipliedReportingOverflow(by: 3).partialValue, file: shown, size: size)
     var failure: Int32 = 0
     var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
       initialized = 0
@@ -83,6 +94,7 @@ package enum CSVReader {
     // The file may be longer than fstat said (a pipe, a growing file).
     if bytes.count == size {
       var chunk = [UInt8](repeating: 0, count: 65_536)
+      var checked = bytes.count
       while true {
         let got = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
         if got < 0 {
@@ -91,9 +103,38 @@ package enum CSVReader {
         }
         if got == 0 { break }
         bytes.append(contentsOf: chunk[0..<got])
+        // Every 16 MB more: the bytes read are held already; parsing them needs about twice more.
+        if bytes.count - checked >= 1 << 24 {
+          checked = bytes.count
+          if isInterrupted() { throw .interrupted(file: shown) }
+          try requireMemory(2 * bytes.count, file: shown, size: bytes.count, growing: true)
+        }
       }
     }
     return bytes
+  }
+
+  /// What a file mode is when it is not something `.load` reads, e.g. `a character device`.
+  static func notAFileKind(_ mode: mode_t) -> String? {
+    switch mode & S_IFMT {
+    case S_IFCHR: return "a character device"
+    case S_IFBLK: return "a block device"
+    case S_IFSOCK: return "a socket"
+    default: return nil
+    }
+  }
+
+  /// Stops the load before reading when `bytes` would not fit the memory budget.
+  private static func requireMemory(_ bytes: Int, file: String, size: Int, growing: Bool = false)
+    throws(CSVError)
+  {
+    do throws(ExecutionStop) {
+      let what = growing ? "more than \(MemoryBudget.describe(size)) read so far" : "a \(MemoryBudget.describe(size)) file"
+      try MemoryBudget.require(bytes, for: ".load \(file)", detail: what)
+    } catch {
+      if case .overBudget(let overrun) = error { throw .overBudget(overrun) }
+      throw .interrupted(file: file)
+    }
   }
 
   /// The system's description of an `errno` value.

@@ -68,19 +68,36 @@ struct ColumnBuilders {
     }
   }
 
-  /// Parses a cell into column `c`; returns false when it is not a valid value of the column's type.
+  /// What became of a cell appended by ``append(_:_:_:comma:)``.
+  enum Outcome {
+    /// Stored as written.
+    case stored
+    /// Not a valid value of the column's type; nothing was appended.
+    case invalid
+    /// A number beyond the double range (`1e400`): stored as null, never as infinity.
+    case overflow
+    /// A nonzero number below the normal double range (`1e-400`, `1e-310`): stored as 0 or rounded.
+    case underflow
+  }
+
+  /// Parses a cell into column `c`.
   @inline(__always)
-  mutating func append(_ c: Int, _ p: UnsafePointer<UInt8>, _ n: Int, comma: Bool) -> Bool {
+  mutating func append(_ c: Int, _ p: UnsafePointer<UInt8>, _ n: Int, comma: Bool) -> Outcome {
     let slot = slots[c]
     switch kinds[c] {
     case .int64:
-      guard let value = CSVNumberParser.int(p, n, grouped: comma) else { return false }
+      guard let value = CSVNumberParser.int(p, n, grouped: comma) else { return .invalid }
       ints[slot].append(value)
     case .double:
-      guard let value = CSVNumberParser.double(p, n, comma: comma) else { return false }
+      guard let value = CSVNumberParser.double(p, n, comma: comma) else { return .invalid }
+      if !value.isFinite {
+        doubles[slot].appendNull()
+        return .overflow
+      }
       doubles[slot].append(value)
+      if value.isSubnormal || (value == 0 && CSVNumberParser.hasNonzeroDigit(p, n)) { return .underflow }
     case .bool:
-      guard let value = CSVNumberParser.bool(p, n) else { return false }
+      guard let value = CSVNumberParser.bool(p, n) else { return .invalid }
       bools[slot].append(value)
     case .string:
       let hash = ByteInterner.hash(p, n)
@@ -95,10 +112,10 @@ struct ColumnBuilders {
     case .period:
       guard let period = Period.parse(UnsafeBufferPointer(start: p, count: n)),
         period.unit == units[slot]
-      else { return false }
+      else { return .invalid }
       periods[slot].append(period)
     }
-    return true
+    return .stored
   }
 
   /// The finished columns, in column order.

@@ -21,14 +21,18 @@ struct ColumnInference {
   var periodPossible = true
   /// The unit of the first period seen.
   var periodUnit: PeriodUnit?
+  /// How many cells are whole numbers too large for 64 bits (`12345678901234567890`).
+  var bigIntegers = 0
+  /// The byte offset of the first of them, for the warning.
+  var firstBigInteger = 0
   /// The number of non-null cells.
   var nonNull = 0
   /// Whether cells still need looking at (false for string overrides and settled strings).
   var active = true
 
-  /// Updates the state with one non-null cell.
+  /// Updates the state with one non-null cell, whose field starts at byte `offset`.
   @inline(__always)
-  mutating func observe(_ p: UnsafePointer<UInt8>, _ n: Int) {
+  mutating func observe(_ p: UnsafePointer<UInt8>, _ n: Int, at offset: Int) {
     nonNull += 1
     guard active else { return }
     if numeric != 0, ColumnInference.hasLeadingZero(p, n) {
@@ -38,6 +42,12 @@ struct ColumnInference {
       if numeric & Self.intPlain != 0, CSVNumberParser.int(p, n, grouped: false) != nil {
         // An integer is every kind of number.
       } else {
+        if CSVNumberParser.isDigitString(p, n),
+          numeric & Self.intPlain != 0 || CSVNumberParser.int(p, n, grouped: false) == nil
+        {
+          if bigIntegers == 0 { firstBigInteger = offset }
+          bigIntegers += 1
+        }
         var kinds: UInt8 = 0
         if numeric & Self.intComma != 0, CSVNumberParser.int(p, n, grouped: true) != nil {
           kinds |= Self.intComma
@@ -90,7 +100,8 @@ struct ColumnInference {
   func type(comma: Bool) -> DataType {
     if nonNull == 0 { return .string }
     if numeric & (comma ? Self.intComma : Self.intPlain) != 0 { return .int64 }
-    if numeric & (comma ? Self.doubleComma : Self.doublePoint) != 0 { return .double }
+    // Whole numbers beyond 64 bits (ids) would lose digits as doubles: keep them as text.
+    if numeric & (comma ? Self.doubleComma : Self.doublePoint) != 0 { return bigIntegers > 0 ? .string : .double }
     if periodPossible && periodUnit != nil { return .period }
     return .string
   }

@@ -86,8 +86,12 @@ enum ColumnarFile {
   }
 
   /// The bytes of the file at `path`, read with one allocation of the file's size.
+  ///
+  /// Opened with `O_NONBLOCK`, so a FIFO in the cache's place does not block the open
+  /// (reliability review D20: the first query using the dataset hung); it is then refused
+  /// as not a regular file and the dataset loads from its CSV.
   static func readWholeFile(_ path: String) throws(ColumnarFileError) -> [UInt8] {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
     guard fd >= 0 else { throw .cannotRead(CSVReader.systemError(errno)) }
     defer { close(fd) }
     var info = stat()

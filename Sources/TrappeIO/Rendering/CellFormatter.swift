@@ -61,32 +61,18 @@ struct CellFormatter: Sendable, Equatable {
     return result
   }
 
-  /// `text` with control characters and line separators replaced by visible escapes.
+  /// `text` with control characters, line separators and bidirectional controls replaced
+  /// by visible escapes (``TerminalSafe``).
   ///
-  /// Newline, tab and carriage return become `\n`, `\t` and `\r`; other
-  /// control characters become `\u{XX}`. Text without them is returned unchanged.
+  /// Newline, tab and carriage return become `\n`, `\t` and `\r`; other such
+  /// characters become `\u{XX}` (ESC is `\u{1B}`, U+202E is `\u{202E}`). Text without
+  /// them is returned unchanged.
   static func escapingControlCharacters(_ text: String) -> String {
-    guard text.unicodeScalars.contains(where: needsEscape) else { return text }
-    var result = ""
-    result.reserveCapacity(text.utf8.count + 8)
-    for scalar in text.unicodeScalars {
-      guard needsEscape(scalar) else {
-        result.unicodeScalars.append(scalar)
-        continue
-      }
-      switch scalar {
-      case "\n": result += "\\n"
-      case "\t": result += "\\t"
-      case "\r": result += "\\r"
-      default: result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-      }
-    }
-    return result
+    TerminalSafe.escaped(text)
   }
 
-  /// Whether a scalar would break a cell across lines or move the cursor.
+  /// Whether a scalar would break a cell across lines, move the cursor or reorder the row.
   static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
-    let v = scalar.value
-    return v < 0x20 || (v >= 0x7F && v <= 0x9F) || v == 0x2028 || v == 0x2029
+    TerminalSafe.needsEscape(scalar)
   }
 }

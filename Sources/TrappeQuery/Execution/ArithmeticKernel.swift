@@ -27,7 +27,7 @@ enum ArithmeticKernel {
     warnings: inout EvaluationWarnings
   ) -> Column {
     if l.type == .string && r.type == .string && op == .add {
-      return StringConcatenationKernel.apply(l, r, count: count, nullAsEmpty: false)
+      return StringConcatenationKernel.apply(l, r, count: count, nullAsEmpty: false, warnings: &warnings)
     }
     if l.type == .period || r.type == .period {
       return periodArithmetic(op, l, r, count: count, warnings: &warnings)

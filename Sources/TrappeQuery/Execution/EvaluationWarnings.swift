@@ -1,3 +1,4 @@
+import TrappeBase
 
 /// Counts of rows that became NULL because an operation had no defined result.
 ///
@@ -25,6 +26,9 @@ package struct EvaluationWarnings: Sendable, Equatable {
   /// Results that were computed but may not mean what they seem, one sentence each (e.g.
   /// "change: 98 rows compare with a row more than one period away (aar 2009 → 2019)").
   var cautions: [String] = []
+  /// A kernel that would have exceeded the memory budget returned NULLs instead and left this;
+  /// the executor throws it (``ExecutionStop/overBudget(_:)``) once the expression is done.
+  var overrun: MemoryOverrun?
 
   /// No warnings.
   init() {}
@@ -57,5 +61,6 @@ package struct EvaluationWarnings: Sendable, Equatable {
     periodUnitMismatches += other.periodUnitMismatches
     notFinite += other.notFinite
     cautions += other.cautions
+    overrun = overrun ?? other.overrun
   }
 }

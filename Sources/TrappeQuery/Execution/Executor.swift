@@ -78,7 +78,12 @@ package struct Executor {
     if case .column(let index, _) = expression { return input.column(index) }
     try Interrupt.check()
     let (table, mapping) = input.compact(expression.referencedColumns)
-    return ExpressionEvaluator.evaluate(expression.remapped(mapping), on: table, warnings: &warnings)
+    let column = ExpressionEvaluator.evaluate(expression.remapped(mapping), on: table, warnings: &warnings)
+    if let overrun = warnings.overrun {
+      warnings.overrun = nil
+      throw .overBudget(overrun)
+    }
+    return column
   }
 
   /// The row order of `input` by `keys` (the first `limit` rows only, when given).
@@ -86,6 +91,13 @@ package struct Executor {
     var columns: [Column] = []
     for key in keys { columns.append(try evaluate(key.expression, on: input)) }
     try Interrupt.check()
+    if limit == nil {
+      // The permutation and its scratch copy (2 × 32 bits a row) and a 64-bit sort word and its
+      // scratch copy per key and row.
+      try MemoryBudget.require(
+        OutputEstimate.bytes(rows: input.rowCount, bits: 64 + 128 * keys.count), for: "sort",
+        detail: "\(MemoryBudget.describeRows(input.rowCount)) rows")
+    }
     let rows = SortKernel.permutation(keys: columns, descending: keys.map(\.descending), limit: limit)
     // The kernel stops early on Ctrl-C with a partial order: never use it.
     try Interrupt.check()
@@ -101,6 +113,11 @@ package struct Executor {
     var order: [Column] = []
     for key in call.order { order.append(try evaluate(key.expression, on: input)) }
     try Interrupt.check()
+    // The layout's permutation, partition starts and group ids (3 × 64 bits a row), a sort word
+    // and its scratch copy per key, and the result column.
+    try MemoryBudget.require(
+      OutputEstimate.bytes(rows: input.rowCount, bits: 192 + 128 * (partition.count + order.count) + 65),
+      for: "extend (a window function)", detail: "\(MemoryBudget.describeRows(input.rowCount)) rows")
     if case .aggregate(let function, let parameter) = call.function {
       if order.isEmpty {
         // Without `order by` the frame is the whole partition.

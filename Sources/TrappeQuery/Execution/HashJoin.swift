@@ -23,11 +23,17 @@ enum HashJoin {
   /// string/string (across dictionaries), period/period of one unit, bool/bool.
   /// Keys of any other combination (or periods of different units) never match.
   ///
-  /// Stops with ``ExecutionStop/interrupted`` on Ctrl-C: the flag is read between keys and
-  /// every ``pollInterval`` probed left rows or output pairs.
+  /// Stops with ``ExecutionStop/interrupted`` on Ctrl-C (``JoinIndex/pairs(_:)`` reads the flag).
   static func match(
     left: [Column], right: [Column], kind: JoinKind
   ) throws(ExecutionStop) -> (left: [Int32], right: [Int32]) {
+    try index(left: left, right: right).pairs(kind)
+  }
+
+  /// The right rows grouped by key id, with each left row's id: what ``JoinIndex/outputRows(_:)``
+  /// counts (before anything of the output's size is allocated) and ``JoinIndex/pairs(_:)`` walks.
+  /// Stops with ``ExecutionStop/interrupted`` on Ctrl-C between keys.
+  static func index(left: [Column], right: [Column]) throws(ExecutionStop) -> JoinIndex {
     let leftCount = left.first?.count ?? 0
     let rightCount = right.first?.count ?? 0
     var ids: JoinKeyIDs?
@@ -45,73 +51,6 @@ enum HashJoin {
       ids
       ?? JoinKeyIDs(
         left: [Int32](repeating: 0, count: leftCount), right: [Int32](repeating: 0, count: rightCount), count: 1)
-    try Interrupt.check()
-    return try probe(keyIDs, kind: kind)
-  }
-
-  /// Left rows plus output pairs between two reads of the Ctrl-C flag (a few ms of work).
-  static let pollInterval = 1 << 18
-
-  /// Groups right rows by id and walks the left rows once.
-  private static func probe(_ ids: JoinKeyIDs, kind: JoinKind) throws(ExecutionStop) -> (left: [Int32], right: [Int32]) {
-    let groups = ids.count
-    var start = [Int32](repeating: 0, count: groups + 1)
-    for id in ids.right where id >= 0 { start[Int(id) + 1] += 1 }
-    for g in 0..<groups { start[g + 1] += start[g] }
-    var fill = start
-    var rows = [Int32](repeating: 0, count: Int(start[groups]))
-    for (r, id) in ids.right.enumerated() where id >= 0 {
-      rows[Int(fill[Int(id)])] = Int32(truncatingIfNeeded: r)
-      fill[Int(id)] += 1
-    }
-    var outLeft: [Int32] = []
-    var outRight: [Int32] = []
-    outLeft.reserveCapacity(ids.left.count)
-    outRight.reserveCapacity(ids.left.count)
-    var stopped = false
-    start.withUnsafeBufferPointer { s in
-      rows.withUnsafeBufferPointer { rs in
-        ids.left.withUnsafeBufferPointer { lid in
-          // Work done since the flag was last read: one per left row and one per pair.
-          var work = 0
-          for l in 0..<lid.count {
-            if work >= pollInterval {
-              if Interrupt.isRequested {
-                stopped = true
-                return
-              }
-              work = 0
-            }
-            work &+= 1
-            let id = Int(lid[l])
-            let row = Int32(truncatingIfNeeded: l)
-            let lo = id >= 0 ? Int(s[id]) : 0
-            let hi = id >= 0 ? Int(s[id + 1]) : 0
-            switch kind {
-            case .inner, .left:
-              if lo == hi {
-                if kind == .left {
-                  outLeft.append(row)
-                  outRight.append(-1)
-                }
-              } else {
-                work &+= hi - lo
-                for k in lo..<hi {
-                  outLeft.append(row)
-                  outRight.append(rs[k])
-                }
-              }
-            case .anti:
-              if lo == hi {
-                outLeft.append(row)
-                outRight.append(-1)
-              }
-            }
-          }
-        }
-      }
-    }
-    if stopped { throw .interrupted }
-    return (outLeft, outRight)
+    return JoinIndex(keyIDs)
   }
 }

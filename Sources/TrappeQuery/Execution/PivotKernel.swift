@@ -34,9 +34,32 @@ enum PivotKernel {
     table: Table, keyColumns: [Int], pivotColumn: Column, function: AggregateFunction,
     input: Column?, parameter: Double?, valueType: DataType, warnings: inout EvaluationWarnings
   ) -> Table {
+    let indexes = groupIndexes(table: table, keyColumns: keyColumns, pivotColumn: pivotColumn)
+    return pivot(
+      table: table, keyColumns: keyColumns, pivotColumn: pivotColumn, function: function, input: input,
+      parameter: parameter, valueType: valueType, byIndex: indexes.by, pivotIndex: indexes.pivot,
+      warnings: &warnings)
+  }
+
+  /// The output rows (groups of the by-columns) and the output value columns (groups of the
+  /// pivot column): their product is the number of cells, known before any cell is allocated.
+  static func groupIndexes(
+    table: Table, keyColumns: [Int], pivotColumn: Column
+  ) -> (by: GroupIndex, pivot: GroupIndex) {
     let rows = table.rowCount
-    let byIndex = GroupIndex.build(keys: keyColumns.map { table.columns[$0] }, rowCount: rows)
-    let pivotIndex = GroupIndex.build(keys: [pivotColumn], rowCount: rows)
+    return (
+      GroupIndex.build(keys: keyColumns.map { table.columns[$0] }, rowCount: rows),
+      GroupIndex.build(keys: [pivotColumn], rowCount: rows)
+    )
+  }
+
+  /// The pivot over group indexes from ``groupIndexes(table:keyColumns:pivotColumn:)``.
+  static func pivot(
+    table: Table, keyColumns: [Int], pivotColumn: Column, function: AggregateFunction,
+    input: Column?, parameter: Double?, valueType: DataType, byIndex: GroupIndex, pivotIndex: GroupIndex,
+    warnings: inout EvaluationWarnings
+  ) -> Table {
+    let rows = table.rowCount
     var named: [(String, Column)] = keyColumns.map {
       (table.schema.fields[$0].name, table.columns[$0].gather(byIndex.firstRow))
     }

@@ -1,3 +1,4 @@
+import TrappeBase
 import TrappeStorage
 
 /// Joins two string operands row by row: `a + b` on strings and each step of `concat`.
@@ -7,10 +8,24 @@ import TrappeStorage
 /// With `nullAsEmpty` false a NULL on either side gives NULL (SQL `||`); with it
 /// true a NULL side reads as "" and the result is never NULL (`concat`).
 enum StringConcatenationKernel {
-  static func apply(_ l: Operand, _ r: Operand, count: Int, nullAsEmpty: Bool) -> Column {
+  static func apply(
+    _ l: Operand, _ r: Operand, count: Int, nullAsEmpty: Bool, warnings: inout EvaluationWarnings
+  ) -> Column {
     if !nullAsEmpty && (l.isNullScalar || r.isNullScalar) { return .nulls(.string, count: count) }
     guard case .string(let a) = l.column(count: count), case .string(let b) = r.column(count: count) else {
       return .nulls(.string, count: count)
+    }
+    let bytes = estimatedBytes(a.dictionary, b.dictionary, count: count)
+    if bytes > 1 << 24 {
+      do throws(ExecutionStop) {
+        try MemoryBudget.require(
+          bytes, for: "string concatenation (+ or concat)",
+          detail: "\(MemoryBudget.describeRows(count)) rows of up to "
+            + MemoryBudget.describe(longest(a.dictionary) + longest(b.dictionary)) + " each")
+      } catch {
+        if case .overBudget(let overrun) = error { warnings.overrun = warnings.overrun ?? overrun }
+        return .nulls(.string, count: count)
+      }
     }
     let na = a.dictionary.count, nb = b.dictionary.count
     let width = nb + 1
@@ -48,4 +63,22 @@ enum StringConcatenationKernel {
     }
     return .string(builder.finish())
   }
+
+  /// An upper bound of the bytes the result takes: the codes (4 a row), and its distinct texts,
+  /// which are at most every pair of the two dictionaries (summing each side's bytes once per
+  /// entry of the other) and at most one per row of the longest pair, each with about 48
+  /// bytes of string and hash-table overhead.
+  static func estimatedBytes(_ a: [String], _ b: [String], count: Int) -> Int {
+    let bytesA = a.reduce(0) { $0 + $1.utf8.count }
+    let bytesB = b.reduce(0) { $0 + $1.utf8.count }
+    let allPairs = MemoryBudget.sum(
+      MemoryBudget.product(b.count + 1, bytesA), MemoryBudget.product(a.count + 1, bytesB))
+    let perRow = MemoryBudget.product(count, longest(a) + longest(b))
+    let distinct = min(count, MemoryBudget.product(a.count + 1, b.count + 1))
+    return MemoryBudget.sum(
+      MemoryBudget.sum(min(allPairs, perRow), MemoryBudget.product(distinct, 48)), MemoryBudget.product(count, 4))
+  }
+
+  /// The longest text's UTF-8 bytes.
+  static func longest(_ dictionary: [String]) -> Int { dictionary.reduce(0) { max($0, $1.utf8.count) } }
 }

@@ -31,7 +31,7 @@ extension ScalarFunction {
     case .double: return DoubleFunction.apply(x, warnings: &warnings)
     case .pow: return PowerFunction.apply(first, second ?? .scalar(.null, .double), count: count, warnings: &warnings)
     case .exp: return ExponentialFunction.apply(first, count: count, warnings: &warnings)
-    case .concat: return ConcatFunction.apply(args, count: count)
+    case .concat: return ConcatFunction.apply(args, count: count, warnings: &warnings)
     case .substr: return SubstringFunction.apply(args, count: count)
     case .replace: return ReplaceFunction.apply(args, count: count)
     case .trim: return TrimFunction.apply(x)

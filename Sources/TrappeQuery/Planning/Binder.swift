@@ -57,7 +57,7 @@ package struct Binder {
           pipeline.stages[(index + 1)...].contains(where: { if case .chart = $0.kind { false } else { true } })
         {
           // The stages after a pivot may name its value columns, which only the data names.
-          plan = try materialize(plan)
+          plan = try materialize(plan, for: stage)
         }
       } catch {
         var located = error
@@ -78,7 +78,7 @@ extension Binder {
   /// Runs `plan` now and returns a node holding its result, so that later stages bind
   /// against its actual columns. Ctrl-C stops the run like any query; an analysis's error
   /// is rethrown.
-  func materialize(_ plan: LogicalPlan) throws(Diagnostic) -> LogicalPlan {
+  func materialize(_ plan: LogicalPlan, for stage: Stage? = nil) throws(Diagnostic) -> LogicalPlan {
     var executor = Executor()
     let optimized = Optimizer.optimize(plan)
     do throws(ExecutionStop) {
@@ -89,6 +89,11 @@ extension Binder {
           table: table, summarizedRows: executor.aggregatedRows, warnings: executor.warnings, notes: executor.notes))
     } catch {
       if let failure = executor.failure { throw failure }
+      if case .overBudget(let overrun) = error {
+        guard let stage else { throw overrun.diagnostic }
+        let pipeline = Pipeline(source: "", sourceRange: stage.range, stages: [stage], range: stage.range)
+        throw overrun.diagnostic(in: pipeline, source: source)
+      }
       throw Diagnostic(.error, "interrupted: the query was stopped and nothing was changed")
     }
   }

@@ -72,7 +72,9 @@ package enum PlanBuilder {
     do throws(ExecutionStop) {
       return try executor.run(Optimizer.optimize(plan))
     } catch {
-      throw executor.failure ?? Diagnostic(.error, "interrupted: the query was stopped and nothing was changed")
+      if let failure = executor.failure { throw failure }
+      if case .overBudget(let overrun) = error { throw overrun.diagnostic }
+      throw Diagnostic(.error, "interrupted: the query was stopped and nothing was changed")
     }
   }
 }

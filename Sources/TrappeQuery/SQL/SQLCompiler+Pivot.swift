@@ -49,6 +49,7 @@ extension SQLCompiler {
     do throws(ExecutionStop) {
       table = try executor.run(.project(child, [ProjectedColumn(name: "key", expression: key)]))
     } catch {
+      if case .overBudget(let overrun) = error { throw SQLError(overrun.diagnostic.message) }
       throw SQLError("interrupted while reading the pivot's key values")
     }
     guard let column = table.columns.first else { return ([], []) }

@@ -10,8 +10,13 @@ struct Catalog: Sendable {
   private var entries: [String: CatalogEntry] = [:]
   /// The table names in insertion order.
   private(set) var names: [String] = []
-  /// Every query result so far, `out1` first.
-  private(set) var results: [CatalogEntry] = []
+  /// Every query result so far by number (`out1` first); nil where it was released to save memory.
+  private var resultSlots: [CatalogEntry?] = []
+  /// The statements of released results, by result number, for the message that asks to re-run them.
+  private var releasedStatements: [Int: String] = [:]
+
+  /// The query results still kept, `out1` first.
+  var results: [CatalogEntry] { resultSlots.compactMap { $0 } }
 
   /// Creates an empty catalog.
   init() {}
@@ -22,8 +27,10 @@ struct Catalog: Sendable {
   /// The entry a query means by `name`: a named table, `_` (the last result) or `outN`.
   func entry(_ name: String) -> CatalogEntry? {
     if let entry = entries[name] { return entry }
-    if name == "_" { return results.last }
-    if let number = Catalog.resultNumber(name), number >= 1, number <= results.count { return results[number - 1] }
+    if name == "_" { return resultSlots.last ?? nil }
+    if let number = Catalog.resultNumber(name), number >= 1, number <= resultSlots.count {
+      return resultSlots[number - 1]
+    }
     return nil
   }
 
@@ -37,11 +44,44 @@ struct Catalog: Sendable {
 
   /// Appends a query result; its entry must be named ``nextResultName``.
   mutating func appendResult(_ entry: CatalogEntry) {
-    results.append(entry)
+    resultSlots.append(entry)
   }
 
   /// The name the next query result gets: `out1`, `out2`, ….
-  var nextResultName: String { "out\(results.count + 1)" }
+  var nextResultName: String { "out\(resultSlots.count + 1)" }
+
+  /// The bytes the kept results' columns take (a result sharing columns with another table counts them again).
+  var resultBytes: Int { results.reduce(0) { $0 + $1.table.byteCount } }
+
+  /// Releases kept results, oldest first, until they take at most `bytes` together; the last
+  /// result (`_`) is always kept, and named tables (`let`, `.load`) are never touched. Returns
+  /// the names released.
+  mutating func releaseResults(over bytes: Int) -> [String] {
+    var total = resultBytes
+    var released: [String] = []
+    for number in resultSlots.indices.dropLast() where total > bytes {
+      guard let entry = resultSlots[number] else { continue }
+      total -= entry.table.byteCount
+      if case .derived(let statement, _) = entry.provenance.origin { releasedStatements[number + 1] = statement }
+      resultSlots[number] = nil
+      released.append(entry.name)
+    }
+    return released
+  }
+
+  /// The names of the results released so far, `out1` first.
+  var releasedNames: [String] { releasedStatements.keys.sorted().map { "out\($0)" } }
+
+  /// Why `name` no longer names a table, when it is a released result.
+  func releasedProblem(_ name: String) -> (message: String, hints: [String])? {
+    guard let number = Catalog.resultNumber(name), let statement = releasedStatements[number],
+      !contains(name)
+    else { return nil }
+    return (
+      "\(name) was released to save memory; re-run the query",
+      ["\(name) was: \(statement)", "keep a result with let NAME = ... (let tables are never released)"]
+    )
+  }
 
   /// Removes the table called `name`; returns whether it existed.
   @discardableResult

@@ -111,7 +111,11 @@ struct CatalogEntry: Sendable {
   func sqlSource(relativeTo directory: String) -> SQLSource? {
     switch provenance.origin {
     case .dataset(let manifest):
-      return .csv(path: CatalogEntry.relative(manifest.file, to: directory), format: SQLCSVFormat())
+      // A manifest's `decimal: comma` means Statistics Denmark style: `;` between fields, 1,5.
+      let comma = manifest.decimal == .comma
+      return .csv(
+        path: CatalogEntry.relative(manifest.file, to: directory),
+        format: SQLCSVFormat(delimiter: comma ? ";" : ",", decimalComma: comma))
     case .file:
       return csvFile.map { .csv(path: CatalogEntry.relative($0.path, to: directory), format: $0.format) }
     case .derived:

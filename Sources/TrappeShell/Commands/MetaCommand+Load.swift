@@ -10,10 +10,14 @@ extension MetaCommand {
     usage: ".load FILE [as NAME] [OPTION=VALUE ...]",
     summary: "Load a CSV file as a table, detecting format and types",
     details: """
-      The delimiter (, ; or tab), the encoding (UTF-8 with or without BOM, else
-      Windows-1252/ISO-8859-1), the decimal separator (1.234,5 or 1234.5) and each
-      column's type (int, double, period, string) are detected. Empty cells and ..
-      are null. Without `as NAME` the table is named after the file.
+      The delimiter (, ; or tab), the encoding (UTF-8 with or without BOM, UTF-16
+      with BOM, else Windows-1252 when no byte is UTF-8; a UTF-8 file with a stray
+      byte is an error), CR-only line ends, the decimal separator (1.234,5 or 1234.5,
+      also in columns forced to a number type) and each column's type (int, double,
+      period, string) are detected. Empty cells and .. are null. Whole numbers too
+      large for 64 bits keep their column text; numbers beyond the double range load
+      as null, with a warning. Spreadsheets, archives and other binary files are
+      refused. Without `as NAME` the table is named after the file.
       Options override the detection:
         delimiter=,|;|tab|"|"    encoding=utf8|latin1|cp1252    decimal=comma|point
         header=yes|no            types=COLUMN:TYPE,...  (int, double, bool, string, period)
@@ -49,17 +53,22 @@ extension MetaCommand {
       .file(
         name, table: result.table, path: fileWord.text, contentHash: copy?.contentHash, dataset: copy?.manifest,
         labelledIllustrative: result.illustrativeNotice,
-        csvFile: (
-          path,
-          SQLCSVFormat(
-            delimiter: Character(Unicode.Scalar(result.delimiter)), latin1: result.encoding != .utf8,
-            decimalComma: result.decimalSeparator == .comma, header: options.hasHeader)
-        )))
+        // A UTF-16 file has no read_csv spelling here: explain sql says it has no source.
+        csvFile: result.utf16 != nil
+          ? nil
+          : (
+            path,
+            SQLCSVFormat(
+              delimiter: Character(Unicode.Scalar(result.delimiter)), latin1: result.encoding != .utf8,
+              decimalComma: result.decimalSeparator == .comma, header: options.hasHeader)
+          )))
     let table = result.table
     session.notice(
       "\(replaced ? "replaced" : "loaded") \(name): \(table.rowCount) \(table.rowCount == 1 ? "row" : "rows"), "
         + "\(table.columnCount) \(table.columnCount == 1 ? "column" : "columns") "
         + "(\(MetaCommand.describe(result)))")
+    for note in result.notes { session.notice("note: \(note)") }
+    session.report(result.warnings)
   }
 
   static let loadOptionNames = ["delimiter=", "encoding=", "decimal=", "header=", "types="]
@@ -69,7 +78,7 @@ extension MetaCommand {
     let delimiter = result.delimiter == 9 ? "tab" : "'\(Character(UnicodeScalar(result.delimiter)))'"
     let encoding: String
     switch result.encoding {
-    case .utf8, .auto: encoding = "UTF-8"
+    case .utf8, .auto: encoding = result.utf16 ?? "UTF-8"
     case .latin1: encoding = "ISO-8859-1"
     case .windows1252: encoding = "Windows-1252"
     }

@@ -7,9 +7,10 @@ extension MetaCommand {
     summary: "Write every command and its output to a Markdown report",
     details: """
       Tables become Markdown tables and charts fenced blocks, under a header naming the
-      script, its parameters and the datasets used with a content hash of each. The file
-      is rewritten after every command (atomically) and has no timestamps, so replaying
-      the same script gives the same report. .record off stops; --record FILE.md records
+      script, its parameters and the datasets used with a content hash of each. Each
+      command's entry is appended when it ends (the file is rewritten atomically when a
+      new dataset joins the header), and it has no timestamps, so replaying the same
+      script gives the same report. .record off stops; --record FILE.md records
       a whole run.
       """,
     example: ".record /tmp/trappe-record.md"
@@ -24,6 +25,7 @@ extension MetaCommand {
         throw invocation.error("not recording", at: word)
       }
       session.saveRecording()
+      session.finishRecording()
       session.recording = nil
       session.notice("record written to \(current.path)")
       return

@@ -9,8 +9,9 @@ extension MetaCommand {
     summary: "Write a table to a CSV, TSV, JSON or Markdown file",
     details: """
       The format follows the file extension (.csv .tsv .json .md) unless format= is
-      given. The file is written to a temporary name and renamed, so a failed or
-      interrupted save never leaves half a file. In CSV, TSV and Markdown a text cell
+      given. The file is written to a private temporary file and renamed, so a failed
+      or interrupted save never leaves half a file; it keeps the old file's permissions.
+      A symbolic link, device, FIFO, folder or read-only file is refused. In CSV, TSV and Markdown a text cell
       or column name starting with = + - or @ gets a leading ' so a spreadsheet shows
       it instead of running it as a formula; protect=off turns that off. decimal=comma writes 1234,5 with ;
       between fields, as Danish Excel expects. With .suppress on, small counts and

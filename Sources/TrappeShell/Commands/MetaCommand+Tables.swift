@@ -35,5 +35,9 @@ extension MetaCommand {
         ("columns", .int64(columns.finish())),
         ("source", .string(StringColumn(sources))),
       ]))
+    let released = session.catalog.releasedNames
+    if !released.isEmpty {
+      session.say("released to save memory (re-run their queries): \(released.joined(separator: ", "))")
+    }
   }
 }

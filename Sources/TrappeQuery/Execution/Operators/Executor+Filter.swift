@@ -6,6 +6,10 @@ extension Executor {
     let input = try execute(child)
     let (table, mapping) = input.compact(predicate.referencedColumns)
     let rows = ExpressionEvaluator.selection(predicate.remapped(mapping), on: table, warnings: &warnings)
+    if let overrun = warnings.overrun {
+      warnings.overrun = nil
+      throw .overBudget(overrun)
+    }
     return input.reordered(rows)
   }
 }

@@ -3,6 +3,10 @@ import TrappeStorage
 
 extension Executor {
   /// An equi-join on hashed keys; the right side's summaries are not the query's N.
+  ///
+  /// The output row count is counted exactly from the right side's group sizes before the
+  /// pairs are made, and checked against the memory budget (a many-to-many join on a
+  /// mistyped key stops with a clear error instead of exhausting memory).
   mutating func join(
     _ left: LogicalPlan, _ right: LogicalPlan, kind: JoinKind, leftKeys: [BoundExpression],
     rightKeys: [BoundExpression], rightColumns: [Int], rightNames: [String]
@@ -14,20 +18,53 @@ extension Executor {
     for key in leftKeys { lk.append(try evaluate(key, on: l)) }
     for key in rightKeys { rk.append(try evaluate(key, on: r)) }
     try Interrupt.check()
-    let pairs = try HashJoin.match(left: lk, right: rk, kind: kind)
-    let leftTable = l.materialized()
+    let index = try HashJoin.index(left: lk, right: rk)
+    let rows = index.outputRows(kind)
+    let rightTable = r.table
+    let keptRight = kind == .anti ? [] : rightColumns
+    let width = l.table.bitsPerRow + keptRight.reduce(0) { $0 + rightTable.columns[$1].bitsPerRow }
+    // Two Int32 row numbers per output row, then every output column gathered.
+    let bytes = OutputEstimate.bytes(rows: rows, bits: 64 + width)
+    try MemoryBudget.require(
+      bytes, for: Executor.joinStage(left, right, kind: kind, leftKeys, rightKeys),
+      detail: "\(MemoryBudget.describeRows(rows)) rows")
+    try Interrupt.check()
+    let pairs = try index.pairs(kind)
+    // Gather straight from the inputs through their selections: no materialised copy first.
     // Gathering the output columns of a large join takes seconds: it reads the Ctrl-C flag as it goes.
     let poll = { () throws(ExecutionStop) in try Interrupt.check() }
+    let leftRows = Executor.through(l.selection, pairs.left)
     var named: [(String, Column)] = []
-    for (name, column) in zip(leftTable.schema.names, leftTable.columns) {
-      named.append((name, try column.gather(pairs.left, polling: poll)))
+    for (name, column) in zip(l.table.schema.names, l.table.columns) {
+      named.append((name, try column.gather(leftRows, polling: poll)))
     }
     if kind != .anti {
-      let rightTable = r.materialized()
+      let rightRows = Executor.through(r.selection, pairs.right)
       for (index, name) in zip(rightColumns, rightNames) {
-        named.append((name, try rightTable.columns[index].gather(pairs.right, polling: poll)))
+        named.append((name, try rightTable.columns[index].gather(rightRows, polling: poll)))
       }
     }
     return Relation(table: Table(named), selection: nil)
+  }
+
+  /// Row numbers of a relation mapped to rows of its table (-1 stays -1).
+  static func through(_ selection: [Int32]?, _ rows: [Int32]) -> [Int32] {
+    guard let selection else { return rows }
+    return rows.map { $0 < 0 ? -1 : selection[Int($0)] }
+  }
+
+  /// The join as the plan printer names it, in the words of the query: `join on koen`,
+  /// `join kind=left on a == b`.
+  static func joinStage(
+    _ left: LogicalPlan, _ right: LogicalPlan, kind: JoinKind, _ leftKeys: [BoundExpression],
+    _ rightKeys: [BoundExpression]
+  ) -> String {
+    let keys = zip(leftKeys, rightKeys).map { pair -> String in
+      let a = PlanPrinter.text(pair.0, left.columns)
+      let b = PlanPrinter.text(pair.1, right.columns)
+      return a == b ? a : "\(a) == \(b)"
+    }
+    let on = keys.isEmpty ? "" : " on " + keys.joined(separator: ", ")
+    return "join" + (kind == .inner ? "" : " kind=\(kind.rawValue)") + on
   }
 }
