@@ -140,6 +140,7 @@ class Soak:
         self.counts = {}
         self.interrupts = 0
         self.interrupted = 0
+        self.garbled = 0  # .tables listings that disagreed while every table checked out
 
     # One command, then its marker; returns the command's output text.
     def run(self, command, interrupt_after=None, timeout=600):
@@ -178,8 +179,18 @@ class Soak:
 
     def check_catalog(self):
         found = self.tables() - self.datasets
-        if found != self.kept:
-            raise Failure(f".tables lists {sorted(found)}, the driver expects {sorted(self.kept)}")
+        if found == self.kept:
+            return
+        # A name on one side only: ask for the table itself, the authoritative answer (a line of
+        # the .tables box read from the terminal can arrive garbled).
+        for name in sorted(found ^ self.kept):
+            output = self.run(f"{name} | count")
+            exists = not re.search(r"^error", output, re.M)
+            if exists != (name in self.kept):
+                raise Failure(f"table {name} {'exists' if exists else 'does not exist'}, but the driver expects "
+                              f"{'it' if name in self.kept else 'no such table'}; .tables lists {sorted(found)}, "
+                              f"the driver expects {sorted(self.kept)}")
+        self.garbled += 1
 
     def sample(self):
         self.rss.append((time.time(), self.shell.rss_mb()))
@@ -201,6 +212,8 @@ class Soak:
             command = f"let {name} = {rng.choice([q for q in QUERIES if 'chart' not in q])}"
             output = self.run(command)
             self.expect_ok(command, output)
+            if not re.search(rf"^created {name}:", output, re.M):
+                raise Failure(f"{command!r} did not say 'created {name}':\n{output[-800:]!r}")
             self.kept.add(name)
         elif kind == "drop":
             if not self.kept - {"big"}:
@@ -208,11 +221,15 @@ class Soak:
             name = rng.choice(sorted(self.kept - {"big"}))
             output = self.run(f".drop {name}")
             self.expect_ok(f".drop {name}", output)
+            if not re.search(rf"^dropped {name}$", output, re.M):
+                raise Failure(f".drop {name} did not say 'dropped {name}':\n{output[-800:]!r}")
             self.kept.discard(name)
         elif kind == "load":
             name = f"l{n}"
             output = self.run(f".load small.csv as {name}")
             self.expect_ok(".load", output)
+            if not re.search(rf"^loaded {name}:", output, re.M):
+                raise Failure(f".load small.csv as {name} did not say 'loaded {name}':\n{output[-800:]!r}")
             self.kept.add(name)
         elif kind == "save":
             name = rng.choice(sorted(self.kept - {"big"}) or ["kommuner"])
@@ -297,6 +314,7 @@ class Soak:
               f"{self.interrupts} Ctrl-C sent, {self.interrupted} commands interrupted; "
               f"RSS {min(mb for _, mb in self.rss):.0f}-{max(mb for _, mb in self.rss):.0f} MB "
               f"(first third max {early:.0f}, last third max {late:.0f}); tables kept {len(self.kept)}; "
+              f"garbled .tables listings {self.garbled}; "
               f"commands {dict(sorted(self.counts.items()))}")
         return 0
 
