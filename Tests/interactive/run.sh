@@ -205,11 +205,6 @@ start_in() {
   local i
   for i in $(seq 50); do
     tm capture-pane -p -t "$1" | grep -q "trappe>" && return 0
-# Waits up to $2 seconds (default 120) until the screen contains the fixed string $1.
-wait_long() {
-  local i
-  for i in $(seq $((${2:-120} * 10))); do
-    screen | grep -qF -- "$1" && return 0
     sleep 0.1
   done
   return 1
@@ -279,6 +274,16 @@ join_over_budget() {
     && ! screen | grep -qF "EXIT="
 }
 check "a join over the memory budget stops, the session goes on" join_over_budget
+
+# Waits up to $2 seconds (default 120) until the screen contains the fixed string $1.
+wait_long() {
+  local i
+  for i in $(seq $((${2:-120} * 10))); do
+    screen | grep -qF -- "$1" && return 0
+    sleep 0.1
+  done
+  return 1
+}
 
 # Ctrl-C inside a hash join stops it (reliability review D2: it was ignored while memory grew
 # to 8.7 GB). The join makes 94,967 x 1,385 + 107,046 x 1,615 = 304,408,585 pairs (koen has
