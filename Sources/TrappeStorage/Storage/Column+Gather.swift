@@ -39,7 +39,8 @@ extension Column {
     var out = [T]()
     out.reserveCapacity(indices.count)
     var mask = ValidityMask(allValid: 0)
-    let checkNulls = validity.hasNulls || indices.contains(-1)
+    // A -1 index is NULL by its own branch; only a source with NULLs needs its validity read.
+    let checkNulls = validity.hasNulls
     var start = 0
     while start < indices.count {
       try poll()

@@ -33,13 +33,13 @@ extension Executor {
     // Gather straight from the inputs through their selections: no materialised copy first.
     // Gathering the output columns of a large join takes seconds: it reads the Ctrl-C flag as it goes.
     let poll = { () throws(ExecutionStop) in try Interrupt.check() }
-    let leftRows = Executor.through(l.selection, pairs.left)
+    let leftRows = try Executor.through(l.selection, pairs.left)
     var named: [(String, Column)] = []
     for (name, column) in zip(l.table.schema.names, l.table.columns) {
       named.append((name, try column.gather(leftRows, polling: poll)))
     }
     if kind != .anti {
-      let rightRows = Executor.through(r.selection, pairs.right)
+      let rightRows = try Executor.through(r.selection, pairs.right)
       for (index, name) in zip(rightColumns, rightNames) {
         named.append((name, try rightTable.columns[index].gather(rightRows, polling: poll)))
       }
@@ -48,9 +48,19 @@ extension Executor {
   }
 
   /// Row numbers of a relation mapped to rows of its table (-1 stays -1).
-  static func through(_ selection: [Int32]?, _ rows: [Int32]) -> [Int32] {
+  /// Reads the Ctrl-C flag every 2^20 rows: a many-to-many join has hundreds of millions.
+  static func through(_ selection: [Int32]?, _ rows: [Int32]) throws(ExecutionStop) -> [Int32] {
     guard let selection else { return rows }
-    return rows.map { $0 < 0 ? -1 : selection[Int($0)] }
+    var out: [Int32] = []
+    out.reserveCapacity(rows.count)
+    var start = 0
+    while start < rows.count {
+      try Interrupt.check()
+      let end = min(start + (1 << 20), rows.count)
+      for row in rows[start..<end] { out.append(row < 0 ? -1 : selection[Int(row)]) }
+      start = end
+    }
+    return out
   }
 
   /// The join as the plan printer names it, in the words of the query: `join on koen`,
