@@ -123,8 +123,11 @@ package final class Session {
   /// Box output prints the footer under the table. The other formats keep standard output
   /// machine-readable, but a table of generated data is never shown unlabelled: Markdown gets
   /// the label as an italic line under the table, CSV, TSV and JSON on the diagnostic stream.
-  func show(_ table: Table, footer: [String] = [], suppressed: SuppressionMask = SuppressionMask()) {
-    output.standard(render(table, footer: footer, suppressed: suppressed))
+  /// Listings (`.tables`) pass `allRows` so that `.maxrows` never hides a line of them.
+  func show(
+    _ table: Table, footer: [String] = [], suppressed: SuppressionMask = SuppressionMask(), allRows: Bool = false
+  ) {
+    output.standard(render(table, footer: footer, suppressed: suppressed, allRows: allRows))
     if [.csv, .tsv, .json].contains(settings.format), footer.contains(Session.illustrativeNotice) {
       output.error(Session.illustrativeNotice + "\n")
     }
@@ -136,18 +139,20 @@ package final class Session {
 
   /// Renders a table in the current output format, with the `suppressed` cells hidden; on a
   /// terminal, control and bidirectional characters of every format are shown escaped.
-  func render(_ table: Table, footer: [String] = [], suppressed: SuppressionMask = SuppressionMask()) -> String {
-    let text = renderExact(table, footer: footer, suppressed: suppressed)
+  func render(
+    _ table: Table, footer: [String] = [], suppressed: SuppressionMask = SuppressionMask(), allRows: Bool = false
+  ) -> String {
+    let text = renderExact(table, footer: footer, suppressed: suppressed, allRows: allRows)
     return settings.terminalOutput && settings.format != .box ? TerminalSafe.escaped(text, keepingLayout: true) : text
   }
 
   /// The rendering of ``render(_:footer:suppressed:)`` before terminal escaping.
-  private func renderExact(_ table: Table, footer: [String], suppressed: SuppressionMask) -> String {
+  private func renderExact(_ table: Table, footer: [String], suppressed: SuppressionMask, allRows: Bool) -> String {
     switch settings.format {
     case .box:
       var options = RenderOptions()
       options.maxWidth = settings.effectiveWidth
-      options.maxRows = settings.maxRows
+      options.maxRows = allRows ? 0 : settings.maxRows
       options.locale = settings.locale
       options.color = settings.color
       return BoxRenderer(options: options).render(table, footer: footer, suppressed: suppressed) + "\n"

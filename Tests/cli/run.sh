@@ -470,5 +470,12 @@ check stages-100000 1 "$bin" "$work/st100000.trp" \
   && expect stages-100000 "error: the statement has more than 10000 stages" "$err" \
   && expect stages-100000-hint "hint: split it with let" "$err"
 
+# .tables lists every table whatever .maxrows says (45 lets with the default .maxrows 40 used to
+# hide the middle rows): kommuner plus t1..t45 is 46 name rows.
+for i in $(seq 1 45); do echo "let t$i = kommuner | take 1"; done >"$work/many.trp"
+echo ".tables" >>"$work/many.trp"
+check tables-all-rows 0 "$bin" "$work/many.trp" \
+  && equal tables-all-rows 46 "$(grep -cE '^│ (kommuner|t[0-9]+) ' <<<"$out")"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

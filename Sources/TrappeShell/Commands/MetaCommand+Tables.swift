@@ -34,7 +34,7 @@ extension MetaCommand {
         ("rows", .int64(rows.finish())),
         ("columns", .int64(columns.finish())),
         ("source", .string(StringColumn(sources))),
-      ]))
+      ]), allRows: true)
     let released = session.catalog.releasedNames
     if !released.isEmpty {
       session.say("released to save memory (re-run their queries): \(released.joined(separator: ", "))")
