@@ -22,11 +22,24 @@ package enum FuzzDatasets {
     return parts.joined(separator: "/")
   }()
 
-  /// A new empty folder under the system's temporary folder.
+  /// The folders ``temporaryFolder(_:)`` made, removed when the process exits normally.
+  nonisolated(unsafe) private static var folders: [String] = []
+
+  /// A new empty folder under the system's temporary folder, removed (with its files) at exit.
   package static func temporaryFolder(_ label: String) -> String {
     var template = Array("/tmp/trappe-fuzz-\(label)-XXXXXX".utf8CString)
     guard let made = mkdtemp(&template) else { fatalError("fuzz setup: cannot create a temporary folder") }
+    if folders.isEmpty { atexit { FuzzDatasets.removeFolders() } }
+    folders.append(String(cString: made))
     return String(cString: made)
+  }
+
+  /// Removes the temporary folders (each holds files only).
+  private static func removeFolders() {
+    for folder in folders {
+      empty(folder)
+      rmdir(folder)
+    }
   }
 
   /// The folder of small datasets (created on first use).
