@@ -74,3 +74,25 @@ let package = Package(
     ),
   ]
 )
+
+// Fuzz targets (Tests/Fuzz, docs/fuzzing.md): libFuzzer executables that exist only when
+// TRAPPE_FUZZ=1, so the normal build never compiles them. Scripts/fuzz builds them in their own
+// scratch path with `--sanitize=fuzzer --sanitize=address`; they call internal entry points
+// through `@testable import` (the build passes -enable-testing).
+if Context.environment["TRAPPE_FUZZ"] == "1" {
+  package.targets.append(
+    .target(
+      name: "TrappeFuzzSupport", dependencies: ["TrappeBase", "TrappeStorage", "TrappeIO", "TrappeDatasets"],
+      path: "Tests/Fuzz/Support"))
+  for (name, dependencies) in [
+    ("fuzz-csv", ["TrappeBase", "TrappeStorage", "TrappeIO"]),
+    ("fuzz-cache", ["TrappeBase", "TrappeStorage", "TrappeIO"]),
+    ("fuzz-query", ["TrappeBase", "TrappeStorage", "TrappeIO", "TrappeDatasets", "TrappeShell", "TrappeFuzzSupport"]),
+    ("fuzz-script", ["TrappeBase", "TrappeStorage", "TrappeIO", "TrappeDatasets", "TrappeShell", "TrappeFuzzSupport"]),
+  ] {
+    package.targets.append(
+      .executableTarget(
+        name: name, dependencies: dependencies.map { .target(name: $0) }, path: "Tests/Fuzz/Targets/\(name)"))
+    package.products.append(.executable(name: name, targets: [name]))
+  }
+}

@@ -46,6 +46,9 @@ extension ColumnarFile {
     let rowCount = try reader.count(minimumWidth: 0)
     let columnCount = try reader.count(minimumWidth: 11)  // name length + three bytes
     guard columnCount > 0 || rowCount == 0 else { throw .corrupt("rows without columns") }
+    // Every column stores at least one byte per row, so a row count beyond the bytes left is
+    // damage; checked before the count sizes any validity mask or array (or overflows `rows + 63`).
+    guard rowCount <= reader.remaining else { throw .truncated }
     var fields: [Field] = []
     var columns: [Column] = []
     fields.reserveCapacity(columnCount)

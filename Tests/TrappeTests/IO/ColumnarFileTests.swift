@@ -227,6 +227,10 @@ import Testing
     var bytes = ColumnarFile.encode(Self.sampleTable(), fingerprint: 7)
     for i in 32..<40 { bytes[i] = 0xFF }  // row count
     #expect(Self.decodeError(Self.resealed(bytes)) == .truncated)
+    // A row count that fits an Int but not the file: once trapped on `rows + 63` (found by fuzzing).
+    var rows = ColumnarFile.encode(Self.sampleTable(), fingerprint: 7)
+    for i in 32..<40 { rows[i] = i == 39 ? 0x7F : 0xFF }  // Int.max
+    #expect(Self.decodeError(Self.resealed(rows)) == .truncated)
     var columns = ColumnarFile.encode(Self.sampleTable(), fingerprint: 7)
     columns[44] = 0x7F  // column count
     #expect(Self.decodeError(Self.resealed(columns)) == .truncated)
