@@ -66,7 +66,7 @@ package enum FuzzDatasets {
   /// also sets a memory budget of 1 GiB, under libFuzzer's 2 GiB limit, so that an input that
   /// blows up (a many-to-many join) ends with the budget's error instead of an out-of-memory finding.
   nonisolated(unsafe) package static let registry: DatasetRegistry = {
-    MemoryBudget.setLimit(1 << 30)
+    MemoryBudget.set(.bytes(1 << 30))
     return DatasetRegistry(directories: [directory])
   }()
 

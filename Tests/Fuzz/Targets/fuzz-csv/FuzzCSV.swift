@@ -53,11 +53,11 @@ private func read(_ bytes: [UInt8], options: CSVReadOptions) -> Table? {
     _ = diagnostic.rendered(color: true)
     switch error {
     case .unterminatedQuote(let p), .textAfterQuote(let p, _), .raggedRow(let p, _, _, _),
-      .undecodableByte(let p, _, _, _), .badValue(let p, _, _, _):
+      .undecodableByte(let p, _, _, _), .badValue(let p, _, _, _), .mixedEncoding(let p, _):
       precondition(p.location.line >= 1 && p.location.column >= 1, "error position \(p.location) is not 1-based")
       precondition(diagnostic.location != nil, "a positioned CSV error lost its position")
-    case .emptyFile, .unknownColumn: break
-    case .cannotOpen, .cannotRead, .interrupted:
+    case .emptyFile, .unknownColumn, .notText, .undecodableUTF16, .overBudget: break
+    case .cannotOpen, .cannotRead, .notAFile, .interrupted:
       preconditionFailure("reading bytes in memory failed with \(error)")
     }
     return nil
