@@ -49,7 +49,7 @@ let package = Package(
       pkgConfig: "libedit",
       providers: [.apt(["libedit-dev"])]
     ),
-    .target(name: "LineEditing", dependencies: ["CLibEdit"]),
+    .target(name: "LineEditing", dependencies: ["CLibEdit", "TrappeBase"]),
     .executableTarget(
       name: "trappe",
       dependencies: ["TrappeBase", "TrappeStorage", "TrappeIO", "TrappeDatasets", "TrappeShell", "LineEditing"]),

@@ -1,5 +1,6 @@
 import CLibEdit
 import Glibc
+import TrappeBase
 
 extension LineEditor {
   /// The largest history file read (reliability review D8: a link to /dev/zero or a huge
@@ -75,7 +76,7 @@ extension LineEditor {
       var info = stat()
       guard fstat(fd, &info) == 0 else { return giveUpHistory("cannot read \(path): \(LineEditor.reason(errno))") }
       guard info.st_mode & S_IFMT == S_IFREG else {
-        return giveUpHistory("\(path) is \(LineEditor.kind(of: info.st_mode)), not a regular file")
+        return giveUpHistory("\(path) is \(FileKind.describe(info.st_mode)), not a regular file")
       }
       guard info.st_size <= LineEditor.historyFileLimit else {
         let megabytes = (Int(info.st_size) + (1 << 20) - 1) >> 20
@@ -132,18 +133,6 @@ extension LineEditor {
 
   /// The system's words for `code`.
   static func reason(_ code: Int32) -> String { String(cString: strerror(code)) }
-
-  /// "a FIFO (named pipe)", "a character device", ...
-  static func kind(of mode: mode_t) -> String {
-    switch mode & S_IFMT {
-    case S_IFDIR: return "a folder"
-    case S_IFCHR: return "a character device"
-    case S_IFBLK: return "a block device"
-    case S_IFIFO: return "a FIFO (named pipe)"
-    case S_IFSOCK: return "a socket"
-    default: return "a special file"
-    }
-  }
 
   /// The directory part of `path` (`.` when there is none).
   static func parent(of path: String) -> String {

@@ -4,6 +4,15 @@ import TrappeIO
 
 /// Draws a result table as a chart: checks the options, infers the kind and roles, dispatches.
 package enum ChartRenderer {
+  /// About how many lines `render` draws for `table`, to estimate its memory: one per drawn row
+  /// for the kinds that draw a mark per row (at most the `rows=` cap unless `top=` is given),
+  /// the plot's height for the kinds that draw into a fixed area.
+  package static func linesToDraw(_ table: Table, options: ChartOptions, height: Int) -> Int {
+    let kind = options.kind ?? inferKind(table, options: options)
+    guard ChartKind.capped.contains(kind) else { return options.height ?? height }
+    return options.top == nil ? min(table.rowCount, options.rows ?? ChartOptions.defaultRows) : table.rowCount
+  }
+
   /// The chart as lines of text (no trailing newline).
   package static func render(_ table: Table, options: ChartOptions, settings: ChartSettings) throws(Diagnostic)
     -> String

@@ -12,9 +12,10 @@ extension Session {
     let chartSettings = ChartSettings(
       width: settings.effectiveWidth, height: height, locale: settings.locale,
       charset: settings.charset, color: settings.color)
-    // A bar chart draws a line per row: its text is at most (rows + the frame's lines) lines of
-    // the width, each character up to 4 bytes, held twice (lines and the joined text).
-    let cells = MemoryBudget.product(table.rowCount + height + 16, settings.effectiveWidth + 1)
+    // A bar chart draws a line per drawn row: its text is at most (those lines + the frame's
+    // lines) lines of the width, each character up to 4 bytes, held twice (lines and joined text).
+    let lines = ChartRenderer.linesToDraw(table, options: options, height: height)
+    let cells = MemoryBudget.product(lines + height + 16, settings.effectiveWidth + 1)
     do throws(ExecutionStop) {
       try MemoryBudget.require(
         MemoryBudget.product(cells, 8), for: "chart", detail: "\(MemoryBudget.describeRows(cells)) cells")

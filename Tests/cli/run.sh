@@ -447,11 +447,14 @@ check ulimit-string-doubling 1 bash -c "ulimit -v 2000000; exec '$bin' --keep-go
   -c '$doubling | summarize m = max(length(s))' -c 'kommuner | count'" \
   && expect ulimit-string-doubling "error: string concatenation (+ or concat) would need about" "$err" \
   && equal ulimit-string-doubling-next $'count\n'"$kommuner_rows" "$out"
-# A chart draws a line per bar: 200,000 bars of 81 characters need more than a 64 MB budget.
+# A chart draws a line per bar: 200,000 bars (rows=200000 lifts the 1,000-bar cap) of 81 characters
+# need more than a 64 MB budget; the capped chart of the same rows fits.
 check chart-over-budget 1 "$bin" --keep-going --format csv -c '.memory limit 64MB' \
-  -c 'forloeb | take 200000 | chart bar x=person' -c 'kommuner | count' \
-  && expect chart-over-budget "error: \`chart bar x=person\` would need about" "$err" \
+  -c 'forloeb | take 200000 | chart bar x=person rows=200000' -c 'kommuner | count' \
+  && expect chart-over-budget "error: \`chart bar x=person rows=200000\` would need about" "$err" \
   && expect chart-over-budget-next $'count\n'"$kommuner_rows" "$out"
+check chart-capped-fits 0 "$bin" --format csv -c '.memory limit 64MB' -c 'forloeb | take 200000 | chart bar x=person' \
+  && expect chart-capped-fits "199000 of 200000 rows left out" "$out"
 # Sort and window temporaries are checked too (about 38 bytes a row for two sort keys).
 check sort-over-budget 1 "$bin" --keep-going --format csv -c '.memory limit 20MB' \
   -c 'forloeb | sort by person, start_uge | summarize n = count()' -c 'kommuner | count' \

@@ -117,9 +117,7 @@ package enum CSVReader {
   /// What a file mode is when it is not something `.load` reads, e.g. `a character device`.
   static func notAFileKind(_ mode: mode_t) -> String? {
     switch mode & S_IFMT {
-    case S_IFCHR: return "a character device"
-    case S_IFBLK: return "a block device"
-    case S_IFSOCK: return "a socket"
+    case S_IFCHR, S_IFBLK, S_IFSOCK: return FileKind.describe(mode)
     default: return nil
     }
   }

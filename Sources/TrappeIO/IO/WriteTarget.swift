@@ -3,6 +3,7 @@
 #elseif canImport(Darwin)
   import Darwin
 #endif
+import TrappeBase
 
 /// What an atomic write will replace, checked before anything is written.
 ///
@@ -37,7 +38,7 @@ struct WriteTarget {
           + (target.map { "the file itself, \(resolved($0, from: path))" } ?? "the file itself") + " instead"])
     default:
       throw FileError(
-        operation: "write", path: path, reason: "it is \(kind(of: info.st_mode)), not a regular file",
+        operation: "write", path: path, reason: "it is \(FileKind.describe(info.st_mode)), not a regular file",
         hints: ["save to a regular file"])
     }
     // access() asks the kernel (it knows about read-only mounts); the mode bits catch root,
@@ -82,17 +83,5 @@ struct WriteTarget {
   static func resolved(_ target: String, from link: String) -> String {
     guard !target.hasPrefix("/"), let slash = link.lastIndex(of: "/") else { return target }
     return String(link[...slash]) + target
-  }
-
-  /// "a FIFO (named pipe)", "a character device", ...
-  static func kind(of mode: mode_t) -> String {
-    switch mode & S_IFMT {
-    case S_IFDIR: return "a folder"
-    case S_IFCHR: return "a character device"
-    case S_IFBLK: return "a block device"
-    case S_IFIFO: return "a FIFO (named pipe)"
-    case S_IFSOCK: return "a socket"
-    default: return "a special file"
-    }
   }
 }
