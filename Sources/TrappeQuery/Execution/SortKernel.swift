@@ -65,7 +65,7 @@ package enum SortKernel {
         words.removeLast()
         keys.withUnsafeMutableBufferPointer { out in
           component.keys.withUnsafeBufferPointer { src in
-            for i in 0..<count { out[i] = (out[i] &<< UInt64(bits)) | src[i] }
+            SortKeys.chunks(count) { rows in for i in rows { out[i] = (out[i] &<< UInt64(bits)) | src[i] } }
           }
         }
         words.append(SortWord(keys: keys, bitWidth: last.bitWidth + bits))

@@ -1,3 +1,4 @@
+import TrappeBase
 import TrappeStorage
 
 /// Turns key columns into order-preserving unsigned integer keys, one per row.
@@ -19,35 +20,51 @@ enum SortKeys {
     switch column {
     case .int64(let c):
       c.values.withUnsafeBufferPointer { src in
-        for i in 0..<n { ordered[i] = UInt64(bitPattern: src[i]) ^ (1 &<< 63) }
+        chunks(n) { rows in for i in rows { ordered[i] = UInt64(bitPattern: src[i]) ^ (1 &<< 63) } }
       }
     case .period(let c):
       c.ordinals.withUnsafeBufferPointer { src in
-        for i in 0..<n { ordered[i] = UInt64(bitPattern: Int64(src[i])) ^ (1 &<< 63) }
+        chunks(n) { rows in for i in rows { ordered[i] = UInt64(bitPattern: Int64(src[i])) ^ (1 &<< 63) } }
       }
     case .bool(let c):
       c.values.withUnsafeBufferPointer { src in
-        for i in 0..<n { ordered[i] = src[i] ? 1 : 0 }
+        chunks(n) { rows in for i in rows { ordered[i] = src[i] ? 1 : 0 } }
       }
     case .string(let c):
       let ranks = DanishCollation.rank(of: c.dictionary)
       ranks.withUnsafeBufferPointer { rank in
         c.codes.withUnsafeBufferPointer { src in
-          for i in 0..<n where validity.isValid(i) { ordered[i] = UInt64(rank[Int(src[i])]) }
+          chunks(n) { rows in for i in rows where validity.isValid(i) { ordered[i] = UInt64(rank[Int(src[i])]) } }
         }
       }
     case .double(let c):
       var anyNaN = false
       c.values.withUnsafeBufferPointer { src in
-        for i in 0..<n {
-          let v = src[i]
-          if v.isNaN { anyNaN = true; continue }
-          ordered[i] = orderedBits(v == 0 ? 0 : v)
+        chunks(n) { rows in
+          for i in rows {
+            let v = src[i]
+            if v.isNaN { anyNaN = true; continue }
+            ordered[i] = orderedBits(v == 0 ? 0 : v)
+          }
         }
       }
       if anyNaN { nanRows = c.values.map { $0.isNaN } }
     }
     return finish(ordered, validity: validity, nanRows: nanRows, descending: descending)
+  }
+
+  /// Calls `body` on consecutive ranges of `0..<n` of 2^18 rows, stopping early when Ctrl-C was
+  /// pressed: the keys are then incomplete, but the sort still returns a permutation, and the
+  /// executor, which checks the flag after each kernel, throws before anyone uses it.
+  @inline(__always)
+  static func chunks(_ n: Int, _ body: (Range<Int>) -> Void) {
+    var start = 0
+    while start < n {
+      if start > 0 && Interrupt.isRequested { return }
+      let end = min(start &+ (1 << 18), n)
+      body(start..<end)
+      start = end
+    }
   }
 
   /// The IEEE 754 bits of `v` remapped so unsigned order is numeric order.
@@ -66,12 +83,14 @@ enum SortKeys {
     var high = UInt64.min
     var anyValue = false
     var anyNaN = false
-    for i in 0..<n where validity.isValid(i) {
-      if let nanRows, nanRows[i] { anyNaN = true; continue }
-      anyValue = true
-      let u = ordered[i]
-      if u < low { low = u }
-      if u > high { high = u }
+    chunks(n) { rows in
+      for i in rows where validity.isValid(i) {
+        if let nanRows, nanRows[i] { anyNaN = true; continue }
+        anyValue = true
+        let u = ordered[i]
+        if u < low { low = u }
+        if u > high { high = u }
+      }
     }
     if !anyValue { low = 0; high = 0 }
     let span = high &- low
@@ -85,19 +104,21 @@ enum SortKeys {
         ordered.withUnsafeBufferPointer { src in
           if !hasNulls && !anyNaN {
             if descending {
-              for i in 0..<n { out[i] = high &- src[i] }
+              chunks(n) { rows in for i in rows { out[i] = high &- src[i] } }
             } else {
-              for i in 0..<n { out[i] = src[i] &- low }
+              chunks(n) { rows in for i in rows { out[i] = src[i] &- low } }
             }
             return
           }
-          for i in 0..<n {
-            if !validity.isValid(i) {
-              out[i] = nullKey
-            } else if let nanRows, nanRows[i] {
-              out[i] = nanKey
-            } else {
-              out[i] = descending ? high &- src[i] : src[i] &- low
+          chunks(n) { rows in
+            for i in rows {
+              if !validity.isValid(i) {
+                out[i] = nullKey
+              } else if let nanRows, nanRows[i] {
+                out[i] = nanKey
+              } else {
+                out[i] = descending ? high &- src[i] : src[i] &- low
+              }
             }
           }
         }
@@ -107,13 +128,15 @@ enum SortKeys {
     // The values use all 64 bits: a class key (value, NaN, NULL) then the value.
     var classes = [UInt64](repeating: 0, count: n)
     var values = [UInt64](repeating: 0, count: n)
-    for i in 0..<n {
-      if !validity.isValid(i) {
-        classes[i] = 2
-      } else if let nanRows, nanRows[i] {
-        classes[i] = 1
-      } else {
-        values[i] = descending ? high &- ordered[i] : ordered[i] &- low
+    chunks(n) { rows in
+      for i in rows {
+        if !validity.isValid(i) {
+          classes[i] = 2
+        } else if let nanRows, nanRows[i] {
+          classes[i] = 1
+        } else {
+          values[i] = descending ? high &- ordered[i] : ordered[i] &- low
+        }
       }
     }
     return [SortKeyComponent(keys: classes, maxKey: 2), SortKeyComponent(keys: values, maxKey: span)]
