@@ -25,6 +25,9 @@ mkfifo "$work/fifo"
 tm() { tmux -L "$socket" -f /dev/null "$@"; }
 cleanup() { tm kill-server 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
+# A session that lives for the whole run: killing session t while it is the server's only
+# session stops the server, and a new-session racing that shutdown failed with "no server running".
+tm new-session -d -s keeper "sleep 3600"
 
 # The screen as text.
 screen() { tm capture-pane -p -t t; }
