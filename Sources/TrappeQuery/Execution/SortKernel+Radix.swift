@@ -70,28 +70,21 @@ extension SortKernel {
     let mask = UInt64(bucketCount - 1)
     // All histograms in one read of the keys.
     var counts = [Int](repeating: 0, count: passes * bucketCount)
-    var stopped = false
+    var finished = true
     counts.withUnsafeMutableBufferPointer { c in
       keys.withUnsafeBufferPointer { k in
-        var start = 0
-        while start < n {
-          if start > 0 && Interrupt.isRequested {
-            stopped = true
-            return
-          }
-          let end = min(start &+ pollInterval, n)
-          for i in start..<end {
+        finished = Interrupt.forEachChunk(of: n, size: pollInterval) { rows in
+          for i in rows {
             var key = k[i]
             for pass in 0..<passes {
               c[pass &* bucketCount &+ Int(key & mask)] &+= 1
               key &>>= UInt64(digitBits)
             }
           }
-          start = end
         }
       }
     }
-    if stopped { return false }
+    if !finished { return false }
     var sourceKeys = keys
     var targetKeys = [UInt64](repeating: 0, count: n)
     var targetPerm = [Int32](repeating: 0, count: n)
@@ -110,20 +103,14 @@ extension SortKernel {
       if skip { continue }
       let shift = UInt64(pass * digitBits)
       let last = pass == passes - 1
-      var stopped = false
+      var finished = true
       offsets.withUnsafeMutableBufferPointer { off in
         sourceKeys.withUnsafeBufferPointer { sk in
           perm.withUnsafeBufferPointer { sp in
             targetKeys.withUnsafeMutableBufferPointer { tk in
               targetPerm.withUnsafeMutableBufferPointer { tp in
-                var start = 0
-                while start < n {
-                  if start > 0 && Interrupt.isRequested {
-                    stopped = true
-                    return
-                  }
-                  let end = min(start &+ pollInterval, n)
-                  for i in start..<end {
+                finished = Interrupt.forEachChunk(of: n, size: pollInterval) { rows in
+                  for i in rows {
                     let key = sk[i]
                     let bucket = Int((key &>> shift) & mask)
                     let slot = off[bucket]
@@ -131,7 +118,6 @@ extension SortKernel {
                     if !last { tk[slot] = key }
                     tp[slot] = sp[i]
                   }
-                  start = end
                 }
               }
             }
@@ -139,7 +125,7 @@ extension SortKernel {
         }
       }
       // A pass cut short leaves `targetPerm` half filled: keep the previous, whole order.
-      if stopped { return false }
+      if !finished { return false }
       swap(&perm, &targetPerm)
       if !last { swap(&sourceKeys, &targetKeys) }
     }

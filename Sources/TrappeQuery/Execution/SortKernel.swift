@@ -65,7 +65,7 @@ package enum SortKernel {
         words.removeLast()
         keys.withUnsafeMutableBufferPointer { out in
           component.keys.withUnsafeBufferPointer { src in
-            SortKeys.chunks(count) { rows in for i in rows { out[i] = (out[i] &<< UInt64(bits)) | src[i] } }
+            Interrupt.forEachChunk(of: count) { rows in for i in rows { out[i] = (out[i] &<< UInt64(bits)) | src[i] } }
           }
         }
         words.append(SortWord(keys: keys, bitWidth: last.bitWidth + bits))

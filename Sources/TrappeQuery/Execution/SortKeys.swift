@@ -20,27 +20,27 @@ enum SortKeys {
     switch column {
     case .int64(let c):
       c.values.withUnsafeBufferPointer { src in
-        chunks(n) { rows in for i in rows { ordered[i] = UInt64(bitPattern: src[i]) ^ (1 &<< 63) } }
+        Interrupt.forEachChunk(of: n) { rows in for i in rows { ordered[i] = UInt64(bitPattern: src[i]) ^ (1 &<< 63) } }
       }
     case .period(let c):
       c.ordinals.withUnsafeBufferPointer { src in
-        chunks(n) { rows in for i in rows { ordered[i] = UInt64(bitPattern: Int64(src[i])) ^ (1 &<< 63) } }
+        Interrupt.forEachChunk(of: n) { rows in for i in rows { ordered[i] = UInt64(bitPattern: Int64(src[i])) ^ (1 &<< 63) } }
       }
     case .bool(let c):
       c.values.withUnsafeBufferPointer { src in
-        chunks(n) { rows in for i in rows { ordered[i] = src[i] ? 1 : 0 } }
+        Interrupt.forEachChunk(of: n) { rows in for i in rows { ordered[i] = src[i] ? 1 : 0 } }
       }
     case .string(let c):
       let ranks = DanishCollation.rank(of: c.dictionary)
       ranks.withUnsafeBufferPointer { rank in
         c.codes.withUnsafeBufferPointer { src in
-          chunks(n) { rows in for i in rows where validity.isValid(i) { ordered[i] = UInt64(rank[Int(src[i])]) } }
+          Interrupt.forEachChunk(of: n) { rows in for i in rows where validity.isValid(i) { ordered[i] = UInt64(rank[Int(src[i])]) } }
         }
       }
     case .double(let c):
       var anyNaN = false
       c.values.withUnsafeBufferPointer { src in
-        chunks(n) { rows in
+        Interrupt.forEachChunk(of: n) { rows in
           for i in rows {
             let v = src[i]
             if v.isNaN { anyNaN = true; continue }
@@ -51,20 +51,6 @@ enum SortKeys {
       if anyNaN { nanRows = c.values.map { $0.isNaN } }
     }
     return finish(ordered, validity: validity, nanRows: nanRows, descending: descending)
-  }
-
-  /// Calls `body` on consecutive ranges of `0..<n` of 2^18 rows, stopping early when Ctrl-C was
-  /// pressed: the keys are then incomplete, but the sort still returns a permutation, and the
-  /// executor, which checks the flag after each kernel, throws before anyone uses it.
-  @inline(__always)
-  static func chunks(_ n: Int, _ body: (Range<Int>) -> Void) {
-    var start = 0
-    while start < n {
-      if start > 0 && Interrupt.isRequested { return }
-      let end = min(start &+ (1 << 18), n)
-      body(start..<end)
-      start = end
-    }
   }
 
   /// The IEEE 754 bits of `v` remapped so unsigned order is numeric order.
@@ -83,7 +69,7 @@ enum SortKeys {
     var high = UInt64.min
     var anyValue = false
     var anyNaN = false
-    chunks(n) { rows in
+    Interrupt.forEachChunk(of: n) { rows in
       for i in rows where validity.isValid(i) {
         if let nanRows, nanRows[i] { anyNaN = true; continue }
         anyValue = true
@@ -104,13 +90,13 @@ enum SortKeys {
         ordered.withUnsafeBufferPointer { src in
           if !hasNulls && !anyNaN {
             if descending {
-              chunks(n) { rows in for i in rows { out[i] = high &- src[i] } }
+              Interrupt.forEachChunk(of: n) { rows in for i in rows { out[i] = high &- src[i] } }
             } else {
-              chunks(n) { rows in for i in rows { out[i] = src[i] &- low } }
+              Interrupt.forEachChunk(of: n) { rows in for i in rows { out[i] = src[i] &- low } }
             }
             return
           }
-          chunks(n) { rows in
+          Interrupt.forEachChunk(of: n) { rows in
             for i in rows {
               if !validity.isValid(i) {
                 out[i] = nullKey
@@ -128,7 +114,7 @@ enum SortKeys {
     // The values use all 64 bits: a class key (value, NaN, NULL) then the value.
     var classes = [UInt64](repeating: 0, count: n)
     var values = [UInt64](repeating: 0, count: n)
-    chunks(n) { rows in
+    Interrupt.forEachChunk(of: n) { rows in
       for i in rows {
         if !validity.isValid(i) {
           classes[i] = 2
