@@ -2,7 +2,7 @@ import TrappeBase
 import TrappeQuery
 
 extension MeasureDefinition {
-  /// A measure from `measure NAME = [SCALE *] NUMERATOR / DENOMINATOR [unit "TEXT"]`.
+  /// A measure from `measure NAME = [SCALE *] NUMERATOR / DENOMINATOR [unit "TEXT"] [better higher|lower]`.
   ///
   /// The numerator and denominator must each contain an aggregate (`sum(startet)`,
   /// `count()`); the measure applies to whatever table an analysis reads.
@@ -38,7 +38,7 @@ extension MeasureDefinition {
     self.init(
       name: statement.name, numerator: MeasureTerm(expression: numerator, source: source),
       denominator: MeasureTerm(expression: denominator, source: source),
-      scale: scale, unit: statement.unit, table: tables.contains("resultater") ? "resultater" : (tables.first ?? ""),
+      scale: scale, unit: statement.unit, direction: statement.direction, table: tables.contains("resultater") ? "resultater" : (tables.first ?? ""),
       builtIn: false)
   }
 

@@ -1,4 +1,5 @@
 import TrappeBase
+import TrappeQuery
 
 /// A ratio measure: `scale * NUMERATOR / DENOMINATOR`, where both are aggregates.
 ///
@@ -14,20 +15,27 @@ package struct MeasureDefinition: Sendable, Equatable {
   /// The factor in front, e.g. 100 for a percentage.
   var scale: Double
   var unit: String?
+  /// Which way is better: rankings, the best 10 and the words in footers follow it.
+  package var direction: MeasureDirection
+  /// Whether `better …` was written (or the built-in declares it); otherwise higher is assumed
+  /// and the footer says so.
+  package var directionStated: Bool
   /// The table the measure is meant for (used when an analysis starts a statement).
   package var table: String
   /// Whether the measure comes with Trappe.
   package var builtIn: Bool
 
   init(
-    name: String, numerator: MeasureTerm, denominator: MeasureTerm, scale: Double, unit: String?, table: String,
-    builtIn: Bool
+    name: String, numerator: MeasureTerm, denominator: MeasureTerm, scale: Double, unit: String?,
+    direction: MeasureDirection?, table: String, builtIn: Bool
   ) {
     self.name = name
     self.numeratorTerm = numerator
     self.denominatorTerm = denominator
     self.scale = scale
     self.unit = unit
+    self.direction = direction ?? .higher
+    self.directionStated = direction != nil
     self.table = table
     self.builtIn = builtIn
   }
@@ -35,11 +43,12 @@ package struct MeasureDefinition: Sendable, Equatable {
   /// A built-in measure `scale * sum(NUMERATOR) / sum(DENOMINATOR)`.
   init(
     builtIn name: String, sumOf numerator: String, per denominator: String, scale: Double, unit: String?,
-    table: String
+    better direction: MeasureDirection, table: String
   ) {
     let (top, bottom) = MeasureTerm.sums(numerator, per: denominator)
     self.init(
-      name: name, numerator: top, denominator: bottom, scale: scale, unit: unit, table: table, builtIn: true)
+      name: name, numerator: top, denominator: bottom, scale: scale, unit: unit, direction: direction,
+      table: table, builtIn: true)
   }
 
   /// The numerator as written, e.g. `sum(startet)`.
@@ -51,5 +60,6 @@ package struct MeasureDefinition: Sendable, Equatable {
   package var text: String {
     let factor = scale == 1 ? "" : NumberFormatting.plain(scale).replacingSuffix(".0") + " * "
     return "measure \(name) = \(factor)\(numerator) / \(denominator)" + (unit.map { " unit \"\($0)\"" } ?? "")
+      + (directionStated ? " better \(direction.rawValue)" : "")
   }
 }

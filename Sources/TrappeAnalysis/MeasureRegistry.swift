@@ -22,14 +22,14 @@ package final class MeasureRegistry: Sendable {
   /// The Ny Chance targets as measures on `resultater`.
   static let builtIn: [MeasureDefinition] = [
     MeasureDefinition(
-      builtIn: "i_gang", sumOf: "startet", per: "personer", scale: 100, unit: "%",
+      builtIn: "i_gang", sumOf: "startet", per: "personer", scale: 100, unit: "%", better: .higher,
       table: "resultater"),
     MeasureDefinition(
       builtIn: "selvforsoergende", sumOf: "uger_selvforsoergende", per: "uger_i_alt",
-      scale: 100, unit: "%", table: "resultater"),
+      scale: 100, unit: "%", better: .higher, table: "resultater"),
     MeasureDefinition(
       builtIn: "aktivering", sumOf: "uger_aktivering", per: "uger_i_alt", scale: 100,
-      unit: "%", table: "resultater"),
+      unit: "%", better: .higher, table: "resultater"),
   ]
 
   /// Adds or replaces a measure.

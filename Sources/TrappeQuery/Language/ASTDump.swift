@@ -13,7 +13,7 @@ enum ASTDump {
     case .explain(let pipeline): return "(explain \(dump(pipeline)))"
     case .explainSQL(let pipeline): return "(explain-sql \(dump(pipeline)))"
     case .measure(let m):
-      return "(measure \(quoteName(m.name)) \(dump(m.expression))\(m.unit.map { " (unit \"\($0)\")" } ?? ""))"
+      return "(measure \(quoteName(m.name)) \(dump(m.expression))\(m.unit.map { " (unit \"\($0)\")" } ?? "")\(m.direction.map { " (better \($0.rawValue))" } ?? ""))"
     }
   }
 

@@ -88,7 +88,8 @@ extension Parser {
     }
   }
 
-  /// `measure NAME = EXPRESSION [unit "TEXT"]` after the word `measure`.
+  /// `measure NAME = EXPRESSION [unit "TEXT"] [better higher|lower]` after the word `measure`
+  /// (`unit` and `better` in either order).
   mutating func parseMeasure(_ keywordToken: Token) throws(LanguageError) -> MeasureStatement {
     let (name, nameRange) = try expectName("expected a measure name after 'measure'")
     guard accept(.assign) != nil else {
@@ -98,15 +99,30 @@ extension Parser {
     }
     let expression = try parseExpression()
     var unit: String?
-    if acceptKeyword("unit") != nil {
-      guard case .string(let text) = current.kind else {
-        throw LanguageError("expected the unit in quotes, e.g. unit \"%\"", at: current.range)
+    var direction: MeasureDirection?
+    while true {
+      if unit == nil, acceptKeyword("unit") != nil {
+        guard case .string(let text) = current.kind else {
+          throw LanguageError("expected the unit in quotes, e.g. unit \"%\"", at: current.range)
+        }
+        advance()
+        unit = text
+      } else if direction == nil, acceptKeyword("better") != nil {
+        guard case .identifier(let word) = current.kind, let chosen = MeasureDirection(rawValue: word.lowercased())
+        else {
+          throw LanguageError(
+            "expected 'higher' or 'lower' after 'better'", at: current.range,
+            hints: ["better higher: a larger value is better (a share in job)",
+              "better lower: a smaller value is better (a share on benefit)"])
+        }
+        advance()
+        direction = chosen
+      } else {
+        break
       }
-      advance()
-      unit = text
     }
     return MeasureStatement(
-      name: name, nameRange: nameRange, expression: expression, unit: unit,
+      name: name, nameRange: nameRange, expression: expression, unit: unit, direction: direction,
       range: keywordToken.range.union(SourceRange(lastEnd, lastEnd)))
   }
 }

@@ -13,7 +13,9 @@ enum MeasureListing {
     summary: "List the measures (ratios) that analyses can use",
     details: """
       A measure is a ratio of two aggregates, e.g. i_gang = 100 * sum(startet) / sum(personer).
-      Define your own with: measure NAME = NUMERATOR / DENOMINATOR [unit "%"]
+      Define your own with: measure NAME = NUMERATOR / DENOMINATOR [unit "%"] [better higher|lower]
+      `better` says which way is better; bench ranks, its best 10 and the words in footers and
+      charts follow it. Without it, higher is assumed and the footer says so.
       Any total of a measure (a group, a region, several rounds) adds up numerators and
       denominators first and divides once; percentages are never averaged.
       """,
@@ -25,6 +27,7 @@ enum MeasureListing {
       Table([
         ("measure", .string(StringColumn(all.map(\.name)))),
         ("definition", .string(StringColumn(all.map { $0.text }))),
+        ("better", .string(StringColumn(all.map { $0.direction.rawValue + ($0.directionStated ? "" : " (assumed)") }))),
         ("table", .string(StringColumn(all.map(\.table)))),
         ("kind", .string(StringColumn(all.map { $0.builtIn ? "built-in" : "defined" }))),
       ]))

@@ -45,19 +45,25 @@ package struct AnalysisClause: Sendable, Equatable {
   }
 }
 
-/// `measure NAME = NUMERATOR / DENOMINATOR [unit "TEXT"]`.
+/// `measure NAME = NUMERATOR / DENOMINATOR [unit "TEXT"] [better higher|lower]`.
 package struct MeasureStatement: Sendable, Equatable {
   package var name: String
   package var nameRange: SourceRange
   /// The whole ratio expression.
   package var expression: Expression
   package var unit: String?
+  /// `better higher|lower`; nil when not written (higher is then assumed and said).
+  package var direction: MeasureDirection?
   var range: SourceRange
-  init(name: String, nameRange: SourceRange, expression: Expression, unit: String?, range: SourceRange) {
+  init(
+    name: String, nameRange: SourceRange, expression: Expression, unit: String?, direction: MeasureDirection?,
+    range: SourceRange
+  ) {
     self.name = name
     self.nameRange = nameRange
     self.expression = expression
     self.unit = unit
+    self.direction = direction
     self.range = range
   }
 }
