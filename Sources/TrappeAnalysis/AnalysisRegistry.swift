@@ -4,7 +4,7 @@ enum AnalysisRegistry {
   /// The bindings; each analysis adds itself here.
   static let all: [any AnalysisBinding.Type] = [
     BenchBinding.self, PeersBinding.self, DecomposeBinding.self, GapBinding.self, FlowBinding.self,
-    SurvivalBinding.self,
+    SurvivalBinding.self, ExpectedBinding.self,
   ]
 
   /// The binding for `keyword`.

@@ -11,7 +11,7 @@ enum BenchBinding: AnalysisBinding {
 
   static let help = LanguageEntry(
     name: "bench", kind: .analysis,
-    syntax: "bench MEASURE [for KOMMUNE, ...] [against peers|region|GROUP|(KOMMUNE, ...)] [k=N] [by PERIOD] [unweighted]",
+    syntax: "bench MEASURE [for KOMMUNE, ...] [against peers|region|expected|GROUP|(KOMMUNE, ...)] [k=N] [by PERIOD] [unweighted]",
     summary:
       "Benchmark municipalities (default: the VIP2 method municipalities) on a measure: value, peers excluding itself, national, pooled top 10, differences, ranks, and with by the change and difference-in-differences.",
     example: "bench i_gang for Slagelse against region by runde | select runde, value = round(value, 2), peer_value = round(peer_value, 2), rank_peers, rank_national",
@@ -52,6 +52,7 @@ enum BenchBinding: AnalysisBinding {
     let group = try ComparisonGroup.resolve(
       spec.clause("against"), k: k, for: municipalities, directory: directory, context: context,
       at: spec.keywordRange)
+    try group.requireExpected(of: measure, clause: spec.clause("against"), context: context)
     return BenchOperator(
       measure: measure, municipalities: municipalities, mentions: mentions, source: context.source, group: group,
       period: period, unweighted: spec.clause("unweighted") != nil,

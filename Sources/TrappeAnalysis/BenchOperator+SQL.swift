@@ -11,6 +11,7 @@ extension BenchOperator {
   /// written into the SQL as constants. The notes (and the errors for a named municipality
   /// without rows) are not reproduced.
   func sql(input: SQLAnalysisInput, dialect: any SQLDialect) throws(SQLError) -> String? {
+    try requireNotExpectedForSQL()
     let keyName = period?.name
     let totals = try measure.sqlTotals(
       input: input, by: ["kommune"] + (keyName.map { [$0] } ?? []), dialect: dialect, prefix: "b")

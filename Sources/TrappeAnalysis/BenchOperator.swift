@@ -67,6 +67,7 @@ struct BenchOperator: AnalysisOperator {
       }
     }
     if targets.isEmpty { throw Diagnostic(.error, "none of the municipalities to benchmark is in the input") }
+    let expected = try expectedValues(input)
 
     var kommune: [String?] = []
     var periodRows: [Int32] = []
@@ -103,7 +104,7 @@ struct BenchOperator: AnalysisOperator {
     let at = { (key: Int) -> String in self.period.map { " in \($0.name) \(data.keyText(key))" } ?? "" }
     for name in targets {
       let others = (group.members[name] ?? []).filter { data.cells[$0] != nil }
-      if others.isEmpty { notes.append("no peers besides \(name): its peer columns are NULL") }
+      if others.isEmpty, expected == nil { notes.append("no peers besides \(name): its peer columns are NULL") }
       var previous: (value: Double?, peer: Double?, national: Double?)?
       for key in 0..<data.keyCount {
         let cell = data.cell(name, key)
@@ -113,7 +114,7 @@ struct BenchOperator: AnalysisOperator {
         } else if cell == nil {
           notes.append("\(name) has no rows\(at(key)): its value is NULL")
         }
-        let p = others.isEmpty ? nil : data.pooled(others, key, unweighted: unweighted)
+        let p = expected.map { $0.value(name, key) } ?? (others.isEmpty ? nil : data.pooled(others, key, unweighted: unweighted))
         if !others.isEmpty, p == nil {
           notes.append("the peers of \(name)\(at(key)) have a denominator of 0: peer_value is NULL")
         }
@@ -127,7 +128,8 @@ struct BenchOperator: AnalysisOperator {
         diffPeers.append(BenchOperator.difference(v, p))
         diffNational.append(BenchOperator.difference(v, nat))
         rankPeers.append(
-          others.isEmpty ? nil : BenchOperator.rank(of: v, among: ([name] + others).compactMap { valuesByKey[key][$0] }))
+          expected.map { $0.rank(name, key) }
+            ?? (others.isEmpty ? nil : BenchOperator.rank(of: v, among: ([name] + others).compactMap { valuesByKey[key][$0] })))
         rankNational.append(BenchOperator.rank(of: v, among: Array(valuesByKey[key].values)))
         n.append(cell?.denominator)
         if let previous {
@@ -188,7 +190,7 @@ struct BenchOperator: AnalysisOperator {
       : "pooled values are sum of numerators / sum of denominators over the municipalities, never means of rates"
     var lines = [
       "\(measure.text)",
-      "peer_value: \(group.label), excluding the municipality itself; \(pooling)",
+      group.expected ? expectedNote() : "peer_value: \(group.label), excluding the municipality itself; \(pooling)",
       "national_value: all municipalities in the input; top10_value: the \(BenchOperator.topCount) municipalities with the highest value (best = highest) in each period, pooled",
       "diff_peers, diff_national: value minus the other, in \(points); ranks: 1 = highest value (rank_peers among the group and the municipality)",
       "n: the denominator, \(measure.denominator)",

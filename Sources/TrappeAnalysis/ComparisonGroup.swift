@@ -15,6 +15,9 @@ struct ComparisonGroup: Sendable {
   let members: [String: [String]]
   /// Lines for the footer (the computed peers of each municipality).
   let details: [String]
+  /// `against expected`: each municipality is compared with its own expected value (the measure's
+  /// `expected` numerator), not with other municipalities; see BenchOperator+Expected.swift.
+  var expected = false
 
   /// Resolves the `against` clause (default `peers`) for `municipalities`.
   static func resolve(
@@ -27,6 +30,7 @@ struct ComparisonGroup: Sendable {
     if values.isEmpty || word == "peers" {
       return try peers(k: k, for: municipalities, context: context, at: where_)
     }
+    if word == "expected" { return ComparisonGroup(label: "expected", members: [:], details: [], expected: true) }
     if word == "region" {
       var members: [String: [String]] = [:]
       for name in municipalities {
@@ -61,7 +65,7 @@ struct ComparisonGroup: Sendable {
         let candidates = ["peers", "region"] + context.groups.names + Set(groupNames.compactMap { $0 }).sorted() + directory.names
         throw context.error(
           "unknown group or municipality '\(text)'", at: value.range,
-          hints: ["against takes peers, region, a group from grupper, a saved group, or (KOMMUNE, ...)"]
+          hints: ["against takes peers, region, expected, a group from grupper, a saved group, or (KOMMUNE, ...)"]
         ).suggesting(Suggestion.nearest(to: text, in: candidates))
       }
       let name = try directory.resolve(value, context: context)

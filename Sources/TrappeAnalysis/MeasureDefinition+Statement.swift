@@ -31,15 +31,44 @@ extension MeasureDefinition {
         "both sides of a measure must be aggregates such as sum(x)", at: part.range,
         hints: ["write sum(\(source[part.range])) to add it up over the rows"])
     }
+    if let expected = statement.expected, !MeasureDefinition.containsAggregate(expected) {
+      throw source.diagnostic(
+        "the expected numerator must be an aggregate such as sum(x)", at: expected.range,
+        hints: ["write sum(\(source[expected.range])) to add it up over the rows"])
+    }
     if MeasureRegistry.builtIn.contains(where: { $0.name == statement.name }) {
       throw source.diagnostic(
         "'\(statement.name)' is a built-in measure", at: statement.nameRange, hints: ["choose another name"])
     }
+    self.init(unchecked: statement, numerator: numerator, denominator: denominator, scale: scale, source: source, tables: tables)
+  }
+
+  /// The measure of a parsed statement, without the check against the built-in names (which the
+  /// built-ins themselves are made with).
+  private init(
+    unchecked statement: MeasureStatement, numerator: Expression, denominator: Expression, scale: Double,
+    source: SourceText, tables: [String]
+  ) {
     self.init(
       name: statement.name, numerator: MeasureTerm(expression: numerator, source: source),
       denominator: MeasureTerm(expression: denominator, source: source),
       scale: scale, unit: statement.unit, direction: statement.direction, table: tables.contains("resultater") ? "resultater" : (tables.first ?? ""),
       builtIn: false)
+    self.expectedTerm = statement.expected.map { MeasureTerm(expression: $0, source: source) }
+  }
+
+  /// A built-in measure written as a `measure` statement (for one that is not a plain ratio of
+  /// two sums); nil if the text does not parse, which a test rules out.
+  static func builtIn(_ text: String, table: String) -> MeasureDefinition? {
+    guard case .measure(let statement)? = try? QueryParser.parse(text) else { return nil }
+    let source = SourceText(text)
+    guard case .binary(.divide, let numerator, let denominator) = statement.expression.kind,
+      case var measure = MeasureDefinition(
+        unchecked: statement, numerator: numerator, denominator: denominator, scale: 1, source: source, tables: [table])
+    else { return nil }
+    measure.table = table
+    measure.builtIn = true
+    return measure
   }
 
   /// The value of a numeric literal.

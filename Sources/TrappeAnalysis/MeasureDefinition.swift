@@ -20,6 +20,9 @@ package struct MeasureDefinition: Sendable, Equatable {
   /// Whether `better …` was written (or the built-in declares it); otherwise higher is assumed
   /// and the footer says so.
   package var directionStated: Bool
+  /// The numerator of the measure's expected value (`expected sum(forventet_antal)`), over the same
+  /// denominator: a published expected level, used by `bench ... against expected`.
+  var expectedTerm: MeasureTerm?
   /// The table the measure is meant for (used when an analysis starts a statement).
   package var table: String
   /// Whether the measure comes with Trappe.
@@ -61,5 +64,17 @@ package struct MeasureDefinition: Sendable, Equatable {
     let factor = scale == 1 ? "" : NumberFormatting.plain(scale).replacingSuffix(".0") + " * "
     return "measure \(name) = \(factor)\(numerator) / \(denominator)" + (unit.map { " unit \"\($0)\"" } ?? "")
       + (directionStated ? " better \(direction.rawValue)" : "")
+      + (expectedTerm.map { " expected \($0.text)" } ?? "")
+  }
+
+  /// The measure of the expected value: the expected numerator over the same denominator (nil
+  /// when the measure has none).
+  var expectedMeasure: MeasureDefinition? {
+    guard let expectedTerm else { return nil }
+    var copy = self
+    copy.name = "\(name) (expected)"
+    copy.numeratorTerm = expectedTerm
+    copy.expectedTerm = nil
+    return copy
   }
 }

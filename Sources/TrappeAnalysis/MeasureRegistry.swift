@@ -19,7 +19,8 @@ package final class MeasureRegistry: Sendable {
     for measure in MeasureRegistry.builtIn { define(measure) }
   }
 
-  /// The Ny Chance targets as measures on `resultater`.
+  /// The Ny Chance targets as measures on `resultater`, and the published share on public support
+  /// with its expected value on `jobindsats_y30r21`.
   static let builtIn: [MeasureDefinition] = [
     MeasureDefinition(
       builtIn: "i_gang", sumOf: "startet", per: "personer", scale: 100, unit: "%", better: .higher,
@@ -30,7 +31,14 @@ package final class MeasureRegistry: Sendable {
     MeasureDefinition(
       builtIn: "aktivering", sumOf: "uger_aktivering", per: "uger_i_alt", scale: 100,
       unit: "%", better: .higher, table: "resultater"),
-  ]
+  ] + [MeasureRegistry.y30Text].compactMap { MeasureDefinition.builtIn($0, table: "jobindsats_y30r21") }
+
+  /// The share on public support of `jobindsats_y30r21`: each municipality's published share
+  /// exactly (a · p / p), municipalities pooled weighted by their population 16–66; the expected
+  /// share the same way from the ministry's expected share.
+  static let y30Text =
+    "measure y30_andel = sum(faktisk_andel_pct * befolkning_16_66) / sum(befolkning_16_66) unit \"%\" better lower"
+    + " expected sum(forventet_andel_pct * befolkning_16_66)"
 
   /// Adds or replaces a measure.
   package func define(_ measure: MeasureDefinition) {

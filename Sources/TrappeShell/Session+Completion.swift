@@ -43,7 +43,7 @@ extension Session {
   /// The words that can follow `|`.
   static let stageKeywords = [
     "where", "select", "extend", "summarize", "sort", "top", "take", "distinct", "count", "join", "union", "pivot",
-    "unpivot", "rename", "chart", "bench", "gap", "flow", "survival", "decompose", "peers",
+    "unpivot", "rename", "chart", "bench", "gap", "flow", "survival", "decompose", "peers", "expected",
   ]
 
   /// Completes the command word or an argument of a meta command.

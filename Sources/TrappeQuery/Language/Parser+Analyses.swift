@@ -2,11 +2,11 @@ import TrappeBase
 
 extension Parser {
   /// The analysis commands: usable as a stage, or at the start of a statement on their default table.
-  static let analysisKeywords = ["bench", "gap", "flow", "survival", "decompose", "peers"]
+  static let analysisKeywords = ["bench", "gap", "flow", "survival", "decompose", "peers", "expected"]
 
   /// Words that start a clause of an analysis command.
   static let clauseWords: Set<String> = [
-    "for", "against", "by", "from", "to", "on", "k", "as", "unweighted", "top", "weeks",
+    "for", "against", "by", "from", "to", "on", "k", "as", "unweighted", "top", "weeks", "model",
   ]
 
   /// Parses an analysis command after its keyword: positional arguments, then clauses.
@@ -21,7 +21,7 @@ extension Parser {
       let wordToken = advance()
       let word = wordToken.keyword ?? ""
       var values: [Expression] = []
-      if word == "unweighted" {
+      if word == "unweighted" || word == "model" {
         // A flag: no values.
       } else if word == "k" || (current.kind == .assign && word != "by") {
         guard accept(.assign) != nil else {
@@ -84,12 +84,13 @@ extension Parser {
     case "survival": return "survival [for STATUS, ...] [by COLUMN] [weeks N]"
     case "decompose": return "decompose MEASURE for KOMMUNE against GROUP by VARIABLE"
     case "peers": return "peers KOMMUNE k=N [on (VARIABLE, ...)] [as NAME]"
+    case "expected": return "expected MEASURE on (VARIABLE, ...) [by PERIOD] [model]"
     default: return keyword
     }
   }
 
-  /// `measure NAME = EXPRESSION [unit "TEXT"] [better higher|lower]` after the word `measure`
-  /// (`unit` and `better` in either order).
+  /// `measure NAME = EXPRESSION [unit "TEXT"] [better higher|lower] [expected NUMERATOR]` after
+  /// the word `measure` (the options in any order).
   mutating func parseMeasure(_ keywordToken: Token) throws(LanguageError) -> MeasureStatement {
     let (name, nameRange) = try expectName("expected a measure name after 'measure'")
     guard accept(.assign) != nil else {
@@ -100,6 +101,7 @@ extension Parser {
     let expression = try parseExpression()
     var unit: String?
     var direction: MeasureDirection?
+    var expected: Expression?
     while true {
       if unit == nil, acceptKeyword("unit") != nil {
         guard case .string(let text) = current.kind else {
@@ -117,12 +119,14 @@ extension Parser {
         }
         advance()
         direction = chosen
+      } else if expected == nil, acceptKeyword("expected") != nil {
+        expected = try parseExpression()
       } else {
         break
       }
     }
     return MeasureStatement(
-      name: name, nameRange: nameRange, expression: expression, unit: unit, direction: direction,
+      name: name, nameRange: nameRange, expression: expression, unit: unit, direction: direction, expected: expected,
       range: keywordToken.range.union(SourceRange(lastEnd, lastEnd)))
   }
 }

@@ -5,7 +5,7 @@ extension Parser {
   static let stageKeywords = [
     "where", "select", "extend", "summarize", "sort", "order", "top", "take", "limit", "distinct",
     "count", "join", "union", "pivot", "unpivot", "rename", "chart", "bench", "gap", "flow", "survival", "decompose",
-    "peers",
+    "peers", "expected",
   ]
 
   /// Words that never name a column unless backquoted.

@@ -54,16 +54,20 @@ package struct MeasureStatement: Sendable, Equatable {
   package var unit: String?
   /// `better higher|lower`; nil when not written (higher is then assumed and said).
   package var direction: MeasureDirection?
+  /// `expected EXPRESSION`: the numerator of the expected value (a published expected count),
+  /// used by `bench ... against expected`; nil when not written.
+  package var expected: Expression?
   var range: SourceRange
   init(
     name: String, nameRange: SourceRange, expression: Expression, unit: String?, direction: MeasureDirection?,
-    range: SourceRange
+    expected: Expression? = nil, range: SourceRange
   ) {
     self.name = name
     self.nameRange = nameRange
     self.expression = expression
     self.unit = unit
     self.direction = direction
+    self.expected = expected
     self.range = range
   }
 }
