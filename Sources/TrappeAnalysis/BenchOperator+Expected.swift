@@ -73,15 +73,16 @@ extension BenchOperator {
     let expectedNumerator = measure.expectedTerm?.text ?? "?"
     let scale = measure.scale == 1 ? "" : NumberFormatting.plain(measure.scale).replacingSuffix(".0") + " * "
     return "peer_value: the municipality's expected value, \(scale)\(expectedNumerator) / \(measure.denominator); "
-      + "diff_peers = value − expected; rank_peers: rank of value − expected among all \(period == nil ? "" : "\(period?.name ?? "") ")"
-      + "municipalities in the input (1 = furthest \(measure.direction == .lower ? "below" : "above") its expected value, better \(measure.direction.rawValue))"
+      + "diff_peers = value − expected; rank_peers: rank of value − expected among all municipalities in the input"
+      + (period.map { " in each \($0.name)" } ?? "")
+      + " (1 = furthest \(measure.direction == .lower ? "below" : "above") its expected value, better \(measure.direction.rawValue); ties share the better rank)"
   }
 
   /// `against expected` is not compiled to SQL.
   func requireNotExpectedForSQL() throws(SQLError) {
     if group.expected {
       throw SQLError(
-        "\(summary): against expected is not compiled to SQL",
+        "\(summary): against expected has no SQL form yet (the rank over value − expected is not compiled)",
         hints: ["explain sql covers bench against peers, region and groups"])
     }
   }

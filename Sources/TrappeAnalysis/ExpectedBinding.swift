@@ -16,9 +16,8 @@ enum ExpectedBinding: AnalysisBinding {
     summary:
       "Expected vs actual: a weighted least-squares regression of the municipalities' values of the measure on framework variables (weights = the denominators); per municipality actual, expected, diff = actual − expected, rank (1 = furthest on the better side of its expected value) and n; model lists the coefficients with standard errors and R².",
     example:
-      "jobindsats_y30r21 | where periode == \"2022QMAT04\" and ydelsesgruppe == \"Kontanthjælp mv.\" | join (kommuner | select kommune, region) on kommune | expected y30_andel on (region) | sort by rank | select kommune, actual, expected = round(expected, 3), diff = round(diff, 3), rank | take 3",
-    result:
-      "kommune,actual,expected,diff,rank\nHvidovre,2.79,3.653,-0.863,1\nHalsnæs,2.87,3.653,-0.783,2\nGladsaxe,2.94,3.653,-0.713,3")
+      "jobindsats_y30r21 | where periode == \"2022QMAT04\" and ydelsesgruppe == \"Kontanthjælp mv.\" | join (kommuner | select kommune, region) on kommune | expected y30_andel on (region) | sort by rank | select kommune, actual = round(actual, 2), expected = round(expected, 3), diff = round(diff, 3), rank | take 3",
+    result: "kommune,actual,expected,diff,rank\nSolrød,1.44,3.447,-2.007,1\nFanø,1.61,3.488,-1.878,2\nGreve,2.02,3.447,-1.427,3")
 
   static let clauseWords: Set<String> = ["on", "by", "model"]
 
@@ -69,7 +68,7 @@ enum ExpectedBinding: AnalysisBinding {
       if variables.contains(where: { $0.name == name }) {
         throw context.error("'\(name)' is named twice", at: value.range)
       }
-      variables.append(ExpectedOperator.Variable(name: name, categorical: categorical))
+      variables.append(ExpectedOperator.Variable(name: name, categorical: categorical, range: value.range))
     }
     if variables.isEmpty {
       throw context.error("on needs at least one variable", at: on.wordRange, hints: ["e.g. on (region)"])
@@ -79,6 +78,7 @@ enum ExpectedBinding: AnalysisBinding {
     }
     return ExpectedOperator(
       measure: measure, variables: variables, period: period, model: spec.clause("model") != nil,
+      source: context.source, keywordRange: spec.keywordRange,
       integerCounts: MeasureEvaluator.denominatorIsInteger(input, measure: measure))
   }
 }

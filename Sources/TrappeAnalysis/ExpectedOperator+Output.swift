@@ -96,10 +96,18 @@ extension ExpectedOperator {
         let s = fit.fit.standardErrors[index]
         return "\(fit.terms[index]) \(ExpectedOperator.significant(c)) (\(s.isFinite ? ExpectedOperator.significant(s) : "–"))"
       }
-      lines.append(
-        "\(at)R² = \(r2), \(fit.names.count) municipalities; coefficient (standard error): \(coefficients.joined(separator: ", "))")
-      if !fit.leftOut.isEmpty {
-        lines.append("\(at)left out: \(fit.leftOut.count) (\(fit.leftOut.joined(separator: ", ")))")
+      lines.append("\(at)R² = \(r2), \(fit.names.count) municipalities" + (fit.leftOut.isEmpty ? "" : ", \(fit.leftOut.count) left out"))
+      lines.append("\(at)coefficient (standard error): \(coefficients.joined(separator: ", "))")
+      // The municipalities left out, by reason.
+      var reasons: [String] = []
+      var byReason: [String: [String]] = [:]
+      for (name, reason) in fit.leftOut {
+        if byReason[reason] == nil { reasons.append(reason) }
+        byReason[reason, default: []].append(name)
+      }
+      for reason in reasons {
+        let names = byReason[reason] ?? []
+        lines.append("\(at)left out, \(reason): \(names.count) (\(names.joined(separator: ", ")))")
       }
     }
     return lines

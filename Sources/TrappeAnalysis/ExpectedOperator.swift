@@ -18,6 +18,8 @@ struct ExpectedOperator: AnalysisOperator {
   struct Variable: Sendable, Equatable {
     let name: String
     let categorical: Bool
+    /// Where it is named in `on (...)`, for errors found when the model is fitted.
+    let range: SourceRange
   }
 
   let measure: MeasureDefinition
@@ -25,6 +27,9 @@ struct ExpectedOperator: AnalysisOperator {
   let period: PlanColumn?
   /// `model`: output the coefficients instead of the municipalities.
   let model: Bool
+  /// The statement and the command word, for errors with a caret.
+  let source: SourceText
+  let keywordRange: SourceRange
   /// Whether the denominator sums ints: then `n` is an int column.
   var integerCounts = false
 
@@ -60,7 +65,7 @@ struct ExpectedOperator: AnalysisOperator {
     /// The term names: intercept, then one per column.
     var terms: [String]
     /// Municipalities left out, with the reason.
-    var leftOut: [String]
+    var leftOut: [(name: String, reason: String)]
   }
 
   func run(_ input: Table, notes: inout [String]) throws(Diagnostic) -> Table {
@@ -68,8 +73,14 @@ struct ExpectedOperator: AnalysisOperator {
       throw Diagnostic(.error, "expected needs a column 'kommune' in its input")
     }
     let data = try MeasureCells(input, measure: measure, key: period?.name)
-    let values = try ExpectedOperator.variableValues(
-      input, kommune: kommuneColumn, variables: variables, period: period?.name, keys: data.keys)
+    let values: Values
+    do throws(Diagnostic) {
+      values = try ExpectedOperator.variableValues(
+        input, kommune: kommuneColumn, variables: variables, period: period?.name, keys: data.keys)
+    } catch {
+      let range = variables.first { error.message.hasPrefix("'\($0.name)'") }?.range ?? keywordRange
+      throw source.diagnostic(error.message, at: range, hints: error.hints)
+    }
     var fits: [Fit] = []
     for key in 0..<data.keyCount {
       fits.append(try fit(data, values: values, key: key))
@@ -84,18 +95,18 @@ struct ExpectedOperator: AnalysisOperator {
     var names: [String] = []
     var actual: [Double] = []
     var weights: [Double] = []
-    var leftOut: [String] = []
+    var leftOut: [(name: String, reason: String)] = []
     var rows: [[ExpectedOperator.Cell?]] = []
     for name in data.municipalities {
       guard let cell = data.cell(name, key) else { continue }
       guard let value = data.value(cell), cell.denominator > 0 else {
-        leftOut.append("\(name) (denominator 0)")
+        leftOut.append((name, "denominator 0"))
         continue
       }
       let row = variables.map { values.cell($0.name, name, key) }
       let missing = zip(variables, row).filter { $0.1 == nil }.map(\.0.name)
       if !missing.isEmpty {
-        leftOut.append("\(name) (missing \(missing.joined(separator: ", ")))")
+        leftOut.append((name, "missing \(missing.joined(separator: ", "))"))
         continue
       }
       names.append(name)
@@ -107,6 +118,8 @@ struct ExpectedOperator: AnalysisOperator {
     var terms = ["intercept"]
     var columns: [[Double]] = [[Double](repeating: 1, count: names.count)]
     var owner: [String] = ["intercept"]
+    var ranges: [String: SourceRange] = [:]
+    for variable in variables { ranges[variable.name] = variable.range }
     for (index, variable) in variables.enumerated() {
       if variable.categorical {
         let levels = Set(rows.compactMap { row -> String? in
@@ -120,8 +133,8 @@ struct ExpectedOperator: AnalysisOperator {
           })
         }
         if levels.count < 2 {
-          throw Diagnostic(
-            .error, "'\(variable.name)' has only one value\(at), so it cannot explain anything",
+          throw source.diagnostic(
+            "'\(variable.name)' has only one value\(at), so it cannot explain anything", at: variable.range,
             hints: ["leave it out of on (...)"])
         }
       } else {
@@ -138,17 +151,17 @@ struct ExpectedOperator: AnalysisOperator {
     } catch .collinear(let index) {
       var earlier: [String] = []
       for name in owner[..<index] where !earlier.contains(name) { earlier.append(name) }
-      throw Diagnostic(
-        .error,
+      throw source.diagnostic(
         "the framework variables are collinear\(at): '\(terms[index])' is (nearly) a linear combination of \(earlier.map { "'\($0)'" }.joined(separator: ", "))",
+        at: ranges[owner[index]] ?? keywordRange,
         hints: ["leave out '\(owner[index])' or one of the others; a variable that is the same for every municipality is collinear with the intercept"])
     } catch .tooFew {
-      throw Diagnostic(
-        .error,
+      throw source.diagnostic(
         "expected needs more municipalities than terms\(at): \(names.count) municipalities, \(terms.count) terms (\(terms.joined(separator: ", ")))",
+        at: keywordRange,
         hints: ["use fewer variables, or check the filters before expected"])
     } catch {
-      throw Diagnostic(.error, "expected cannot fit the model\(at): a value or weight is not a finite number")
+      throw source.diagnostic("expected cannot fit the model\(at): a value or weight is not a finite number", at: keywordRange)
     }
   }
 }

@@ -12,7 +12,7 @@ import TrappeBase
 struct WeightedLeastSquares: Sendable {
   /// The coefficients, one per column of X.
   let coefficients: [Double]
-  /// Their standard errors (NaN when n = p: no degrees of freedom left).
+  /// Their standard errors.
   let standardErrors: [Double]
   /// The fitted values Xβ.
   let fitted: [Double]
@@ -35,7 +35,7 @@ struct WeightedLeastSquares: Sendable {
   init(y: [Double], columns: [[Double]], weights w: [Double]) throws(Failure) {
     let n = y.count
     let p = columns.count
-    guard n >= p, p > 0 else { throw .tooFew }
+    guard n > p, p > 0 else { throw .tooFew }
     guard w.count == n, w.allSatisfy({ $0.isFinite && $0 >= 0 }), y.allSatisfy(\.isFinite),
       columns.allSatisfy({ $0.count == n && $0.allSatisfy(\.isFinite) })
     else { throw .invalidInput }

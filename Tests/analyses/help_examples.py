@@ -431,6 +431,26 @@ def survival_literal():
 
 entry("analysis:survival", "survival by herkomst weeks 13 | where week == 26", literal=survival_literal())
 
+# expected: with region as the only variable, the 0/1 columns span the five regions, so the WLS fit is
+# each region's weighted mean: expected = sum(share * population 16-66) / sum(population 16-66) over the
+# region; rank 1 = the lowest actual - expected (y30_andel is better lower). Ties keep the input order
+# (the CSV's row order, rn).
+entry("analysis:expected",
+      'jobindsats_y30r21 | where periode == "2022QMAT04" and ydelsesgruppe == "Kontanthjælp mv." | join (kommuner | '
+      'select kommune, region) on kommune | expected y30_andel on (region) | sort by rank | select kommune, '
+      'actual = round(actual, 2), expected = round(expected, 3), diff = round(diff, 3), rank | take 3',
+      f"""with y as (
+            select row_number() over () rn, kommune, periode, ydelsesgruppe, faktisk_andel_pct::double a,
+                   befolkning_16_66::double p
+            from read_csv('{data}/jobindsats_y30r21.csv', header = true, all_varchar = true)),
+          e as (
+            select y.rn, y.kommune, y.a, sum(y.a * y.p) over (partition by k.region) / sum(y.p) over (partition by k.region) ex
+            from y join k using (kommune)
+            where y.periode = '2022QMAT04' and y.ydelsesgruppe = 'Kontanthjælp mv.')
+        select kommune, round(a, 2) actual, round(ex, 3) expected, round(a - ex, 3) diff,
+               (1 + (select count(*) from e e2 where e2.a - e2.ex < e.a - e.ex))::bigint rank
+        from e order by rank, rn limit 3""")
+
 # ---- the opening pipeline of docs/language.md (checked by LanguageReferenceTests.proseExamples) ----
 entry("prose:pipeline",
       "kommunepanel | where aar == 2008 | summarize ledige = sum(fuldtidsledige), indbyggere = sum(befolkning) by region"

@@ -13,9 +13,12 @@ enum MeasureListing {
     summary: "List the measures (ratios) that analyses can use",
     details: """
       A measure is a ratio of two aggregates, e.g. i_gang = 100 * sum(startet) / sum(personer).
-      Define your own with: measure NAME = NUMERATOR / DENOMINATOR [unit "%"] [better higher|lower]
+      Define your own with:
+        measure NAME = NUMERATOR / DENOMINATOR [unit "%"] [better higher|lower] [expected NUMERATOR]
       `better` says which way is better; bench ranks, its best 10 and the words in footers and
       charts follow it. Without it, higher is assumed and the footer says so.
+      `expected` gives a published expected level (e.g. sum(forventet_antal)), taken over the same
+      denominator and scale: bench NAME against expected compares each municipality with it.
       Any total of a measure (a group, a region, several rounds) adds up numerators and
       denominators first and divides once; percentages are never averaged.
       """,

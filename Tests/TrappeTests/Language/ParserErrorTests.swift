@@ -142,7 +142,7 @@ import Testing
           1 | kontanthjælp | summarise n = count()
             |                ^^^^^^^^^
         hint: did you mean 'summarize'?
-        hint: the stages are where, select, extend, summarize, sort, top, take, distinct, count, join, union, pivot, unpivot, rename, chart, bench, gap, flow, survival, decompose, peers
+        hint: the stages are where, select, extend, summarize, sort, top, take, distinct, count, join, union, pivot, unpivot, rename, chart, bench, gap, flow, survival, decompose, peers, expected
 
         """)
     let parenText = "T | where (a == 1 | take 3"
