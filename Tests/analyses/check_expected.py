@@ -158,6 +158,16 @@ def y30_checks(binary):
         from read_csv_auto('{DATA}/jobindsats_y30r21.csv') y join read_csv_auto('{DATA}/kommuner.csv') k using (kommune)
         where y.periode = '2022QMAT04' and y.ydelsesgruppe = 'Kontanthjælp mv.' order by y.kommune""").fetchall()
     check("Y30R21: 98 municipalities in 2022QMAT04, Kontanthjælp mv.", len(rows) == 98, str(len(rows)))
+    # The added kommunekode names the same municipality as kommuner, in every row; 98 x 4 x 6 rows.
+    bad, total = duckdb.sql(f"""
+        select count(*) filter (where k.kommune is distinct from y.kommune), count(*)
+        from read_csv_auto('{DATA}/jobindsats_y30r21.csv') y left join read_csv_auto('{DATA}/kommuner.csv') k
+          on k.kommunekode = y.kommunekode""").fetchall()[0]
+    check("Y30R21: kommunekode agrees with kommuner in every row", bad == 0 and total == 98 * 4 * 6, f"{bad} of {total}")
+    got = csv_rows(binary, ["jobindsats_y30r21 | summarize rows = count(), kommuner = count_distinct(kommunekode),"
+                            " perioder = count_distinct(periode)"])
+    check("Y30R21 loads: 2352 rows, 98 municipalities, 6 periods",
+          (got[0]["rows"], got[0]["kommuner"], got[0]["perioder"]) == ("2352", "98", "6"), str(got))
     # expected y30_andel on (region): the published shares regressed on region, weighted by the 16-66 population.
     X, terms = design(rows, [("region", [r[5] for r in rows])])
     got = csv_rows(binary, [f"{Y30} | expected y30_andel on (region)"])
