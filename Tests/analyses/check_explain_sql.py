@@ -25,7 +25,7 @@ from checklib import ROOT, binary_argument, check, duckdb, finish, run as run_tr
 NOT_EXPRESSIBLE = {
     "expected ": "a weighted least-squares regression needs a matrix solve, which SQL has not; "
                  "Tests/analyses/check_expected.py checks it against statsmodels WLS instead",
-    "bench y30_andel for Slagelse, Gladsaxe, Aarhus against expected":
+    "bench y30_andel for Slagelse, Gladsaxe, Aarhus":
         "bench ... against expected is not compiled to SQL; check_expected.py checks it against the published figures",
 }
 
