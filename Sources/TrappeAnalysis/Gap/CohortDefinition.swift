@@ -22,14 +22,12 @@ enum CohortDefinition {
   static func definition(of id: String) -> String {
     switch id {
     case "i_gang":
-      return "i_gang = cohort persons who started a job or education (selvforsørgende or uddannelse) "
-        + "from the start week to the cut-off / cohort persons"
+      return "i_gang = persons who started a job or education (selvforsørgende, uddannelse) by the cut-off / cohort persons"
     case "selvforsoergende":
-      return "selvforsoergende = the cohort's weeks self-supporting (selvforsørgende or uddannelse) / "
-        + "all its weeks, start week to cut-off"
+      return "selvforsoergende = weeks selvforsørgende or uddannelse / all the cohort's weeks, start to cut-off"
     default:
-      return "aktivering = the cohort's weeks in aktivering / its weeks on kontanthjælp, starthjælp or in aktivering, "
-        + "start week to cut-off (self-supporting weeks and weeks on other benefits are not in the denominator)"
+      return "aktivering = weeks in aktivering / weeks on kontanthjælp, starthjælp or in aktivering, start to cut-off "
+        + "(self-supporting weeks and other benefits' weeks are not in the denominator)"
     }
   }
 

@@ -10,23 +10,24 @@ extension CohortGapOperator {
     var notes: [String] = []
     let first = Period(unit: .week, ordinal: spells.firstWeek)
     let effort = targets.compactMap(\.effortStart).min()
-    var why: String
+    let why: String
     if self.start != nil {
-      why = "from \(start)"
+      why = "start written with from"
     } else if let effort, start == first, CohortDefinition.firstWeek(of: effort) < first {
-      why = "the first week of the data; the effort started \(effort) (maal.indsats_fra), before the data begin"
+      why = "start = the data's first week: the effort began \(effort) (maal.indsats_fra), before the data"
     } else if let effort {
-      why = "the first week of the effort, \(effort) (maal.indsats_fra)"
+      why = "start = the effort's first week, \(effort) (maal.indsats_fra)"
     } else {
-      why = "the first week of the data"
+      why = "start = the data's first week"
     }
     let persons = totals.map { $0.first?.persons ?? 0 }.reduce(0, +)
+    let places = chosen.count == 1 ? "municipality" : "municipalities"
     notes.append(
-      "cohort: persons on \(CohortDefinition.cohortStatuses.joined(separator: " or ")) in \(start) (\(why)), "
-        + "followed to each cut-off wherever they go; \(persons) persons in \(chosen.count) municipalities")
+      "cohort: persons on \(CohortDefinition.cohortStatuses.joined(separator: " or ")) in \(start), followed wherever "
+        + "they go (\(persons) persons in \(chosen.count) \(places)); \(why)")
     notes.append(
-      "not checked: that the cohort had been out of the labour market for a year before the start "
-        + "(Ny Chance's definition); the spells begin \(first), so the cohort is everyone on the benefit in \(start)")
+      "not checked: 'out of the labour market for a year before the start' (Ny Chance's definition): "
+        + "the spells begin \(first)")
     for target in targets { notes.append(CohortDefinition.definition(of: target.id)) }
     notes.append(
       "targets (maal): "
@@ -56,7 +57,7 @@ extension CohortGapOperator {
         notes.append("after_target NULL: maal has no indsats_til, so there is no target date")
       } else {
         notes.append(
-          "targets are judged at the target date, the effort's end (maal.indsats_til) \(dates.joined(separator: "; ")); "
+          "target date (the effort's end, maal.indsats_til): \(dates.joined(separator: "; ")); "
             + "after_target = true marks results after the target date")
       }
       notes.append(
@@ -64,8 +65,8 @@ extension CohortGapOperator {
           + "months_to_target at that pace")
     } else if let cutOff = cutOffs.first {
       notes.append(
-        "judged at the target date, the effort's end (maal.indsats_til): data_til = \(cutOff.dataTil), cut-off "
-          + "\(cutOff.week) (\(rule)); by runde shows each round's standing")
+        "judged at the target date \(cutOff.dataTil) (the effort's end, maal.indsats_til): cut-off \(cutOff.week), "
+          + "the last ISO week whose Thursday falls in that month; by runde shows each round")
     }
     let inPersons = targets.filter { CohortDefinition.unit(of: $0.id) == "persons" }.map(\.id)
     let inWeeks = targets.filter { CohortDefinition.unit(of: $0.id) != "persons" }.map(\.id)

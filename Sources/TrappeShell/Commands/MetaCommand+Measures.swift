@@ -18,6 +18,9 @@ enum MeasureListing {
       charts follow it. Without it, higher is assumed and the footer says so.
       Any total of a measure (a group, a region, several rounds) adds up numerators and
       denominators first and divides once; percentages are never averaged.
+      The built-ins i_gang, selvforsoergende and aktivering on resultater are rolling (the 12 months
+      before each round over the target group at the round), not the Ny Chance targets' cohort
+      definition; gap … cohort computes that from forloeb.
       """,
     example: ".measures"
   ) { session, invocation throws(Diagnostic) in
@@ -30,6 +33,7 @@ enum MeasureListing {
         ("better", .string(StringColumn(all.map { $0.direction.rawValue + ($0.directionStated ? "" : " (assumed)") }))),
         ("table", .string(StringColumn(all.map(\.table)))),
         ("kind", .string(StringColumn(all.map { $0.builtIn ? "built-in" : "defined" }))),
+        ("note", .string(StringColumn(all.map(\.note)))),
       ]))
   }
 }
