@@ -72,6 +72,10 @@ enum GapBinding: AnalysisBinding {
     }
     let targets = try GapBinding.targets(spec, input: input, context: context)
     let municipalities = try GapBinding.municipalities(spec.clause("for"), context: context, at: spec.keywordRange)
-    return GapOperator(targets: targets, municipalities: municipalities, period: period)
+    var calendar: GapRoundCalendar?
+    if period?.name == "runde" {
+      calendar = GapRoundCalendar(runder: try context.resolveTable("runder"), maal: try context.resolveTable("maal"))
+    }
+    return GapOperator(targets: targets, municipalities: municipalities, period: period, calendar: calendar)
   }
 }

@@ -33,6 +33,7 @@ extension GapOperator {
     } else if let period {
       notes.append("pace: only one \(period.name), so rounds_to_target is NULL unless met")
     }
+    if let calendar { notes.append(calendar.note) }
     if !zero.isEmpty {
       notes.append("value NULL, denominator 0 or missing: " + GapOperator.listed(zero))
     }

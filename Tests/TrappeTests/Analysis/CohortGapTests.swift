@@ -98,3 +98,21 @@ import Testing
     #expect(notes.contains { $0.hasPrefix("value NULL, cut-off outside 2008W01–") })
   }
 }
+
+/// The footer line of `gap … by runde` on the rolling measures.
+@Suite struct GapRoundCalendarTests {
+  @Test func namesTheRoundsAfterTheTargetDateAndTheUnevenSteps() throws {
+    var months = PeriodColumnBuilder(unit: .month)
+    for month in [Period.month(2007, 9), .month(2008, 1), .month(2008, 3), .month(2008, 9), .month(2009, 3)] {
+      months.append(month)
+    }
+    let runder = Table([("runde", .int64(Int64Column([1, 2, 3, 4, 5]))), ("maaned", .period(months.finish()))])
+    var til = PeriodColumnBuilder(unit: .month)
+    til.append(Period.month(2008, 7))
+    let maal = Table([("indsats_til", .period(til.finish()))])
+    let calendar = try #require(GapRoundCalendar(runder: runder, maal: maal))
+    // Sep 2007 → Jan 2008 → Mar 2008 → Sep 2008 → Mar 2009: 4, 2, 6 and 6 months; Sep 2008 and Mar 2009 are after July 2008.
+    #expect(calendar.note.hasPrefix("round 4, 5 after the target date 2008-07 (maal.indsats_til); rounds 4, 2, 6, 6 months apart"))
+    #expect(GapRoundCalendar(runder: nil, maal: maal) == nil)
+  }
+}
