@@ -28,8 +28,8 @@ NOT_EXPRESSIBLE = {}
 EXPECTED_REFUSALS = {
     "kommunepanel | where aar == 2009 | summarize n = sum(befolknig) by region":
         "the README's misspelt-column example",
-    "out8 | where startet == 3 | select herkomst":
-        "the README's suppression attack reads out8, a result this check does not replay",
+    "out9 | where startet == 3 | select herkomst":
+        "the README's suppression attack reads out9, a result this check does not replay",
 }
 
 EDGE = ".load Tests/analyses/fixtures/sql_edge.csv as e"
