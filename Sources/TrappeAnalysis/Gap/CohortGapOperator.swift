@@ -50,8 +50,10 @@ struct CohortGapOperator: AnalysisOperator {
 
   var derivedColumns: [String: [String]] {
     let counts = ["numerator", "denominator"]
-    var derived = ["value": counts, "gap_pp": counts, "short": counts]
-    if rounds != nil { derived["pace_pp_month"] = counts }
+    var derived = ["value": counts, "gap_pp": counts, "met": counts, "short": counts]
+    if rounds != nil {
+      for name in ["pace_pp_month", "months_to_target", "trend"] { derived[name] = counts }
+    }
     return derived
   }
 
