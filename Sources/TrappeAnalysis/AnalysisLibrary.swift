@@ -17,6 +17,8 @@ package struct AnalysisLibrary: AnalysisBinder {
 
   package func defaultSource(for spec: AnalysisSpec) -> String? {
     guard let binding = AnalysisRegistry.binding(for: spec.keyword) else { return nil }
+    // gap … cohort works on person-level spells.
+    if spec.keyword == GapBinding.keyword, spec.clause("cohort") != nil { return "forloeb" }
     // For a measure, the table the measure is meant for.
     if let first = spec.positional.first, case .column(let name, nil) = first.kind,
       let measure = measures.measure(name)

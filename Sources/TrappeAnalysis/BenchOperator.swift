@@ -195,6 +195,7 @@ struct BenchOperator: AnalysisOperator {
       "diff_peers, diff_national: value minus the other, in \(points); ranks: 1 = highest value (rank_peers among the group and the municipality)",
       "n: the denominator, \(measure.denominator)",
     ]
+    if let note = measure.noteLine { lines.insert(note, at: 1) }
     if let period {
       lines.append(
         "change: value minus the value in the previous \(period.name); did_peers, did_national: change minus the peers' / the country's change (difference-in-differences)"

@@ -96,6 +96,7 @@ struct DecomposeOperator: AnalysisOperator {
 
     let points = measure.unit == "%" ? " percentage points" : ""
     notes.append("\(measure.text); peers: \(group.label), excluding \(kommune), pooled (sum / sum)")
+    if let note = measure.noteLine { notes.append(note) }
     notes.append(
       "gap = \(AnalysisValues.format((value ?? 0) - (peerValue ?? 0)))\(points) = composition \(AnalysisValues.format(composition)) + rate \(AnalysisValues.format(ratePart))"
     )

@@ -27,6 +27,8 @@ package struct MeasureDefinition: Sendable, Equatable {
   package var table: String
   /// Whether the measure comes with Trappe.
   package var builtIn: Bool
+  /// Which definition a built-in uses, in words, for `.measures` and the footers (nil for defined measures).
+  package var note: String?
 
   init(
     name: String, numerator: MeasureTerm, denominator: MeasureTerm, scale: Double, unit: String?,
@@ -46,18 +48,22 @@ package struct MeasureDefinition: Sendable, Equatable {
   /// A built-in measure `scale * sum(NUMERATOR) / sum(DENOMINATOR)`.
   init(
     builtIn name: String, sumOf numerator: String, per denominator: String, scale: Double, unit: String?,
-    better direction: MeasureDirection, table: String
+    better direction: MeasureDirection, table: String, note: String? = nil
   ) {
     let (top, bottom) = MeasureTerm.sums(numerator, per: denominator)
     self.init(
       name: name, numerator: top, denominator: bottom, scale: scale, unit: unit, direction: direction,
       table: table, builtIn: true)
+    self.note = note
   }
 
   /// The numerator as written, e.g. `sum(startet)`.
   var numerator: String { numeratorTerm.text }
   /// The denominator as written, e.g. `sum(personer)`.
   var denominator: String { denominatorTerm.text }
+
+  /// The footer line saying which definition a built-in uses: `i_gang: rolling 12 months …`.
+  package var noteLine: String? { note.map { "\(name): \($0)" } }
 
   /// The definition as a user would write it.
   package var text: String {

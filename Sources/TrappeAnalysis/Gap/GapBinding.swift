@@ -11,10 +11,22 @@ enum GapBinding: AnalysisBinding {
   static let defaultSource = "resultater"
 
   static let help = LanguageEntry(
-    name: "gap", kind: .analysis, syntax: "gap [TARGET, ...] [for KOMMUNE, ...|alle] [by PERIOD]",
+    name: "gap", kind: .analysis,
+    syntax: "gap [TARGET, ...] [for KOMMUNE, ...|alle] [by PERIOD]  |  gap [TARGET, ...] cohort [from WEEK] [lag=N] "
+      + "[for KOMMUNE, ...|alle] [by runde]",
     summary:
       "How far each municipality is from the targets in maal: value, threshold, gap_pp, met, short (persons or "
-      + "person-weeks short, rounded up); with by, rounds_to_target and trend at the pace of the last two periods.",
+      + "person-weeks short, rounded up); with by, rounds_to_target and trend at the pace of the last two periods. "
+      + "On resultater the built-in measures are rolling: 12 months before the round over the stock at the round. "
+      + "gap … cohort computes the Ny Chance targets as defined, from forloeb: the cohort is the persons on "
+      + "kontanthjælp or starthjælp in the start week (the effort's start, maal.indsats_fra, clipped to the data's "
+      + "first week 2007W01; from WEEK sets it), followed to a cut-off: i_gang = persons who started a job or "
+      + "education / cohort persons; selvforsoergende = weeks selvforsørgende or uddannelse / all weeks; aktivering "
+      + "= weeks in aktivering / weeks on kontanthjælp, starthjælp or in aktivering. Without by it is judged at "
+      + "the target date (maal.indsats_til, July 2008); by runde cuts each round at runder.data_til (2 months "
+      + "before the round, the DREAM lag; lag=N: N months before), the cut-off week being the last ISO week whose "
+      + "Thursday falls in that month, and adds pace_pp_month, months_to_target, trend and after_target (the "
+      + "cut-off is after the target date). numerator and denominator are shown.",
     example: "resultater | where ydelse == \"kontanthjælp\" | gap i_gang for Slagelse by runde",
     result: "kommune,runde,maal,value,threshold,gap_pp,met,short,rounds_to_target,trend\nSlagelse,1,i_gang,11.14,25.0,-13.86,false,119,,\nSlagelse,2,i_gang,12.72,25.0,-12.28,false,99,8,approaching\nSlagelse,3,i_gang,13.53,25.0,-11.47,false,88,15,approaching\nSlagelse,4,i_gang,15.05,25.0,-9.95,false,65,7,approaching\nSlagelse,5,i_gang,10.35,25.0,-14.65,false,101,,moving away")
 
@@ -24,7 +36,12 @@ enum GapBinding: AnalysisBinding {
   static func bind(_ spec: AnalysisSpec, input: [PlanColumn], context: AnalysisContext) throws(Diagnostic)
     -> any AnalysisOperator
   {
+    if spec.clause("cohort") != nil { return try bindCohort(spec, input: input, context: context) }
     for clause in spec.clauses where !clauseWords.contains(clause.word) {
+      if ["from", "lag"].contains(clause.word) {
+        throw context.error(
+          "'\(clause.word)' goes with gap … cohort", at: clause.wordRange, hints: ["gap … cohort takes: " + cohortUsage])
+      }
       throw context.error(
         "gap does not take '\(clause.word)'", at: clause.wordRange,
         hints: ["gap takes: gap [TARGET, ...] [for KOMMUNE, ...] [by PERIOD]"])
@@ -55,6 +72,10 @@ enum GapBinding: AnalysisBinding {
     }
     let targets = try GapBinding.targets(spec, input: input, context: context)
     let municipalities = try GapBinding.municipalities(spec.clause("for"), context: context, at: spec.keywordRange)
-    return GapOperator(targets: targets, municipalities: municipalities, period: period)
+    var calendar: GapRoundCalendar?
+    if period?.name == "runde" {
+      calendar = GapRoundCalendar(runder: try context.resolveTable("runder"), maal: try context.resolveTable("maal"))
+    }
+    return GapOperator(targets: targets, municipalities: municipalities, period: period, calendar: calendar)
   }
 }

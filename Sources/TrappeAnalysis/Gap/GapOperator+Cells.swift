@@ -13,6 +13,14 @@ extension GapOperator {
     for row in 0..<input.rowCount {
       if let name = column.value(at: row).stringValue, seen.insert(name).inserted { present.append(name) }
     }
+    return try GapOperator.choose(municipalities, present: present, notes: &notes)
+  }
+
+  /// The municipalities to report out of those `present` in the input (in order of appearance).
+  static func choose(_ municipalities: GapMunicipalities, present: [String], notes: inout [String])
+    throws(Diagnostic) -> [String]
+  {
+    let seen = Set(present)
     switch municipalities {
     case .all:
       return present

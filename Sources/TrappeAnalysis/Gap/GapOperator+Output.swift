@@ -13,6 +13,9 @@ extension GapOperator {
     notes.append("target source: maal.kilde, " + GapOperator.unique(targets.map(\.source)).joined(separator: "; "))
     let per = period.map { "kommune and \($0.name)" } ?? "kommune"
     notes.append("value = sum(numerator) / sum(denominator) per \(per) (.measures)")
+    for target in targets {
+      if let note = target.measure.note { notes.append("\(target.id): \(note)") }
+    }
     var units: [(String, [String])] = []
     for target in targets {
       if let index = units.firstIndex(where: { $0.0 == target.shortUnit }) {
@@ -30,6 +33,7 @@ extension GapOperator {
     } else if let period {
       notes.append("pace: only one \(period.name), so rounds_to_target is NULL unless met")
     }
+    if let calendar { notes.append(calendar.note) }
     if !zero.isEmpty {
       notes.append("value NULL, denominator 0 or missing: " + GapOperator.listed(zero))
     }

@@ -11,11 +11,14 @@ struct GapOperator: AnalysisOperator {
   let municipalities: GapMunicipalities
   /// The period column of `by`, if given.
   let period: PlanColumn?
+  /// The rounds' months and the target date, with `by runde` when `runder` has them (for the footer).
+  let calendar: GapRoundCalendar?
 
-  init(targets: [GapTarget], municipalities: GapMunicipalities, period: PlanColumn?) {
+  init(targets: [GapTarget], municipalities: GapMunicipalities, period: PlanColumn?, calendar: GapRoundCalendar? = nil) {
     self.targets = targets
     self.municipalities = municipalities
     self.period = period
+    self.calendar = calendar
   }
 
   /// The output column names after the key columns.

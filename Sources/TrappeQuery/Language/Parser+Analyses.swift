@@ -6,7 +6,12 @@ extension Parser {
 
   /// Words that start a clause of an analysis command.
   static let clauseWords: Set<String> = [
+<<<<<<< HEAD
     "for", "against", "by", "from", "to", "on", "k", "as", "unweighted", "top", "weeks", "model",
+=======
+    "for", "against", "by", "from", "to", "on", "k", "as", "unweighted", "top", "weeks",
+    "cohort", "lag",
+>>>>>>> cohort
   ]
 
   /// Parses an analysis command after its keyword: positional arguments, then clauses.
@@ -21,7 +26,11 @@ extension Parser {
       let wordToken = advance()
       let word = wordToken.keyword ?? ""
       var values: [Expression] = []
+<<<<<<< HEAD
       if word == "unweighted" || word == "model" {
+=======
+      if word == "unweighted" || word == "cohort" {
+>>>>>>> cohort
         // A flag: no values.
       } else if word == "k" || (current.kind == .assign && word != "by") {
         guard accept(.assign) != nil else {
@@ -79,7 +88,7 @@ extension Parser {
   package static func usage(of keyword: String) -> String {
     switch keyword {
     case "bench": return "bench MEASURE [for KOMMUNE] [against GROUP] [by PERIOD]"
-    case "gap": return "gap [TARGET, ...] [for KOMMUNE, ...] [by PERIOD]"
+    case "gap": return "gap [TARGET, ...] [cohort [from WEEK] [lag=N]] [for KOMMUNE, ...] [by PERIOD]"
     case "flow": return "flow from PERIOD to PERIOD [by COLUMN]"
     case "survival": return "survival [for STATUS, ...] [by COLUMN] [weeks N]"
     case "decompose": return "decompose MEASURE for KOMMUNE against GROUP by VARIABLE"

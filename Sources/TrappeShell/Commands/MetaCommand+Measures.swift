@@ -21,6 +21,9 @@ enum MeasureListing {
       denominator and scale: bench NAME against expected compares each municipality with it.
       Any total of a measure (a group, a region, several rounds) adds up numerators and
       denominators first and divides once; percentages are never averaged.
+      The built-ins i_gang, selvforsoergende and aktivering on resultater are rolling (the 12 months
+      before each round over the target group at the round), not the Ny Chance targets' cohort
+      definition; gap … cohort computes that from forloeb.
       """,
     example: ".measures"
   ) { session, invocation throws(Diagnostic) in
@@ -33,6 +36,7 @@ enum MeasureListing {
         ("better", .string(StringColumn(all.map { $0.direction.rawValue + ($0.directionStated ? "" : " (assumed)") }))),
         ("table", .string(StringColumn(all.map(\.table)))),
         ("kind", .string(StringColumn(all.map { $0.builtIn ? "built-in" : "defined" }))),
+        ("note", .string(StringColumn(all.map(\.note)))),
       ]))
   }
 }

@@ -50,5 +50,6 @@ import Testing
     #expect(measure.numerator == "sum(uger_aktivering)")
     #expect(measure.denominator == "sum(uger_i_alt)")
     #expect(measure.text == "measure aktivering = 100 * sum(uger_aktivering) / sum(uger_i_alt) unit \"%\" better higher")
+    #expect(measure.note?.hasPrefix("rolling 12 months over the stock at the round, not the Ny Chance cohort") == true)
   }
 }

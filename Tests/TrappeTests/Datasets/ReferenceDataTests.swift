@@ -126,6 +126,8 @@ import TrappeTestSupport
     #expect(zip(months, months.dropFirst()).allSatisfy { $0 < $1 })
     let cutOffs = try Self.periods(table, "data_til")
     #expect(zip(cutOffs, months).allSatisfy { $0 <= $1 })
+    // Two months before each round: the DREAM lag (runder.manifest).
+    #expect(cutOffs == [.month(2007, 7), .month(2007, 11), .month(2008, 1), .month(2008, 7), .month(2009, 1)])
     #expect(try Self.bools(table, "benchmarking") == [true, false, true, true, true])
     #expect(try Self.bools(table, "flowanalyse") == [false, true, true, true, true])
   }
@@ -141,6 +143,9 @@ import TrappeTestSupport
     let numerators = Dictionary(uniqueKeysWithValues: zip(ids, try Self.strings(table, "taeller")))
     let started = try #require(numerators["i_gang"])
     #expect(started.contains("job eller uddannelse") && !started.contains("aktivering"))
+    // The effort period July 2006 – July 2008 (DK Nyt): gap … cohort judges the targets at its end.
+    #expect(try Self.periods(table, "indsats_fra").allSatisfy { $0 == .month(2006, 7) })
+    #expect(try Self.periods(table, "indsats_til").allSatisfy { $0 == .month(2008, 7) })
   }
 
   @Test func grupper() throws {

@@ -1,0 +1,70 @@
+import TrappeBase
+import TrappeStorage
+
+extension CohortGapOperator {
+  /// The output rows: per municipality, cut-off (rounds in order) and target, with the pace per month.
+  func cells(chosen: [String], totals: [[CohortTotals]], cutOffs: [CohortCutOff], start: Period, lastWeek: Int32)
+    -> [CohortGapCell]
+  {
+    var rows: [CohortGapCell] = []
+    for (k, kommune) in chosen.enumerated() {
+      var previous: [String: (value: Double, month: Period)] = [:]
+      for (j, cutOff) in cutOffs.enumerated() {
+        for target in targets {
+          if rounds == nil, target.targetMonth != cutOff.dataTil { continue }
+          var cell = CohortGapCell(
+            kommune: kommune, round: cutOff.round, target: target.id, cutOff: cutOff.week, threshold: target.threshold)
+          if rounds != nil, let week = target.targetWeek { cell.afterTarget = cutOff.week > week }
+          guard cutOff.week.ordinal >= start.ordinal, cutOff.week.ordinal <= lastWeek else {
+            rows.append(cell)
+            continue
+          }
+          let (numerator, denominator) = totals[k][j].ratio(for: target.id)
+          cell.numerator = numerator
+          cell.denominator = denominator
+          guard denominator > 0 else {
+            rows.append(cell)
+            continue
+          }
+          let value = 100 * Double(numerator) / Double(denominator)
+          let met = target.comparison.isMet(value, threshold: target.threshold)
+          cell.value = GapOperator.rounded(value)
+          cell.gap = GapOperator.rounded(value - target.threshold)
+          cell.met = met
+          cell.short =
+            met
+            ? 0
+            : target.comparison.shortfall(
+              numerator: Double(numerator), needed: target.threshold * Double(denominator) / 100)
+          if rounds != nil {
+            if let before = previous[target.id] {
+              let months = Double(cutOff.dataTil.ordinal - before.month.ordinal)
+              if months > 0 { cell.pace = GapOperator.rounded((value - before.value) / months) }
+              (cell.months, cell.trend) = CohortGapOperator.pace(
+                value: value, met: met, target: target, previous: (before.value, months))
+            } else if met {
+              (cell.months, cell.trend) = (0, "met")
+            }
+          }
+          previous[target.id] = (value, cutOff.dataTil)
+          rows.append(cell)
+        }
+      }
+    }
+    return rows
+  }
+
+  /// Months to the target and the trend, from the value change per month since the cut-off before.
+  static func pace(value: Double, met: Bool, target: CohortTarget, previous: (Double, Double)) -> (Int64?, String?) {
+    if met { return (0, "met") }
+    let (before, months) = previous
+    guard months > 0 else { return (nil, nil) }
+    let direction = target.comparison.direction
+    let progress = direction * (value - before) / months
+    if abs(progress) < 1e-9 { return (nil, "flat") }
+    if progress < 0 { return (nil, "moving away") }
+    let remaining = direction * (target.threshold - value)
+    let count = max(1, (remaining / progress - 1e-9).rounded(.up))
+    return (Int64(min(count, 9e15)), "approaching")
+  }
+}
