@@ -19,14 +19,10 @@ package final class MeasureRegistry: Sendable {
     for measure in MeasureRegistry.builtIn { define(measure) }
   }
 
-<<<<<<< HEAD
-  /// The Ny Chance targets as measures on `resultater`, and the published share on public support
-  /// with its expected value on `jobindsats_y30r21`.
-=======
   /// The Ny Chance targets as rolling measures on `resultater`: the 12 months before each round
   /// over the target group at the round. They are not the targets' cohort definition, which
-  /// `gap … cohort` computes from `forloeb`; their names stay so scripts keep working.
->>>>>>> cohort
+  /// `gap … cohort` computes from `forloeb`; their names stay so scripts keep working. And the
+  /// published share on public support with its expected value on `jobindsats_y30r21`.
   static let builtIn: [MeasureDefinition] = [
     MeasureDefinition(
       builtIn: "i_gang", sumOf: "startet", per: "personer", scale: 100, unit: "%", better: .higher,
@@ -40,8 +36,10 @@ package final class MeasureRegistry: Sendable {
         + "weeks self-supporting / all weeks of the target group in the 12 months before the round"),
     MeasureDefinition(
       builtIn: "aktivering", sumOf: "uger_aktivering", per: "uger_i_alt", scale: 100,
-<<<<<<< HEAD
-      unit: "%", better: .higher, table: "resultater"),
+      unit: "%", better: .higher, table: "resultater",
+      note: "rolling 12 months over the stock at the round, not the Ny Chance cohort (gap … cohort): "
+        + "weeks in activation / all weeks of the target group in the 12 months before the round, "
+        + "self-supporting weeks included"),
   ] + [MeasureRegistry.y30Text].compactMap { MeasureDefinition.builtIn($0, table: "jobindsats_y30r21") }
 
   /// The share on public support of `jobindsats_y30r21`: each municipality's published share
@@ -50,13 +48,6 @@ package final class MeasureRegistry: Sendable {
   static let y30Text =
     "measure y30_andel = sum(faktisk_andel_pct * befolkning_16_66) / sum(befolkning_16_66) unit \"%\" better lower"
     + " expected sum(forventet_andel_pct * befolkning_16_66)"
-=======
-      unit: "%", better: .higher, table: "resultater",
-      note: "rolling 12 months over the stock at the round, not the Ny Chance cohort (gap … cohort): "
-        + "weeks in activation / all weeks of the target group in the 12 months before the round, "
-        + "self-supporting weeks included"),
-  ]
->>>>>>> cohort
 
   /// Adds or replaces a measure.
   package func define(_ measure: MeasureDefinition) {

@@ -6,12 +6,8 @@ extension Parser {
 
   /// Words that start a clause of an analysis command.
   static let clauseWords: Set<String> = [
-<<<<<<< HEAD
     "for", "against", "by", "from", "to", "on", "k", "as", "unweighted", "top", "weeks", "model",
-=======
-    "for", "against", "by", "from", "to", "on", "k", "as", "unweighted", "top", "weeks",
     "cohort", "lag",
->>>>>>> cohort
   ]
 
   /// Parses an analysis command after its keyword: positional arguments, then clauses.
@@ -26,11 +22,7 @@ extension Parser {
       let wordToken = advance()
       let word = wordToken.keyword ?? ""
       var values: [Expression] = []
-<<<<<<< HEAD
-      if word == "unweighted" || word == "model" {
-=======
-      if word == "unweighted" || word == "cohort" {
->>>>>>> cohort
+      if word == "unweighted" || word == "model" || word == "cohort" {
         // A flag: no values.
       } else if word == "k" || (current.kind == .assign && word != "by") {
         guard accept(.assign) != nil else {
