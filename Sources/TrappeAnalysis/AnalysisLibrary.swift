@@ -19,7 +19,7 @@ package struct AnalysisLibrary: AnalysisBinder {
     guard let binding = AnalysisRegistry.binding(for: spec.keyword) else { return nil }
     // For a measure, the table the measure is meant for.
     if let first = spec.positional.first, case .column(let name, nil) = first.kind,
-      let measure = measures.measure(name)
+      let measure = measures.measure(name), !measure.table.isEmpty
     {
       return measure.table
     }

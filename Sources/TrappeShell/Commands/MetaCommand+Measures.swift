@@ -28,7 +28,7 @@ enum MeasureListing {
         ("measure", .string(StringColumn(all.map(\.name)))),
         ("definition", .string(StringColumn(all.map { $0.text }))),
         ("better", .string(StringColumn(all.map { $0.direction.rawValue + ($0.directionStated ? "" : " (assumed)") }))),
-        ("table", .string(StringColumn(all.map(\.table)))),
+        ("table", .string(StringColumn(all.map { $0.table.isEmpty ? "(none fits)" : $0.table }))),
         ("kind", .string(StringColumn(all.map { $0.builtIn ? "built-in" : "defined" }))),
       ]))
   }

@@ -49,6 +49,6 @@ import Testing
     let measure = try #require(MeasureRegistry().measure("aktivering"))
     #expect(measure.numerator == "sum(uger_aktivering)")
     #expect(measure.denominator == "sum(uger_i_alt)")
-    #expect(measure.text == "measure aktivering = 100 * sum(uger_aktivering) / sum(uger_i_alt) unit \"%\"")
+    #expect(measure.text == "measure aktivering = 100 * sum(uger_aktivering) / sum(uger_i_alt) unit \"%\" better higher")
   }
 }
