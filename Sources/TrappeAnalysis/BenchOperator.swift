@@ -123,11 +123,13 @@ struct BenchOperator: AnalysisOperator {
     }
     let at = { (key: Int) -> String in self.period.map { " in \($0.name) \(data.keyText(key))" } ?? "" }
     var topByKey: [Double?] = []
+    var topNames: [String] = []
     var small: [(key: Int, names: [String])] = []
     for key in 0..<data.keyCount {
       let best = BenchOperator.best(
         valuesByKey[key], denominators: denominatorsByKey[key], direction: direction, minimumN: minimumN)
       topByKey.append(data.pooled(best, key, unweighted: unweighted))
+      if period == nil { topNames = best }
       if best.count < BenchOperator.topCount {
         notes.append("top10_value\(at(key)) pools only \(best.count) municipalities")
       }
@@ -182,7 +184,9 @@ struct BenchOperator: AnalysisOperator {
       }
     }
 
-    notes.insert(contentsOf: methodNotes() + smallNote(small, data: data), at: 0)
+    // Without a period there is one top 10, and the footer names it, best first.
+    let members = topNames.isEmpty ? [] : ["top 10, best first: \(topNames.joined(separator: ", "))"]
+    notes.insert(contentsOf: methodNotes() + members + smallNote(small, data: data), at: 0)
     var result: [(String, Column)] = [("kommune", AnalysisValues.stringColumn(kommune))]
     if let period, let keys = data.keys { result.append((period.name, keys.gather(periodRows))) }
     result += [

@@ -96,6 +96,11 @@ if checklib.check("bench kh for Slagelse row count", len(got) == 1, f"trappe {le
     for column, value in [("value", val), ("n", den), ("national_value", nat), ("top10_value", top10),
                           ("rank_national", rank_nat)]:
         check_number(f"bench kh for Slagelse {column}", got[0][column], value)
+# The footer names the top 10, best first: the ten lowest computed above, in that order.
+result = checklib.run(trappe, [".width 1000", KH, "kommunepanel | where aar == 2009 | bench kh for Slagelse"], fmt="box")
+footer = [l for l in result.stdout.splitlines() if l.startswith("top 10, best first: ")]
+checklib.check("bench kh for Slagelse footer names the ten lowest", footer == ["top 10, best first: " + ", ".join(want[0][8])],
+               f"trappe {footer}, duckdb {want[0][8]}")
 # rank 1 is the lowest rate: the municipality with the lowest kh in 2009 gets rank_national 1.
 lowest = con.execute("""select kommune from kp where aar = 2009
                         order by 1000.0 * kontanthjaelp_jan / befolkning, kommune limit 1""").fetchone()[0]
