@@ -32,11 +32,13 @@ struct GapTarget: Sendable, Equatable {
       + "gap follows maal (met when value \(comparison.rawValue) \(GapOperator.number(threshold))), while bench ranks by the measure; check which is meant"
   }
 
-  /// What one unit of `short` is: persons when the denominator counts persons, weeks when it counts weeks.
+  /// What one unit of `short` is: persons when the denominator counts persons, weeks when it counts
+  /// weeks (a share's numerator counts what its denominator does); otherwise the numerator's own
+  /// units, since `short` is a number of numerator units.
   var shortUnit: String {
     let denominator = measure.denominator.lowercased()
     if denominator.contains("personer") || denominator.hasPrefix("count(") { return "persons" }
     if denominator.contains("uger") { return "person-weeks" }
-    return "units of \(measure.denominator)"
+    return "units of \(measure.numerator)"
   }
 }
