@@ -16,6 +16,9 @@ enum MeasureListing {
       Define your own with: measure NAME = NUMERATOR / DENOMINATOR [unit "%"] [better higher|lower]
       `better` says which way is better; bench ranks, its best 10 and the words in footers and
       charts follow it. Without it, higher is assumed and the footer says so.
+      `table` is a table whose columns the measure uses (resultater when it fits): an analysis
+      that starts a statement, e.g. `bench kh for Slagelse`, reads it; "(none fits)" when no
+      table has the columns yet.
       Any total of a measure (a group, a region, several rounds) adds up numerators and
       denominators first and divides once; percentages are never averaged.
       """,
