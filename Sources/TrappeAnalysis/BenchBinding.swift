@@ -15,7 +15,7 @@ enum BenchBinding: AnalysisBinding {
     summary:
       "Benchmark municipalities (default: the VIP2 method municipalities) on a measure: value, peers excluding itself, national, pooled top 10, differences, ranks, and with by the change and difference-in-differences. "
       + "Ranks and the top 10 follow the measure's direction (measure … better higher|lower; higher is assumed when it does not say): rank 1 and the top 10 are the best in that direction. "
-      + "Only municipalities with n (the measure's denominator, whatever it counts) of at least min_n in a period may be in the top 10 (default min_n=100; min_n=0 lets every municipality in); all are still ranked, and the footer names those below min_n and flags a benchmarked municipality among them.",
+      + "Only municipalities with n (the measure's denominator, whatever it counts) of at least min_n in a period may be in the top 10 (default min_n=100; min_n=0 lets every municipality in); all are still ranked, and the footer counts (and names) those below min_n and flags a benchmarked municipality among them.",
     example: "bench i_gang for Slagelse against region by runde | select runde, value = round(value, 2), peer_value = round(peer_value, 2), rank_peers, rank_national",
     result: "runde,value,peer_value,rank_peers,rank_national\n1,10.92,12.12,12,57\n2,12.2,12.56,12,47\n3,13.12,13.13,9,49\n4,14.51,14.56,8,45\n5,10.0,11.29,13,59")
 
