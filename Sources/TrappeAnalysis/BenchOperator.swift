@@ -254,7 +254,7 @@ struct BenchOperator: AnalysisOperator {
       "\(measure.text)",
       "peer_value: \(group.label), excluding the municipality itself; \(pooling)",
       "national_value: all municipalities in the input; top10_value: the \(BenchOperator.topCount) municipalities with the \(best) value (better = \(direction.rawValue))\(eligible)\(period == nil ? "" : " in each \(period?.name ?? "")"), pooled",
-      "diff_peers, diff_national: value minus the other, in \(points); ranks: 1 = \(best) value (better = \(direction.rawValue)), every municipality ranked whatever its n (rank_peers among the group and the municipality)",
+      "diff_peers, diff_national: value minus the other, in \(points) (\(direction == .higher ? "above" : "below") 0 is better); ranks: 1 = \(best) value (better = \(direction.rawValue)), every municipality ranked whatever its n (rank_peers among the group and the municipality)",
       "n: the denominator, \(measure.denominator)"
         + (measure.denominator.lowercased().contains("uger") ? " (person-weeks, not persons)" : "")
         + (minimumN > 0 ? ", which min_n counts (min_n=0: all may be in the top 10)" : ""),

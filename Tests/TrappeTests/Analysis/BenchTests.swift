@@ -122,6 +122,7 @@ import TrappeTestSupport
     #expect(BenchTests.close(c("top10_value")[1], 7400.0 / 1100))
     #expect(notes.contains { $0.contains("the 10 municipalities with the lowest value (better = lower)") })
     #expect(notes.contains { $0.contains("ranks: 1 = lowest value (better = lower)") })
+    #expect(notes.contains { $0.contains("value minus the other, in percentage points (below 0 is better)") })
     #expect(!notes.contains { $0.contains("higher is assumed") })
   }
 
