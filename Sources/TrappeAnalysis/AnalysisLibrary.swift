@@ -21,7 +21,7 @@ package struct AnalysisLibrary: AnalysisBinder {
     if spec.keyword == GapBinding.keyword, spec.clause("cohort") != nil { return "forloeb" }
     // For a measure, the table the measure is meant for.
     if let first = spec.positional.first, case .column(let name, nil) = first.kind,
-      let measure = measures.measure(name)
+      let measure = measures.measure(name), !measure.table.isEmpty
     {
       return measure.table
     }

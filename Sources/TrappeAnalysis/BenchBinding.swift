@@ -1,7 +1,7 @@
 import TrappeBase
 import TrappeQuery
 
-/// Binds `bench MEASURE [for KOMMUNE, ...] [against GROUP] [k=N] [by PERIOD] [unweighted]`.
+/// Binds `bench MEASURE [for KOMMUNE, ...] [against GROUP] [k=N] [by PERIOD] [min_n=N] [unweighted]`.
 ///
 /// The municipalities default to the five VIP2 method municipalities
 /// (`kommuner | where vip2`); the group defaults to `peers` with k = 10.
@@ -11,14 +11,16 @@ enum BenchBinding: AnalysisBinding {
 
   static let help = LanguageEntry(
     name: "bench", kind: .analysis,
-    syntax: "bench MEASURE [for KOMMUNE, ...] [against peers|region|expected|GROUP|(KOMMUNE, ...)] [k=N] [by PERIOD] [unweighted]",
+    syntax: "bench MEASURE [for KOMMUNE, ...] [against peers|region|expected|GROUP|(KOMMUNE, ...)] [k=N] [by PERIOD] [min_n=N] [unweighted]",
     summary:
-      "Benchmark municipalities (default: the VIP2 method municipalities) on a measure: value, peers excluding itself, national, pooled top 10, differences, ranks, and with by the change and difference-in-differences.",
+      "Benchmark municipalities (default: the VIP2 method municipalities) on a measure: value, peers excluding itself, national, pooled top 10, differences, ranks, and with by the change and difference-in-differences. "
+      + "Ranks and the top 10 follow the measure's direction (measure … better higher|lower; higher is assumed when it does not say): rank 1 and the top 10 are the best in that direction. "
+      + "Only municipalities with n (the measure's denominator, whatever it counts) of at least min_n in a period may be in the top 10 (default min_n=100; min_n=0 lets every municipality in); all are still ranked, and the footer counts (and names) those below min_n and flags a benchmarked municipality among them.",
     example: "bench i_gang for Slagelse against region by runde | select runde, value = round(value, 2), peer_value = round(peer_value, 2), rank_peers, rank_national",
     result: "runde,value,peer_value,rank_peers,rank_national\n1,10.92,12.12,12,57\n2,12.2,12.56,12,47\n3,13.12,13.13,9,49\n4,14.51,14.56,8,45\n5,10.0,11.29,13,59")
 
   /// The clause words bench understands.
-  static let clauseWords: Set<String> = ["for", "against", "by", "k", "unweighted"]
+  static let clauseWords: Set<String> = ["for", "against", "by", "k", "unweighted", "min_n"]
 
   static func bind(_ spec: AnalysisSpec, input: [PlanColumn], context: AnalysisContext) throws(Diagnostic)
     -> any AnalysisOperator
@@ -53,10 +55,28 @@ enum BenchBinding: AnalysisBinding {
       spec.clause("against"), k: k, for: municipalities, directory: directory, context: context,
       at: spec.keywordRange)
     try group.requireExpected(of: measure, clause: spec.clause("against"), context: context)
-    return BenchOperator(
+    var bench = BenchOperator(
       measure: measure, municipalities: municipalities, mentions: mentions, source: context.source, group: group,
       period: period, unweighted: spec.clause("unweighted") != nil,
       integerCounts: MeasureEvaluator.denominatorIsInteger(input, measure: measure))
+    bench.minimumN = try minimumNArgument(spec, context: context)
+    return bench
+  }
+
+  /// The `min_n=N` clause (default 100): a number ≥ 0 that n must reach for the top 10.
+  static func minimumNArgument(_ spec: AnalysisSpec, context: AnalysisContext) throws(Diagnostic) -> Double {
+    guard let clause = spec.clause("min_n") else { return BenchOperator.defaultMinimumN }
+    let hints = [
+      "min_n=N: only municipalities with at least N in the measure's denominator may be in the top 10; min_n=0 lets all in"
+    ]
+    guard let value = clause.values.first else {
+      throw context.error("min_n needs a number, e.g. min_n=100", at: clause.wordRange, hints: hints)
+    }
+    switch value.kind {
+    case .integer(let n) where n >= 0: return Double(n)
+    case .double(let n) where n >= 0 && n.isFinite: return n
+    default: throw context.error("min_n must be a number of at least 0", at: value.range, hints: hints)
+    }
   }
 
   /// The measure named by the first positional argument, with a did-you-mean.

@@ -5,8 +5,10 @@ extension BenchOperator {
   /// `bench` in SQL, step for step as ``run(_:notes:)``: the measure's numerator and denominator
   /// per kommune (and key) from the same summarize plan; value = scale · num / den (NULL when the
   /// denominator is 0); pooled values sum numerators and denominators (or average the values,
-  /// `unweighted`); peers are the group's members that have rows; top 10 by value (ties by name);
-  /// ranks count the higher values; change and difference-in-differences against the previous key.
+  /// `unweighted`); peers are the group's members that have rows; the top 10 are the best 10 values
+  /// in the measure's direction among the municipalities with den ≥ min_n (ties by name); ranks
+  /// count the better values (higher, or lower for `better lower`); change and
+  /// difference-in-differences against the previous key.
   /// The benchmarked municipalities and their peers are known when the command is bound and are
   /// written into the SQL as constants. The notes (and the errors for a named municipality
   /// without rows) are not reproduced.
@@ -41,6 +43,10 @@ extension BenchOperator {
       memberRows.isEmpty
       ? "SELECT CAST(NULL AS VARCHAR) AS name, CAST(NULL AS VARCHAR) AS other WHERE FALSE"
       : "SELECT * FROM (VALUES \(memberRows.joined(separator: ", "))) AS m(name, other)"
+    // The measure's direction: which values are better, and the order of the best first.
+    let better = direction == .higher ? ">" : "<"
+    let bestFirst = direction == .higher ? "DESC" : "ASC"
+    let minimum = "CAST(\(minimumN) AS DOUBLE)"
     let keyColumn = keyName.map { ", g.\(id($0))" } ?? ""
     let keySelect = keyName.map { ", \(id($0))" } ?? ""
     let previous = { (column: String) in "lag(\(column)) OVER (PARTITION BY t_i ORDER BY ki)" }
@@ -69,7 +75,8 @@ extension BenchOperator {
         national AS (SELECT \(keyName.map { "c.\(id($0)), " } ?? "")\(pooled("c")) AS p FROM c GROUP BY ALL),
         best AS (
           SELECT * FROM (
-            SELECT c.*, row_number() OVER (PARTITION BY \(key) ORDER BY v DESC, kommune ASC) AS r FROM c WHERE v IS NOT NULL)
+            SELECT c.*, row_number() OVER (PARTITION BY \(key) ORDER BY v \(bestFirst), kommune ASC) AS r FROM c
+            WHERE v IS NOT NULL AND den >= \(minimum))
           WHERE r <= \(BenchOperator.topCount)),
         top AS (SELECT \(keyName.map { "c.\(id($0)), " } ?? "")\(pooled("c")) AS p FROM best AS c GROUP BY ALL),
         g AS (SELECT * FROM targets CROSS JOIN keys),
@@ -81,10 +88,10 @@ extension BenchOperator {
             (SELECT p FROM national AS c WHERE \(sameKey("c", "g"))) AS national_value,
             (SELECT p FROM top AS c WHERE \(sameKey("c", "g"))) AS top10_value,
             CASE WHEN own.v IS NOT NULL AND EXISTS (SELECT 1 FROM members WHERE members.name = g.name) THEN 1 + (
-              SELECT count(*) FROM c WHERE \(sameKey("c", "g")) AND c.v > own.v
+              SELECT count(*) FROM c WHERE \(sameKey("c", "g")) AND c.v \(better) own.v
                 AND (c.kommune = g.name OR c.kommune IN (SELECT other FROM members WHERE members.name = g.name))) END
               AS rank_peers,
-            CASE WHEN own.v IS NOT NULL THEN 1 + (SELECT count(*) FROM c WHERE \(sameKey("c", "g")) AND c.v > own.v) END
+            CASE WHEN own.v IS NOT NULL THEN 1 + (SELECT count(*) FROM c WHERE \(sameKey("c", "g")) AND c.v \(better) own.v) END
               AS rank_national,
             own.den AS n
           FROM g LEFT JOIN c AS own ON own.kommune = g.name AND \(sameKey("own", "g")))

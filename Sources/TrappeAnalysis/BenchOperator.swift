@@ -21,8 +21,16 @@ struct BenchOperator: AnalysisOperator {
   /// Whether the denominator sums ints (`sum(personer)`): then `n` is an int column, as the
   /// same sum in `summarize` would be.
   var integerCounts = false
+  /// Only municipalities with at least this denominator (`n`) in a period qualify for the top 10
+  /// (`min_n=`, default ``defaultMinimumN``; 0 lets every municipality in). Ranks still rank all.
+  var minimumN: Double = BenchOperator.defaultMinimumN
   /// How many municipalities make up the top group.
   static let topCount = 10
+  /// The default `min_n`: a rate on fewer than 100 in the denominator is too noisy to be a benchmark.
+  static let defaultMinimumN = 100.0
+
+  /// Which way is better for the measure: ranks and the top 10 follow it.
+  var direction: MeasureDirection { measure.direction }
 
   var columns: [PlanColumn] {
     var columns = [PlanColumn(name: "kommune", type: .string)]
@@ -42,12 +50,26 @@ struct BenchOperator: AnalysisOperator {
   var summary: String {
     "bench \(measure.name) for \(municipalities.joined(separator: ", ")) against \(group.label)"
       + (period.map { " by \($0.name)" } ?? "") + (unweighted ? " unweighted" : "")
+      + (minimumN == BenchOperator.defaultMinimumN ? "" : " min_n=\(BenchOperator.plain(minimumN))")
   }
 
-  /// The rank of `value` among `values` (1 = highest; ties share the better rank).
-  static func rank(of value: Double?, among values: [Double]) -> Int64? {
+  /// The rank of `value` among `values` (1 = the best in `direction`: the highest for `better higher`,
+  /// the lowest for `better lower`; ties share the better rank).
+  static func rank(of value: Double?, among values: [Double], direction: MeasureDirection = .higher) -> Int64? {
     guard let value else { return nil }
-    return Int64(1 + values.filter { $0 > value }.count)
+    return Int64(1 + values.filter { direction.isBetter($0, than: value) }.count)
+  }
+
+  /// The best `topCount` of `values` in `direction` (ties broken by name), among the
+  /// municipalities whose denominator is at least `minimumN`.
+  static func best(
+    _ values: [String: Double], denominators: [String: Double], direction: MeasureDirection, minimumN: Double
+  ) -> [String] {
+    values.filter { (denominators[$0.key] ?? 0) >= minimumN }
+      .sorted { a, b in
+        a.value != b.value ? direction.isBetter(a.value, than: b.value) : a.key < b.key
+      }
+      .prefix(topCount).map(\.key)
   }
 
   func run(_ input: Table, notes: inout [String]) throws(Diagnostic) -> Table {
@@ -87,21 +109,34 @@ struct BenchOperator: AnalysisOperator {
     let everyone = data.municipalities
     var nationalByKey: [Double?] = []
     var valuesByKey: [[String: Double]] = []
+    var denominatorsByKey: [[String: Double]] = []
     for key in 0..<data.keyCount {
       nationalByKey.append(data.pooled(everyone, key, unweighted: unweighted))
       var values: [String: Double] = [:]
-      for name in everyone { if let v = data.value(data.cell(name, key)) { values[name] = v } }
-      valuesByKey.append(values)
-    }
-    var topByKey: [Double?] = []
-    for key in 0..<data.keyCount {
-      let best = valuesByKey[key].sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(BenchOperator.topCount)
-      topByKey.append(data.pooled(best.map(\.key), key, unweighted: unweighted))
-      if best.count < BenchOperator.topCount {
-        notes.append("top10_value\(period == nil ? "" : " in \(period?.name ?? "") \(data.keyText(key))") pools only \(best.count) municipalities")
+      var denominators: [String: Double] = [:]
+      for name in everyone {
+        guard let cell = data.cell(name, key) else { continue }
+        denominators[name] = cell.denominator
+        if let v = data.value(cell) { values[name] = v }
       }
+      valuesByKey.append(values)
+      denominatorsByKey.append(denominators)
     }
     let at = { (key: Int) -> String in self.period.map { " in \($0.name) \(data.keyText(key))" } ?? "" }
+    var topByKey: [Double?] = []
+    var topNames: [String] = []
+    var small: [(key: Int, names: [String])] = []
+    for key in 0..<data.keyCount {
+      let best = BenchOperator.best(
+        valuesByKey[key], denominators: denominatorsByKey[key], direction: direction, minimumN: minimumN)
+      topByKey.append(data.pooled(best, key, unweighted: unweighted))
+      if period == nil { topNames = best }
+      if best.count < BenchOperator.topCount {
+        notes.append("top10_value\(at(key)) pools only \(best.count) municipalities")
+      }
+      let below = valuesByKey[key].keys.filter { (denominatorsByKey[key][$0] ?? 0) < minimumN }.sorted()
+      if !below.isEmpty { small.append((key, below)) }
+    }
     for name in targets {
       let others = (group.members[name] ?? []).filter { data.cells[$0] != nil }
       if others.isEmpty, expected == nil { notes.append("no peers besides \(name): its peer columns are NULL") }
@@ -129,8 +164,15 @@ struct BenchOperator: AnalysisOperator {
         diffNational.append(BenchOperator.difference(v, nat))
         rankPeers.append(
           expected.map { $0.rank(name, key) }
-            ?? (others.isEmpty ? nil : BenchOperator.rank(of: v, among: ([name] + others).compactMap { valuesByKey[key][$0] })))
-        rankNational.append(BenchOperator.rank(of: v, among: Array(valuesByKey[key].values)))
+            ?? (others.isEmpty
+              ? nil
+              : BenchOperator.rank(
+                of: v, among: ([name] + others).compactMap { valuesByKey[key][$0] }, direction: direction)))
+        rankNational.append(BenchOperator.rank(of: v, among: Array(valuesByKey[key].values), direction: direction))
+        if let cell, v != nil, cell.denominator < minimumN {
+          notes.append(
+            "\(name)\(at(key)) has n = \(BenchOperator.plain(cell.denominator)), below min_n = \(BenchOperator.plain(minimumN)): it cannot be in the top 10, and its value and ranks rest on a small denominator")
+        }
         n.append(cell?.denominator)
         if let previous {
           let c = BenchOperator.difference(v, previous.value)
@@ -146,7 +188,9 @@ struct BenchOperator: AnalysisOperator {
       }
     }
 
-    notes.insert(contentsOf: methodNotes(), at: 0)
+    // Without a period there is one top 10, and the footer names it, best first.
+    let members = topNames.isEmpty ? [] : ["top 10, best first: \(topNames.joined(separator: ", "))"]
+    notes.insert(contentsOf: methodNotes() + members + smallNote(small, data: data), at: 0)
     var result: [(String, Column)] = [("kommune", AnalysisValues.stringColumn(kommune))]
     if let period, let keys = data.keys { result.append((period.name, keys.gather(periodRows))) }
     result += [
@@ -175,11 +219,29 @@ struct BenchOperator: AnalysisOperator {
     return Table(result)
   }
 
+  /// The footer line counting the municipalities whose n was below `min_n` (left out of the top 10),
+  /// with their names when there are at most twelve in all.
+  func smallNote(_ small: [(key: Int, names: [String])], data: MeasureCells) -> [String] {
+    guard !small.isEmpty else { return [] }
+    let rule = "n < \(BenchOperator.plain(minimumN)), not eligible for the top 10 (still ranked)"
+    var names: [String] = []
+    for entry in small { for name in entry.names where !names.contains(name) { names.append(name) } }
+    let listed = names.count <= 12 ? ": " + names.sorted().joined(separator: ", ") : ""
+    guard let period else {
+      return ["\(rule): \(names.count) \(names.count == 1 ? "municipality" : "municipalities")\(listed)"]
+    }
+    let counts = small.map { "\(period.name) \(data.keyText($0.key)): \($0.names.count)" }
+    return ["\(rule): \(counts.joined(separator: ", "))\(names.count <= 12 ? " (\(names.sorted().joined(separator: ", ")))" : "")"]
+  }
+
   /// `a − b`, or nil when either is missing.
   static func difference(_ a: Double?, _ b: Double?) -> Double? {
     guard let a, let b else { return nil }
     return a - b
   }
+
+  /// A count or threshold as written: `100`, `2.5`.
+  static func plain(_ value: Double) -> String { NumberFormatting.plain(value).replacingSuffix(".0") }
 
   /// The footer lines saying how each column is computed.
   func methodNotes() -> [String] {
@@ -188,14 +250,25 @@ struct BenchOperator: AnalysisOperator {
       unweighted
       ? "unweighted: peer, national and top-10 values are plain means of the municipalities' values"
       : "pooled values are sum of numerators / sum of denominators over the municipalities, never means of rates"
+    let best = direction.bestWord
+    let eligible =
+      minimumN > 0
+      ? " among those with n ≥ \(BenchOperator.plain(minimumN))" : ""
     var lines = [
       "\(measure.text)",
       group.expected ? expectedNote() : "peer_value: \(group.label), excluding the municipality itself; \(pooling)",
-      "national_value: all municipalities in the input; top10_value: the \(BenchOperator.topCount) municipalities with the highest value (best = highest) in each period, pooled",
-      "diff_peers, diff_national: value minus the other, in \(points); ranks: 1 = highest value (rank_peers among the group and the municipality)",
-      "n: the denominator, \(measure.denominator)",
+      "national_value: all municipalities in the input; top10_value: the \(BenchOperator.topCount) municipalities with the \(best) value (better = \(direction.rawValue))\(eligible)\(period == nil ? "" : " in each \(period?.name ?? "")"), pooled",
+      "diff_peers, diff_national: value minus the other, in \(points) (\(direction == .higher ? "above" : "below") 0 is better); ranks: 1 = \(best) value (better = \(direction.rawValue)), every municipality ranked whatever its n (rank_peers among the group and the municipality)",
+      "n: the denominator, \(measure.denominator)"
+        + (measure.denominator.lowercased().contains("uger") ? " (person-weeks, not persons)" : "")
+        + (minimumN > 0 ? ", which min_n counts (min_n=0: all may be in the top 10)" : ""),
     ]
     if let note = measure.noteLine { lines.insert(note, at: 1) }
+    if !measure.directionStated {
+      lines.append(
+        "better: \(measure.name) does not say which way is better, so higher is assumed; if a lower value is better, define it with: measure \(measure.name) = … better lower"
+      )
+    }
     if let period {
       lines.append(
         "change: value minus the value in the previous \(period.name); did_peers, did_national: change minus the peers' / the country's change (difference-in-differences)"

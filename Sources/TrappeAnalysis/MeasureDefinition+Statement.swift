@@ -5,8 +5,12 @@ extension MeasureDefinition {
   /// A measure from `measure NAME = [SCALE *] NUMERATOR / DENOMINATOR [unit "TEXT"] [better higher|lower]`.
   ///
   /// The numerator and denominator must each contain an aggregate (`sum(startet)`,
-  /// `count()`); the measure applies to whatever table an analysis reads.
-  package init(_ statement: MeasureStatement, source: SourceText, tables: [String]) throws(Diagnostic) {
+  /// `count()`); the measure applies to whatever table an analysis reads. `tables` are the
+  /// tables known now with their columns: the measure's `table` (read when an analysis starts a
+  /// statement) is one whose columns it can be computed on (see ``table(for:among:)``).
+  package init(_ statement: MeasureStatement, source: SourceText, tables: [(name: String, columns: [PlanColumn])])
+    throws(Diagnostic)
+  {
     var expression = statement.expression
     var scale = 1.0
     // `c * (A / B)`
@@ -47,14 +51,14 @@ extension MeasureDefinition {
   /// built-ins themselves are made with).
   private init(
     unchecked statement: MeasureStatement, numerator: Expression, denominator: Expression, scale: Double,
-    source: SourceText, tables: [String]
+    source: SourceText, tables: [(name: String, columns: [PlanColumn])]
   ) {
     self.init(
       name: statement.name, numerator: MeasureTerm(expression: numerator, source: source),
       denominator: MeasureTerm(expression: denominator, source: source),
-      scale: scale, unit: statement.unit, direction: statement.direction, table: tables.contains("resultater") ? "resultater" : (tables.first ?? ""),
-      builtIn: false)
+      scale: scale, unit: statement.unit, direction: statement.direction, table: "", builtIn: false)
     self.expectedTerm = statement.expected.map { MeasureTerm(expression: $0, source: source) }
+    table = MeasureDefinition.table(for: self, among: tables)
   }
 
   /// A built-in measure written as a `measure` statement (for one that is not a plain ratio of
@@ -64,11 +68,24 @@ extension MeasureDefinition {
     let source = SourceText(text)
     guard case .binary(.divide, let numerator, let denominator) = statement.expression.kind,
       case var measure = MeasureDefinition(
-        unchecked: statement, numerator: numerator, denominator: denominator, scale: 1, source: source, tables: [table])
+        unchecked: statement, numerator: numerator, denominator: denominator, scale: 1, source: source, tables: [])
     else { return nil }
     measure.table = table
     measure.builtIn = true
     return measure
+  }
+
+  /// The table a measure is meant for: of the tables it can be computed on, `resultater` (bench's
+  /// and gap's own default) if it is one of them, else the first that has a `kommune` column, else
+  /// the first; "" when it fits none of them (then an analysis that starts a statement reads its
+  /// own default table and says which column is missing).
+  static func table(for measure: MeasureDefinition, among tables: [(name: String, columns: [PlanColumn])]) -> String {
+    let fitting = tables.filter { table in
+      (try? MeasureEvaluator.check(table.columns, measure: measure, by: [])) != nil
+    }
+    if fitting.contains(where: { $0.name == "resultater" }) { return "resultater" }
+    let municipal = fitting.first { $0.columns.contains { $0.name == "kommune" } }
+    return municipal?.name ?? fitting.first?.name ?? ""
   }
 
   /// The value of a numeric literal.

@@ -62,7 +62,7 @@ extension Session {
         "\(replaced ? "replaced" : "created") \(name): \(table.rowCount) \(table.rowCount == 1 ? "row" : "rows"), "
           + "\(table.columnCount) \(table.columnCount == 1 ? "column" : "columns")")
     case .measure(let statement):
-      let measure = try MeasureDefinition(statement, source: source, tables: tableNames)
+      let measure = try MeasureDefinition(statement, source: source, tables: tableColumns)
       measures.define(measure)
       notice("defined \(measure.text)")
     case .explain(let pipeline):
@@ -151,5 +151,17 @@ extension Session {
   /// Every table name a query can use: loaded tables, then datasets not loaded yet.
   var tableNames: [String] {
     catalog.names + datasets.names.filter { !catalog.contains($0) }
+  }
+
+  /// The named tables and datasets with their columns (a dataset not loaded yet: from its
+  /// manifest), in the order of ``tableNames``; for the table a new measure is meant for.
+  var tableColumns: [(name: String, columns: [PlanColumn])] {
+    tableNames.compactMap { name in
+      if let table = catalog[name] {
+        return (name, table.schema.fields.map { PlanColumn(name: $0.name, type: $0.type) })
+      }
+      guard let manifest = datasets.manifest(name) else { return nil }
+      return (name, manifest.columns.map { PlanColumn(name: $0.name, type: $0.type) })
+    }
   }
 }

@@ -104,6 +104,12 @@ EXTRA = [
     ([], "bench i_gang by runde unweighted"),
     ([], "bench selvforsoergende for Aarhus, Slagelse against (Gladsaxe, Odense) by runde"),
     ([], "resultater | where runde >= 4 | bench i_gang for Slagelse against region by herkomst"),
+    (["measure kh = 1000 * sum(kontanthjaelp_jan) / sum(befolkning) better lower"],
+     "kommunepanel | where aar == 2009 | bench kh for Slagelse"),
+    (["measure kh = 1000 * sum(kontanthjaelp_jan) / sum(befolkning) better lower"],
+     "kommunepanel | bench kh for Aarhus, Fanø against (Odense, Samsø) by aar min_n=50000"),
+    ([], "bench i_gang by runde min_n=0"),
+    ([], "bench aktivering for Odense against region by runde min_n=250.5 unweighted"),
     ([], "flow from 2008W05 to 2009-03 by koen"),
     ([], "forloeb | where person < 3000 | flow from 1 to 5 by aldersgruppe | where persons > 3"),
     ([], "forloeb | where person < 40 | extend d = slut_uge - start_uge, nx = start_uge + 1, "

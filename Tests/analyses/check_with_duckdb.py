@@ -86,11 +86,13 @@ check_peers(statement, run_trappe(statement), con.execute(peers_sql("Aabenraa", 
 
 
 def bench_sql(kommune, group):
-    """bench i_gang for KOMMUNE against GROUP (a query of kommune names) by runde, pooled ratios."""
+    """bench i_gang for KOMMUNE against GROUP (a query of kommune names) by runde, pooled ratios;
+    the top 10 are the highest among municipalities with d >= 100 (bench's default min_n)."""
     return f"""
 with t as (select kommune, runde, sum(startet)::double n, sum(personer)::double d from r group by all),
 v as (select *, 100 * n / d val from t),
-ranked as (select *, row_number() over (partition by runde order by val desc, kommune) pos from v),
+ranked as (select *, case when d >= 100 then row_number() over (
+    partition by runde, d >= 100 order by val desc, kommune) end pos from v),
 grp as ({group}),
 per as (
   select runde,
@@ -135,8 +137,8 @@ for kommune in ["Slagelse", "Aarhus"]:
 
 # unweighted: plain means of the municipalities' rates
 sql = """
-with v as (select kommune, 100 * sum(uger_aktivering) / sum(uger_i_alt) val from r group by all),
-t as (select * from v order by val desc, kommune limit 10)
+with v as (select kommune, 100 * sum(uger_aktivering) / sum(uger_i_alt) val, sum(uger_i_alt) d from r group by all),
+t as (select * from v where d >= 100 order by val desc, kommune limit 10)
 select (select avg(val) from v where kommune in ('Gladsaxe', 'Aarhus')),
        (select avg(val) from v), (select avg(val) from t)
 """

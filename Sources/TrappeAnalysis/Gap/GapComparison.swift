@@ -1,3 +1,4 @@
+import TrappeQuery
 
 /// The comparison of a target (`maal.sammenligning`): which side of the threshold counts as met.
 enum GapComparison: String, Sendable, Equatable {
@@ -13,6 +14,10 @@ enum GapComparison: String, Sendable, Equatable {
     case .atMost, .below: return -1
     }
   }
+
+  /// The direction the comparison treats as better: `>=` and `>` higher, `<=` and `<` lower
+  /// (what `better higher|lower` says for a measure, which bench follows).
+  var better: MeasureDirection { direction > 0 ? .higher : .lower }
 
   /// Whether `value` meets `threshold`, with a small tolerance so 25.0 computed as 24.999999 still counts.
   func isMet(_ value: Double, threshold: Double) -> Bool {

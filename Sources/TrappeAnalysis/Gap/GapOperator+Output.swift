@@ -11,6 +11,7 @@ extension GapOperator {
         + targets.map { "\($0.id) \($0.comparison.rawValue) \(GapOperator.number($0.threshold)) \($0.unit)" }
         .joined(separator: ", "))
     notes.append("target source: maal.kilde, " + GapOperator.unique(targets.map(\.source)).joined(separator: "; "))
+    notes += targets.compactMap(\.directionNote)
     let per = period.map { "kommune and \($0.name)" } ?? "kommune"
     notes.append("value = sum(numerator) / sum(denominator) per \(per) (.measures)")
     for target in targets {

@@ -24,11 +24,21 @@ struct GapTarget: Sendable, Equatable {
     self.measure = measure
   }
 
-  /// What one unit of `short` is: persons when the denominator counts persons, weeks when it counts weeks.
+  /// A footer line when the measure says `better` one way and the target compares the other
+  /// (e.g. `better lower` against `>=`): gap follows the target (`maal`), bench the measure.
+  var directionNote: String? {
+    guard measure.directionStated, measure.direction != comparison.better else { return nil }
+    return "\(id): the measure says better \(measure.direction.rawValue), but maal's target is \(comparison.rawValue) \(GapOperator.number(threshold)): "
+      + "gap follows maal (met when value \(comparison.rawValue) \(GapOperator.number(threshold))), while bench ranks by the measure; check which is meant"
+  }
+
+  /// What one unit of `short` is: persons when the denominator counts persons, weeks when it counts
+  /// weeks (a share's numerator counts what its denominator does); otherwise the numerator's own
+  /// units, since `short` is a number of numerator units.
   var shortUnit: String {
     let denominator = measure.denominator.lowercased()
     if denominator.contains("personer") || denominator.hasPrefix("count(") { return "persons" }
     if denominator.contains("uger") { return "person-weeks" }
-    return "units of \(measure.denominator)"
+    return "units of \(measure.numerator)"
   }
 }

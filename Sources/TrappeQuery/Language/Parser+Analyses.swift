@@ -8,6 +8,7 @@ extension Parser {
   static let clauseWords: Set<String> = [
     "for", "against", "by", "from", "to", "on", "k", "as", "unweighted", "top", "weeks", "model",
     "cohort", "lag",
+    "min_n",
   ]
 
   /// Parses an analysis command after its keyword: positional arguments, then clauses.
@@ -79,7 +80,7 @@ extension Parser {
   /// One-line usage of each analysis, for messages.
   package static func usage(of keyword: String) -> String {
     switch keyword {
-    case "bench": return "bench MEASURE [for KOMMUNE] [against GROUP] [by PERIOD]"
+    case "bench": return "bench MEASURE [for KOMMUNE] [against GROUP] [by PERIOD] [min_n=N]"
     case "gap": return "gap [TARGET, ...] [cohort [from WEEK] [lag=N]] [for KOMMUNE, ...] [by PERIOD]"
     case "flow": return "flow from PERIOD to PERIOD [by COLUMN]"
     case "survival": return "survival [for STATUS, ...] [by COLUMN] [weeks N]"

@@ -19,6 +19,9 @@ enum MeasureListing {
       charts follow it. Without it, higher is assumed and the footer says so.
       `expected` gives a published expected level (e.g. sum(forventet_antal)), taken over the same
       denominator and scale: bench NAME against expected compares each municipality with it.
+      `table` is a table whose columns the measure uses (resultater when it fits): an analysis
+      that starts a statement, e.g. `bench kh for Slagelse`, reads it; "(none fits)" when no
+      table has the columns yet.
       Any total of a measure (a group, a region, several rounds) adds up numerators and
       denominators first and divides once; percentages are never averaged.
       The built-ins i_gang, selvforsoergende and aktivering on resultater are rolling (the 12 months
@@ -34,7 +37,7 @@ enum MeasureListing {
         ("measure", .string(StringColumn(all.map(\.name)))),
         ("definition", .string(StringColumn(all.map { $0.text }))),
         ("better", .string(StringColumn(all.map { $0.direction.rawValue + ($0.directionStated ? "" : " (assumed)") }))),
-        ("table", .string(StringColumn(all.map(\.table)))),
+        ("table", .string(StringColumn(all.map { $0.table.isEmpty ? "(none fits)" : $0.table }))),
         ("kind", .string(StringColumn(all.map { $0.builtIn ? "built-in" : "defined" }))),
         ("note", .string(StringColumn(all.map(\.note)))),
       ]))

@@ -94,7 +94,65 @@ import TrappeTestSupport
     #expect(BenchTests.close(c("change")[1], 4.5))
     #expect(BenchTests.close(c("did_peers")[1], 3.5))
     #expect(BenchTests.close(c("did_national")[1], 4.5 - 2000.0 / 1300))
-    #expect(notes.contains { $0.contains("best = highest") })
+    #expect(notes.contains { $0.contains("the 10 municipalities with the highest value (better = higher) among those with n ≥ 100") })
+    #expect(notes.contains { $0.contains("ranks: 1 = highest value") })
+  }
+
+  /// The share not started, better lower: `100 * sum(startet) / sum(personer)` declared lower is better.
+  static let lower = MeasureDefinition(
+    builtIn: "lav", sumOf: "startet", per: "personer", scale: 100, unit: "%", better: .lower, table: "t")
+
+  @Test func betterLowerRanksTheLowestFirstAndPoolsTheTenLowest() throws {
+    var notes: [String] = []
+    var bench = BenchTests.bench(["M1", "M2", "M3"])
+    bench = BenchOperator(
+      measure: BenchTests.lower, municipalities: bench.municipalities, mentions: [:], source: bench.source,
+      group: bench.group, period: bench.period, unweighted: false)
+    let result = try bench.run(BenchTests.table(), notes: &notes)
+    let c = { (name: String) in BenchTests.column(result, name) }
+    // Round 1: M1 1 % is the lowest of all: rank 1 of the group and of the country.
+    // The ten lowest are M1 (2 of 200) and M2…M10 (2 + … + 10 = 54 of 900): 56 / 1100.
+    #expect(c("rank_peers")[0] == .int64(1))
+    #expect(c("rank_national")[0] == .int64(1))
+    #expect(BenchTests.close(c("top10_value")[0], 5600.0 / 1100))
+    // Round 2: M1 5.5 %; lower are M2 3 %, M3 4 %, M4 5 %: rank 3 in the group, 4 in the country.
+    // The ten lowest: M2, M3, M4 (3 + 4 + 5), M1 (11 of 200), M5…M10 (6 + … + 11 = 51): 74 / 1100.
+    #expect(c("rank_peers")[1] == .int64(3))
+    #expect(c("rank_national")[1] == .int64(4))
+    #expect(BenchTests.close(c("top10_value")[1], 7400.0 / 1100))
+    #expect(notes.contains { $0.contains("the 10 municipalities with the lowest value (better = lower)") })
+    #expect(notes.contains { $0.contains("ranks: 1 = lowest value (better = lower)") })
+    #expect(notes.contains { $0.contains("value minus the other, in percentage points (below 0 is better)") })
+    #expect(!notes.contains { $0.contains("higher is assumed") })
+  }
+
+  @Test func minNKeepsSmallMunicipalitiesOutOfTheTopTenOnly() throws {
+    // M2…M12 have exactly 100 persons: eligible at min_n=100 (n ≥ min_n), not at 101.
+    var notes: [String] = []
+    var bench = BenchTests.bench(["M1", "M2", "M3"])
+    bench.minimumN = 101
+    let result = try bench.run(BenchTests.table(), notes: &notes)
+    let c = { (name: String) in BenchTests.column(result, name) }
+    // Only M1 (200 persons) qualifies: top10_value is its own value, 1 % then 5.5 %.
+    #expect(BenchTests.close(c("top10_value")[0], 1))
+    #expect(BenchTests.close(c("top10_value")[1], 5.5))
+    // Ranks still count all twelve (as in valuePeersNationalTopRanksAndDiffs).
+    #expect(c("rank_national")[0] == .int64(12))
+    #expect(c("rank_national")[1] == .int64(9))
+    #expect(notes.contains("top10_value in runde 1 pools only 1 municipalities"))
+    #expect(notes.contains { $0.hasPrefix("n < 101, not eligible for the top 10 (still ranked): runde 1: 11, runde 2: 11 (M10, M11, M12, M2,") })
+    // min_n=300: M1 itself is below it, and the footer says so.
+    var small: [String] = []
+    bench.minimumN = 300
+    let none = try bench.run(BenchTests.table(), notes: &small)
+    #expect(BenchTests.column(none, "top10_value") == [.null, .null])
+    #expect(small.contains { $0.hasPrefix("M1 in runde 1 has n = 200, below min_n = 300") })
+    // min_n=0: everyone qualifies; the top 10 of round 1 is M3…M12 again (75 / 1000).
+    var all: [String] = []
+    bench.minimumN = 0
+    let open = try bench.run(BenchTests.table(), notes: &all)
+    #expect(BenchTests.close(BenchTests.column(open, "top10_value")[0], 7.5))
+    #expect(!all.contains { $0.hasPrefix("n < ") })
   }
 
   @Test func unweightedAveragesTheRates() throws {
@@ -139,6 +197,10 @@ import TrappeTestSupport
 
   @Test func ranksShareTies() {
     #expect(BenchOperator.rank(of: 5, among: [7, 5, 5, 1]) == 2)
+    // Better lower: only 1 is better than 5.
+    #expect(BenchOperator.rank(of: 5, among: [7, 5, 5, 1], direction: .lower) == 2)
+    #expect(BenchOperator.rank(of: 7, among: [7, 5, 5, 1], direction: .lower) == 4)
+    #expect(BenchOperator.rank(of: 1, among: [7, 5, 5, 1], direction: .lower) == 1)
     #expect(BenchOperator.rank(of: nil, among: [1]) == nil)
   }
 
