@@ -80,7 +80,12 @@ struct OwnGroupTable {
           own.isEmpty
             ? "\(kommune) is in no group of \(name)"
             : "\(kommune) is in \(own.count) groups of \(name) (\(own.joined(separator: ", "))); against needs one",
-          at: range, hints: ["keep one group per municipality, e.g. let k = \(name) | where \(column) == \"...\""])
+          at: range,
+          hints: [
+            own.isEmpty
+              ? "add a row for \(kommune) to \(name), or benchmark only municipalities it lists"
+              : "keep one group per municipality, e.g. let k = \(name) | where \(column) == \"...\""
+          ])
       }
       let others = (members[label] ?? []).filter { $0 != kommune && !excluded.contains($0) }
       result[kommune] = others
