@@ -128,9 +128,14 @@ struct ComparisonGroup: Sendable {
       guard finder.contains(name) else {
         throw context.error("'\(name)' is not in kommunepanel, so its peers cannot be computed", at: range)
       }
-      let list = finder.nearest(to: name, k: k, excluding: Set(exclusion.members).subtracting([name])).map(\.kommune)
+      let excluded = Set(exclusion.members).subtracting([name])
+      let matches = finder.nearest(to: name, k: k, excluding: excluded)
+      let list = matches.map(\.kommune)
       members[name] = list
       details.append("peers of \(name): \(list.joined(separator: ", "))")
+      if let warning = finder.poorMatchWarning(for: name, matches: matches, k: k, excluding: excluded) {
+        details.append(warning)
+      }
     }
     return ComparisonGroup(
       label: "peers (k=\(k), \(finder.method))", members: members,

@@ -155,6 +155,22 @@ package struct PeerFinder: Sendable {
     return means.count % 2 == 1 ? means[middle] : (means[middle - 1] + means[middle]) / 2
   }
 
+  /// A municipality's peers are poor matches when their mean distance exceeds this many times
+  /// the median over all municipalities.
+  static let poorMatchFactor = 3.0
+
+  /// The footer warning when `matches` (the peers of `kommune`) are poor matches: their mean
+  /// distance is over ``poorMatchFactor`` times ``typicalMeanDistance(k:excluding:)``.
+  func poorMatchWarning(for kommune: String, matches: [PeerMatch], k: Int, excluding excluded: Set<String>) -> String? {
+    guard !matches.isEmpty, let typical = typicalMeanDistance(k: k, excluding: excluded), typical > 0 else { return nil }
+    let mean = matches.map(\.distance).reduce(0, +) / Double(matches.count)
+    guard mean > PeerFinder.poorMatchFactor * typical else { return nil }
+    return "warning: poor matches: \(kommune)'s \(matches.count) peers are at a mean distance of "
+      + "\(AnalysisValues.format(mean)), \(AnalysisValues.format(mean / typical, digits: 1)) times the median of "
+      + "every municipality's (\(AnalysisValues.format(typical))); nearest at \(AnalysisValues.format(matches[0].distance)); "
+      + "comparisons with them say little"
+  }
+
   /// One line describing the method, for notes.
   package var method: String {
     "nearest by Euclidean distance on z-scores (sample sd) of \(variables.joined(separator: ", "))"

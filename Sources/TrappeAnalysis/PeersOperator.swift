@@ -23,9 +23,6 @@ struct PeersOperator: AnalysisOperator {
   var side: [PeerSideVariable] = []
   /// `stability`: one row per year of the input instead of the peers.
   var stability = false
-  /// A municipality's peers are poor matches when their mean distance exceeds this many times
-  /// the median over all municipalities.
-  static let poorMatchFactor = 3.0
 
   var columns: [PlanColumn] {
     if stability {
@@ -75,15 +72,8 @@ struct PeersOperator: AnalysisOperator {
     let candidates = finder.names.filter { $0 != kommune && !excluded.contains($0) }.count
     notes.append("\(finder.names.count) municipalities compared (z-scores over all), \(candidates) candidates")
     if matches.count < k { notes.append("only \(matches.count) other municipalities are available") }
-    if !matches.isEmpty, let typical = finder.typicalMeanDistance(k: k, excluding: excluded) {
-      let mean = matches.map(\.distance).reduce(0, +) / Double(matches.count)
-      if typical > 0, mean > PeersOperator.poorMatchFactor * typical {
-        notes.append(
-          "warning: poor matches: \(kommune)'s \(matches.count) peers are at a mean distance of "
-            + "\(AnalysisValues.format(mean)), \(AnalysisValues.format(mean / typical, digits: 1)) times the median of "
-            + "every municipality's (\(AnalysisValues.format(typical))); nearest at \(AnalysisValues.format(matches[0].distance)); "
-            + "comparisons with them say little")
-      }
+    if let warning = finder.poorMatchWarning(for: kommune, matches: matches, k: k, excluding: excluded) {
+      notes.append(warning)
     }
     notes += finder.caveats
     if let saveAs {

@@ -84,6 +84,9 @@ import TrappeTestSupport
     let text = try result("peers København k=3").text
     #expect(text.contains("warning: poor matches: København's 3 peers"))
     #expect(!(try result("peers Gladsaxe k=3").text.contains("warning")))
+    // bench against peers says it too (Aarhus: mean 3.32 over 0.54, check_peers.py).
+    #expect(try result("bench i_gang for Aarhus").text.contains("warning: poor matches: Aarhus's 10 peers"))
+    #expect(!(try result("bench i_gang for Gladsaxe").text.contains("poor matches")))
   }
 
   @Test func aVariableFromAnotherTableJoinsByCodeOrName() throws {
