@@ -2,8 +2,8 @@ import TrappeBase
 import TrappeStorage
 import TrappeQuery
 
-/// The municipalities that may not be comparison units (`exclude GROUP`, default the VIP2
-/// method municipalities, `exclude none` for nobody).
+/// The municipalities that may not be comparison units: always the VIP2 method municipalities,
+/// and any group or municipality named with `exclude GROUP, KOMMUNE, ...`; `exclude none` for nobody.
 ///
 /// The method municipalities are the treated units of the evaluation: comparing one with
 /// another compares an effort with itself. They are left out of the candidates for peers (and
@@ -33,20 +33,20 @@ struct PeerExclusion: Sendable, Equatable {
       + (written ? "" : "; exclude none lets them in")
   }
 
-  /// Resolves `exclude GROUP, ...` / `exclude none`; without the clause, the VIP2 method
-  /// municipalities (the `vip2_metode` group of `grupper`, or `kommuner.vip2` when it is missing).
+  /// Resolves `exclude GROUP, ...` / `exclude none`: the VIP2 method municipalities (the
+  /// `vip2_metode` group of `grupper`, or `kommuner.vip2` when it is missing) and those named.
   static func resolve(
     _ clause: AnalysisClause?, directory: MunicipalityDirectory, context: AnalysisContext
   ) throws(Diagnostic) -> PeerExclusion {
-    guard let clause else {
-      let group = (try? groupMembers(defaultGroup, directory: directory, context: context)) ?? nil
-      if let group {
-        return PeerExclusion(members: group.members, label: "group \(defaultGroup), \(group.title)", written: false)
-      }
-      return PeerExclusion(
+    let standard: PeerExclusion
+    if let group = (try? groupMembers(defaultGroup, directory: directory, context: context)) ?? nil {
+      standard = PeerExclusion(members: group.members, label: "group \(defaultGroup), \(group.title)", written: false)
+    } else {
+      standard = PeerExclusion(
         members: directory.methodMunicipalities, label: "the VIP2 method municipalities (kommuner.vip2)",
         written: false)
     }
+    guard let clause else { return standard }
     guard !clause.values.isEmpty else {
       throw context.error(
         "exclude needs a group, municipalities or none", at: clause.wordRange, hints: ["e.g. exclude vip2_metode"])
@@ -54,8 +54,9 @@ struct PeerExclusion: Sendable, Equatable {
     if clause.values.count == 1, context.name(of: clause.values[0])?.lowercased() == "none" {
       return .none
     }
-    var members: [String] = []
-    var labels: [String] = []
+    // Groups and municipalities named are left out besides the method municipalities.
+    var members = standard.members
+    var labels = [standard.label]
     for value in clause.values {
       guard let text = context.name(of: value) else {
         throw context.error("expected a group or municipality after exclude", at: value.range)
