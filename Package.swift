@@ -42,8 +42,10 @@ let package = Package(
       [
         "TrappeBase", "TrappeStorage", "TrappeIO", "TrappeQuery", "TrappeAnalysis", "TrappeCharts", "TrappeDatasets",
       ]),
-    // The generator of the illustrative datasets (not linked into the shell).
-    module("TrappeDatagen", ["TrappeBase", "TrappeStorage", "TrappeIO", "TrappeDatasets"]),
+    // The generator of the illustrative datasets (not linked into the shell); it chooses the forloeb
+    // comparison municipalities with the analyses' own peer definition.
+    module(
+      "TrappeDatagen", ["TrappeBase", "TrappeStorage", "TrappeIO", "TrappeQuery", "TrappeAnalysis", "TrappeDatasets"]),
     .systemLibrary(
       name: "CLibEdit",
       pkgConfig: "libedit",

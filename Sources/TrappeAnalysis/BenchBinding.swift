@@ -11,16 +11,18 @@ enum BenchBinding: AnalysisBinding {
 
   static let help = LanguageEntry(
     name: "bench", kind: .analysis,
-    syntax: "bench MEASURE [for KOMMUNE, ...] [against peers|region|expected|GROUP|(KOMMUNE, ...)] [k=N] [by PERIOD] [min_n=N] [unweighted]",
+    syntax:
+      "bench MEASURE [for KOMMUNE, ...] [against peers|region|kommunegruppe|expected|GROUP|TABLE|(KOMMUNE, ...)] [exclude GROUP|none] [k=N] [by PERIOD] [min_n=N] [unweighted]",
     summary:
       "Benchmark municipalities (default: the VIP2 method municipalities) on a measure: value, peers excluding itself, national, pooled top 10, differences, ranks, and with by the change and difference-in-differences. "
       + "Ranks and the top 10 follow the measure's direction (measure … better higher|lower; higher is assumed when it does not say): rank 1 and the top 10 are the best in that direction. "
-      + "Only municipalities with n (the measure's denominator, whatever it counts) of at least min_n in a period may be in the top 10 (default min_n=100; min_n=0 lets every municipality in); all are still ranked, and the footer counts (and names) those below min_n and flags a benchmarked municipality among them.",
+      + "Only municipalities with n (the measure's denominator, whatever it counts) of at least min_n in a period may be in the top 10 (default min_n=100; min_n=0 lets every municipality in); all are still ranked, and the footer counts (and names) those below min_n and flags a benchmarked municipality among them. "
+      + "against peers (the k nearest, see peers) and against kommunegruppe (the municipality's own Statistics Denmark group, dataset kommunegrupper) leave out the VIP2 method municipalities (treated units are not comparison units) unless exclude none; exclude GROUP, KOMMUNE, ... leaves out more, and also filters any other group. Your own clusters (e.g. the ministry's comparable jobcentres): against (Køge, Holbæk, ...), or .load klynger.csv as klynger with the columns kommune (or kommunekode) and gruppe, one row per municipality, then against klynger compares each municipality with its own cluster. against expected compares with the measure's published expected value.",
     example: "bench i_gang for Slagelse against region by runde | select runde, value = round(value, 2), peer_value = round(peer_value, 2), rank_peers, rank_national",
     result: "runde,value,peer_value,rank_peers,rank_national\n1,10.92,12.12,12,57\n2,12.2,12.56,12,47\n3,13.12,13.13,9,49\n4,14.51,14.56,8,45\n5,10.0,11.29,13,59")
 
   /// The clause words bench understands.
-  static let clauseWords: Set<String> = ["for", "against", "by", "k", "unweighted", "min_n"]
+  static let clauseWords: Set<String> = ["for", "against", "by", "k", "unweighted", "min_n", "exclude"]
 
   static func bind(_ spec: AnalysisSpec, input: [PlanColumn], context: AnalysisContext) throws(Diagnostic)
     -> any AnalysisOperator
@@ -51,9 +53,10 @@ enum BenchBinding: AnalysisBinding {
       municipalities = directory.methodMunicipalities
     }
     let k = try kArgument(spec, context: context)
+    let exclusion = try PeerExclusion.resolve(spec.clause("exclude"), directory: directory, context: context)
     let group = try ComparisonGroup.resolve(
       spec.clause("against"), k: k, for: municipalities, directory: directory, context: context,
-      at: spec.keywordRange)
+      at: spec.keywordRange, exclusion: exclusion)
     try group.requireExpected(of: measure, clause: spec.clause("against"), context: context)
     var bench = BenchOperator(
       measure: measure, municipalities: municipalities, mentions: mentions, source: context.source, group: group,

@@ -4,10 +4,15 @@ import TrappeQuery
 /// The municipalities each benchmarked municipality is compared with (`against GROUP`).
 ///
 /// GROUP is `peers` (the k comparable municipalities from `kommunepanel`, see
-/// ``PeerFinder``), `region` (the municipality's own region), a group saved with
+/// ``PeerFinder``), `region` (the municipality's own region), `kommunegruppe` (its own
+/// Statistics Denmark municipality group, `kommunegrupper`), a group saved with
 /// `peers ... as NAME`, a group from `grupper` (`integration_top10_1999_2007`,
-/// `region_sjaelland`), or a list of municipalities `(Gladsaxe, Aarhus)`.
-/// The municipality itself is never one of its own peers.
+/// `region_sjaelland`), a table with one group per municipality (a loaded cluster file with
+/// `kommune` or `kommunekode` and `gruppe`: the municipality's own group, ``OwnGroupTable``),
+/// or a list of municipalities `(Gladsaxe, Aarhus)`.
+/// The municipality itself is never one of its own peers. `peers`, `kommunegruppe` and group
+/// tables leave out the excluded municipalities (default the VIP2 method municipalities, see
+/// ``PeerExclusion``); the other groups only when `exclude` is written.
 struct ComparisonGroup: Sendable {
   /// What the group is, for notes and `explain`.
   let label: String
@@ -22,13 +27,35 @@ struct ComparisonGroup: Sendable {
   /// Resolves the `against` clause (default `peers`) for `municipalities`.
   static func resolve(
     _ clause: AnalysisClause?, k: Int, for municipalities: [String], directory: MunicipalityDirectory,
-    context: AnalysisContext, at range: SourceRange
+    context: AnalysisContext, at range: SourceRange, exclusion: PeerExclusion = .none
+  ) throws(Diagnostic) -> ComparisonGroup {
+    let group = try resolveGroup(
+      clause, k: k, for: municipalities, directory: directory, context: context, at: range, exclusion: exclusion)
+    guard exclusion.written, !exclusion.members.isEmpty, !group.excludes else { return group }
+    // `exclude` written after a fixed group: filter it too.
+    let excluded = Set(exclusion.members)
+    return ComparisonGroup(
+      label: group.label + " less the excluded", members: group.members.mapValues { $0.filter { !excluded.contains($0) } },
+      details: group.details + [exclusion.note()], excludes: true)
+  }
+
+  /// Whether the group already left out the excluded municipalities.
+  var excludes = false
+
+  static func resolveGroup(
+    _ clause: AnalysisClause?, k: Int, for municipalities: [String], directory: MunicipalityDirectory,
+    context: AnalysisContext, at range: SourceRange, exclusion: PeerExclusion
   ) throws(Diagnostic) -> ComparisonGroup {
     let values = clause?.values ?? []
     let word = values.count == 1 ? context.name(of: values[0]) : nil
     let where_ = values.first?.range ?? range
     if values.isEmpty || word == "peers" {
-      return try peers(k: k, for: municipalities, context: context, at: where_)
+      return try peers(k: k, for: municipalities, context: context, at: where_, exclusion: exclusion)
+    }
+    if word == "kommunegruppe" {
+      let table = try context.table("kommunegrupper", at: where_)
+      return try OwnGroupTable(table, name: "kommunegrupper", column: "kommunegruppe", context: context, at: where_)
+        .group(for: municipalities, directory: directory, exclusion: exclusion, context: context, at: where_)
     }
     if word == "expected" { return ComparisonGroup(label: "expected", members: [:], details: [], expected: true) }
     if word == "region" {
@@ -58,14 +85,20 @@ struct ComparisonGroup: Sendable {
       }
       return fixed(list, label: "group \(word)", for: municipalities)
     }
+    if let word, directory.name(matching: word) == nil, let table = (try? context.resolveTable(word)) ?? nil {
+      return try OwnGroupTable(table, name: word, column: nil, context: context, at: where_)
+        .group(for: municipalities, directory: directory, exclusion: exclusion, context: context, at: where_)
+    }
     var list: [String] = []
     for value in values {
       guard let text = context.name(of: value), directory.name(matching: text) != nil else {
         let text = context.name(of: value) ?? ""
-        let candidates = ["peers", "region"] + context.groups.names + Set(groupNames.compactMap { $0 }).sorted() + directory.names
+        let candidates = ["peers", "region", "kommunegruppe"] + context.groups.names + Set(groupNames.compactMap { $0 }).sorted() + directory.names
         throw context.error(
           "unknown group or municipality '\(text)'", at: value.range,
-          hints: ["against takes peers, region, expected, a group from grupper, a saved group, or (KOMMUNE, ...)"]
+          hints: [
+            "against takes peers, region, kommunegruppe, expected, a group from grupper, a saved group, a table with kommune and gruppe, or (KOMMUNE, ...)"
+          ]
         ).suggesting(Suggestion.nearest(to: text, in: candidates))
       }
       let name = try directory.resolve(value, context: context)
@@ -82,9 +115,10 @@ struct ComparisonGroup: Sendable {
   }
 
   /// The `k` comparable municipalities of each municipality, from `kommunepanel` with the default method.
-  static func peers(k: Int, for municipalities: [String], context: AnalysisContext, at range: SourceRange)
-    throws(Diagnostic) -> ComparisonGroup
-  {
+  static func peers(
+    k: Int, for municipalities: [String], context: AnalysisContext, at range: SourceRange,
+    exclusion: PeerExclusion = .none
+  ) throws(Diagnostic) -> ComparisonGroup {
     let panel = try context.table("kommunepanel", at: range)
     let finder: PeerFinder
     do throws(Diagnostic) {
@@ -98,11 +132,17 @@ struct ComparisonGroup: Sendable {
       guard finder.contains(name) else {
         throw context.error("'\(name)' is not in kommunepanel, so its peers cannot be computed", at: range)
       }
-      let list = finder.nearest(to: name, k: k).map(\.kommune)
+      let excluded = Set(exclusion.members).subtracting([name])
+      let matches = finder.nearest(to: name, k: k, excluding: excluded)
+      let list = matches.map(\.kommune)
       members[name] = list
       details.append("peers of \(name): \(list.joined(separator: ", "))")
+      if let warning = finder.poorMatchWarning(for: name, matches: matches, k: k, excluding: excluded) {
+        details.append(warning)
+      }
     }
     return ComparisonGroup(
-      label: "peers (k=\(k), \(finder.method))", members: members, details: details + finder.caveats)
+      label: "peers (k=\(k), \(finder.method))", members: members,
+      details: details + [exclusion.note()] + finder.caveats, excludes: true)
   }
 }

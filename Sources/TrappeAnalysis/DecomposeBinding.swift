@@ -3,7 +3,7 @@ import TrappeQuery
 
 /// Binds `decompose MEASURE for KOMMUNE [against GROUP] [k=N] by VARIABLE` (reads the measure's table).
 ///
-/// GROUP is as for `bench` (default `peers`); the input is pooled over all its
+/// GROUP and `exclude` are as for `bench` (default `peers`, the VIP2 method municipalities excluded); the input is pooled over all its
 /// rows, so filter a round first (`resultater | where runde == 5 | decompose ...`).
 enum DecomposeBinding: AnalysisBinding {
   static let keyword = "decompose"
@@ -11,7 +11,7 @@ enum DecomposeBinding: AnalysisBinding {
 
   static let help = LanguageEntry(
     name: "decompose", kind: .analysis,
-    syntax: "decompose MEASURE for KOMMUNE [against GROUP] [k=N] by VARIABLE",
+    syntax: "decompose MEASURE for KOMMUNE [against GROUP] [exclude GROUP|none] [k=N] by VARIABLE",
     summary:
       "Split a municipality's gap to its peers into composition (Σ (p − P)·R) and rate (Σ p·(r − R)) by the categories of a variable (direct standardisation). By an int or period variable the column keeps its type and the total row has NULL there.",
     example: "resultater | where runde == 5 | decompose i_gang for Slagelse against region by herkomst | select herkomst, share = round(share, 1), rate = round(rate, 2), composition = round(composition, 3), rate_part = round(rate_part, 3)",
@@ -20,7 +20,7 @@ enum DecomposeBinding: AnalysisBinding {
   static func bind(_ spec: AnalysisSpec, input: [PlanColumn], context: AnalysisContext) throws(Diagnostic)
     -> any AnalysisOperator
   {
-    for clause in spec.clauses where !["for", "against", "by", "k"].contains(clause.word) {
+    for clause in spec.clauses where !["for", "against", "by", "k", "exclude"].contains(clause.word) {
       throw context.error(
         "decompose does not take '\(clause.word)'", at: clause.wordRange,
         hints: ["decompose takes: \(Parser.usage(of: "decompose"))"])
@@ -43,9 +43,10 @@ enum DecomposeBinding: AnalysisBinding {
     }
     let directory = try MunicipalityDirectory(context: context, at: spec.keywordRange)
     let kommune = try directory.resolve(first, context: context)
+    let exclusion = try PeerExclusion.resolve(spec.clause("exclude"), directory: directory, context: context)
     let group = try ComparisonGroup.resolve(
       spec.clause("against"), k: try BenchBinding.kArgument(spec, context: context), for: [kommune],
-      directory: directory, context: context, at: spec.keywordRange)
+      directory: directory, context: context, at: spec.keywordRange, exclusion: exclusion)
     return DecomposeOperator(
       measure: measure, kommune: kommune, mention: first.range, source: context.source, group: group,
       variable: variable.name, variableType: variable.type, variableUnit: variable.unit)

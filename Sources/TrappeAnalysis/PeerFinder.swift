@@ -8,21 +8,22 @@ import TrappeStorage
 /// of two municipalities is the square root of the summed squared z differences.
 /// The default variables are the population, the unemployment rate and the
 /// kontanthjælp rate of the earliest year in the panel (2007 in `kommunepanel`).
-struct PeerFinder: Sendable {
+/// The `forloeb` generator (TrappeDatagen) chooses its comparison municipalities with this finder.
+package struct PeerFinder: Sendable {
   /// The variables used by default.
-  static let defaultVariables = ["befolkning", "ledighed_pct", "kh_pct"]
+  package static let defaultVariables = ["befolkning", "ledighed_pct", "kh_pct"]
   /// Variables computed from the panel when the table has no column of that name.
   static let derivedVariables: [String: (numerator: String, denominator: String)] = [
     "ledighed_pct": ("fuldtidsledige", "befolkning"),
     "kh_pct": ("kontanthjaelp_jan", "befolkning"),
   ]
 
-  let variables: [String]
+  package let variables: [String]
   /// The year used (nil when the table has no `aar` column).
-  let year: Int64?
+  package let year: Int64?
   /// Municipality names with complete values, in table order.
-  let names: [String]
-  let codes: [Int64?]
+  package let names: [String]
+  package let codes: [Int64?]
   /// Raw values, one array per municipality.
   let raw: [[Double]]
   /// Standardised values, one array per municipality.
@@ -35,8 +36,15 @@ struct PeerFinder: Sendable {
     columns + derivedVariables.keys.sorted().filter { !columns.contains($0) }
   }
 
-  /// Prepares the finder from a panel with `kommune`, optional `kommunekode` and `aar`, and the variables.
-  init(panel: Table, variables: [String]) throws(Diagnostic) {
+  /// The distinct years of the panel's `aar` column, ascending (empty without one).
+  static func years(in panel: Table) -> [Int64] {
+    guard let years = panel.column(named: "aar").map(AnalysisValues.doubles) else { return [] }
+    return Set(years.compactMap { $0.map { Int64($0) } }).sorted()
+  }
+
+  /// Prepares the finder from a panel with `kommune`, optional `kommunekode` and `aar`, and the
+  /// variables, on the rows of `year` (default the earliest year in the panel).
+  package init(panel: Table, variables: [String], year chosen: Int64? = nil) throws(Diagnostic) {
     guard let kommuneColumn = panel.column(named: "kommune") else {
       throw Diagnostic(.error, "peers needs a column 'kommune'")
     }
@@ -45,7 +53,7 @@ struct PeerFinder: Sendable {
     var rows = Array(0..<panel.rowCount)
     var year: Int64?
     if let years = panel.column(named: "aar").map(AnalysisValues.doubles) {
-      let earliest = years.compactMap { $0 }.min()
+      let earliest = chosen.map(Double.init) ?? years.compactMap { $0 }.min()
       year = earliest.map { Int64($0) }
       rows = rows.filter { years[$0] != nil && years[$0] == earliest }
     }
@@ -113,13 +121,14 @@ struct PeerFinder: Sendable {
   }
 
   /// Whether the municipality is in the panel with complete values.
-  func contains(_ kommune: String) -> Bool { names.contains(kommune) }
+  package func contains(_ kommune: String) -> Bool { names.contains(kommune) }
 
-  /// The `k` municipalities nearest to `kommune` (itself excluded), nearest first; ties by name.
-  func nearest(to kommune: String, k: Int) -> [PeerMatch] {
+  /// The `k` municipalities nearest to `kommune` (itself and `excluded` left out), nearest first;
+  /// ties by name. The z-scores are those of every municipality in the panel.
+  package func nearest(to kommune: String, k: Int, excluding excluded: Set<String> = []) -> [PeerMatch] {
     guard let center = names.firstIndex(of: kommune) else { return [] }
     var matches: [PeerMatch] = []
-    for row in names.indices where row != center {
+    for row in names.indices where row != center && !excluded.contains(names[row]) {
       var sum = 0.0
       for index in variables.indices {
         let d = scores[row][index] - scores[center][index]
@@ -131,8 +140,39 @@ struct PeerFinder: Sendable {
     return Array(matches.prefix(max(0, k)))
   }
 
+  /// The median, over every municipality in the panel, of the mean distance to its `k` nearest
+  /// (with the same exclusions): what a typical match looks like, to judge one municipality's.
+  func typicalMeanDistance(k: Int, excluding excluded: Set<String>) -> Double? {
+    var means: [Double] = []
+    for name in names {
+      let matches = nearest(to: name, k: k, excluding: excluded)
+      guard !matches.isEmpty else { continue }
+      means.append(matches.map(\.distance).reduce(0, +) / Double(matches.count))
+    }
+    guard !means.isEmpty else { return nil }
+    means.sort()
+    let middle = means.count / 2
+    return means.count % 2 == 1 ? means[middle] : (means[middle - 1] + means[middle]) / 2
+  }
+
+  /// A municipality's peers are poor matches when their mean distance exceeds this many times
+  /// the median over all municipalities.
+  static let poorMatchFactor = 3.0
+
+  /// The footer warning when `matches` (the peers of `kommune`) are poor matches: their mean
+  /// distance is over ``poorMatchFactor`` times ``typicalMeanDistance(k:excluding:)``.
+  func poorMatchWarning(for kommune: String, matches: [PeerMatch], k: Int, excluding excluded: Set<String>) -> String? {
+    guard !matches.isEmpty, let typical = typicalMeanDistance(k: k, excluding: excluded), typical > 0 else { return nil }
+    let mean = matches.map(\.distance).reduce(0, +) / Double(matches.count)
+    guard mean > PeerFinder.poorMatchFactor * typical else { return nil }
+    return "warning: poor matches: \(kommune)'s \(matches.count) peers are at a mean distance of "
+      + "\(AnalysisValues.format(mean)), \(AnalysisValues.format(mean / typical, digits: 1)) times the median of "
+      + "every municipality's (\(AnalysisValues.format(typical))); nearest at \(AnalysisValues.format(matches[0].distance)); "
+      + "comparisons with them say little"
+  }
+
   /// One line describing the method, for notes.
-  var method: String {
+  package var method: String {
     "nearest by Euclidean distance on z-scores (sample sd) of \(variables.joined(separator: ", "))"
       + (year.map { " in \($0)" } ?? "")
   }

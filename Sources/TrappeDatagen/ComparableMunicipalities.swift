@@ -1,36 +1,49 @@
+import TrappeStorage
+import TrappeIO
+import TrappeAnalysis
 
 /// Chooses comparable municipalities ("sammenligningskommuner") for the method municipalities.
 ///
-/// For each method municipality, in code order, the three nearest municipalities not yet
-/// chosen, by the distance |Δ population| / larger population + |Δ recipients per 1,000| /
-/// larger rate (both from the real data, 2008). Method municipalities are never comparables.
+/// The same definition as `peers` and `bench … against peers` (``PeerFinder``): z-scores of
+/// befolkning, ledighed_pct and kh_pct over all 98 municipalities in the earliest year of
+/// `kommunepanel` (2007), Euclidean distance, the method municipalities excluded as
+/// candidates (treated units are not comparison units). The comparables are the union of the
+/// three nearest of each method municipality, i.e. what `peers KOMMUNE k=3` lists for each.
 enum ComparableMunicipalities {
-  /// How many comparables each method municipality gets.
+  /// How many nearest municipalities each method municipality contributes.
   static let perMethodMunicipality = 3
 
-  /// The chosen comparables, sorted by code.
-  static func choose(from all: [GeneratorMunicipality]) -> [GeneratorMunicipality] {
-    var chosen: [GeneratorMunicipality] = []
-    for method in all where method.isMethod {
-      let candidates = all.filter { m in !m.isMethod && !chosen.contains { $0.code == m.code } }
-      let ranked = candidates.sorted {
-        let a = distance(method, $0)
-        let b = distance(method, $1)
-        return a != b ? a < b : $0.code < $1.code
-      }
-      chosen.append(contentsOf: ranked.prefix(perMethodMunicipality))
-    }
-    return chosen.sorted { $0.code < $1.code }
+  /// The definition, for the manifest.
+  static let definition =
+    "the union of the 3 nearest of each method municipality by peers's default definition "
+    + "(Euclidean distance of z-scores of befolkning, ledighed_pct and kh_pct over all 98 municipalities in 2007, "
+    + "kommunepanel), the method municipalities excluded as treated units: what peers KOMMUNE k=3 lists"
+
+  /// The chosen comparables, sorted by code, from the panel `Datasets/kommunepanel.csv`.
+  static func choose(from all: [GeneratorMunicipality], panelFile: String) throws -> [GeneratorMunicipality] {
+    let options = CSVReadOptions(delimiter: 44, encoding: .utf8, decimalSeparator: .point)
+    let panel = try CSVReader.read(file: panelFile, options: options).table
+    return try choose(from: all, panel: panel)
   }
 
-  /// The distance between two municipalities in size and kontanthjælp rate.
-  static func distance(_ a: GeneratorMunicipality, _ b: GeneratorMunicipality) -> Double {
-    let pa = Double(a.population[2008] ?? 0)
-    let pb = Double(b.population[2008] ?? 0)
-    let ra = a.recipientRate
-    let rb = b.recipientRate
-    let size = max(pa, pb) > 0 ? abs(pa - pb) / max(pa, pb) : 0
-    let rate = max(ra, rb) > 0 ? abs(ra - rb) / max(ra, rb) : 0
-    return size + rate
+  /// The chosen comparables, sorted by code.
+  static func choose(from all: [GeneratorMunicipality], panel: Table) throws -> [GeneratorMunicipality] {
+    let finder = try PeerFinder(panel: panel, variables: PeerFinder.defaultVariables)
+    let method = all.filter(\.isMethod)
+    let excluded = Set(method.map(\.name))
+    var codes: Set<Int> = []
+    for m in method {
+      let nearest = finder.nearest(to: m.name, k: perMethodMunicipality, excluding: excluded)
+      guard nearest.count == perMethodMunicipality else {
+        throw GeneratorError.unexpectedSource("kommunepanel.csv has no \(perMethodMunicipality) peers for \(m.name)")
+      }
+      for match in nearest {
+        guard let code = match.kommunekode else {
+          throw GeneratorError.unexpectedSource("kommunepanel.csv lacks the code of \(match.kommune)")
+        }
+        codes.insert(Int(code))
+      }
+    }
+    return all.filter { codes.contains($0.code) }.sorted { $0.code < $1.code }
   }
 }

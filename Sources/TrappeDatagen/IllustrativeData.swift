@@ -35,7 +35,8 @@ package enum IllustrativeData {
       Manifests.resultater(rows: cells.count, seed: seed, longTermShare: resultater.longTermShare),
       to: directory + "/resultater.manifest", &written)
 
-    let comparables = ComparableMunicipalities.choose(from: source.municipalities)
+    let comparables = try ComparableMunicipalities.choose(
+      from: source.municipalities, panelFile: datasetsDirectory + "/kommunepanel.csv")
     let extract = (methods + comparables).sorted { $0.code < $1.code }
     let forloeb = ForloebGenerator(municipalities: extract, spells: max(1, spells), seed: seed)
     let path = directory + "/forloeb.csv"

@@ -68,14 +68,14 @@ enum Manifests {
       title: "Ugentlige forløb på ydelser pr. person, metode- og sammenligningskommuner (illustrativt DREAM-udtræk)",
       rows: rows,
       calibratedTo:
-        "kontanthjaelp.csv (persons per municipality ∝ January 2007 recipients), befolkning.csv (comparables), "
+        "kontanthjaelp.csv (persons per municipality ∝ January 2007 recipients), kommunepanel.csv (comparables), "
         + "the VIP2 seeds (minority shares, boom until autumn 2008 and downturn after)",
       seed: seed, period: "2007W01–2009W26",
       definition:
         "One row per spell: a person's consecutive weeks in one status; each person's spells cover 2007W01–2009W26 without gaps or overlaps",
       notes: [
         "slut_uge NULL = still in the status at 2009W26 (right-censored); spells starting 2007W01 began earlier (left-censored)",
-        "Comparable municipalities (3 nearest per method municipality by population and kontanthjælp rate, 2008): \(comparables)",
+        "Comparable municipalities: \(ComparableMunicipalities.definition); so flow and survival compare with the peers bench uses (bench … against peers with k=10 adds more): \(comparables)",
         "Exits to work rise until 2008W36 and fall to about half by 2009W10; job losses triple over the same months",
       ],
       columns: [

@@ -184,6 +184,24 @@ EXTRA += [
  ([], "kommunepanel | extend p = period(aar) | extend q = prev(p) over kommune order by aar | extend d = p - q | take 5"),
 ]
 
+# Fair peers: the VIP2 method municipalities excluded (or not), stability over the years, a
+# variable from another table, and the groups bench takes (kommunegruppe, a loaded cluster file).
+KLYNGER = ".load Tests/analyses/fixtures/klynger.csv as klynger"
+EXTRA += [
+    ([], "peers Gladsaxe"),
+    ([], "peers Aabenraa k=5 exclude none"),
+    ([], "peers Aarhus k=4 exclude Odense"),
+    ([], "peers Fredensborg stability"),
+    ([], "kommunepanel | where aar <= 2010 | peers Aarhus k=4 stability exclude none"),
+    ([], "peers Gladsaxe k=5 on (befolkning, kh_pct, kommunegruppe_kode from kommunegrupper)"),
+    (["let andel = kommunepanel | extend kh = 100.0 * kontanthjaelp_jan / befolkning | select kommune, aar, kh"],
+     "peers Slagelse k=6 on (befolkning, kh from andel) stability"),
+    ([], "bench i_gang against kommunegruppe"),
+    ([], "bench i_gang for Gladsaxe, Odense against kommunegruppe exclude none by runde"),
+    ([KLYNGER], "bench i_gang for Gladsaxe, Slagelse against klynger"),
+    ([], "resultater | where runde == 5 | decompose i_gang for Aabenraa against peers exclude none by herkomst"),
+]
+
 # Cases where today's Trappe differs from semantics.md (windows, fixed on branch sem): they
 # must fail until that lands; one that passes is reported so it can leave this list.
 # The repro (window order by) and ties in the order key: first/last over the running

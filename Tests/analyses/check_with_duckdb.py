@@ -38,6 +38,8 @@ def check_rows(label, got, want):
 
 # peers: the k nearest municipalities by Euclidean distance between z-scores (sample sd) of the
 # variables in the earliest year of kommunepanel; ledighed_pct and kh_pct are 100 * x / befolkning.
+# The VIP2 method municipalities (grupper's vip2_metode) are no candidates unless exclude none;
+# the z-scores are over all municipalities.
 VARIABLES = {
     "befolkning": "befolkning::double",
     "ledighed_pct": "100.0 * fuldtidsledige / befolkning",
@@ -45,8 +47,10 @@ VARIABLES = {
 }
 
 
-def peers_sql(kommune, k, variables, year=None):
+def peers_sql(kommune, k, variables, year=None, exclude=True):
     """year None: the earliest year of the panel (what peers reads when not filtered)."""
+    method = (f" and z.kommune not in (select kommune from read_csv_auto('{checklib.DATA}/grupper.csv') "
+              "where gruppe = 'vip2_metode')") if exclude else ""
     raw = ", ".join(f"{VARIABLES[v]} as {v}" for v in variables)
     when = "(select min(aar) from kp)" if year is None else str(year)
     z = ", ".join(f"({v} - avg({v}) over ()) / stddev_samp({v}) over () as z_{v}" for v in variables)
@@ -56,7 +60,7 @@ def peers_sql(kommune, k, variables, year=None):
       z as (select *, {z} from p),
       c as (select * from z where kommune = '{kommune}')
       select z.kommune, z.kommunekode, sqrt({distance}) as distance, {", ".join("z." + v for v in variables)}
-      from z, c where z.kommune <> c.kommune order by distance, z.kommune limit {k}"""
+      from z, c where z.kommune <> c.kommune{method} order by distance, z.kommune limit {k}"""
 
 
 def check_peers(statement, got, want, variables):
@@ -78,6 +82,11 @@ for kommune, k, on in [("Slagelse", 5, None), ("Aarhus", 10, None), ("Slagelse",
     got = run_trappe(statement)
     check_peers(statement, got, want, variables)
 
+
+# exclude none: the method municipalities are candidates again (Gladsaxe is Aabenraa's fifth).
+statement = "peers Aabenraa k=6 exclude none"
+check_peers(statement, run_trappe(statement),
+            con.execute(peers_sql("Aabenraa", 6, list(VARIABLES), exclude=False)).fetchall(), list(VARIABLES))
 
 # A filtered panel: peers uses the year left in its input (here 2009), not 2007.
 statement = "kommunepanel | where aar == 2009 | peers Aabenraa k=6"

@@ -7,9 +7,11 @@ extension Parser {
   /// Words that start a clause of an analysis command.
   static let clauseWords: Set<String> = [
     "for", "against", "by", "from", "to", "on", "k", "as", "unweighted", "top", "weeks", "model",
-    "cohort", "lag",
-    "min_n",
+    "cohort", "lag", "min_n", "exclude", "stability",
   ]
+
+  /// Clause words that are flags and take no values.
+  static let flagWords: Set<String> = ["unweighted", "stability", "model", "cohort"]
 
   /// Parses an analysis command after its keyword: positional arguments, then clauses.
   mutating func parseAnalysis(_ keywordToken: Token, keyword: String) throws(LanguageError) -> AnalysisSpec {
@@ -23,7 +25,8 @@ extension Parser {
       let wordToken = advance()
       let word = wordToken.keyword ?? ""
       var values: [Expression] = []
-      if word == "unweighted" || word == "model" || word == "cohort" {
+      var tables: [Int: AnalysisTableName] = [:]
+      if Parser.flagWords.contains(word) {
         // A flag: no values.
       } else if word == "k" || (current.kind == .assign && word != "by") {
         guard accept(.assign) != nil else {
@@ -32,7 +35,14 @@ extension Parser {
         values.append(try parseAnalysisValue())
       } else if let opener = accept(.leftParen) {
         if current.kind != .rightParen {
-          repeat { values.append(try parseExpression()) } while accept(.comma) != nil
+          repeat {
+            values.append(try parseExpression())
+            // `on (andel from indvandrere)`: a variable taken from another table.
+            if word == "on", acceptKeyword("from") != nil {
+              let (table, range) = try expectName("expected a table name after 'from'")
+              tables[values.count - 1] = AnalysisTableName(name: table, range: range)
+            }
+          } while accept(.comma) != nil
         }
         try expectClosing(opener)
       } else {
@@ -42,7 +52,7 @@ extension Parser {
         }
         repeat { values.append(try parseAnalysisValue()) } while accept(.comma) != nil
       }
-      clauses.append(AnalysisClause(word: word, wordRange: wordToken.range, values: values))
+      clauses.append(AnalysisClause(word: word, wordRange: wordToken.range, values: values, tables: tables))
     }
     if !Parser.endsList(current) {
       throw LanguageError(
@@ -80,12 +90,12 @@ extension Parser {
   /// One-line usage of each analysis, for messages.
   package static func usage(of keyword: String) -> String {
     switch keyword {
-    case "bench": return "bench MEASURE [for KOMMUNE] [against GROUP] [by PERIOD] [min_n=N]"
+    case "bench": return "bench MEASURE [for KOMMUNE] [against GROUP] [exclude GROUP|none] [by PERIOD] [min_n=N]"
     case "gap": return "gap [TARGET, ...] [cohort [from WEEK] [lag=N]] [for KOMMUNE, ...] [by PERIOD]"
     case "flow": return "flow from PERIOD to PERIOD [by COLUMN]"
     case "survival": return "survival [for STATUS, ...] [by COLUMN] [weeks N]"
-    case "decompose": return "decompose MEASURE for KOMMUNE against GROUP by VARIABLE"
-    case "peers": return "peers KOMMUNE k=N [on (VARIABLE, ...)] [as NAME]"
+    case "decompose": return "decompose MEASURE for KOMMUNE against GROUP [exclude GROUP|none] by VARIABLE"
+    case "peers": return "peers KOMMUNE k=N [on (VARIABLE [from TABLE], ...)] [exclude GROUP|none] [stability] [as NAME]"
     case "expected": return "expected MEASURE on (VARIABLE, ...) [by PERIOD] [model]"
     default: return keyword
     }

@@ -38,11 +38,21 @@ package struct AnalysisClause: Sendable, Equatable {
   package var word: String
   package var wordRange: SourceRange
   package var values: [Expression]
-  init(word: String, wordRange: SourceRange, values: [Expression]) {
+  /// The table each value is taken from (`on (befolkning, andel from indvandrere)`), by the
+  /// value's index; only values written with `from TABLE` have one.
+  package var tables: [Int: AnalysisTableName]
+  init(word: String, wordRange: SourceRange, values: [Expression], tables: [Int: AnalysisTableName] = [:]) {
     self.word = word
     self.wordRange = wordRange
     self.values = values
+    self.tables = tables
   }
+}
+
+/// A table named after a value in a clause: the `indvandrere` of `andel from indvandrere`.
+package struct AnalysisTableName: Sendable, Equatable {
+  package var name: String
+  package var range: SourceRange
 }
 
 /// `measure NAME = NUMERATOR / DENOMINATOR [unit "TEXT"] [better higher|lower]`.
