@@ -57,7 +57,7 @@ struct BenchOperator: AnalysisOperator {
     let data = try MeasureCells(input, measure: measure, key: period?.name)
     var targets: [String] = []
     for name in municipalities {
-      if data.cells[name] != nil {
+      if data.has(name) {
         targets.append(name)
       } else if let range = mentions[name] {
         throw source.diagnostic(
@@ -102,7 +102,7 @@ struct BenchOperator: AnalysisOperator {
     }
     let at = { (key: Int) -> String in self.period.map { " in \($0.name) \(data.keyText(key))" } ?? "" }
     for name in targets {
-      let others = (group.members[name] ?? []).filter { data.cells[$0] != nil }
+      let others = (group.members[name] ?? []).filter { data.has($0) }
       if others.isEmpty { notes.append("no peers besides \(name): its peer columns are NULL") }
       var previous: (value: Double?, peer: Double?, national: Double?)?
       for key in 0..<data.keyCount {
@@ -127,7 +127,7 @@ struct BenchOperator: AnalysisOperator {
         diffPeers.append(BenchOperator.difference(v, p))
         diffNational.append(BenchOperator.difference(v, nat))
         rankPeers.append(
-          others.isEmpty ? nil : BenchOperator.rank(of: v, among: ([name] + others).compactMap { valuesByKey[key][$0] }))
+          others.isEmpty ? nil : BenchOperator.rank(of: v, among: ([name] + others).compactMap { data.value(data.cell($0, key)) }))
         rankNational.append(BenchOperator.rank(of: v, among: Array(valuesByKey[key].values)))
         n.append(cell?.denominator)
         if let previous {

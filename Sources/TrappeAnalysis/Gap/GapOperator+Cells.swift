@@ -13,10 +13,17 @@ extension GapOperator {
     for row in 0..<input.rowCount {
       if let name = column.value(at: row).stringValue, seen.insert(name).inserted { present.append(name) }
     }
+    // A name from kommuner finds the input's rows in any spelling (Aarhus finds Århus).
+    var spelled: [String: String] = [:]
+    for name in present { spelled[MunicipalityNames.key(name)] = spelled[MunicipalityNames.key(name)] ?? name }
+    let inInput = { (name: String) -> String in
+      seen.contains(name) ? name : spelled[MunicipalityNames.key(name)] ?? name
+    }
     switch municipalities {
     case .all:
       return present
-    case .listed(let names):
+    case .listed(let listed):
+      let names = listed.map(inInput)
       for name in names where !seen.contains(name) {
         throw Diagnostic(
           .error, "the input has no rows for the municipality '\(name)'",
@@ -27,7 +34,8 @@ extension GapOperator {
         ).suggesting(Suggestion.nearest(to: name, in: present))
       }
       return names
-    case .method(let names):
+    case .method(let method):
+      let names = method.map(inInput)
       let found = names.filter { seen.contains($0) }
       guard !found.isEmpty else {
         throw Diagnostic(
