@@ -90,11 +90,22 @@ import TrappeTestSupport
     }
     #expect(error.message.contains("unknown municipality 'Vesthimerland'"))
     #expect(captured.errors.contains("Vesthimmerlands"))
+    // A real subtraction is still not a name.
+    let other = CapturedSession()
+    guard case .failure(let subtraction) = other.session.run("peers Slagelse - Sorø") else {
+      Issue.record("expected a failure")
+      return
+    }
+    #expect(subtraction.message.contains("expected a municipality name or code"))
   }
 
   @Test func peersAcceptsOldAndJobindsatsSpellings() throws {
     // Each spelling gives exactly the output of the code (751, 820, 169).
-    for (text, code) in [("Århus", 751), ("Vesthimmerland", 820), ("\"Høje Taastrup\"", 169)] {
+    // Hyphenated names work without quotes too (they parse as a subtraction of two names).
+    for (text, code) in [
+      ("Århus", 751), ("Vesthimmerland", 820), ("\"Høje Taastrup\"", 169), ("Frederiksværk-Hundested", 260),
+      ("Ikast-Brande", 756), ("\"Bornholms Regionskommune\"", 400),
+    ] {
       let byName = CapturedSession()
       let byCode = CapturedSession()
       guard case .success = byName.session.run("peers \(text) k=3"), case .success = byCode.session.run("peers \(code) k=3")
