@@ -26,12 +26,18 @@ struct AnalysisContext {
     return table
   }
 
-  /// The text of a value as a plain name: `Slagelse`, `"Slagelse"` or `751`.
+  /// The text of a value as a plain name: `Slagelse`, `"Slagelse"`, `751`, or a hyphenated
+  /// name written without quotes and spaces (`Ikast-Brande`, `Frederiksværk-Hundested`), which
+  /// parses as a subtraction of names.
   func name(of expression: Expression) -> String? {
     switch expression.kind {
     case .column(let name, nil): return name
     case .string(let text): return text
     case .integer(let value): return String(value)
+    case .binary(.subtract, let left, let right):
+      guard case .column = right.kind, name(of: left) != nil, Int64(name(of: left) ?? "") == nil else { return nil }
+      let text = String(source[expression.range])
+      return text.contains(where: { $0 == " " || $0 == "\t" || $0 == "\n" }) ? nil : text
     default: return nil
     }
   }

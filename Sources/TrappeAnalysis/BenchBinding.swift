@@ -19,7 +19,7 @@ enum BenchBinding: AnalysisBinding {
       + "Only municipalities with n (the measure's denominator, whatever it counts) of at least min_n in a period may be in the top 10 (default min_n=100; min_n=0 lets every municipality in); all are still ranked, and the footer counts (and names) those below min_n and flags a benchmarked municipality among them. "
       + "against peers (the k nearest, see peers) and against kommunegruppe (the municipality's own Statistics Denmark group, dataset kommunegrupper) leave out the VIP2 method municipalities (treated units are not comparison units) unless exclude none; exclude GROUP, KOMMUNE, ... leaves out more, and also filters any other group. Your own clusters (e.g. the ministry's comparable jobcentres): against (Køge, Holbæk, ...), or .load klynger.csv as klynger with the columns kommune (or kommunekode) and gruppe, one row per municipality, then against klynger compares each municipality with its own cluster. against expected compares with the measure's published expected value.",
     example: "bench i_gang for Slagelse against region by runde | select runde, value = round(value, 2), peer_value = round(peer_value, 2), rank_peers, rank_national",
-    result: "runde,value,peer_value,rank_peers,rank_national\n1,10.92,12.12,12,57\n2,12.2,12.56,12,47\n3,13.12,13.13,9,49\n4,14.51,14.56,8,45\n5,10.0,11.29,13,59")
+    result: "runde,value,peer_value,rank_peers,rank_national\n1,10.81,14.23,16,78\n2,14.14,14.31,9,50\n3,13.54,14.4,11,49\n4,15.73,14.06,7,37\n5,11.75,10.53,7,37")
 
   /// The clause words bench understands.
   static let clauseWords: Set<String> = ["for", "against", "by", "k", "unweighted", "min_n", "exclude"]

@@ -79,7 +79,7 @@ struct BenchOperator: AnalysisOperator {
     let data = try MeasureCells(input, measure: measure, key: period?.name)
     var targets: [String] = []
     for name in municipalities {
-      if data.cells[name] != nil {
+      if data.has(name) {
         targets.append(name)
       } else if let range = mentions[name] {
         throw source.diagnostic(
@@ -138,7 +138,7 @@ struct BenchOperator: AnalysisOperator {
       if !below.isEmpty { small.append((key, below)) }
     }
     for name in targets {
-      let others = (group.members[name] ?? []).filter { data.cells[$0] != nil }
+      let others = (group.members[name] ?? []).filter { data.has($0) }
       if others.isEmpty, expected == nil { notes.append("no peers besides \(name): its peer columns are NULL") }
       var previous: (value: Double?, peer: Double?, national: Double?)?
       for key in 0..<data.keyCount {
@@ -167,7 +167,7 @@ struct BenchOperator: AnalysisOperator {
             ?? (others.isEmpty
               ? nil
               : BenchOperator.rank(
-                of: v, among: ([name] + others).compactMap { valuesByKey[key][$0] }, direction: direction)))
+                of: v, among: ([name] + others).compactMap { data.value(data.cell($0, key)) }, direction: direction)))
         rankNational.append(BenchOperator.rank(of: v, among: Array(valuesByKey[key].values), direction: direction))
         if let cell, v != nil, cell.denominator < minimumN {
           notes.append(

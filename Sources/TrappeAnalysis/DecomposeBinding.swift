@@ -15,7 +15,7 @@ enum DecomposeBinding: AnalysisBinding {
     summary:
       "Split a municipality's gap to its peers into composition (Σ (p − P)·R) and rate (Σ p·(r − R)) by the categories of a variable (direct standardisation). By an int or period variable the column keeps its type and the total row has NULL there.",
     example: "resultater | where runde == 5 | decompose i_gang for Slagelse against region by herkomst | select herkomst, share = round(share, 1), rate = round(rate, 2), composition = round(composition, 3), rate_part = round(rate_part, 3)",
-    result: "herkomst,share,rate,composition,rate_part\ndansk,73.0,10.19,-0.739,-1.066\nefterkommer,5.4,10.0,0.168,-0.148\nindvandrer,21.6,9.38,0.464,0.032\ntotal,100.0,10.0,-0.107,-1.183")
+    result: "herkomst,share,rate,composition,rate_part\ndansk,73.6,12.99,-0.623,1.516\nefterkommer,5.3,13.04,0.152,0.019\nindvandrer,21.1,7.1,0.365,-0.209\ntotal,100.0,11.75,-0.107,1.326")
 
   static func bind(_ spec: AnalysisSpec, input: [PlanColumn], context: AnalysisContext) throws(Diagnostic)
     -> any AnalysisOperator

@@ -64,10 +64,10 @@ struct DecomposeOperator: AnalysisOperator {
       throw Diagnostic(.error, "decompose needs a column 'kommune' in its input")
     }
     let data = try MeasureCells(input, measure: measure, key: variable)
-    guard data.cells[kommune] != nil else {
+    guard data.has(kommune) else {
       throw source.diagnostic("\(kommune) has no rows in the input", at: mention)
     }
-    let others = (group.members[kommune] ?? []).filter { data.cells[$0] != nil }
+    let others = (group.members[kommune] ?? []).filter { data.has($0) }
     guard !others.isEmpty else {
       throw source.diagnostic("no peers besides \(kommune) in the input, so there is no gap to decompose", at: mention)
     }

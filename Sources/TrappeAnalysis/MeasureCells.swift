@@ -18,8 +18,10 @@ struct MeasureCells {
   let keyCount: Int
   /// Municipality names in the input, in order of first appearance.
   let municipalities: [String]
-  /// Cells by municipality, then key index.
+  /// Cells by municipality (as spelled in the input), then key index.
   let cells: [String: [Int: Cell]]
+  /// The input's spelling by ``MunicipalityNames/key(_:)``, so `Aarhus` finds rows written `Århus`.
+  let spellings: [String: String]
 
   /// Sums the measure over `input` by `kommune` and `key`.
   init(_ input: Table, measure: MeasureDefinition, key: String?) throws(Diagnostic) {
@@ -51,10 +53,21 @@ struct MeasureCells {
     self.keyCount = keyColumn?.count ?? 1
     self.municipalities = order
     self.cells = cells
+    var spellings: [String: String] = [:]
+    for name in order { spellings[MunicipalityNames.key(name)] = spellings[MunicipalityNames.key(name)] ?? name }
+    self.spellings = spellings
   }
 
+  /// The cells of `kommune` in any spelling (``MunicipalityNames``), if the input has rows for it.
+  func rows(of kommune: String) -> [Int: Cell]? {
+    cells[kommune] ?? spellings[MunicipalityNames.key(kommune)].flatMap { cells[$0] }
+  }
+
+  /// Whether the input has rows for `kommune` in any spelling.
+  func has(_ kommune: String) -> Bool { rows(of: kommune) != nil }
+
   /// The cell of `kommune` at key index `key`, if it has rows there.
-  func cell(_ kommune: String, _ key: Int) -> Cell? { cells[kommune]?[key] }
+  func cell(_ kommune: String, _ key: Int) -> Cell? { rows(of: kommune)?[key] }
 
   /// The measure's value of a cell: scale · numerator / denominator, nil when the denominator is 0.
   func value(_ cell: Cell?) -> Double? {

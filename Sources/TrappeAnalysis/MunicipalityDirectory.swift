@@ -5,7 +5,8 @@ import TrappeQuery
 /// The municipalities from `kommuner`: names, codes, regions and the VIP2 method municipalities.
 ///
 /// Analyses identify a municipality by its name; the directory turns what the
-/// user wrote (`Slagelse`, `"Slagelse"`, `330`) into that name, with a
+/// user wrote (`Slagelse`, `"Slagelse"`, `330`, `0330`, `Århus`, `Høje Taastrup`,
+/// `Vesthimmerland`: any spelling ``MunicipalityNames`` knows) into that name, with a
 /// did-you-mean for misspellings.
 struct MunicipalityDirectory: Sendable {
   /// Names in the table's order (by code).
@@ -16,6 +17,8 @@ struct MunicipalityDirectory: Sendable {
   let regions: [String: String]
   /// The VIP2 method municipalities, in the table's order.
   let methodMunicipalities: [String]
+  /// Name by spelling key (``MunicipalityNames/key(_:)``).
+  let byKey: [String: String]
 
   /// Reads the `kommuner` table (or any table with `kommune` and `kommunekode`).
   init(_ table: Table) {
@@ -38,6 +41,9 @@ struct MunicipalityDirectory: Sendable {
     self.codes = codeByName
     self.regions = regionByName
     self.methodMunicipalities = method
+    var byKey: [String: String] = [:]
+    for name in ordered { byKey[MunicipalityNames.key(name)] = byKey[MunicipalityNames.key(name)] ?? name }
+    self.byKey = byKey
   }
 
   /// The directory from the session's `kommuner` table.
@@ -49,8 +55,7 @@ struct MunicipalityDirectory: Sendable {
   func name(matching text: String) -> String? {
     if names.contains(text) { return text }
     if let code = Int64(text), let hit = codes.first(where: { $0.value == code }) { return hit.key }
-    let lowered = text.lowercased()
-    return names.first { $0.lowercased() == lowered }
+    return byKey[MunicipalityNames.key(text)]
   }
 
   /// The municipality an argument names, or a diagnostic with a did-you-mean at the argument.

@@ -3,8 +3,10 @@
 ///
 /// Dates from the evaluation design (seed 002): September 2007, January 2008, March 2008,
 /// September 2008 and March 2009. The national targets encode the boom until autumn 2008 and
-/// the downturn after it; round 3 (March 2008, one year after the VIP2 start in April 2007)
-/// carries the Ny Chance first-year national figure of 13 % started job or education.
+/// the downturn after it. Round 1 carries the Ny Chance first-year national figure of 13 %
+/// started job or education (TV2 Fyn, `ny_chance_reference.csv`): the Ny Chance year is July
+/// 2006 – June 2007, and round 1's 12-month window (September 2006 – August 2007) is the
+/// nearest to it, two months later (round 3's, April 2007 – March 2008, is nine months later).
 struct EvaluationRound {
   /// The round number, 1–5.
   var number: Int
@@ -29,13 +31,13 @@ struct EvaluationRound {
   static let all: [EvaluationRound] = [
     EvaluationRound(
       number: 1, year: 2007, month: 9, week: (2007, 36), longTermFactor: 1.00,
-      declineProgress: 0, startedShare: 0.115, selfSupportingShare: 0.075, activationShare: 0.30),
+      declineProgress: 0, startedShare: 0.130, selfSupportingShare: 0.075, activationShare: 0.30),
     EvaluationRound(
       number: 2, year: 2008, month: 1, week: (2008, 2), longTermFactor: 0.97,
-      declineProgress: 0.30, startedShare: 0.122, selfSupportingShare: 0.080, activationShare: 0.33),
+      declineProgress: 0.30, startedShare: 0.134, selfSupportingShare: 0.080, activationShare: 0.33),
     EvaluationRound(
       number: 3, year: 2008, month: 3, week: (2008, 10), longTermFactor: 0.95,
-      declineProgress: 0.55, startedShare: 0.130, selfSupportingShare: 0.088, activationShare: 0.35),
+      declineProgress: 0.55, startedShare: 0.138, selfSupportingShare: 0.088, activationShare: 0.35),
     EvaluationRound(
       number: 4, year: 2008, month: 9, week: (2008, 36), longTermFactor: 0.88,
       declineProgress: 1.20, startedShare: 0.148, selfSupportingShare: 0.102, activationShare: 0.37),
@@ -45,5 +47,5 @@ struct EvaluationRound {
   ]
 
   /// The round whose national started share is the Ny Chance first-year figure (13 %).
-  static let firstYearRound = 3
+  static let firstYearRound = 1
 }

@@ -12,6 +12,10 @@ import TrappeIO
 struct ForloebGenerator {
   /// Weeks observed: 2007W01 ... 2009W26.
   static let weekCount = 130
+  /// The first spell's benefit per origin (rows: origin, columns: kontanthjælp, starthjælp,
+  /// introduktionsydelse); assumptions. Unlike `resultater` (the Ny Chance target group, kontant-
+  /// and starthjælp only), `forloeb` is an extract of all benefit spells, so introduktionsydelse is in.
+  static let benefitShares: [[Double]] = [[0.99, 0.01, 0], [0.70, 0.20, 0.10], [0.98, 0.02, 0]]
   /// Index of 2008W36 (round 4), where the boom turns.
   static let turningWeek = 87
   /// Index of 2009W10 (round 5), where the downturn has reached its depth.
@@ -82,7 +86,7 @@ struct ForloebGenerator {
         let origin = u < 1 - minority ? 0 : (u < 1 - minority * ResultaterGenerator.descendantShare ? 1 : 2)
         let age = rng.pick(Self.ageWeights[origin])
         let woman = rng.nextDouble() < Self.womenShare[origin]
-        let benefit = SpellStatus(rawValue: rng.pick(ResultaterGenerator.benefitShares[origin])) ?? .kontanthjaelp
+        let benefit = SpellStatus(rawValue: rng.pick(Self.benefitShares[origin])) ?? .kontanthjaelp
         let profile = PersonProfile(
           origin: origin, age: age, benefit: benefit, isMethod: m.isMethod, employment: employment)
         var prefix: [UInt8] = []

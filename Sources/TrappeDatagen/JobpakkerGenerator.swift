@@ -1,10 +1,13 @@
 
 /// Generates `jobpakker.csv`: jobpakker started per method municipality, round and job area.
 ///
-/// The totals per round are fixed so the cumulative figures match the seeds: almost 200 by
-/// round 4 with about 55 % in new job areas (seed 000), 313 by round 5 of which 126 (40 %)
-/// inside the 12 original start packages (seed 001). Each package is then placed in a
-/// municipality and a job area by weighted draws.
+/// The totals per round are fixed so the cumulative figures match the seeds: 313 by round 5
+/// of which 126 (40 %) inside the 12 start packages (seed 001: "126 ud af 313 jobpakker"), and
+/// almost 200 with about 55 % in new job areas (seed 000: "knap 200", "ca. 55 pct."). Seed 000
+/// does not say which round its "knap 200" belongs to; placing it at round 4 (September 2008)
+/// is an assumption. Each package is one person's course (whether seed 001 counts agreements
+/// or persons is not stated; an assumption). Each package is then placed in a municipality
+/// and a job area by weighted draws.
 struct JobpakkerGenerator {
   /// Packages started in each round, all areas.
   static let startedPerRound = [24, 46, 52, 73, 118]

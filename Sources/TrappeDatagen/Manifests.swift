@@ -17,15 +17,22 @@ enum Manifests {
         + "target group (long-term recipients) by benefit and origin; started and weeks refer to the 12 months before the round",
       notes: [
         "Target group = real kontanthjælp recipients × 0.\(share) (Odense: 2,591 in the target group / 8,942 recipients, January 2007), "
-          + "× a long-term factor per round; method municipalities follow the documented fall (Slagelse a fifth, others about 15 %)",
-        "National started share is 13 % at round 3 (the Ny Chance first-year figure); round 4 is the boom peak, round 5 the downturn",
+          + "× a long-term factor per round; it is the stock at each round, not a fixed cohort, and its national size was not checked against the official count",
+        "Kontant- and starthjælp only: no source puts introduktionsydelse recipients in the Ny Chance target group (ydelser.ny_chance)",
+        "Method municipalities: the minority part (indvandrer, efterkommer) falls by seed 001's amount for ethnic-minority citizens on public support "
+          + "(Slagelse a fifth; Gladsaxe, Aabenraa, Aarhus about 15 %; Fredensborg, outside \"hovedparten\", 8 %; which one falls less is invented)",
+        "Minority shares and employment rates per method municipality are illustrative: seed 002 gives only the ranges (a quarter to a half; 43–57 %)",
+        "National started share is 13 % at round 1, whose 12 months (Sep 2006 – Aug 2007) are nearest the Ny Chance first year (Jul 2006 – Jun 2007); "
+          + "Odense's is 9/13 of the national share in every round (ny_chance_reference.csv: 9 % against 13 %); round 4 is the boom peak, round 5 the downturn",
+        "Sorø, Jammerbugt and Hedensted self-supporting time shares (43, 26, 22 %) were published for 1½ years (Jul 2006 – Dec 2007); "
+          + "they are placed in round 2, whose window is the 12 months Jan – Dec 2007",
         "jobpakke is cumulative (persons who started a jobpakke since April 2007) and 0 outside the five method municipalities",
       ],
       columns: [
         ("kommunekode", "int | code | Municipality code"),
         ("kommune", "string | - | Municipality name"),
         ("runde", "int | round | Evaluation round 1–5 (Sep 2007, Jan 2008, Mar 2008, Sep 2008, Mar 2009)"),
-        ("ydelse", "string | - | kontanthjælp, starthjælp or introduktionsydelse"),
+        ("ydelse", "string | - | kontanthjælp or starthjælp"),
         ("herkomst", "string | - | dansk, indvandrer or efterkommer"),
         ("personer", "int | persons | Persons in the Ny Chance target group at the round"),
         ("startet", "int | persons | Persons who started a job or an education in the 12 months before the round"),
@@ -43,19 +50,22 @@ enum Manifests {
       name: "jobpakker",
       title: "Jobpakker startet efter metodekommune, evalueringsrunde og jobområde (illustrativ)",
       rows: rows,
-      calibratedTo: "the VIP2 seeds: almost 200 jobpakker by round 4 (about 55 % in new job areas), 313 by round 5, 126 (40 %) in the 12 start packages",
+      calibratedTo: "the VIP2 seeds: 313 jobpakker by round 5, 126 (40 %) in the 12 start packages (seed 001); almost 200, about 55 % in new job areas (seed 000), placed by round 4 by assumption",
       seed: seed, period: "April 2007 – March 2009",
       definition: "Jobpakker started in the round (since the previous round; round 1 since April 2007); sum over rounds for cumulative figures",
       notes: [
-        "The 12 start packages are marked startpakke = 1; the 8 other job areas are invented but plausible",
-        "Cumulative totals: 195 by round 4 and 313 by round 5, 126 of them in start packages",
+        "Seed 001 gives the number of start packages (12), not their names: the 12 job areas marked startpakke = 1 are illustrative, "
+          + "and so are the 8 new areas, except that seed 001 names health and pedagogical areas as new and warehouse work as touching the 12",
+        "Seed 000 does not say which round its \"knap 200\" jobpakker belong to; placing them by round 4 (September 2008) is an assumption",
+        "Cumulative totals: 195 by round 4 and 313 by round 5, 126 of them in start packages; the 118 of round 5 follow from the two totals",
+        "One jobpakke is one person's course (resultater.jobpakke counts the same packages as persons); whether seed 001's 313 are agreements or persons is not stated",
       ],
       columns: [
         ("kommunekode", "int | code | Municipality code (the five method municipalities)"),
         ("kommune", "string | - | Municipality name"),
         ("runde", "int | round | Evaluation round 1–5"),
         ("jobomraade", "string | - | Job area"),
-        ("startpakke", "bool | - | Whether the job area is one of the 12 original start packages"),
+        ("startpakke", "bool | - | Whether the job area counts as one of the 12 start packages (which areas they are is illustrative)"),
         ("jobpakker", "int | packages | Jobpakker started in the round"),
       ]
     ).text

@@ -2,9 +2,12 @@
 /// Illustrative assumptions per VIP2 method municipality (no source gives these per municipality).
 ///
 /// The ranges come from the seeds: ethnic minorities are a quarter to a half of the Ny Chance
-/// target group (seed 002), their employment rate ranges 43–57 % (seed 002), the target group
-/// fell by a fifth in Slagelse and about 15 % in the others (seed 001). Which municipality sits
-/// where in each range is invented.
+/// target group (seed 002: "mellem en fjerdedel og halvdelen"), their employment rate ranges
+/// 43–57 % (seed 002: "fra 43 pct. til knap 57 pct."). Seed 001 says ethnic-minority citizens on
+/// public support fell by a fifth in Slagelse and by about 15 % "i hovedparten af de øvrige
+/// metodekommuner"; the generator applies that fall to the indvandrer/efterkommer part of the
+/// target group only, and to three of the four others (Fredensborg falls less). Which
+/// municipality sits where in each range, and which one falls less, is invented (illustrative).
 struct MethodProfile {
   /// The municipality code.
   var code: Int
@@ -12,7 +15,8 @@ struct MethodProfile {
   var minorityShare: Double
   /// The minorities' employment rate in the municipality, percent (43–57).
   var minorityEmploymentRate: Double
-  /// Target group in round 5 relative to round 1 (0.80 = a fall of a fifth).
+  /// Minorities (indvandrer + efterkommer) in the target group in round 5 relative to round 1
+  /// (0.80 = a fall of a fifth).
   var round5Ratio: Double
   /// Share of the project's jobpakker made in this municipality.
   var jobpakkeWeight: Double
@@ -20,9 +24,9 @@ struct MethodProfile {
   /// The five profiles in code order.
   static let all: [MethodProfile] = [
     MethodProfile(code: 159, minorityShare: 0.42, minorityEmploymentRate: 54.0, round5Ratio: 0.85, jobpakkeWeight: 0.18),
-    MethodProfile(code: 210, minorityShare: 0.34, minorityEmploymentRate: 56.8, round5Ratio: 0.86, jobpakkeWeight: 0.13),
-    MethodProfile(code: 330, minorityShare: 0.29, minorityEmploymentRate: 43.0, round5Ratio: 0.80, jobpakkeWeight: 0.20),
-    MethodProfile(code: 580, minorityShare: 0.285, minorityEmploymentRate: 50.5, round5Ratio: 0.84, jobpakkeWeight: 0.17),
+    MethodProfile(code: 210, minorityShare: 0.34, minorityEmploymentRate: 56.8, round5Ratio: 0.92, jobpakkeWeight: 0.13),
+    MethodProfile(code: 330, minorityShare: 0.31, minorityEmploymentRate: 43.0, round5Ratio: 0.80, jobpakkeWeight: 0.20),
+    MethodProfile(code: 580, minorityShare: 0.30, minorityEmploymentRate: 50.5, round5Ratio: 0.84, jobpakkeWeight: 0.17),
     MethodProfile(code: 751, minorityShare: 0.47, minorityEmploymentRate: 46.5, round5Ratio: 0.85, jobpakkeWeight: 0.32),
   ]
 

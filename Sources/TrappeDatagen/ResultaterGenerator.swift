@@ -6,19 +6,26 @@
 /// round) times the long-term share taken from Odense (2,591 persons in the Ny Chance target
 /// group against 8,942 recipients in January 2007). National shares started, self-supporting
 /// and in activation are rescaled per round to the targets in ``EvaluationRound``.
+///
+/// The target group is kontant- and starthjælp recipients only: the sources name no
+/// introduktionsydelse recipients in Ny Chance (`ydelser.ny_chance`). Odense's started share is
+/// 9/13 of the national one in every round (TV2 Fyn: 9 % in Odense against 13 % nationally
+/// after the first year).
 struct ResultaterGenerator {
   /// Benefits in row order.
-  static let benefits = ["kontanthjælp", "starthjælp", "introduktionsydelse"]
+  static let benefits = ["kontanthjælp", "starthjælp"]
   /// Origins in row order.
   static let origins = ["dansk", "indvandrer", "efterkommer"]
-  /// Benefit shares per origin (rows: origin, columns: benefit).
-  static let benefitShares: [[Double]] = [[0.99, 0.01, 0], [0.70, 0.20, 0.10], [0.98, 0.02, 0]]
+  /// Benefit shares per origin (rows: origin, columns: benefit); assumptions, not from a source.
+  static let benefitShares: [[Double]] = [[0.99, 0.01], [0.78, 0.22], [0.98, 0.02]]
   /// Share of descendants among the minorities.
   static let descendantShare = 0.2
   /// Ny Chance target group in Odense in 2006 (ny_chance_reference.csv).
   static let odenseTargetGroup = 2591.0
   /// Self-supporting time share after 1½ years (round 2) in three municipalities (ny_chance_reference.csv).
   static let selfSupportingOverrides: [Int: Double] = [340: 0.43, 849: 0.26, 766: 0.22]
+  /// Started share relative to the national one (ny_chance_reference.csv: Odense 9 %, national 13 %).
+  static let startedRelativeToNational: [Int: Double] = [461: 9.0 / 13.0]
 
   /// All 98 municipalities in code order.
   var municipalities: [GeneratorMunicipality]
@@ -48,18 +55,30 @@ struct ResultaterGenerator {
     return Self.odenseTargetGroup / max(1, recipients)
   }
 
-  /// The target group of municipality `m` in each round (before splitting into cells).
-  func targetGroup(_ m: GeneratorMunicipality) -> [Int] {
+  /// The target group of municipality `m` in each round (before splitting into cells) and
+  /// the share of minorities (indvandrer + efterkommer) in it.
+  ///
+  /// Every municipality's group follows its real recipients × the long-term factor. In a method
+  /// municipality that holds for the Danish part only; the minority part starts at the profile's
+  /// share in round 1 and falls by the documented amount (seed 001: a fifth in Slagelse, about
+  /// 15 % in most others), since seed 001's fall is about ethnic-minority citizens.
+  func targetGroup(_ m: GeneratorMunicipality, seed: UInt64) -> [(persons: Int, minority: Double)] {
     let rounds = EvaluationRound.all
     let share = longTermShare
+    let jitter = MethodProfile.jitter(code: m.code, seed: seed)
     if let profile = MethodProfile.profile(m.code) {
-      let first = share * m.recipients(year: rounds[0].year, month: rounds[0].month)
+      let first = share * m.recipients(year: rounds[0].year, month: rounds[0].month) * profile.minorityShare
       return rounds.map {
-        GeneratorText.round(first * (1 - (1 - profile.round5Ratio) * $0.declineProgress))
+        let danish = share * m.recipients(year: $0.year, month: $0.month) * $0.longTermFactor * (1 - profile.minorityShare)
+        let minority = first * (1 - (1 - profile.round5Ratio) * $0.declineProgress)
+        return (GeneratorText.round(danish + minority), minority / max(1, danish + minority))
       }
     }
-    return rounds.map {
-      GeneratorText.round(share * m.recipients(year: $0.year, month: $0.month) * $0.longTermFactor)
+    return rounds.enumerated().map { r, round in
+      (
+        GeneratorText.round(share * m.recipients(year: round.year, month: round.month) * round.longTermFactor),
+        MethodProfile.minorityShare(m, round: r + 1, jitter: jitter)
+      )
     }
   }
 
@@ -73,20 +92,20 @@ struct ResultaterGenerator {
     var activationFactor: [Double] = []
     var roundJitter: [[Double]] = []
     for (mi, m) in municipalities.enumerated() {
-      let jitter = MethodProfile.jitter(code: m.code, seed: seed)
       let profile = MethodProfile.profile(m.code)
       startFactor.append(profile == nil ? 0.75 + 0.5 * rng.nextDouble() : 1.0)
       selfFactor.append(profile == nil ? 0.7 + 0.6 * rng.nextDouble() : 1.0)
       activationFactor.append(profile == nil ? 0.75 + 0.5 * rng.nextDouble() : 1.12)
       roundJitter.append(rounds.map { _ in 0.95 + 0.1 * rng.nextDouble() })
-      let sizes = targetGroup(m)
+      let sizes = targetGroup(m, seed: seed)
+      let benefitCount = Self.benefits.count
       for r in 0..<rounds.count {
-        let minority = MethodProfile.minorityShare(m, round: r + 1, jitter: jitter)
+        let minority = sizes[r].minority
         let originShares = [1 - minority, minority * (1 - Self.descendantShare), minority * Self.descendantShare]
         var weights: [Double] = []
-        for b in 0..<3 { for o in 0..<3 { weights.append(originShares[o] * Self.benefitShares[o][b]) } }
-        let persons = GeneratorText.apportion(sizes[r], weights: weights)
-        for b in 0..<3 {
+        for b in 0..<benefitCount { for o in 0..<3 { weights.append(originShares[o] * Self.benefitShares[o][b]) } }
+        let persons = GeneratorText.apportion(sizes[r].persons, weights: weights)
+        for b in 0..<benefitCount {
           for o in 0..<3 {
             var cell = Cell(municipality: mi, round: r, benefit: b, origin: o)
             cell.persons = persons[b * 3 + o]
@@ -114,7 +133,7 @@ struct ResultaterGenerator {
     _ cells: inout [Cell], _ indices: [Int], round: EvaluationRound,
     _ startFactor: [Double], _ roundJitter: [[Double]], _ rng: inout SplitMix64
   ) {
-    let benefitFactor = [1.0, 0.85, 1.2]
+    let benefitFactor = [1.0, 0.85]
     let methodEffect = [1.0, 1.02, 1.04, 1.06, 1.08]
     var expected = [Double](repeating: 0, count: cells.count)
     var persons = 0.0
@@ -129,6 +148,19 @@ struct ResultaterGenerator {
       expected[i] = Double(c.persons) * factor
       persons += Double(c.persons)
       total += expected[i]
+    }
+    // Municipalities with a published share relative to the national one get exactly that ratio.
+    for (code, relative) in Self.startedRelativeToNational {
+      let own = indices.filter { municipalities[cells[$0].municipality].code == code }
+      let ownPersons = own.reduce(0.0) { $0 + Double(cells[$1].persons) }
+      let ownExpected = own.reduce(0.0) { $0 + expected[$1] }
+      guard ownPersons > 0, ownExpected > 0, persons > ownPersons else { continue }
+      // Solve for the factor f on the municipality's cells so that its share is `relative` × the
+      // national share after the change: f·e/p = relative · (T − e + f·e)/P.
+      let others = total - ownExpected
+      let f = relative * others * ownPersons / (ownExpected * (persons - relative * ownPersons))
+      for i in own { expected[i] *= f }
+      total = others + f * ownExpected
     }
     let scale = total > 0 ? round.startedShare * persons / total : 0
     for i in indices {
@@ -145,7 +177,7 @@ struct ResultaterGenerator {
     _ selfFactor: [Double], _ activationFactor: [Double]
   ) {
     let selfOrigin = [1.0, 0.85, 1.05]
-    let activationBenefit = [1.0, 1.1, 1.3]
+    let activationBenefit = [1.0, 1.1]
     let activationOrigin = [1.0, 1.05, 0.95]
     var selfRaw = [Double](repeating: 0, count: cells.count)
     var actRaw = [Double](repeating: 0, count: cells.count)

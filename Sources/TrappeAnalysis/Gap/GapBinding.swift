@@ -28,7 +28,7 @@ enum GapBinding: AnalysisBinding {
       + "Thursday falls in that month, and adds pace_pp_month, months_to_target, trend and after_target (the "
       + "cut-off is after the target date). numerator and denominator are shown.",
     example: "resultater | where ydelse == \"kontanthjælp\" | gap i_gang for Slagelse by runde",
-    result: "kommune,runde,maal,value,threshold,gap_pp,met,short,rounds_to_target,trend\nSlagelse,1,i_gang,11.14,25.0,-13.86,false,119,,\nSlagelse,2,i_gang,12.72,25.0,-12.28,false,99,8,approaching\nSlagelse,3,i_gang,13.53,25.0,-11.47,false,88,15,approaching\nSlagelse,4,i_gang,15.05,25.0,-9.95,false,65,7,approaching\nSlagelse,5,i_gang,10.35,25.0,-14.65,false,101,,moving away")
+    result: "kommune,runde,maal,value,threshold,gap_pp,met,short,rounds_to_target,trend\nSlagelse,1,i_gang,10.96,25.0,-14.04,false,122,,\nSlagelse,2,i_gang,14.34,25.0,-10.66,false,90,4,approaching\nSlagelse,3,i_gang,13.3,25.0,-11.7,false,97,,moving away\nSlagelse,4,i_gang,15.74,25.0,-9.26,false,74,4,approaching\nSlagelse,5,i_gang,11.83,25.0,-13.17,false,108,,moving away")
 
   /// The clause words `gap` understands.
   static let clauseWords: Set<String> = ["for", "by"]

@@ -17,14 +17,21 @@ extension GapOperator {
   }
 
   /// The municipalities to report out of those `present` in the input (in order of appearance).
+  /// A name from kommuner finds the input's rows in any spelling (Aarhus finds Århus).
   static func choose(_ municipalities: GapMunicipalities, present: [String], notes: inout [String])
     throws(Diagnostic) -> [String]
   {
     let seen = Set(present)
+    var spelled: [String: String] = [:]
+    for name in present { spelled[MunicipalityNames.key(name)] = spelled[MunicipalityNames.key(name)] ?? name }
+    let inInput = { (name: String) -> String in
+      seen.contains(name) ? name : spelled[MunicipalityNames.key(name)] ?? name
+    }
     switch municipalities {
     case .all:
       return present
-    case .listed(let names):
+    case .listed(let listed):
+      let names = listed.map(inInput)
       for name in names where !seen.contains(name) {
         throw Diagnostic(
           .error, "the input has no rows for the municipality '\(name)'",
@@ -35,7 +42,8 @@ extension GapOperator {
         ).suggesting(Suggestion.nearest(to: name, in: present))
       }
       return names
-    case .method(let names):
+    case .method(let method):
+      let names = method.map(inInput)
       let found = names.filter { seen.contains($0) }
       guard !found.isEmpty else {
         throw Diagnostic(

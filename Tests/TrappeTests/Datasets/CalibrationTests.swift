@@ -65,7 +65,10 @@ import Testing
 
   @Test func resultaterHasEveryCellAndConsistentCounts() throws {
     let t = try GeneratedDataset("resultater")
-    #expect(t.rowCount == 98 * 5 * 3 * 3)
+    // 98 municipalities × 5 rounds × 2 benefits (kontant- and starthjælp) × 3 origins.
+    #expect(t.rowCount == 98 * 5 * 2 * 3)
+    // No introduktionsydelse: outside the Ny Chance target group (ydelser.ny_chance, review D13).
+    #expect(Set((0..<t.rowCount).map { t.string("ydelse", $0) }) == ["kontanthjælp", "starthjælp"])
     var keys = Set<String>()
     for row in 0..<t.rowCount {
       keys.insert("\(t.int("kommunekode", row))|\(t.int("runde", row))|\(t.string("ydelse", row))|\(t.string("herkomst", row))")
@@ -128,21 +131,39 @@ import Testing
     }
   }
 
-  @Test func targetGroupFallsAsDocumented() throws {
+  @Test func minoritiesFallAsDocumented() throws {
+    // Seed 001: ethnic-minority citizens on public support fell by a fifth in Slagelse and by
+    // about 15 % in most ("hovedparten") of the other four; Fredensborg is the one that falls less.
     let sums = try Self.resultater()
+    let expected: [Int: Double] = [330: 20, 159: 15, 580: 16, 751: 15, 210: 8]
+    var aboutFifteen = 0
     for code in Self.method {
-      let first = Double(sums[code]?[1]?.persons ?? 0)
-      let last = Double(sums[code]?[5]?.persons ?? 0)
+      let first = Double(sums[code]?[1]?.minorities ?? 0)
+      let last = Double(sums[code]?[5]?.minorities ?? 0)
       let decline = 100 * (1 - last / max(1, first))
-      let expected = code == 330 ? 20.0 : 15.0
-      #expect(abs(decline - expected) <= 3, "\(code): decline \(decline) %")
+      #expect(abs(decline - (expected[code] ?? 0)) <= 1.5, "\(code): minorities fall \(decline) %")
+      if code != 330, abs(decline - 15) <= 2 { aboutFifteen += 1 }
     }
+    #expect(aboutFifteen == 3)
   }
 
-  @Test func nationalStartedShareIsThirteenPercentAtRoundThree() throws {
+  @Test func nationalStartedShareIsThirteenPercentAtRoundOne() throws {
+    // Round 1's 12 months (Sep 2006 – Aug 2007) are nearest the Ny Chance first year (Jul 2006 – Jun 2007).
     let sums = try Self.resultater()
-    let share = 100 * (sums[0]?[3]?.startedShare ?? 0)
-    #expect(abs(share - 13) <= 2, "national started share at round 3: \(share) %")
+    let share = 100 * (sums[0]?[1]?.startedShare ?? 0)
+    #expect(abs(share - 13) <= 0.3, "national started share at round 1: \(share) %")
+  }
+
+  @Test func odenseIsBelowNationalAsPublished() throws {
+    // TV2 Fyn (ny_chance_reference.csv): 9 % in Odense against 13 % nationally after the first year.
+    let sums = try Self.resultater()
+    let odense = 100 * (sums[461]?[1]?.startedShare ?? 0)
+    #expect(abs(odense - 9) <= 0.7, "Odense round 1: \(odense) %")
+    for round in 1...5 {
+      let own = sums[461]?[round]?.startedShare ?? 1
+      let national = sums[0]?[round]?.startedShare ?? 0
+      #expect(own < national - 0.02, "round \(round): Odense \(own), national \(national)")
+    }
   }
 
   @Test func boomUntilRoundFourThenDownturn() throws {
@@ -179,7 +200,10 @@ import Testing
     for code in Self.method {
       let s = sums[code]?[5] ?? Totals()
       #expect(abs(s.startedShare - national.startedShare) <= 0.04, "\(code)")
-      #expect(abs(s.startedShare - pooled.startedShare) <= 0.04, "\(code)")
+      // 5 points against the comparables: Odense, the largest of them, is held at 9/13 of the
+      // national share as published (review D20), which pulls the pooled comparables down
+      // (round 5: 10.2 % with Odense, 10.9 % without; Fredensborg, n = 290, 14.8 %).
+      #expect(abs(s.startedShare - pooled.startedShare) <= 0.05, "\(code)")
       // Ny Chance targets: 25 % started and 15 % of the time self-supporting are not met ...
       #expect(s.startedShare < 0.25 && s.selfShare < 0.15, "\(code)")
       // ... the 40 % activation target is.
@@ -218,6 +242,10 @@ import Testing
       inStart[r] += inStart[r - 1]
     }
     #expect(areas.count == 20 && startAreas.count == 12)
+    // Seed 001 calls the health and pedagogical areas new, and warehouse work one touching the 12.
+    for area in ["pleje og omsorg", "sundhed og sygehusservice", "pædagogisk område", "lager og logistik"] {
+      #expect(areas.contains(area) && !startAreas.contains(area), "\(area)")
+    }
     #expect(Set(perMunicipality.keys) == Set(Self.method))
     #expect(cumulative[4] >= 190 && cumulative[4] <= 199)
     #expect(cumulative[5] == 313)
