@@ -13,7 +13,7 @@ enum SurvivalBinding: AnalysisBinding {
       + "slut_uge = censored. Default statuses: " + BenefitStatus.defaults.joined(separator: ", ")
       + "; quote statuses with a hyphen (\"a-dagpenge\"). Reads forloeb.",
     example: "survival by herkomst weeks 13 | where week == 26",
-    result: "herkomst,week,at_risk,events,still_on_pct\ndansk,26,40666,14499,39.1\nefterkommer,26,3210,1226,34.5\nindvandrer,26,14563,4882,41.0")
+    result: "herkomst,week,at_risk,events,still_on_pct\ndansk,26,40579,14465,39.1\nefterkommer,26,3229,1233,34.4\nindvandrer,26,14632,4909,41.0")
 
   static func bind(_ spec: AnalysisSpec, input: [PlanColumn], context: AnalysisContext) throws(Diagnostic)
     -> any AnalysisOperator

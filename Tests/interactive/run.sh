@@ -289,29 +289,29 @@ wait_long() {
 }
 
 # Ctrl-C inside a hash join stops it (reliability review D2: it was ignored while memory grew
-# to 8.7 GB). The join makes 94,987 x 1,385 + 107,007 x 1,615 = 304,373,300 pairs (koen has
+# to 8.7 GB). The join makes 95,513 x 1,385 + 106,906 x 1,615 = 304,938,695 pairs (koen has
 # two values; the right side is forloeb's first 3,000 rows), seconds of work even in release.
 interrupt_join() {
   start && tm send-keys -t t 'let f = forloeb | where koen == "mand"' Enter && wait_long "created f" \
     && fresh && tm send-keys -t t 'forloeb | join (forloeb | take 3000 | select koen, p2 = person) on koen | count' Enter \
     && sleep 1 && tm send-keys -t t C-c && wait_for "interrupted" && wait_last "trappe>" \
-    && tm send-keys -t t C-l 'f | count' Enter && wait_for "107007" \
-    && ! screen | grep -qF "304373300"
+    && tm send-keys -t t C-l 'f | count' Enter && wait_for "106906" \
+    && ! screen | grep -qF "304938695"
 }
 check "Ctrl-C during a many-to-many join keeps the session" interrupt_join
 
 # Ctrl-C during .save of about 3 million rows (review D11: the save went on and finished).
-# The target keeps its old content and no temporary file is left. 94,987 x 21 + 107,007 x 9
-# = 2,957,790 rows (forloeb's first 30 rows: 21 kvinde, 9 mand).
+# The target keeps its old content and no temporary file is left. 95,513 x 21 + 106,906 x 9
+# = 2,967,927 rows (forloeb's first 30 rows: 21 kvinde, 9 mand).
 interrupt_save() {
   printf 'old\n' >"$work/files/big_out.csv"
   fresh && tm send-keys -t t 'let big = forloeb | join (forloeb | take 30 | select koen, p2 = person) on koen' Enter \
-    && wait_long "created big: 2957790 rows" \
+    && wait_long "created big: 2967927 rows" \
     && fresh && tm send-keys -t t ".save big $work/files/big_out.csv" Enter \
     && sleep 0.5 && tm send-keys -t t C-c && wait_long "interrupted" 30 && wait_last "trappe>" \
     && [ "$(cat "$work/files/big_out.csv")" = "old" ] \
     && [ -z "$(find "$work/files" -name '*big_out*' ! -name big_out.csv)" ] \
-    && tm send-keys -t t C-l 'big | count' Enter && wait_for "2957790"
+    && tm send-keys -t t C-l 'big | count' Enter && wait_for "2967927"
 }
 check "Ctrl-C during .save keeps the old file and the table" interrupt_save
 
