@@ -10,8 +10,8 @@ What is checked (issue 13, "Done when"):
   top10_value pools the ten lowest among municipalities with n = sum(befolkning) ≥ 100.
 - The same measure by year with a large min_n, so that min_n actually excludes some.
 - resultater, round 5 (`bench i_gang by runde`): with the default min_n=100 the top 10 leaves
-  out the small municipalities the review named (Hørsholm n=91, Dragør 55, Ærø 35); min_n=0
-  brings them back.
+  out the municipalities with n < 100 (the review named Hørsholm n=91, Dragør 55, Ærø 35 in the
+  data of that time); min_n=0 brings them back.
 No number Trappe prints is used as an input to the expected values.
 """
 import checklib
@@ -124,12 +124,16 @@ for min_n, clause in [(100, ""), (0, " min_n=0"), (250, " min_n=250")]:
     check_bench([], f"bench i_gang for Slagelse against ({', '.join(region)}) by runde{clause}", want, period="runde")
     if min_n in (0, 100):
         names = want[-1][8]
-        small = {"Hørsholm", "Dragør", "Ærø"}
+        # The municipalities with fewer than 100 persons in round 5 (the review's Hørsholm, Dragør,
+        # Ærø in an earlier generation of the data), taken from the data, not from Trappe.
+        small = {k for (k,) in con.execute(
+            "select kommune from r where runde = 5 group by kommune having sum(personer) < 100").fetchall()}
         if min_n == 0:
-            checklib.check("round 5, min_n=0: Hørsholm, Dragør and Ærø are in the top 10", small <= set(names), names)
+            checklib.check("round 5, min_n=0: some municipalities with n < 100 are in the top 10",
+                           bool(small & set(names)), (sorted(small), names))
         else:
-            checklib.check("round 5, min_n=100: Hørsholm, Dragør and Ærø are not in the top 10",
-                           not (small & set(names)), names)
+            checklib.check("round 5, min_n=100: no municipality with n < 100 is in the top 10",
+                           not (small & set(names)), (sorted(small), names))
 
 # 4. A measure that is better lower on resultater: the share of the target group not started.
 NOT_STARTED = "measure ikke_startet = 100 * sum(personer - startet) / sum(personer) unit \"%\" better lower"
