@@ -132,7 +132,9 @@ struct FlowAnalysis: AnalysisOperator {
     let order = SortKernel.permutation(keys: keys, descending: keyNames.map { $0 == "persons" })
 
     notes.append("\(counted) persons, from \(from.text) to \(to.text)")
-    notes.append("a round or month = the ISO week containing the 15th of its month")
+    notes.append(
+      "a round = the last ISO week of its data_til month in runder (the data the round had: DREAM runs lag "
+        + "about two months); a month = the ISO week containing its 15th")
     notes.append("status = the spell covering the week; '\(BenefitStatus.notInData)' = no spell covers it")
     notes.append("row_pct = persons / persons with that from_status\(by.map { " and \($0.name)" } ?? "") × 100")
     let left = persons.groupCount - counted

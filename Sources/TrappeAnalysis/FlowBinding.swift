@@ -9,11 +9,12 @@ enum FlowBinding: AnalysisBinding {
   static let help = LanguageEntry(
     name: "flow", kind: .analysis, syntax: "flow from POINT to POINT [by COLUMN]",
     summary: "Persons by status at two points and where they went: from_status, to_status, persons and "
-      + "row_pct (share of the persons with that from_status). A point is a round (1–5, the ISO week "
-      + "containing the 15th of the round's month in runder), a week (2008W05) or a month (2008-03, "
+      + "row_pct (share of the persons with that from_status). A point is a round (1–5: the data the "
+      + "round had, the last ISO week (its Thursday in the month) of the round's data_til month in runder, two months "
+      + "before the round for the DREAM lag), a week (2008W05) or a month (2008-03, "
       + "the week of its 15th). Reads forloeb; 'ikke i data' = no spell covers the week.",
     example: "flow from 1 to 5 | where from_status == \"kontanthjælp\" | top 3 by persons",
-    result: "from_status,to_status,persons,row_pct\nkontanthjælp,kontanthjælp,6620,43.1\nkontanthjælp,selvforsørgende,4041,26.3\nkontanthjælp,aktivering,2282,14.9")
+    result: "from_status,to_status,persons,row_pct\nkontanthjælp,kontanthjælp,6663,41.0\nkontanthjælp,selvforsørgende,4847,29.8\nkontanthjælp,aktivering,2297,14.1")
 
   static func bind(_ spec: AnalysisSpec, input: [PlanColumn], context: AnalysisContext) throws(Diagnostic)
     -> any AnalysisOperator

@@ -4,12 +4,14 @@ import TrappeQuery
 
 /// One end of `flow from A to B`: a round, an ISO week or a month, resolved to one ISO week.
 ///
-/// A round (1–5) stands for its month in `runder`; a month stands for the ISO week
-/// that contains its 15th, so `2008-03` is 2008W11.
+/// A round (1–5) stands for the data the round had: the last ISO week of its `data_til` month in
+/// `runder` (the DREAM lag: two months before the round), or the week containing the 15th of the
+/// round's month when `runder` has no `data_til`; a month stands for the ISO week that contains its 15th, so `2008-03` is
+/// 2008W11.
 struct FlowPoint: Sendable, Equatable {
   /// The week whose statuses are compared.
   let week: Period
-  /// How the point was written, for notes: `round 1, 2007-09`, `2008-03`, `2008W05`.
+  /// How the point was written, for notes: `round 1, 2007-09, data to 2007-07`, `2008-03`, `2008W05`.
   let label: String
 
   /// The week, with how it was written when that differs: `2007W37 (round 1, 2007-09)`.
@@ -21,8 +23,12 @@ struct FlowPoint: Sendable, Equatable {
   static func resolve(_ expression: Expression, context: AnalysisContext) throws(Diagnostic) -> FlowPoint {
     switch expression.kind {
     case .integer(let round):
-      let month = try roundMonth(Int(round), at: expression.range, context: context)
-      return FlowPoint(week: weekContainingFifteenth(of: month), label: "round \(round), \(month)")
+      let (month, dataTil) = try roundMonth(Int(round), at: expression.range, context: context)
+      guard let dataTil else {
+        return FlowPoint(week: weekContainingFifteenth(of: month), label: "round \(round), \(month)")
+      }
+      return FlowPoint(
+        week: CohortDefinition.lastWeek(of: dataTil), label: "round \(round), \(month), data to \(dataTil)")
     case .period(let period) where period.unit == .week:
       return FlowPoint(week: period, label: period.description)
     case .period(let period) where period.unit == .month:
@@ -34,18 +40,22 @@ struct FlowPoint: Sendable, Equatable {
     }
   }
 
-  /// The month of round `round` in the `runder` table.
-  static func roundMonth(_ round: Int, at range: SourceRange, context: AnalysisContext) throws(Diagnostic) -> Period {
+  /// The month of round `round` in the `runder` table, and its `data_til` month when the table has one.
+  static func roundMonth(_ round: Int, at range: SourceRange, context: AnalysisContext) throws(Diagnostic)
+    -> (month: Period, dataTil: Period?)
+  {
     let runder = try context.table("runder", at: range)
     guard case .int64(let rounds)? = runder.column(named: "runde"),
       case .period(let months)? = runder.column(named: "maaned"), months.unit == .month
     else {
       throw context.error("the table 'runder' needs the columns runde and maaned (a month)", at: range)
     }
+    var dataTil: PeriodColumn?
+    if case .period(let column)? = runder.column(named: "data_til"), column.unit == .month { dataTil = column }
     var known: [Int] = []
     for row in 0..<runder.rowCount {
       guard let value = rounds[row] else { continue }
-      if Int(value) == round, let month = months[row] { return month }
+      if Int(value) == round, let month = months[row] { return (month, dataTil?[row]) }
       known.append(Int(value))
     }
     let listed = known.sorted().map(String.init).joined(separator: ", ")

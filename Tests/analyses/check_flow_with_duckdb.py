@@ -4,7 +4,8 @@
 Usage: check_flow_with_duckdb.py PATH/TO/trappe
 
 The round 1 -> round 5 flow table is computed in SQL by DuckDB on Datasets/forloeb.csv
-(round weeks: the ISO week containing the 15th of the round's month in runder.csv);
+(round weeks: the last ISO week whose Thursday falls in the round's data_til month in
+runder.csv, the data the round had);
 also by koen and by herkomst (each person's status in a group's rows); Kaplan-Meier (at risk,
 exits and the share still on benefit at every reported week, overall, by herkomst and by koen)
 is computed in plain Python from the spells.
@@ -21,9 +22,13 @@ ROUNDS = os.path.join(DATA, "runder.csv")
 BENEFITS = ["kontanthjælp", "starthjælp", "introduktionsydelse", "sygedagpenge", "a-dagpenge"]
 
 
-def week_of_15th(month):
-    year, m = month.split("-")
-    iso = datetime.date(int(year), int(m), 15).isocalendar()
+def last_week_of(month):
+    """The last ISO week whose Thursday falls in the month (YYYY-MM)."""
+    year, m = (int(x) for x in month.split("-"))
+    day = datetime.date(year + (m == 12), m % 12 + 1, 1) - datetime.timedelta(days=1)
+    while day.isoweekday() != 4:
+        day -= datetime.timedelta(days=1)
+    iso = day.isocalendar()
     return f"{iso[0]}W{iso[1]:02d}"
 
 
@@ -81,8 +86,8 @@ def kaplan_meier(durations):
 
 def main():
     binary = binary_argument()
-    rounds = {row["runde"]: row["maaned"] for row in csv.DictReader(open(ROUNDS, encoding="utf-8"))}
-    a, b = week_of_15th(rounds["1"]), week_of_15th(rounds["5"])
+    rounds = {row["runde"]: row["data_til"] for row in csv.DictReader(open(ROUNDS, encoding="utf-8"))}
+    a, b = last_week_of(rounds["1"]), last_week_of(rounds["5"])
     con = duckdb.connect()
     con.execute(f"create table f as select * from read_csv('{SPELLS}', all_varchar=true)")
     # ISO week text sorts like the week itself (yyyyWww), so range checks work on strings.
