@@ -44,21 +44,9 @@ struct FlowPoint: Sendable, Equatable {
   static func roundMonth(_ round: Int, at range: SourceRange, context: AnalysisContext) throws(Diagnostic)
     -> (month: Period, dataTil: Period?)
   {
-    let runder = try context.table("runder", at: range)
-    guard case .int64(let rounds)? = runder.column(named: "runde"),
-      case .period(let months)? = runder.column(named: "maaned"), months.unit == .month
-    else {
-      throw context.error("the table 'runder' needs the columns runde and maaned (a month)", at: range)
-    }
-    var dataTil: PeriodColumn?
-    if case .period(let column)? = runder.column(named: "data_til"), column.unit == .month { dataTil = column }
-    var known: [Int] = []
-    for row in 0..<runder.rowCount {
-      guard let value = rounds[row] else { continue }
-      if Int(value) == round, let month = months[row] { return (month, dataTil?[row]) }
-      known.append(Int(value))
-    }
-    let listed = known.sorted().map(String.init).joined(separator: ", ")
+    let rounds = try EvaluationRound.read(context: context, at: range)
+    if let found = rounds.first(where: { $0.round == Int64(round) }) { return (found.month, found.dataTil) }
+    let listed = rounds.map { String($0.round) }.joined(separator: ", ")
     throw context.error(
       "there is no round \(round)", at: range, hints: ["the rounds in 'runder' are \(listed)"])
   }

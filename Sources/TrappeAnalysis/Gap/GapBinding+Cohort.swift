@@ -137,21 +137,13 @@ extension GapBinding {
   static func cohortRounds(lag: Int?, context: AnalysisContext, at range: SourceRange) throws(Diagnostic)
     -> [CohortCutOff]
   {
-    let runder = try context.table("runder", at: range)
-    guard case .int64(let rounds)? = runder.column(named: "runde"),
-      case .period(let months)? = runder.column(named: "maaned"), months.unit == .month
-    else {
-      throw context.error("the table 'runder' needs the columns runde and maaned (a month)", at: range)
-    }
-    var dataTil: PeriodColumn?
-    if case .period(let column)? = runder.column(named: "data_til"), column.unit == .month { dataTil = column }
     var result: [CohortCutOff] = []
-    for row in 0..<runder.rowCount {
-      guard let round = rounds[row], let month = months[row] else { continue }
+    for entry in try EvaluationRound.read(context: context, at: range) {
+      let (round, month) = (entry.round, entry.month)
       let cut: Period
       if let lag {
         cut = month.advanced(by: -lag)
-      } else if let dataTil, let value = dataTil[row] {
+      } else if let value = entry.dataTil {
         cut = value
       } else {
         throw context.error(

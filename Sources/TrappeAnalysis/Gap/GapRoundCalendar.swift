@@ -31,15 +31,8 @@ struct GapRoundCalendar: Sendable, Equatable {
 
   /// The calendar from `runder` (runde, maaned) and maal's indsats_til, or nil when runder lacks them.
   init?(runder: Table?, maal: Table?) {
-    guard let runder, case .int64(let rounds)? = runder.column(named: "runde"),
-      case .period(let months)? = runder.column(named: "maaned"), months.unit == .month
-    else { return nil }
-    var pairs: [(round: Int64, month: Period)] = []
-    for row in 0..<runder.rowCount {
-      if let round = rounds[row], let month = months[row] { pairs.append((round, month)) }
-    }
-    guard pairs.count >= 2 else { return nil }
-    self.rounds = pairs.sorted { $0.round < $1.round }
+    guard let runder, let rounds = EvaluationRound.all(in: runder), rounds.count >= 2 else { return nil }
+    self.rounds = rounds.map { ($0.round, $0.month) }
     var target: Period?
     if let maal, case .period(let column)? = maal.column(named: "indsats_til"), column.unit == .month {
       target = (0..<column.count).compactMap { column[$0] }.max()
