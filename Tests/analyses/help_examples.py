@@ -361,14 +361,18 @@ entry("analysis:gap", 'resultater | where ydelse == "kontanthjælp" | gap i_gang
 
 
 def flow_sql():
-    """flow from 1 to 5: each person's status in the ISO week holding the 15th of the round's month
-    (runder.csv), 'ikke i data' without a spell then; as Tests/analyses/check_flow_with_duckdb.py."""
+    """flow from 1 to 5: each person's status in the last ISO week (its Thursday in the month) of the
+    round's data_til month (runder.csv), 'ikke i data' without a spell then; as
+    Tests/analyses/check_flow_with_duckdb.py."""
     import datetime
-    rounds = {row["runde"]: row["maaned"] for row in csv.DictReader(open(f"{data}/runder.csv", encoding="utf-8"))}
+    rounds = {row["runde"]: row["data_til"] for row in csv.DictReader(open(f"{data}/runder.csv", encoding="utf-8"))}
 
     def week(month):
-        y, m = month.split("-")
-        iso = datetime.date(int(y), int(m), 15).isocalendar()
+        y, m = (int(x) for x in month.split("-"))
+        day = datetime.date(y + (m == 12), m % 12 + 1, 1) - datetime.timedelta(days=1)
+        while day.isoweekday() != 4:
+            day -= datetime.timedelta(days=1)
+        iso = day.isocalendar()
         return f"{iso[0]}W{iso[1]:02d}"
 
     a, b = week(rounds["1"]), week(rounds["5"])
