@@ -294,7 +294,7 @@ wait_long() {
 interrupt_join() {
   start && tm send-keys -t t 'let f = forloeb | where koen == "mand"' Enter && wait_long "created f" \
     && fresh && tm send-keys -t t 'forloeb | join (forloeb | take 3000 | select koen, p2 = person) on koen | count' Enter \
-    && sleep 1 && tm send-keys -t t C-c && wait_for "interrupted" && wait_last "trappe>" \
+    && sleep 1 && tm send-keys -t t C-c && wait_long "interrupted" 30 && wait_last "trappe>" \
     && tm send-keys -t t C-l 'f | count' Enter && wait_for "106906" \
     && ! screen | grep -qF "304938695"
 }
