@@ -22,6 +22,9 @@ import TrappeStorage
 /// gives (two hidden cells of a line still add up to the total minus the shown cells, and
 /// neither can be negative).
 extension SuppressionMask {
+  /// The most rows a table may have for its total rows to be searched.
+  static let totalRowSearchLimit = 100_000
+
   /// One cell: column and row.
   struct Cell: Hashable, Comparable {
     var column: Int
@@ -82,6 +85,9 @@ extension SuppressionMask {
       case .double: return false
       }
     }.map(\.0)
+    // Tables beyond this many rows are not searched for total rows (the footer says so): a
+    // table for release is far smaller, and the search builds a key per row and key column.
+    guard table.rowCount <= SuppressionMask.totalRowSearchLimit else { return lines }
     let varying: [Int?] = keys.isEmpty ? [nil] : keys.map { Optional($0) }
     for k in varying {
       var groups: [[String]: [Int]] = [:]

@@ -21,6 +21,8 @@ package struct SuppressionMask: Sendable, Equatable {
   /// SuppressionMask+Secondary.swift), and the cells derived only from them: shown as
   /// ``secondaryPlaceholder``. They are also in ``cells``.
   var secondary: [Int: Set<Int>] = [:]
+  /// The rows of the table the mask was made for.
+  var rowCount = 0
 
   /// A mask that hides nothing.
   package init() {
@@ -35,6 +37,7 @@ package struct SuppressionMask: Sendable, Equatable {
   package init(table: Table, roles: [CountRole], below threshold: Int) {
     self.init()
     self.threshold = threshold
+    rowCount = table.rowCount
     guard threshold > 1 else {
       hasCounts = roles.contains(where: \.involvesCounts)
       return
@@ -117,6 +120,10 @@ package struct SuppressionMask: Sendable, Equatable {
       "Suppressed: counts below \(threshold) and the ratios built on them (\(count) \(count == 1 ? "cell" : "cells"))"
     ]
     let extra = secondaryCount
+    if !cells.isEmpty, rowCount > SuppressionMask.totalRowSearchLimit {
+      lines.append(
+        "Secondary suppression: total rows were not searched in a table of more than \(SuppressionMask.totalRowSearchLimit) rows")
+    }
     if extra > 0 {
       lines.append(
         "Also hidden as \(SuppressionMask.secondaryPlaceholder): \(extra) \(extra == 1 ? "cell" : "cells") so that a total in this table cannot give a hidden count back (secondary suppression)")
