@@ -14,6 +14,11 @@ extension BenchOperator {
   /// without rows) are not reproduced.
   func sql(input: SQLAnalysisInput, dialect: any SQLDialect) throws(SQLError) -> String? {
     try requireNotExpectedForSQL()
+    if funnel {
+      throw SQLError(
+        "\(summary): the funnel column has no SQL form yet (its limits need a square root per row and are not compiled)",
+        hints: ["explain sql covers bench without funnel"])
+    }
     let keyName = period?.name
     let totals = try measure.sqlTotals(
       input: input, by: ["kommune"] + (keyName.map { [$0] } ?? []), dialect: dialect, prefix: "b")

@@ -24,6 +24,8 @@ struct BenchOperator: AnalysisOperator {
   /// Only municipalities with at least this denominator (`n`) in a period qualify for the top 10
   /// (`min_n=`, default ``defaultMinimumN``; 0 lets every municipality in). Ranks still rank all.
   var minimumN: Double = BenchOperator.defaultMinimumN
+  /// Whether to add the `funnel` column (`bench … funnel`, BenchOperator+Funnel.swift).
+  var funnel = false
   /// How many municipalities make up the top group.
   static let topCount = 10
   /// The default `min_n`: a rate on fewer than 100 in the denominator is too noisy to be a benchmark.
@@ -44,6 +46,7 @@ struct BenchOperator: AnalysisOperator {
     if period != nil {
       for name in ["change", "did_peers", "did_national"] { columns.append(PlanColumn(name: name, type: .double)) }
     }
+    if funnel { columns.append(PlanColumn(name: "funnel", type: .string)) }
     return columns
   }
 
@@ -51,6 +54,7 @@ struct BenchOperator: AnalysisOperator {
     "bench \(measure.name) for \(municipalities.joined(separator: ", ")) against \(group.label)"
       + (period.map { " by \($0.name)" } ?? "") + (unweighted ? " unweighted" : "")
       + (minimumN == BenchOperator.defaultMinimumN ? "" : " min_n=\(BenchOperator.plain(minimumN))")
+      + (funnel ? " funnel" : "")
   }
 
   /// The rank of `value` among `values` (1 = the best in `direction`: the highest for `better higher`,
@@ -215,6 +219,11 @@ struct BenchOperator: AnalysisOperator {
         ("did_peers", AnalysisValues.doubleColumn(didPeers)),
         ("did_national", AnalysisValues.doubleColumn(didNational)),
       ]
+    }
+    if funnel {
+      let scale = funnelScale(values: value)
+      result.append(("funnel", BenchOperator.funnelColumn(value: value, national: national, n: n, scale: scale)))
+      notes.append(funnelNote(scale: scale))
     }
     return Table(result)
   }

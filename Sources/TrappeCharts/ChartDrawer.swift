@@ -11,5 +11,5 @@ protocol ChartDrawer: SendableMetatype {
 
 /// Every chart drawer; each adds itself here.
 enum ChartRegistry {
-  static let all: [any ChartDrawer.Type] = [BarCharts.self, TrendCharts.self, DistributionCharts.self]
+  static let all: [any ChartDrawer.Type] = [BarCharts.self, TrendCharts.self, DistributionCharts.self, FunnelChart.self]
 }

@@ -13,13 +13,14 @@ package enum ChartHelp {
     (.scatter, "kommunepanel | where aar == 2008 | extend ledige_pct = 100.0 * fuldtidsledige / befolkning, kh_pct = 100.0 * kontanthjaelp_jan / befolkning | chart scatter x=ledige_pct y=kh_pct highlight=Slagelse"),
     (.heatmap, "flow from 1 to 5 | chart heatmap x=from_status series=to_status y=row_pct"),
     (.box, "kommunepanel | where aar == 2022 | extend pct = 100.0 * fuldtidsledige / befolkning | chart box x=region y=pct"),
+    (.funnel, "resultater | where runde == 5 | summarize value = 100.0 * sum(startet) / sum(personer), n = sum(personer) by kommune | chart funnel x=n y=value label=kommune highlight=Slagelse"),
   ]
 
   /// The text `.help chart` prints.
   package static var manual: String {
     var lines = [
       "... | chart [KIND] [x=COLUMN] [y=COLUMN] [series=COLUMN] [title=TEXT] [target=N] [highlight=NAME]",
-      "              [width=N] [height=N] [bins=N] [top=N] [rows=N]",
+      "              [label=COLUMN] [width=N] [height=N] [bins=N] [top=N] [rows=N]",
       "",
       "Draw the result in the terminal; chart is the last stage of any pipeline, also after",
       "bench, gap, flow and survival. Without KIND, a time column gives a line and a category",
@@ -28,6 +29,10 @@ package enum ChartHelp {
       "(.charset ascii), and are readable without colour. Bar, grouped, stacked, column,",
       "sparkline and heatmap charts draw the first 1,000 rows and say how many they left out;",
       "rows=N draws more (or fewer), top=N keeps the N largest categories. Ctrl-C stops a chart.",
+      "chart funnel draws a share (y=, default value) by its denominator (x=, default n) with",
+      "control limits p0 ± z·√(p0(1−p0)/n) at 95 % (z = 1.96) and 99.8 % (z = 3.09) around the",
+      "pooled share p0 (national_value of a bench result, else Σ y·n / Σ n), clipped to 0–100 %;",
+      "points outside are drawn with other glyphs; overdispersion is not adjusted for.",
       "",
       "Kinds: " + ChartKind.allCases.map(\.rawValue).joined(separator: ", "),
       "",

@@ -21,6 +21,8 @@ enum ChartKind: String, Sendable, CaseIterable {
   case heatmap
   /// Box plots (median, quartiles, whiskers) per category.
   case box
+  /// A rate by its denominator with 95 % and 99.8 % control limits around the pooled rate.
+  case funnel
 }
 
 extension ChartKind {

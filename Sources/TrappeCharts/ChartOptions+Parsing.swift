@@ -40,6 +40,7 @@ extension ChartOptions {
       case "title": title = text
       case "target": target = try number(-1e15...1e15)
       case "highlight": highlight = text
+      case "label": label = try column()
       case "width": width = Int(try number(20...1000))
       case "height": height = Int(try number(4...200))
       case "bins": bins = Int(try number(1...200))

@@ -14,6 +14,8 @@ package struct ChartOptions: Sendable, Equatable {
   var target: Double?
   /// A category to make stand out.
   var highlight: String?
+  /// The column that names the points (funnel); else the first text column.
+  var label: String?
   /// Overrides of the terminal's size.
   var width: Int?
   var height: Int?
@@ -28,7 +30,7 @@ package struct ChartOptions: Sendable, Equatable {
   init() {}
 
   /// The option names `chart` accepts.
-  static let names = ["x", "y", "series", "title", "target", "highlight", "width", "height", "bins", "top", "rows"]
+  static let names = ["x", "y", "series", "title", "target", "highlight", "label", "width", "height", "bins", "top", "rows"]
 
   /// The rows a bar-like chart draws without `rows=`: a 3.5-million-row result would print
   /// 3.5 million bars and take a minute.

@@ -9,6 +9,7 @@ enum ChartRoles {
   /// column), the values are the numeric columns that are not the category or
   /// the series, the series is a second text column for grouped, stacked and line charts.
   static func data(for kind: ChartKind, table: Table, options: ChartOptions) throws(Diagnostic) -> ChartData {
+    if kind == .funnel { return try FunnelChart.data(table: table, options: options) }
     let fields = table.schema.fields
     func index(_ name: String) throws(Diagnostic) -> Int {
       if let i = table.schema.index(of: name) { return i }

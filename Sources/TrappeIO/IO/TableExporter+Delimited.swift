@@ -59,7 +59,7 @@ extension TableExporter {
       for (i, column) in table.columns.enumerated() {
         if i > 0 { out.append(delimiter) }
         if suppressed.isSuppressed(column: i, row: row) {
-          field(suppressed.placeholder, &out)
+          field(suppressed.placeholder(column: i, row: row), &out)
         } else if column.isValid(row) {
           field(cellText(column, row, options: options), &out)
         }

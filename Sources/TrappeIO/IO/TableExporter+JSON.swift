@@ -18,7 +18,7 @@ extension TableExporter {
         out += ": "
         out +=
           suppressed.isSuppressed(column: i, row: row)
-          ? jsonString(suppressed.placeholder) : jsonValue(column, row)
+          ? jsonString(suppressed.placeholder(column: i, row: row)) : jsonValue(column, row)
       }
       out += row + 1 < table.rowCount ? "},\n" : "}\n"
     }

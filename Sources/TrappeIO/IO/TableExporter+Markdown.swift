@@ -25,7 +25,7 @@ extension TableExporter {
       var cells: [String] = []
       for (i, column) in table.columns.enumerated() {
         if suppressed.isSuppressed(column: i, row: row) {
-          cells.append(cell(suppressed.placeholder))
+          cells.append(cell(suppressed.placeholder(column: i, row: row)))
           continue
         }
         cells.append(column.isValid(row) ? cell(cellText(column, row, options: options)) : "NULL")

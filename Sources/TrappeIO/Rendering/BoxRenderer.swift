@@ -59,7 +59,9 @@ package struct BoxRenderer: Sendable {
       var texts = formatter.format(column, rows: rowIndices)
       let index = cells.count
       let mask = rowIndices.map { suppressed.isSuppressed(column: index, row: $0) }
-      for position in mask.indices where mask[position] { texts[position] = suppressed.placeholder }
+      for position in mask.indices where mask[position] {
+        texts[position] = suppressed.placeholder(column: index, row: rowIndices[position])
+      }
       hidden.append(mask)
       var width = max(DisplayWidth.of(name), DisplayWidth.of(field.type.name), 1)
       for text in texts {

@@ -48,6 +48,12 @@ extension SuppressionMask {
     guard threshold > 1 else { return earlier }
     var merged = self
     for (column, rows) in earlier.cells { merged.cells[column, default: []].formUnion(rows) }
+    // A cell the earlier mask hid as secondary stays `x`, unless this mask finds it small.
+    for (column, rows) in earlier.secondary {
+      let primaryHere = (cells[column] ?? []).subtracting(secondary[column] ?? [])
+      let kept = rows.subtracting(primaryHere)
+      if !kept.isEmpty { merged.secondary[column, default: []].formUnion(kept) }
+    }
     merged.hasCounts = hasCounts || earlier.hasCounts
     merged.unchecked = Array(Set(unchecked).union(earlier.unchecked)).sorted()
     merged.wholeColumns = Array(Set(wholeColumns).union(earlier.wholeColumns)).sorted()
@@ -61,8 +67,10 @@ extension SuppressionMask {
     guard !isEmpty else { return self }
     var selected = self
     selected.cells = [:]
+    selected.secondary = [:]
     for (output, input) in columns.enumerated() {
       if let rows = cells[input] { selected.cells[output] = rows }
+      if let rows = secondary[input] { selected.secondary[output] = rows }
     }
     selected.wholeColumns = columns.indices.filter { wholeColumns.contains(columns[$0]) }
     selected.unchecked = columns.indices.filter { unchecked.contains(columns[$0]) }

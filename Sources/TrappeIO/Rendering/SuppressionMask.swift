@@ -17,6 +17,12 @@ package struct SuppressionMask: Sendable, Equatable {
   var unchecked: [Int]
   /// Whether any column of the table is a count or built on one.
   var hasCounts: Bool
+  /// The cells hidden only so that a total cannot reveal a small count (secondary suppression,
+  /// SuppressionMask+Secondary.swift), and the cells derived only from them: shown as
+  /// ``secondaryPlaceholder``. They are also in ``cells``.
+  var secondary: [Int: Set<Int>] = [:]
+  /// The rows of the table the mask was made for.
+  var rowCount = 0
 
   /// A mask that hides nothing.
   package init() {
@@ -31,6 +37,7 @@ package struct SuppressionMask: Sendable, Equatable {
   package init(table: Table, roles: [CountRole], below threshold: Int) {
     self.init()
     self.threshold = threshold
+    rowCount = table.rowCount
     guard threshold > 1 else {
       hasCounts = roles.contains(where: \.involvesCounts)
       return
@@ -47,6 +54,17 @@ package struct SuppressionMask: Sendable, Equatable {
       if !rows.isEmpty { cells[index] = rows }
       if valid > 0 && rows.count == valid { wholeColumns.append(index) }
     }
+    // Secondary suppression: a total in the table must not give a hidden count back.
+    var primary: Set<Cell> = []
+    for (column, rows) in cells { for row in rows { primary.insert(Cell(column: column, row: row)) } }
+    let primaryCells = cells
+    if !primary.isEmpty {
+      let lines = SuppressionMask.totalLines(table, roles: roles)
+      for cell in SuppressionMask.complements(table, lines: lines, hidden: primary) {
+        cells[cell.column, default: []].insert(cell.row)
+        secondary[cell.column, default: []].insert(cell.row)
+      }
+    }
     for (index, role) in zip(table.columns.indices, roles) {
       guard case .derived(let inputs, let complete) = role else { continue }
       hasCounts = true
@@ -57,15 +75,30 @@ package struct SuppressionMask: Sendable, Equatable {
         unchecked.append(index)
         rows.formUnion(0..<table.rowCount)
       }
+      var fromPrimary = rows
       for input in inputs where input < table.columnCount {
         rows.formUnion(cells[input] ?? [])
+        fromPrimary.formUnion(primaryCells[input] ?? [])
       }
       if !rows.isEmpty { cells[index] = rows }
+      let onlySecondary = rows.subtracting(fromPrimary)
+      if !onlySecondary.isEmpty { secondary[index] = onlySecondary }
     }
   }
 
   /// The text shown in a suppressed cell: `<5` for a threshold of 5.
   package var placeholder: String { "<\(threshold)" }
+
+  /// The text shown in a cell hidden by secondary suppression (its value need not be small).
+  package static let secondaryPlaceholder = "x"
+
+  /// The text shown in the hidden cell at `row` of column `column`.
+  package func placeholder(column: Int, row: Int) -> String {
+    secondary[column]?.contains(row) == true ? SuppressionMask.secondaryPlaceholder : placeholder
+  }
+
+  /// The number of cells hidden by secondary suppression (counts and the values built on them).
+  package var secondaryCount: Int { secondary.values.reduce(0) { $0 + $1.count } }
 
   /// Whether the cell at `row` of column `column` is hidden.
   func isSuppressed(column: Int, row: Int) -> Bool {
@@ -82,10 +115,19 @@ package struct SuppressionMask: Sendable, Equatable {
   package func footer(names: [String]) -> [String] {
     guard threshold > 1 else { return [] }
     guard hasCounts else { return ["Suppression below \(threshold): no column here is known to be a count"] }
-    let count = cellCount
+    let count = cellCount - secondaryCount
     var lines = [
       "Suppressed: counts below \(threshold) and the ratios built on them (\(count) \(count == 1 ? "cell" : "cells"))"
     ]
+    let extra = secondaryCount
+    if !cells.isEmpty, rowCount > SuppressionMask.totalRowSearchLimit {
+      lines.append(
+        "Secondary suppression: total rows were not searched in a table of more than \(SuppressionMask.totalRowSearchLimit) rows")
+    }
+    if extra > 0 {
+      lines.append(
+        "Also hidden as \(SuppressionMask.secondaryPlaceholder): \(extra) \(extra == 1 ? "cell" : "cells") so that a total in this table cannot give a hidden count back (secondary suppression)")
+    }
     let whole = wholeColumns.filter { $0 < names.count }.map { names[$0] }
     if !whole.isEmpty {
       lines.append(

@@ -13,8 +13,12 @@ extension MetaCommand {
       output mode show <5, and the footer says how many cells were hidden. In
       the result (outN, _) hidden cells are NULL, so later queries cannot read
       them back; a filter on a count hides the columns it picks rows for unless
-      the count is kept. Not covered: complementary cells (totals elsewhere),
-      queries over the datasets themselves, and the query history.
+      the count is kept. Secondary suppression: when the same table holds a total
+      (a count column that is the sum of other count columns, or a row that is the
+      sum of the other rows of its group, e.g. "i alt"), each row or column of it
+      with exactly one hidden cell gets its smallest other cell hidden too, shown
+      as x, until none has one. Not covered: totals in other tables, queries over
+      the datasets themselves, and the query history.
       """,
     example: ".suppress 5"
   ) { session, invocation throws(Diagnostic) in

@@ -41,6 +41,7 @@ private enum Extreme {
     case .scatter: options.x = y == "i" ? "v" : "i"
     case .bar, .column, .sparkline: options.x = "kommune"
     case .histogram, .box: break
+    case .funnel: options.x = "p"
     }
     return options
   }
