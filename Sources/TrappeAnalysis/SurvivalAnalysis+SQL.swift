@@ -47,8 +47,7 @@ extension SurvivalAnalysis {
     }
     let duration = dialect.periods(from: start, to: "COALESCE(\(end), obs.last)", unit: .week)
     return """
-      /* not compiled: the footer's medians with their 95 % intervals and the log-rank test */
-      WITH
+      WITH /* not compiled: the footer's medians with their 95 % intervals and the log-rank test */
         obs AS (SELECT greatest(max(\(start)), max(\(end))) AS last FROM \(input.name)),
         spells AS (
           SELECT \(group) AS g, \(end) IS NULL AS open, \(duration) + 1 AS d
