@@ -82,3 +82,40 @@ import Testing
     #expect(abs(far - 1.3887943864964021e-11) < 1e-22)
   }
 }
+
+/// `survival … by destination` on a tiny spells table, worked out by hand.
+@Suite struct SurvivalDestinationTests {
+  /// kontanthjælp spells (weeks of 2008, observation ends at W20, the largest week):
+  /// person 1: W1–W2 then aktivering (2 weeks, → aktivering); person 2: W1–W4 then
+  /// selvforsørgende (4 weeks); person 3: W1–W2 then aktivering (2 weeks); person 4: W1–W6,
+  /// nothing after it in the table (6 weeks, → "(not in input)"); person 5: W17– running (4+).
+  /// At risk: t = 2: 5, d = 2 (aktivering) → S = 3/5, F_akt = 2/5;
+  /// t = 4: 3 (persons 2, 4, 5), d = 1 (selvforsørgende) → F_self = (3/5)(1/3) = 1/5, S = 2/5;
+  /// t = 6: 1 (person 4), d = 1 → F_unknown = (2/5)(1/1) = 2/5, S = 0. Every 3 weeks up to the
+  /// longest spell (6): week 3 adds up to 40 + 0 + 0 + 60 = 100, week 6 to 40 + 20 + 40 + 0.
+  static let spells = SpellTable.make([
+    (1, "A", 1, 2, "kontanthjælp"), (1, "A", 3, 20, "aktivering"),
+    (2, "A", 1, 4, "kontanthjælp"), (2, "A", 5, nil, "selvforsørgende"),
+    (3, "A", 1, 2, "kontanthjælp"), (3, "A", 3, nil, "aktivering"),
+    (4, "A", 1, 6, "kontanthjælp"),
+    (5, "A", 17, nil, "kontanthjælp"),
+  ])
+
+  @Test func incidencePerDestination() throws {
+    var notes: [String] = []
+    var survival = SurvivalAnalysis(statuses: ["kontanthjælp"], chosen: true, by: nil, step: 3)
+    survival.byDestination = true
+    let table = try survival.run(Self.spells, notes: &notes)
+    let destinations = ["aktivering", "selvforsørgende", "(not in input)", "(still on)"]
+    #expect(SpellTable.texts(table, "week") == ["3", "3", "3", "3", "6", "6", "6", "6"])
+    #expect(SpellTable.texts(table, "destination") == destinations + destinations)
+    #expect(SpellTable.texts(table, "events") == ["2", "0", "0", "NULL", "0", "1", "1", "NULL"])
+    guard case .double(let incidence)? = table.column(named: "incidence_pct") else {
+      Issue.record("no incidence_pct")
+      return
+    }
+    let want: [Double] = [40, 0, 0, 60, 40, 20, 40, 0]
+    for (got, expected) in zip(incidence.values, want) { #expect(abs(got - expected) < 1e-9) }
+    #expect(notes.contains("(not in input): the next spell was filtered out of the input"))
+  }
+}
