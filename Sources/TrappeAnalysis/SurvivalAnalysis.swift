@@ -22,18 +22,24 @@ struct SurvivalAnalysis: AnalysisOperator {
   let by: PlanColumn?
   /// Report every `step` weeks instead of ``defaultWeeks``.
   let step: Int?
+  /// `by destination`: cumulative incidence per exit destination (``runByDestination``).
+  var byDestination = false
 
   var columns: [PlanColumn] {
-    (by.map { [$0] } ?? []) + [
+    if byDestination { return Self.destinationColumns }
+    return (by.map { [$0] } ?? []) + [
       PlanColumn(name: "week", type: .int64),
       PlanColumn(name: "at_risk", type: .int64),
       PlanColumn(name: "events", type: .int64),
       PlanColumn(name: "still_on_pct", type: .double),
+      PlanColumn(name: "still_on_lo", type: .double),
+      PlanColumn(name: "still_on_hi", type: .double),
     ]
   }
 
   var summary: String {
     "survival of \(statuses.joined(separator: ", "))" + (by.map { " by \($0.name)" } ?? "")
+      + (byDestination ? " by destination" : "")
       + (step.map { " every \($0) weeks" } ?? "")
   }
 
@@ -58,6 +64,7 @@ struct SurvivalAnalysis: AnalysisOperator {
       }
     }
 
+    if byDestination { return try runByDestination(input, spells: spells, include: include, notes: &notes) }
     let groupColumn = by.flatMap { input.column(named: $0.name) }
     let groups = groupColumn.map { GroupIndex.build(keys: [$0]) }
     let groupCount = groups?.groupCount ?? 1
@@ -104,11 +111,13 @@ struct SurvivalAnalysis: AnalysisOperator {
     }
     var longestOverall = 0
     var curves: [KaplanMeier] = []
+    var estimates: [SurvivalEstimate] = []
     for group in 0..<groupCount {
       let range = (group * width)..<((group + 1) * width)
       let curve = KaplanMeier(exits: exits[range], censored: censored[range])
       longestOverall = max(longestOverall, curve.longest)
       curves.append(curve)
+      estimates.append(SurvivalEstimate(exits: [exits[range]], censored: censored[range]))
     }
     let weeks = step.map { Array(stride(from: $0, through: max($0, longestOverall), by: $0)) } ?? Self.defaultWeeks
 
@@ -118,6 +127,8 @@ struct SurvivalAnalysis: AnalysisOperator {
     var events: [Int64] = []
     var stillOn: [Double] = []
     var stillValid = ValidityMask(allValid: 0)
+    var lower: [Double] = []
+    var upper: [Double] = []
     let weekText = { (n: Int) in n == 1 ? "1 week" : "\(n) weeks" }
     var groupNotes: [String] = []
     var empty: [String] = []
@@ -131,6 +142,7 @@ struct SurvivalAnalysis: AnalysisOperator {
       groupNotes.append(
         "\(label): \(curve.spells) spells, \(curve.censoredCount) censored, median "
           + (curve.median.map(weekText) ?? "not reached"))
+      groupNotes += Self.medianIntervalNotes(estimates[group])
       var previous = 0
       for week in weeks {
         rows.append(groups.map { $0.firstRow[group] } ?? 0)
@@ -140,6 +152,9 @@ struct SurvivalAnalysis: AnalysisOperator {
         let share = curve.survival(at: week)
         stillOn.append(share.map { ($0 * 1000).rounded() / 10 } ?? 0)
         stillValid.append(share != nil)
+        let band = estimates[group].interval(at: week)
+        lower.append((band?.lower ?? 0) * 100)
+        upper.append((band?.upper ?? 0) * 100)
         previous = week
       }
     }
@@ -153,7 +168,9 @@ struct SurvivalAnalysis: AnalysisOperator {
     notes.append("spells starting \(first) may have begun earlier (left-censored)")
     if stillValid.hasNulls { notes.append("still_on_pct is NULL after a group's longest spell when that one was censored") }
     if invalid > 0 { notes.append("\(invalid) spells ending before they start are left out") }
+    notes.append(Self.intervalNote)
     notes += groupNotes
+    if let by { notes += Self.logRankNotes(estimates, by: by.name) }
     if !empty.isEmpty { notes += Self.wrap(empty, first: "no spells with these statuses: ") }
 
     var named: [(String, Column)] = []
@@ -163,6 +180,8 @@ struct SurvivalAnalysis: AnalysisOperator {
       ("at_risk", .int64(Int64Column(atRisk))),
       ("events", .int64(Int64Column(events))),
       ("still_on_pct", .double(DoubleColumn(values: stillOn, validity: stillValid))),
+      ("still_on_lo", .double(DoubleColumn(values: lower, validity: stillValid))),
+      ("still_on_hi", .double(DoubleColumn(values: upper, validity: stillValid))),
     ]
     return Table(named)
   }
@@ -190,6 +209,7 @@ struct SurvivalAnalysis: AnalysisOperator {
     named += [
       ("week", .int64(Int64Column([]))), ("at_risk", .int64(Int64Column([]))),
       ("events", .int64(Int64Column([]))), ("still_on_pct", .double(DoubleColumn([]))),
+      ("still_on_lo", .double(DoubleColumn([]))), ("still_on_hi", .double(DoubleColumn([]))),
     ]
     return Table(named)
   }

@@ -433,7 +433,8 @@ def survival_literal():
     return "\n".join(out)
 
 
-entry("analysis:survival", "survival by herkomst weeks 13 | where week == 26", literal=survival_literal())
+entry("analysis:survival", "survival by herkomst weeks 13 | where week == 26 | select herkomst, week, at_risk, events, still_on_pct",
+      literal=survival_literal())
 
 # expected: with region as the only variable, the 0/1 columns span the five regions, so the WLS fit is
 # each region's weighted mean: expected = sum(share * population 16-66) / sum(population 16-66) over the

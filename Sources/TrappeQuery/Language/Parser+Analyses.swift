@@ -93,7 +93,7 @@ extension Parser {
     case "bench": return "bench MEASURE [for KOMMUNE] [against GROUP] [exclude GROUP|none] [by PERIOD] [min_n=N]"
     case "gap": return "gap [TARGET, ...] [cohort [from WEEK] [lag=N]] [for KOMMUNE, ...] [by PERIOD]"
     case "flow": return "flow from PERIOD to PERIOD [by COLUMN]"
-    case "survival": return "survival [for STATUS, ...] [by COLUMN] [weeks N]"
+    case "survival": return "survival [for STATUS, ...] [by COLUMN | by destination] [weeks N]"
     case "decompose": return "decompose MEASURE for KOMMUNE against GROUP [exclude GROUP|none] by VARIABLE"
     case "peers": return "peers KOMMUNE k=N [on (VARIABLE [from TABLE], ...)] [exclude GROUP|none] [stability] [as NAME]"
     case "expected": return "expected MEASURE on (VARIABLE, ...) [by PERIOD] [model]"
