@@ -53,7 +53,8 @@ import TrappeTestSupport
   @Test func groupsWithTheirOwnCurves() throws {
     var notes: [String] = []
     let survival = SurvivalAnalysis(
-      statuses: BenefitStatus.defaults, chosen: false, by: PlanColumn(name: "kommune", type: .string), step: 4)
+      statuses: ["kontanthjælp", "starthjælp", "sygedagpenge", "a-dagpenge"], chosen: true,
+      by: PlanColumn(name: "kommune", type: .string), step: 4)
     let table = try survival.run(Self.spells, notes: &notes)
     // A: weeks 4, 8, 12 (longest spell 12 weeks); B: the same weeks, all censored.
     #expect(SpellTable.texts(table, "kommune") == ["A", "A", "A", "B", "B", "B"])
