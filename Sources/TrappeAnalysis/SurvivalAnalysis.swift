@@ -15,7 +15,7 @@ struct SurvivalAnalysis: AnalysisOperator {
   static let defaultWeeks = [4, 8, 13, 26, 52, 78, 104]
   /// The most groups `by` may give (each keeps a count per week of duration).
   static let groupLimit = 10_000
-  /// The true-start column used without `entry` when the input has it.
+  /// The true-start column of forloeb (used with `entry start_faktisk`).
   static let trueStartColumn = "start_faktisk"
 
   /// The statuses whose spells are analysed (empty without `for`: then the one benefit in the
@@ -33,7 +33,7 @@ struct SurvivalAnalysis: AnalysisOperator {
   var until: [String] = []
   /// `inflow FROM TO`: only spells whose true start is in these weeks (ordinals).
   var inflow: ClosedRange<Int32>? = nil
-  /// The true-start column: `entry COLUMN`, or ``trueStartColumn`` when the input has it; nil: none.
+  /// The true-start column named with `entry COLUMN`; nil: none.
   var entryColumn: String? = nil
   /// Whether the true-start column was named with `entry`.
   var entryChosen = false

@@ -17,8 +17,8 @@ enum SurvivalBinding: AnalysisBinding {
       + "filtered rows. `on support` merges consecutive spells of public support (" + BenefitStatus.support.joined(separator: ", ")
       + ") into one, as DREAM analyses do. `until STATUS, ...` makes the event moving to those statuses (other "
       + "exits censored). `inflow FROM TO` keeps spells starting in those weeks (an inflow cohort). Delayed entry: "
-      + "with a true-start column (`entry COLUMN`, or start_faktisk when the input has it; `entry start_uge` turns it "
-      + "off), spells begun before the window are at risk from their true duration. `first`: each person's first "
+      + "with a true-start column (`entry COLUMN`, e.g. forloeb's start_faktisk; `entry start_uge` = none), spells "
+      + "begun before the window are at risk from their true duration. `first`: each person's first "
       + "spell. Quote statuses with a hyphen (\"a-dagpenge\"). Reads forloeb.",
     example: "survival for kontanthjælp by herkomst weeks 13 | where week == 26",
     result: "herkomst,week,at_risk,events,still_on_pct\ndansk,26,34088,12038,40.0\nefterkommer,26,2655,1041,33.9\nindvandrer,26,8830,2915,42.1")
@@ -131,11 +131,6 @@ enum SurvivalBinding: AnalysisBinding {
       default:
         throw context.unexpectedClause(clause, in: spec)
       }
-    }
-    if !entryChosen, let column = input.first(where: { $0.name == SurvivalAnalysis.trueStartColumn }),
-      column.type == .period, column.unit == nil || column.unit == .week
-    {
-      entry = column.name
     }
     try context.requireSpellColumns(
       ["start_uge", "slut_uge", "status"] + (needsPerson ? ["person"] : []), in: input, for: spec)

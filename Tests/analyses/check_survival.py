@@ -14,7 +14,8 @@ week:
 - `on support until selvforsørgende, uddannelse` (a person's consecutive spells of public support
   merged; other exits censored at their last week);
 - `first` (each person's first kontanthjælp spell);
-- delayed entry with a true-start column made in the query (`entry t0`, t0 = start_uge - person % 7).
+- delayed entry with a true-start column made in the query (`entry t0`, t0 = start_uge - person % 7)
+  and with forloeb's start_faktisk.
 Prints "N passed, M failed" and exits non-zero on any mismatch.
 """
 import csv
@@ -151,6 +152,11 @@ def main():
     # Delayed entry with a true start t0 = start_uge - person % 7 weeks.
     compare(binary, "forloeb | extend t0 = start_uge - person % 7 | survival for kontanthjælp entry t0 weeks 13",
             plain(spells, entry=lambda r: r["p"] % 7), list(range(13, 131 + 7, 13)))
+    # Delayed entry with forloeb's own true start (start_faktisk, earlier only for spells running at 2007W01).
+    true_start = lambda r: r["s"] - ordinal(r["start_faktisk"])
+    subjects = plain(spells, entry=true_start)
+    compare(binary, "survival for kontanthjælp entry start_faktisk weeks 52", subjects,
+            list(range(52, max(d for d, _, _ in subjects) + 1, 52)))
     finish()
 
 
