@@ -90,6 +90,7 @@ EXTRA = [
     ([], "gap"),
     ([], "survival for kontanthjælp"),
     ([], "survival for kontanthjælp inflow 2007W14 2007W26 weeks 13"),
+    ([], "survival for kontanthjælp entry start_faktisk inflow 2006W27 2007W26 by koen weeks 26"),
     ([], "forloeb | where start_uge <= 2007W26 and (slut_uge is null or slut_uge <= 2008W10) | survival for kontanthjælp"),
     ([], "survival for aktivering, sygedagpenge by kommune weeks 10"),
     ([], "forloeb | where person < 500 | survival for kontanthjælp by aldersgruppe weeks 30"),
