@@ -12,6 +12,8 @@ struct AnalysisContext {
   let groups: SavedGroups
   /// Looks up a table by name (reference tables such as `grupper`, `maal`, `kommuner`).
   let resolveTable: (String) throws(Diagnostic) -> Table?
+  /// The observation window of the dataset the input is read from (its manifest's period), if known.
+  var observationWindow: ObservationWindow? = nil
 
   /// A diagnostic at `range`.
   func error(_ message: String, at range: SourceRange, hints: [String] = []) -> Diagnostic {

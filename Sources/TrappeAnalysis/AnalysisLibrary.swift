@@ -9,10 +9,15 @@ package struct AnalysisLibrary: AnalysisBinder {
   package let measures: MeasureRegistry
   /// The groups saved with `peers ... as NAME`.
   package let groups: SavedGroups
+  /// The observation window of a table by name (from its dataset's manifest), or nil.
+  package let observationWindow: (String) -> ObservationWindow?
 
-  package init(measures: MeasureRegistry, groups: SavedGroups) {
+  package init(
+    measures: MeasureRegistry, groups: SavedGroups, observationWindow: @escaping (String) -> ObservationWindow? = { _ in nil }
+  ) {
     self.measures = measures
     self.groups = groups
+    self.observationWindow = observationWindow
   }
 
   package func defaultSource(for spec: AnalysisSpec) -> String? {
@@ -32,10 +37,18 @@ package struct AnalysisLibrary: AnalysisBinder {
     _ spec: AnalysisSpec, input: [PlanColumn], source: SourceText,
     resolveTable: @escaping (String) throws(Diagnostic) -> Table?
   ) throws(Diagnostic) -> any AnalysisOperator {
+    try bind(spec, input: input, inputTables: [], source: source, resolveTable: resolveTable)
+  }
+
+  package func bind(
+    _ spec: AnalysisSpec, input: [PlanColumn], inputTables: [String], source: SourceText,
+    resolveTable: @escaping (String) throws(Diagnostic) -> Table?
+  ) throws(Diagnostic) -> any AnalysisOperator {
     guard let binding = AnalysisRegistry.binding(for: spec.keyword) else {
       throw source.diagnostic("the analysis '\(spec.keyword)' is not available", at: spec.keywordRange)
     }
-    let context = AnalysisContext(source: source, measures: measures, groups: groups, resolveTable: resolveTable)
+    var context = AnalysisContext(source: source, measures: measures, groups: groups, resolveTable: resolveTable)
+    context.observationWindow = inputTables.lazy.compactMap(observationWindow).first
     return try binding.bind(spec, input: input, context: context)
   }
 }

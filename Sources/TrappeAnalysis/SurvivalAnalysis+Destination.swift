@@ -36,7 +36,8 @@ extension SurvivalAnalysis {
     let persons = GroupIndex.build(keys: [personColumn])
     let dictionary = spells.status.dictionary
     let unknown = dictionary.count
-    let last = spells.lastWeek
+    // Censored at the end of the dataset's observation window (its manifest), as the curves are.
+    let last = max(window?.last ?? spells.lastWeek, spells.lastWeek)
     let startValid = spells.start.validity
     let endValid = spells.end.validity
     let statusValid = spells.status.validity
@@ -51,7 +52,7 @@ extension SurvivalAnalysis {
       if statusValid.hasNulls, !statusValid.isValid(row) { continue }
       startsAt[Int64(persons.groupOf[row]) << 32 | Int64(UInt32(bitPattern: starts[row]))] = Int(codes[row])
     }
-    let width = Int(spells.lastWeek - spells.firstWeek) + 2
+    let width = Int(last - spells.firstWeek) + 2
     let causeCount = dictionary.count + 1
     var exits = [[Int]](repeating: [Int](repeating: 0, count: width), count: causeCount)
     var censored = [Int](repeating: 0, count: width)

@@ -2,19 +2,24 @@ import TrappeBase
 import TrappeStorage
 import TrappeQuery
 
-/// `survival [for STATUS, ...] [by COLUMN] [weeks N]`: Kaplan–Meier curves of time on benefit.
+/// `survival [for STATUS, ...] [on support] [until STATUS, ...] [inflow FROM TO] [entry COLUMN] [first]
+/// [by COLUMN] [weeks N]`: Kaplan–Meier curves of time on benefit.
 ///
-/// Each spell with one of the statuses lasts `slut_uge − start_uge + 1` weeks; a spell
-/// with NULL `slut_uge` is censored at the last observed week. One row per group and
-/// reporting week: spells at risk at the start of the interval since the previous
-/// reporting week, exits in it, and the estimated share still on (%).
+/// The subjects are spells of the `for` statuses (or, `on support`, spells of public support
+/// merged when consecutive, starting with a `for` status); see ``SurvivalSubjects`` for durations,
+/// censoring at the observation window's end and delayed entry. One row per group and reporting
+/// week: subjects at risk at the start of the interval since the previous reporting week, exits
+/// in it, and the estimated share still on (%).
 struct SurvivalAnalysis: AnalysisOperator {
   /// The reporting weeks without `weeks N`.
   static let defaultWeeks = [4, 8, 13, 26, 52, 78, 104]
   /// The most groups `by` may give (each keeps a count per week of duration).
   static let groupLimit = 10_000
+  /// The true-start column of forloeb (used with `entry start_faktisk`).
+  static let trueStartColumn = "start_faktisk"
 
-  /// The statuses whose spells are analysed.
+  /// The statuses whose spells are analysed (empty without `for`: then the one benefit in the
+  /// input, or all of public support with `on support`).
   let statuses: [String]
   /// Whether the statuses were chosen with `for` (then each must occur in the data).
   let chosen: Bool
@@ -22,6 +27,20 @@ struct SurvivalAnalysis: AnalysisOperator {
   let by: PlanColumn?
   /// Report every `step` weeks instead of ``defaultWeeks``.
   let step: Int?
+  /// `on support`: merge consecutive spells of public support.
+  var support = false
+  /// `until STATUS, ...`: the event is moving to one of these; other exits are censored.
+  var until: [String] = []
+  /// `inflow FROM TO`: only spells whose true start is in these weeks (ordinals).
+  var inflow: ClosedRange<Int32>? = nil
+  /// The true-start column named with `entry COLUMN`; nil: none.
+  var entryColumn: String? = nil
+  /// Whether the true-start column was named with `entry`.
+  var entryChosen = false
+  /// `first`: the first spell per person only.
+  var firstOnly = false
+  /// The observation window of the input's dataset (its manifest), if known.
+  var window: ObservationWindow? = nil
   /// `by destination`: cumulative incidence per exit destination (``runByDestination``).
   var byDestination = false
 
@@ -38,9 +57,56 @@ struct SurvivalAnalysis: AnalysisOperator {
   }
 
   var summary: String {
-    "survival of \(statuses.joined(separator: ", "))" + (by.map { " by \($0.name)" } ?? "")
-      + (byDestination ? " by destination" : "")
+    var text = "survival of " + (statuses.isEmpty ? (support ? "public support" : "the benefit in the input") : statuses.joined(separator: ", "))
+    if support { text += " on support" }
+    if !until.isEmpty { text += " until " + until.joined(separator: ", ") }
+    if let inflow { text += " inflow \(Period(unit: .week, ordinal: inflow.lowerBound))–\(Period(unit: .week, ordinal: inflow.upperBound))" }
+    if let entryColumn { text += " entry \(entryColumn)" }
+    if firstOnly { text += " first" }
+    if let window { text += " window \(window.text)" }
+    return text + (by.map { " by \($0.name)" } ?? "") + (byDestination ? " by destination" : "")
       + (step.map { " every \($0) weeks" } ?? "")
+  }
+
+  /// The statuses to follow: the `for` statuses, or without `for` the one benefit in the input
+  /// (an error listing the benefits with their spell counts when there are several).
+  func population(_ spells: SpellColumns) throws(Diagnostic) -> [String] {
+    let dictionary = spells.status.dictionary
+    if chosen {
+      for status in statuses + until where !dictionary.contains(status) {
+        throw Diagnostic(
+          .error, "no spell has the status '\(status)'",
+          hints: ["the statuses are: " + dictionary.sorted(by: DanishCollation.areInIncreasingOrder).joined(separator: ", ")]
+        ).suggesting(Suggestion.nearest(to: status, in: dictionary))
+      }
+      return statuses
+    }
+    for status in until where !dictionary.contains(status) {
+      throw Diagnostic(
+        .error, "no spell has the status '\(status)'",
+        hints: ["the statuses are: " + dictionary.sorted(by: DanishCollation.areInIncreasingOrder).joined(separator: ", ")]
+      ).suggesting(Suggestion.nearest(to: status, in: dictionary))
+    }
+    if support { return [] }
+    var counts = [Int](repeating: 0, count: dictionary.count)
+    let valid = spells.status.validity
+    for (row, code) in spells.status.codes.enumerated() where !valid.hasNulls || valid.isValid(row) {
+      counts[Int(code)] += 1
+    }
+    let present = BenefitStatus.benefits.compactMap { name -> (String, Int)? in
+      guard let code = dictionary.firstIndex(of: name), counts[code] > 0 else { return nil }
+      return (name, counts[code])
+    }
+    if present.count == 1, let only = present.first { return [only.0] }
+    throw Diagnostic(
+      .error,
+      present.isEmpty
+        ? "survival needs the status whose spells to follow, and the input has no benefit spells"
+        : "survival needs the benefit whose spells to follow: the input has \(present.count) benefits",
+      hints: (present.isEmpty ? [] : ["spells: " + present.map { "\($0.0) \($0.1)" }.joined(separator: ", ")]) + [
+        "write e.g. survival for kontanthjælp (one benefit: pooling benefits mixes populations)",
+        "or survival on support: spells of public support (benefits and activation) merged",
+      ])
   }
 
   func run(_ input: Table, notes: inout [String]) throws(Diagnostic) -> Table {
@@ -48,23 +114,16 @@ struct SurvivalAnalysis: AnalysisOperator {
       notes.append("survival: no spells in the input")
       return emptyResult(input)
     }
-    let dictionary = spells.status.dictionary
-    var include = [Bool](repeating: false, count: dictionary.count)
-    for status in statuses {
-      var found = false
-      for (code, text) in dictionary.enumerated() where text == status {
-        include[code] = true
-        found = true
-      }
-      if chosen, !found {
+    let population = try population(spells)
+    if byDestination {
+      if support || !until.isEmpty || inflow != nil || entryColumn != nil || firstOnly {
         throw Diagnostic(
-          .error, "no spell has the status '\(status)'",
-          hints: ["the statuses are: " + dictionary.sorted(by: DanishCollation.areInIncreasingOrder).joined(separator: ", ")]
-        ).suggesting(Suggestion.nearest(to: status, in: dictionary))
+          .error, "survival … by destination cannot yet be combined with on support, until, inflow, entry or first",
+          hints: ["by destination follows the spells of the benefit as they are; drop the other clause"])
       }
+      let include = spells.status.dictionary.map { population.contains($0) }
+      return try runByDestination(input, spells: spells, include: include, notes: &notes)
     }
-
-    if byDestination { return try runByDestination(input, spells: spells, include: include, notes: &notes) }
     let groupColumn = by.flatMap { input.column(named: $0.name) }
     let groups = groupColumn.map { GroupIndex.build(keys: [$0]) }
     let groupCount = groups?.groupCount ?? 1
@@ -73,32 +132,22 @@ struct SurvivalAnalysis: AnalysisOperator {
         .error, "survival by \(by.name) gives \(groupCount) groups; at most \(Self.groupLimit) are shown",
         hints: ["group by a column with fewer values, e.g. herkomst, kommune or aldersgruppe"])
     }
-    let width = Int(spells.lastWeek - spells.firstWeek) + 2
-    var exits = [Int](repeating: 0, count: groupCount * width)
-    var censored = [Int](repeating: 0, count: groupCount * width)
-    let last = spells.lastWeek
-    let startValid = spells.start.validity
-    let endValid = spells.end.validity
-    let statusValid = spells.status.validity
-    var invalid = 0
-    spells.start.ordinals.withUnsafeBufferPointer { starts in
-      spells.end.ordinals.withUnsafeBufferPointer { ends in
-        spells.status.codes.withUnsafeBufferPointer { codes in
-          for row in 0..<starts.count {
-            if startValid.hasNulls, !startValid.isValid(row) { continue }
-            if statusValid.hasNulls, !statusValid.isValid(row) { continue }
-            if !include[Int(codes[row])] { continue }
-            let open = endValid.hasNulls && !endValid.isValid(row)
-            let duration = Int((open ? last : ends[row]) - starts[row]) + 1
-            if duration < 1 {
-              invalid += 1
-              continue
-            }
-            let slot = (groups.map { Int($0.groupOf[row]) } ?? 0) * width + duration
-            if open { censored[slot] += 1 } else { exits[slot] += 1 }
-          }
-        }
-      }
+    let windowFirst = window?.first ?? spells.firstWeek
+    let windowLast = window?.last ?? spells.lastWeek
+    let subjects = try SurvivalSubjects(
+      input, spells: spells, groupOf: groups?.groupOf,
+      options: SurvivalSubjects.Options(
+        population: Set(population), support: support, until: Set(until), inflow: inflow, trueStart: entryColumn,
+        firstOnly: firstOnly, windowFirst: windowFirst, windowLast: windowLast))
+
+    var durations = [[Int]](repeating: [], count: groupCount)
+    var events = [[Bool]](repeating: [], count: groupCount)
+    var entries = [[Int]](repeating: [], count: groupCount)
+    for index in 0..<subjects.count {
+      let group = Int(subjects.group[index])
+      durations[group].append(subjects.duration[index])
+      events[group].append(subjects.event[index])
+      entries[group].append(subjects.entry[index])
     }
 
     // Groups in the order of the `by` column.
@@ -113,23 +162,24 @@ struct SurvivalAnalysis: AnalysisOperator {
     var curves: [KaplanMeier] = []
     var estimates: [SurvivalEstimate] = []
     for group in 0..<groupCount {
-      let range = (group * width)..<((group + 1) * width)
-      let curve = KaplanMeier(exits: exits[range], censored: censored[range])
+      let curve = KaplanMeier(durations: durations[group], events: events[group], entries: entries[group])
       longestOverall = max(longestOverall, curve.longest)
       curves.append(curve)
-      estimates.append(SurvivalEstimate(exits: [exits[range]], censored: censored[range]))
+      estimates.append(
+        SurvivalEstimate(durations: durations[group], causes: events[group].map { $0 ? 1 : 0 }, entries: entries[group]))
     }
     let weeks = step.map { Array(stride(from: $0, through: max($0, longestOverall), by: $0)) } ?? Self.defaultWeeks
 
     var rows: [Int32] = []
     var weekValues: [Int64] = []
     var atRisk: [Int64] = []
-    var events: [Int64] = []
+    var eventCounts: [Int64] = []
     var stillOn: [Double] = []
     var stillValid = ValidityMask(allValid: 0)
     var lower: [Double] = []
     var upper: [Double] = []
     let weekText = { (n: Int) in n == 1 ? "1 week" : "\(n) weeks" }
+    let unit = firstOnly ? "persons" : (support ? "support spells" : "spells")
     var groupNotes: [String] = []
     var empty: [String] = []
     for group in order.map(Int.init) {
@@ -140,7 +190,8 @@ struct SurvivalAnalysis: AnalysisOperator {
         continue
       }
       groupNotes.append(
-        "\(label): \(curve.spells) spells, \(curve.censoredCount) censored, median "
+        "\(label): \(curve.spells) \(unit), \(curve.censoredCount) censored"
+          + (curve.delayedCount > 0 ? ", \(curve.delayedCount) entering late" : "") + ", median "
           + (curve.median.map(weekText) ?? "not reached"))
       groupNotes += Self.medianIntervalNotes(estimates[group])
       var previous = 0
@@ -148,7 +199,7 @@ struct SurvivalAnalysis: AnalysisOperator {
         rows.append(groups.map { $0.firstRow[group] } ?? 0)
         weekValues.append(Int64(week))
         atRisk.append(Int64(curve.atRisk(after: previous)))
-        events.append(Int64(curve.exits(after: previous, through: week)))
+        eventCounts.append(Int64(curve.exits(after: previous, through: week)))
         let share = curve.survival(at: week)
         stillOn.append(share.map { ($0 * 1000).rounded() / 10 } ?? 0)
         stillValid.append(share != nil)
@@ -159,15 +210,8 @@ struct SurvivalAnalysis: AnalysisOperator {
       }
     }
 
-    let first = Period(unit: .week, ordinal: spells.firstWeek)
-    notes.append("Kaplan–Meier; duration = slut_uge − start_uge + 1 weeks; ties: exits first")
-    notes += Self.wrap(statuses, first: "spells: ")
-    if !chosen { notes.append("(the default benefits; others with: survival for STATUS, ...)") }
-    notes.append("censored = slut_uge NULL, counted to \(Period(unit: .week, ordinal: last)) (end of observation)")
-    notes.append("at_risk = still on at the start of the interval; events = exits in it")
-    notes.append("spells starting \(first) may have begun earlier (left-censored)")
+    notes += footer(population: population, subjects: subjects, windowFirst: windowFirst, windowLast: windowLast)
     if stillValid.hasNulls { notes.append("still_on_pct is NULL after a group's longest spell when that one was censored") }
-    if invalid > 0 { notes.append("\(invalid) spells ending before they start are left out") }
     notes.append(Self.intervalNote)
     notes += groupNotes
     if let by { notes += Self.logRankNotes(estimates, by: by.name) }
@@ -178,12 +222,65 @@ struct SurvivalAnalysis: AnalysisOperator {
     named += [
       ("week", .int64(Int64Column(weekValues))),
       ("at_risk", .int64(Int64Column(atRisk))),
-      ("events", .int64(Int64Column(events))),
+      ("events", .int64(Int64Column(eventCounts))),
       ("still_on_pct", .double(DoubleColumn(values: stillOn, validity: stillValid))),
       ("still_on_lo", .double(DoubleColumn(values: lower, validity: stillValid))),
       ("still_on_hi", .double(DoubleColumn(values: upper, validity: stillValid))),
     ]
     return Table(named)
+  }
+
+  /// The footer lines that define the population, the event, censoring and entry.
+  func footer(population: [String], subjects: SurvivalSubjects, windowFirst: Int32, windowLast: Int32) -> [String] {
+    var lines: [String] = []
+    let first = Period(unit: .week, ordinal: windowFirst)
+    let last = Period(unit: .week, ordinal: windowLast)
+    lines.append(
+      "Kaplan–Meier; duration = last week − " + (entryColumn ?? "start_uge") + " + 1 weeks; ties: exits first")
+    if support {
+      lines += Self.wrap(BenefitStatus.support, first: "on support: consecutive spells merged, public support = ")
+      if !population.isEmpty { lines += Self.wrap(population, first: "support spells starting with: ") }
+    } else {
+      lines += Self.wrap(population, first: "spells: ")
+      if !chosen { lines.append("(the only benefit in the input; others with: survival for STATUS)") }
+    }
+    let left = support ? "leaving public support" : "leaving " + population.joined(separator: "/")
+    if until.isEmpty {
+      lines.append("event: " + left + (support ? " (to selvforsørgende, uddannelse …)" : " (to any other status)"))
+    } else {
+      lines += Self.wrap(until, first: "event: \(left) to ")
+      lines.append("other exits are censored at their last week (competing risks, not success)")
+    }
+    if let window {
+      lines.append("censored: still running at \(last), the end of \(window.dataset)'s window (manifest)")
+    } else {
+      lines.append("censored: still running at \(last), the last week in the data (no manifest)")
+    }
+    if let inflow {
+      lines.append(
+        "inflow: spells starting \(Period(unit: .week, ordinal: inflow.lowerBound))–"
+          + "\(Period(unit: .week, ordinal: inflow.upperBound))" + (entryColumn == nil ? "" : " (true start)")
+          + "; \(subjects.outsideInflow) others left out")
+    }
+    if let entryColumn {
+      let delayed = subjects.entry.reduce(0) { $0 + ($1 > 0 ? 1 : 0) }
+      lines.append("delayed entry: \(delayed) spells begun before \(first) (true start: \(entryColumn))")
+      lines.append("  are at risk from their true duration at \(first) on")
+    } else if subjects.stockWithoutStart > 0 {
+      lines.append("\(subjects.stockWithoutStart) spells running at \(first) are counted from there, not from")
+      lines.append("  their true start (length-biased); see inflow FROM TO, entry COLUMN")
+    }
+    if firstOnly { lines.append("first: each person's first spell (\(subjects.laterOfPerson) later ones left out)") }
+    if subjects.unknownDestination > 0, support || !until.isEmpty {
+      lines.append("\(subjects.unknownDestination) ended spells have no next spell of the person in the input")
+      lines.append(
+        until.isEmpty
+          ? "  (filtered out? use inflow, not where): counted as exits"
+          : "  (filtered out? use inflow, not where): censored")
+    }
+    lines.append("at_risk = on and observed at the interval's start; events = exits in it")
+    if subjects.invalid > 0 { lines.append("\(subjects.invalid) spells ending before they start are left out") }
+    return lines
   }
 
   /// `items` as comma-separated lines of at most 78 characters, the first starting with `first`.
@@ -204,6 +301,12 @@ struct SurvivalAnalysis: AnalysisOperator {
 
   /// The output columns without rows.
   private func emptyResult(_ input: Table) -> Table {
+    if byDestination {
+      return Table(Self.destinationColumns.map { column in
+        (column.name, column.type == .string ? Column.string(StringColumn([String]())) : column.type == .int64
+          ? Column.int64(Int64Column([])) : Column.double(DoubleColumn([])))
+      })
+    }
     var named: [(String, Column)] = []
     if let by, let column = input.column(named: by.name) { named.append((by.name, column.gather([]))) }
     named += [

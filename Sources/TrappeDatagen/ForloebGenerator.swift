@@ -59,9 +59,28 @@ struct ForloebGenerator {
     return 1.0 + 2.0 * min(1.0, Double(week - turningWeek) / Double(troughWeek - turningWeek))
   }
 
+  /// The earliest true start drawn: 1991W01, when DREAM begins.
+  static let earliestStart = Period.week(1991, 1)
+
+  /// Weeks a spell running at 2007W01 had already lasted: the smallest k with (1 − p)^(k+1) < 1 − u
+  /// (a geometric draw by multiplication only, so identical on every platform), capped at 2007W01 − 1991W01.
+  static func elapsedWeeks(exit p: Double, u: Double) -> Int {
+    let cap = Int(Period.week(2007, 1).ordinal - earliestStart.ordinal)
+    var survive = 1.0 - p
+    var k = 0
+    while k < cap, survive >= 1.0 - u {
+      survive *= 1.0 - p
+      k += 1
+    }
+    return k
+  }
+
+  /// 2007W01 less `elapsed` weeks.
+  static func trueStart(elapsed: Int) -> Period { Period.week(2007, 1).advanced(by: -elapsed) }
+
   /// Streams the CSV to `writer`; returns the number of rows.
   func write(to writer: AtomicStreamWriter) throws(FileError) -> Int {
-    try writer.write("person,kommunekode,kommune,herkomst,aldersgruppe,koen,start_uge,slut_uge,status\n")
+    try writer.write("person,kommunekode,kommune,herkomst,aldersgruppe,koen,start_uge,slut_uge,status,start_faktisk\n")
     let first = Period.week(2007, 1)
     let weekLabels: [[UInt8]] = (0..<Self.weekCount).map {
       Array(first.advanced(by: $0).description.utf8)
@@ -95,6 +114,12 @@ struct ForloebGenerator {
         prefix.append(contentsOf: "\(origins[origin]),\(Self.ageGroups[age]),\(woman ? "kvinde" : "mand"),".utf8)
         var state = profile.initialState(rng.nextDouble())
         var start = 0
+        // The true start of the spell running at 2007W01, from its own stream (the spells above
+        // stay as they were): weeks already on = geometric with the state's weekly exit chance.
+        var before = SplitMix64(seed: seed, stream: 2_000_000 + UInt64(person))
+        let trueStart = Array(
+          Self.trueStart(elapsed: Self.elapsedWeeks(exit: profile.exitProbability(from: state), u: before.nextDouble()))
+            .description.utf8)
         for week in 1..<Self.weekCount {
           let next = profile.transition(from: state, u: rng.nextDouble(), boom: boom[week], downturn: downturn[week])
           if next != state {
@@ -104,6 +129,8 @@ struct ForloebGenerator {
             writer.write(bytes: weekLabels[week - 1])
             writer.write(byte: 44)
             try writer.write(statusLabels[state.rawValue])
+            writer.write(byte: 44)
+            writer.write(bytes: start == 0 ? trueStart : weekLabels[start])
             writer.write(byte: 10)
             rows += 1
             state = next
@@ -115,6 +142,8 @@ struct ForloebGenerator {
         writer.write(byte: 44)
         writer.write(byte: 44)
         try writer.write(statusLabels[state.rawValue])
+        writer.write(byte: 44)
+        writer.write(bytes: start == 0 ? trueStart : weekLabels[start])
         writer.write(byte: 10)
         rows += 1
       }

@@ -84,7 +84,7 @@ enum Manifests {
       definition:
         "One row per spell: a person's consecutive weeks in one status; each person's spells cover 2007W01–2009W26 without gaps or overlaps",
       notes: [
-        "slut_uge NULL = still in the status at 2009W26 (right-censored); spells starting 2007W01 began earlier (left-censored)",
+        "slut_uge NULL = still in the status at 2009W26 (right-censored); spells starting 2007W01 began earlier (left-censored): start_faktisk gives an illustrative true start",
         "Comparable municipalities: \(ComparableMunicipalities.definition); so flow and survival compare with the peers bench uses (bench … against peers with k=10 adds more): \(comparables)",
         "Exits to work rise until 2008W36 and fall to about half by 2009W10; job losses triple over the same months",
         "Not calibrated to the Ny Chance results: the cohort on kontant-/starthjælp in 2007W01 (all recipients, the long-term "
@@ -101,6 +101,7 @@ enum Manifests {
         ("start_uge", "period | ISO week | First week of the spell"),
         ("slut_uge", "period | ISO week | Last week of the spell; NULL if still running at 2009W26"),
         ("status", "string | - | kontanthjælp, starthjælp, introduktionsydelse, aktivering, selvforsørgende, uddannelse, sygedagpenge, a-dagpenge or førtidspension"),
+        ("start_faktisk", "period | ISO week | True first week of the spell: = start_uge, except for the spells running at 2007W01, whose earlier weeks are drawn (illustrative): weeks already on = geometric with the status's own weekly exit chance, at most back to 1991W01 (DREAM's start); for delayed entry: survival … entry start_faktisk"),
       ]
     ).text
   }

@@ -28,6 +28,20 @@ struct PersonProfile {
     return .sygedagpenge
   }
 
+  /// The weekly chance of leaving `state` in an average week (boom and downturn factors 1): the
+  /// sum of ``transition(from:u:boom:downturn:)``'s edges, in the same order.
+  func exitProbability(from state: SpellStatus) -> Double {
+    var probe = 0.0
+    var low = 0.0
+    var high = 1.0
+    // The largest u that still leaves: bisect on the transition itself, so the two never disagree.
+    for _ in 0..<60 {
+      probe = (low + high) / 2
+      if transition(from: state, u: probe, boom: 1, downturn: 1) != state { low = probe } else { high = probe }
+    }
+    return low
+  }
+
   /// The status next week from `state`, a uniform draw `u` and the business-cycle factors.
   func transition(from state: SpellStatus, u: Double, boom: Double, downturn: Double) -> SpellStatus {
     var edge = 0.0

@@ -19,7 +19,7 @@ from checklib import DATA, binary_argument, check, csv_rows, duckdb, finish
 
 SPELLS = os.path.join(DATA, "forloeb.csv")
 ROUNDS = os.path.join(DATA, "runder.csv")
-BENEFITS = ["kontanthjælp", "starthjælp", "introduktionsydelse", "sygedagpenge", "a-dagpenge"]
+BENEFITS = ["kontanthjælp"]
 
 
 def last_week_of(month):
@@ -95,9 +95,11 @@ def main():
     for by in (None, "koen", "herkomst"):
         check_flow(binary, con, a, b, by)
 
-    # Kaplan-Meier in plain Python, on the spells of the benefits (default `for`), per group.
+    # Kaplan-Meier in plain Python, on the kontanthjælp spells, per group; a running spell is
+    # censored at the end of forloeb's observation window (the manifest's period).
     rows = list(csv.DictReader(open(SPELLS, encoding="utf-8")))
-    last = max(max(week_ordinal(r["start_uge"]), week_ordinal(r["slut_uge"]) if r["slut_uge"] else 0) for r in rows)
+    period = next(line for line in open(SPELLS.replace(".csv", ".manifest"), encoding="utf-8") if line.startswith("period:"))
+    last = week_ordinal(period.split("–")[1].split()[0])
     weeks = [4, 8, 13, 26, 52, 78, 104]
     for by in (None, "herkomst", "koen"):
         spells = {}
@@ -110,7 +112,7 @@ def main():
             else:
                 duration = (last - start + 1, False)
             spells.setdefault(r[by] if by else "", []).append(duration)
-        command = "survival" + (f" by {by}" if by else "")
+        command = "survival for kontanthjælp" + (f" by {by}" if by else "")
         got = {((r[by] if by else ""), int(r["week"])): r for r in csv_rows(binary, [command])}
         check(f"{command} row count", len(got) == len(spells) * len(weeks), f"{len(got)} rows")
         for group, durations in sorted(spells.items()):

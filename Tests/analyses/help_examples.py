@@ -393,20 +393,21 @@ entry("analysis:flow", 'flow from 1 to 5 | where from_status == "kontanthjælp" 
 
 
 def survival_literal():
-    """Kaplan-Meier by herkomst in plain Python, as check_flow_with_duckdb.py: spells on a benefit
-    (kontanthjælp, starthjælp, introduktionsydelse, sygedagpenge, a-dagpenge), duration in weeks
-    (end - start + 1; a running spell is censored at the last week in the data); the row for week 26
+    """Kaplan-Meier by herkomst in plain Python, as check_flow_with_duckdb.py: spells of kontanthjælp,
+    duration in weeks (end - start + 1; a running spell is censored at 2009W26, the end of the
+    observation window in Datasets/forloeb.manifest's period); the row for week 26
     of 13-week intervals: at_risk = spells lasting more than 13 weeks, events = exits in weeks 14-26,
     still_on_pct = 100 * S(26) to one decimal."""
     import datetime
-    benefits = {"kontanthjælp", "starthjælp", "introduktionsydelse", "sygedagpenge", "a-dagpenge"}
+    benefits = {"kontanthjælp"}
 
     def ordinal(text):
         y, w = text.split("W")
         return datetime.date.fromisocalendar(int(y), int(w), 1).toordinal() // 7
 
     rows = list(csv.DictReader(open(f"{data}/forloeb.csv", encoding="utf-8")))
-    last = max(max(ordinal(r["start_uge"]), ordinal(r["slut_uge"]) if r["slut_uge"] else 0) for r in rows)
+    period = next(line for line in open(f"{data}/forloeb.manifest", encoding="utf-8") if line.startswith("period:"))
+    last = ordinal(period.split("–")[1].split()[0])
     out = ["herkomst,week,at_risk,events,still_on_pct"]
     for group in sorted({r["herkomst"] for r in rows}):
         exits, censored, durations = {}, {}, []
@@ -433,7 +434,8 @@ def survival_literal():
     return "\n".join(out)
 
 
-entry("analysis:survival", "survival by herkomst weeks 13 | where week == 26 | select herkomst, week, at_risk, events, still_on_pct",
+entry("analysis:survival",
+      "survival for kontanthjælp by herkomst weeks 13 | where week == 26 | select herkomst, week, at_risk, events, still_on_pct",
       literal=survival_literal())
 
 # expected: with region as the only variable, the 0/1 columns span the five regions, so the WLS fit is

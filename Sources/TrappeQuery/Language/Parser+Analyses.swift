@@ -7,11 +7,11 @@ extension Parser {
   /// Words that start a clause of an analysis command.
   static let clauseWords: Set<String> = [
     "for", "against", "by", "from", "to", "on", "k", "as", "unweighted", "top", "weeks", "model",
-    "cohort", "lag", "min_n", "exclude", "stability", "funnel",
+    "cohort", "lag", "min_n", "exclude", "stability", "funnel", "until", "inflow", "entry", "first",
   ]
 
   /// Clause words that are flags and take no values.
-  static let flagWords: Set<String> = ["unweighted", "stability", "model", "cohort", "funnel"]
+  static let flagWords: Set<String> = ["unweighted", "stability", "model", "cohort", "funnel", "first"]
 
   /// Parses an analysis command after its keyword: positional arguments, then clauses.
   mutating func parseAnalysis(_ keywordToken: Token, keyword: String) throws(LanguageError) -> AnalysisSpec {
@@ -51,6 +51,10 @@ extension Parser {
             "'\(word)' needs a value", at: current.range, hints: ["e.g. \(keyword) ... \(word) \(exampleValue(for: word))"])
         }
         repeat { values.append(try parseAnalysisValue()) } while accept(.comma) != nil
+        // `inflow FROM TO`: two weeks without a comma.
+        if word == "inflow", values.count == 1, !Parser.endsList(current), !startsClause(current) {
+          values.append(try parseAnalysisValue())
+        }
       }
       clauses.append(AnalysisClause(word: word, wordRange: wordToken.range, values: values, tables: tables))
     }
@@ -93,7 +97,9 @@ extension Parser {
     case "bench": return "bench MEASURE [for KOMMUNE] [against GROUP] [exclude GROUP|none] [by PERIOD] [min_n=N]"
     case "gap": return "gap [TARGET, ...] [cohort [from WEEK] [lag=N]] [for KOMMUNE, ...] [by PERIOD]"
     case "flow": return "flow from PERIOD to PERIOD [by COLUMN]"
-    case "survival": return "survival [for STATUS, ...] [by COLUMN | by destination] [weeks N]"
+    case "survival":
+      return "survival [for STATUS, ...] [on support] [until STATUS, ...] [inflow FROM TO] [entry COLUMN] [first] "
+        + "[by COLUMN | by destination] [weeks N]"
     case "decompose": return "decompose MEASURE for KOMMUNE against GROUP [exclude GROUP|none] by VARIABLE"
     case "peers": return "peers KOMMUNE k=N [on (VARIABLE [from TABLE], ...)] [exclude GROUP|none] [stability] [as NAME]"
     case "expected": return "expected MEASURE on (VARIABLE, ...) [by PERIOD] [model]"

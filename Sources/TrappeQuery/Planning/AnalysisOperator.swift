@@ -34,6 +34,21 @@ package protocol AnalysisBinder {
     _ spec: AnalysisSpec, input: [PlanColumn], source: SourceText,
     resolveTable: @escaping (String) throws(Diagnostic) -> Table?
   ) throws(Diagnostic) -> any AnalysisOperator
+  /// Builds the operator knowing the tables the input is read from (`forloeb` for
+  /// `forloeb | where …`), so an analysis can use their manifests (survival's observation window).
+  func bind(
+    _ spec: AnalysisSpec, input: [PlanColumn], inputTables: [String], source: SourceText,
+    resolveTable: @escaping (String) throws(Diagnostic) -> Table?
+  ) throws(Diagnostic) -> any AnalysisOperator
+}
+
+extension AnalysisBinder {
+  package func bind(
+    _ spec: AnalysisSpec, input: [PlanColumn], inputTables: [String], source: SourceText,
+    resolveTable: @escaping (String) throws(Diagnostic) -> Table?
+  ) throws(Diagnostic) -> any AnalysisOperator {
+    try bind(spec, input: input, source: source, resolveTable: resolveTable)
+  }
 }
 
 /// A bound analysis in a logical plan; plans compare analyses by their summary.

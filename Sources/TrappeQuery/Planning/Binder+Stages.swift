@@ -62,7 +62,8 @@ extension Binder {
       guard let analyses else {
         throw error("the analysis '\(spec.keyword)' is not available here", at: spec.keywordRange)
       }
-      let operation = try analyses.bind(spec, input: plan.columns, source: source, resolveTable: resolveTable)
+      let operation = try analyses.bind(
+        spec, input: plan.columns, inputTables: plan.scannedTables, source: source, resolveTable: resolveTable)
       return .analysis(plan, AnalysisNode(operation))
     }
   }

@@ -53,7 +53,8 @@ import TrappeTestSupport
   @Test func groupsWithTheirOwnCurves() throws {
     var notes: [String] = []
     let survival = SurvivalAnalysis(
-      statuses: BenefitStatus.defaults, chosen: false, by: PlanColumn(name: "kommune", type: .string), step: 4)
+      statuses: ["kontanthjælp", "starthjælp", "sygedagpenge", "a-dagpenge"], chosen: true,
+      by: PlanColumn(name: "kommune", type: .string), step: 4)
     let table = try survival.run(Self.spells, notes: &notes)
     // A: weeks 4, 8, 12 (longest spell 12 weeks); B: the same weeks, all censored.
     #expect(SpellTable.texts(table, "kommune") == ["A", "A", "A", "B", "B", "B"])
@@ -75,6 +76,72 @@ import TrappeTestSupport
     // risk); S(5) = 4/5 · 2/3 = 0.533 (n = 3); S(8) is undefined: the longest spell (6+) is censored.
     #expect(SpellTable.texts(table, "still_on_pct").prefix(2) == ["80.0", "NULL"])
     #expect(notes.contains("all: 5 spells, 3 censored, median not reached"))
+  }
+
+  /// Delayed entry by hand: subjects (duration, event, entry) = (3, exit, 0), (5, exit, 2), (6, censored, 4).
+  /// At risk in week t when entry < t ≤ duration:
+  /// - t = 1, 2: only the first → n = 1; t = 3: first and second (entry 2 < 3) → n = 2, one exit → S = 1/2
+  /// - t = 4: second only (the third enters after 4) → n = 1; t = 5: second and third → n = 2, one exit → S = 1/4
+  /// - t = 6: third, censored → S stays 1/4.
+  @Test func delayedEntry() {
+    let km = KaplanMeier(durations: [3, 5, 6], events: [true, true, false], entries: [0, 2, 4])
+    #expect(km.atRisk[1] == 1 && km.atRisk[3] == 2 && km.atRisk[4] == 1 && km.atRisk[5] == 2 && km.atRisk[6] == 1)
+    #expect(abs((km.survival(at: 3) ?? -1) - 0.5) < 1e-12)
+    #expect(abs((km.survival(at: 5) ?? -1) - 0.25) < 1e-12)
+    #expect(km.survival(at: 7) == nil)
+    #expect(km.median == 3 && km.delayedCount == 2 && km.spells == 3)
+  }
+
+  /// Person 1: kontanthjælp W1–3, aktivering W4–6, kontanthjælp W7–9, selvforsørgende W10– (running);
+  /// person 2: kontanthjælp W1–4, sygedagpenge W5– (running); the data end in 2008W20 (no manifest).
+  static let support = SpellTable.make([
+    (1, "A", 1, 3, "kontanthjælp"), (1, "A", 4, 6, "aktivering"), (1, "A", 7, 9, "kontanthjælp"),
+    (1, "A", 10, nil, "selvforsørgende"), (2, "A", 1, 4, "kontanthjælp"), (2, "A", 5, 20, "sygedagpenge"),
+  ])
+
+  @Test func supportUntilAndFirst() throws {
+    // on support: person 1 one spell W1–9 (9 weeks, exit to selvforsørgende); person 2 W1–20 (20
+    // weeks), ending without a next spell in the input: counted as an exit, and the footer says so.
+    var notes: [String] = []
+    var survival = SurvivalAnalysis(statuses: ["kontanthjælp"], chosen: true, by: nil, step: 9)
+    survival.support = true
+    var table = try survival.run(Self.support, notes: &notes)
+    #expect(SpellTable.texts(table, "week") == ["9", "18"])
+    #expect(SpellTable.texts(table, "events") == ["1", "0"])
+    #expect(SpellTable.texts(table, "still_on_pct") == ["50.0", "50.0"])
+    #expect(notes.contains("censored: still running at 2008W20, the last week in the data (no manifest)"))
+    #expect(notes.contains("all: 2 support spells, 0 censored, median 9 weeks"))
+    #expect(notes.contains("1 ended spells have no next spell of the person in the input"))
+    // Plain spells until selvforsørgende: person 1's W1–3 (to aktivering) and person 2's W1–4 (to
+    // sygedagpenge) are censored; W7–9 ends in the event after 3 weeks: at t = 3, n = 3 → S = 2/3.
+    notes = []
+    survival = SurvivalAnalysis(statuses: ["kontanthjælp"], chosen: true, by: nil, step: 3)
+    survival.until = ["selvforsørgende"]
+    table = try survival.run(Self.support, notes: &notes)
+    #expect(SpellTable.texts(table, "still_on_pct").first == "66.7")
+    #expect(notes.contains("all: 3 spells, 2 censored, median not reached"))
+    // first: one spell per person (W1–3 and W1–4, both exits): S(3) = 1/2, S(4) = 0.
+    notes = []
+    survival = SurvivalAnalysis(statuses: ["kontanthjælp"], chosen: true, by: nil, step: 2)
+    survival.firstOnly = true
+    table = try survival.run(Self.support, notes: &notes)
+    #expect(SpellTable.texts(table, "still_on_pct") == ["100.0", "0.0"])
+    #expect(notes.contains("first: each person's first spell (1 later ones left out)"))
+  }
+
+  /// A manifest's window censors at its end whatever the rows say.
+  @Test func windowFromTheManifest() throws {
+    #expect(ObservationWindow(period: "2007W01–2009W26 (illustrative)", dataset: "f")?.text == "2007W01–2009W26")
+    #expect(ObservationWindow(period: "2007–2022", dataset: "f") == nil)
+    var notes: [String] = []
+    var survival = SurvivalAnalysis(statuses: ["kontanthjælp"], chosen: true, by: nil, step: 30)
+    survival.window = ObservationWindow(
+      first: Period.week(2008, 1).ordinal, last: Period.week(2008, 30).ordinal, dataset: "spells")
+    // kontanthjælp spells of `spells`: 3, 5, W16–(running → W30: 15 weeks), W15–(16 weeks), W18–(13 weeks).
+    let table = try survival.run(Self.spells, notes: &notes)
+    #expect(SpellTable.texts(table, "at_risk") == ["5"])
+    #expect(notes.contains("censored: still running at 2008W30, the end of spells's window (manifest)"))
+    #expect(notes.contains("2 spells running at 2008W01 are counted from there, not from"))
   }
 
   func failure(_ command: String) -> Diagnostic? {

@@ -90,7 +90,7 @@ import TrappeTestSupport
 
   @Test func everyAnalysisInTheReadmeHasASQLForm() {
     let captured = CapturedSession()
-    for query in ["survival by herkomst weeks 26", "peers Slagelse k=5", "flow from 1 to 5", "bench i_gang", "gap"] {
+    for query in ["survival for kontanthjælp by herkomst weeks 26", "peers Slagelse k=5", "flow from 1 to 5", "bench i_gang", "gap"] {
       #expect(captured.session.run("explain sql " + query) == .success, "\(query)")
     }
   }
