@@ -12,6 +12,11 @@ struct AnalysisContext {
   let groups: SavedGroups
   /// Looks up a table by name (reference tables such as `grupper`, `maal`, `kommuner`).
   let resolveTable: (String) throws(Diagnostic) -> Table?
+  /// Whether `.ci on` asks every analysis that can for its 95 % intervals.
+  var intervals = false
+
+  /// Whether the stage asks for intervals: its `ci` flag, or `.ci on`.
+  func wantsIntervals(_ spec: AnalysisSpec) -> Bool { intervals || spec.clause("ci") != nil }
 
   /// A diagnostic at `range`.
   func error(_ message: String, at range: SourceRange, hints: [String] = []) -> Diagnostic {

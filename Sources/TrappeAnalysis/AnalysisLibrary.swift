@@ -9,10 +9,13 @@ package struct AnalysisLibrary: AnalysisBinder {
   package let measures: MeasureRegistry
   /// The groups saved with `peers ... as NAME`.
   package let groups: SavedGroups
+  /// Whether the session asked for 95 % intervals on every analysis that has them (`.ci on`).
+  package var intervals: Bool
 
-  package init(measures: MeasureRegistry, groups: SavedGroups) {
+  package init(measures: MeasureRegistry, groups: SavedGroups, intervals: Bool = false) {
     self.measures = measures
     self.groups = groups
+    self.intervals = intervals
   }
 
   package func defaultSource(for spec: AnalysisSpec) -> String? {
@@ -35,7 +38,8 @@ package struct AnalysisLibrary: AnalysisBinder {
     guard let binding = AnalysisRegistry.binding(for: spec.keyword) else {
       throw source.diagnostic("the analysis '\(spec.keyword)' is not available", at: spec.keywordRange)
     }
-    let context = AnalysisContext(source: source, measures: measures, groups: groups, resolveTable: resolveTable)
+    var context = AnalysisContext(source: source, measures: measures, groups: groups, resolveTable: resolveTable)
+    context.intervals = intervals
     return try binding.bind(spec, input: input, context: context)
   }
 }

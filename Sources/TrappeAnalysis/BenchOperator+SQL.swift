@@ -14,6 +14,11 @@ extension BenchOperator {
   /// without rows) are not reproduced.
   func sql(input: SQLAnalysisInput, dialect: any SQLDialect) throws(SQLError) -> String? {
     try requireNotExpectedForSQL()
+    if intervals {
+      throw SQLError(
+        "\(summary): ci is not compiled to SQL (the interval columns value_lo … diff_*_sig are computed by Trappe only)",
+        hints: ["explain sql the stage without ci (or after .ci off) for the point values"])
+    }
     let keyName = period?.name
     let totals = try measure.sqlTotals(
       input: input, by: ["kommune"] + (keyName.map { [$0] } ?? []), dialect: dialect, prefix: "b")

@@ -24,6 +24,8 @@ struct BenchOperator: AnalysisOperator {
   /// Only municipalities with at least this denominator (`n`) in a period qualify for the top 10
   /// (`min_n=`, default ``defaultMinimumN``; 0 lets every municipality in). Ranks still rank all.
   var minimumN: Double = BenchOperator.defaultMinimumN
+  /// Whether to add 95 % intervals (`ci`, or `.ci on`): see BenchOperator+Intervals.
+  var intervals = false
   /// How many municipalities make up the top group.
   static let topCount = 10
   /// The default `min_n`: a rate on fewer than 100 in the denominator is too noisy to be a benchmark.
@@ -44,13 +46,14 @@ struct BenchOperator: AnalysisOperator {
     if period != nil {
       for name in ["change", "did_peers", "did_national"] { columns.append(PlanColumn(name: name, type: .double)) }
     }
-    return columns
+    return columns + intervalPlanColumns
   }
 
   var summary: String {
     "bench \(measure.name) for \(municipalities.joined(separator: ", ")) against \(group.label)"
       + (period.map { " by \($0.name)" } ?? "") + (unweighted ? " unweighted" : "")
       + (minimumN == BenchOperator.defaultMinimumN ? "" : " min_n=\(BenchOperator.plain(minimumN))")
+      + (intervals ? " ci" : "")
   }
 
   /// The rank of `value` among `values` (1 = the best in `direction`: the highest for `better higher`,
@@ -215,6 +218,12 @@ struct BenchOperator: AnalysisOperator {
         ("did_peers", AnalysisValues.doubleColumn(didPeers)),
         ("did_national", AnalysisValues.doubleColumn(didNational)),
       ]
+    }
+    if intervals {
+      let rows = zip(kommune, periodRows).map { (name: $0.0 ?? "", key: Int($0.1)) }
+      result += intervalColumns(
+        rows: rows, value: value, peer: peer, national: national, data: data, expected: expected)
+      notes += intervalNotes()
     }
     return Table(result)
   }

@@ -78,7 +78,7 @@ extension Session {
     let binder = Binder(
       source: source, resolveTable: { [unowned self] name throws(Diagnostic) in try self.table(resolving: name) },
       tableNames: tableNames + (catalog.results.isEmpty ? [] : ["_"]),
-      analyses: AnalysisLibrary(measures: measures, groups: savedGroups),
+      analyses: AnalysisLibrary(measures: measures, groups: savedGroups, intervals: settings.intervals),
       yearColumns: { [unowned self] name in self.yearColumns(of: name) })
     return try binder.bind(pipeline)
   }
