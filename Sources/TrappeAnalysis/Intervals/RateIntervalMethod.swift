@@ -43,7 +43,7 @@ enum RateIntervalMethod: Equatable {
     switch self {
     case .wilson:
       return
-        "ci (95 %): value_lo/value_hi by the Wilson score interval on \(measure.numerator) of \(measure.denominator) as persons (binomial sampling within each municipality's pooled cell)"
+        "ci (95 %): value_lo/value_hi by the Wilson score interval on the pooled share as x of n persons (n = \(measure.denominator), x = share · n), binomial sampling within each pooled cell"
     case .personWeeks:
       return
         "ci (95 %): \(measure.name) is a share of person-weeks; value_lo/value_hi by the Wilson score interval with an effective n = \(measure.denominator) / 52 (a person-year counts as one observation), since weeks of one person are correlated. "

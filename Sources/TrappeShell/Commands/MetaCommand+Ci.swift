@@ -2,8 +2,7 @@ extension MetaCommand {
   /// `.ci on|off`: 95 % intervals on every analysis that has them, as the `ci` flag of a stage.
   static let ci = wordSetting(
     name: "ci", words: ["on", "off"], usage: ".ci [on|off]",
-    summary:
-      "Show or set 95 % intervals on rates for the session: with on, bench (and every analysis with a ci flag) adds value_lo/value_hi and interval columns for the differences, as if each stage said ci",
+    summary: "Show or set 95 % intervals on rates (the ci flag)",
     example: ".ci on", what: "interval setting",
     current: { $0.intervals ? "on" : "off" },
     choose: { settings, word in settings.intervals = word == "on" })
