@@ -125,4 +125,39 @@ check_measure(["measure kh = 1000 * sum(kontanthjaelp_jan) / sum(befolkning) bet
 plain = csv_rows(trappe, [".ci on", ".ci off", f"bench i_gang for Slagelse {against}"], exit_on_failure=False) or [{}]
 checklib.check("no interval columns after .ci off", "value_lo" not in plain[0], str(list(plain[0])))
 
+# gap … ci: value_lo/value_hi per target from the pooled sums (rolling measures on resultater, round 5).
+got = csv_rows(trappe, ["resultater | where runde == 5 | gap for Slagelse, Aarhus ci"], exit_on_failure=False) or []
+targets = {"i_gang": ("startet", "personer", wilson_pct),
+           "selvforsoergende": ("uger_selvforsoergende", "uger_i_alt", weeks_pct),
+           "aktivering": ("uger_aktivering", "uger_i_alt", weeks_pct)}
+checklib.check("gap ci row count", len(got) == 6, str(len(got)))
+for g in got:
+    num, den, method = targets[g["maal"]]
+    x, n = con.execute(f"select sum({num})::double, sum({den})::double from r where runde = 5 and kommune = ?",
+                       [g["kommune"]]).fetchone()
+    lo, hi = method(x, n)
+    check_number(f"gap {g['kommune']} {g['maal']} value_lo", g["value_lo"], lo)
+    check_number(f"gap {g['kommune']} {g['maal']} value_hi", g["value_hi"], hi)
+
+# gap … cohort ci: the counts are the cohort's (check_cohort.py recomputes them from forloeb); the
+# interval is recomputed here from them: Wilson for i_gang; for person-weeks Wilson with
+# n = min(the cohort's persons = i_gang's denominator, weeks / 52) and x = share · n.
+got = csv_rows(trappe, ["gap cohort for Slagelse, Aarhus by runde ci"], exit_on_failure=False) or []
+persons = {(g["kommune"], g["runde"]): float(g["denominator"]) for g in got if g["maal"] == "i_gang" and g["denominator"]}
+checklib.check("gap cohort ci has rows", len(got) > 0, str(len(got)))
+for g in got:
+    at = f"gap cohort {g['kommune']} runde {g['runde']} {g['maal']}"
+    if g["value"] == "":
+        checklib.check(f"{at} value_lo NULL", g["value_lo"] == "", g["value_lo"])
+        continue
+    x, n = float(g["numerator"]), float(g["denominator"])
+    if g["maal"] == "i_gang":
+        lo, hi = wilson_pct(x, n)
+    else:
+        eff = min(persons[(g["kommune"], g["runde"])], n / 52.0)
+        lo, hi = proportion_confint(x / n * eff, eff, alpha=0.05, method="wilson")
+        lo, hi = 100 * lo, 100 * hi
+    check_number(f"{at} value_lo", g["value_lo"], lo)
+    check_number(f"{at} value_hi", g["value_hi"], hi)
+
 finish()
