@@ -160,4 +160,28 @@ for g in got:
     check_number(f"{at} value_lo", g["value_lo"], lo)
     check_number(f"{at} value_hi", g["value_hi"], hi)
 
+# expected … ci: expected ∓ z · se of the fitted mean, se from statsmodels WLS get_prediction (se_mean),
+# on kh 2009 regressed on the unemployment share and region, weighted by the population.
+import statsmodels.api as sm
+
+KH = "measure kh = 1000 * sum(kontanthjaelp_jan) / sum(befolkning) better lower"
+PANEL = "kommunepanel | where aar == 2009 | extend ledighed_pct = 100.0 * fuldtidsledige / befolkning"
+rows = con.execute("""
+    select kommune, region, 1000.0 * sum(kontanthjaelp_jan) / sum(befolkning), sum(befolkning)::double,
+           100.0 * any_value(fuldtidsledige) / any_value(befolkning)
+    from kp where aar = 2009 group by kommune, region order by kommune""").fetchall()
+levels = sorted({r[1] for r in rows})
+X = np.column_stack([np.ones(len(rows)), [r[4] for r in rows]]
+                    + [[1.0 if r[1] == level else 0.0 for r in rows] for level in levels[1:]])
+fit = sm.WLS(np.array([r[2] for r in rows]), X, weights=np.array([r[3] for r in rows])).fit()
+prediction = fit.get_prediction(X)
+want = {r[0]: (fit.fittedvalues[i], prediction.se_mean[i]) for i, r in enumerate(rows)}
+got = csv_rows(trappe, [KH, f"{PANEL} | expected kh on (ledighed_pct, region) ci"], exit_on_failure=False) or []
+checklib.check("expected ci row count", len(got) == len(rows), f"trappe {len(got)}, expected {len(rows)}")
+for g in got:
+    e, se = want[g["kommune"]]
+    check_number(f"expected {g['kommune']} expected", g["expected"], e)
+    check_number(f"expected {g['kommune']} expected_lo", g["expected_lo"], e - Z * se)
+    check_number(f"expected {g['kommune']} expected_hi", g["expected_hi"], e + Z * se)
+
 finish()
