@@ -16,7 +16,7 @@ extension BenchOperator {
     try requireNotExpectedForSQL()
     if intervals {
       throw SQLError(
-        "\(summary): ci is not compiled to SQL (the interval columns value_lo … diff_*_sig are computed by Trappe only)",
+        "\(summary): ci has no SQL form, it is not compiled (the interval columns value_lo … diff_*_sig are computed by Trappe only)",
         hints: ["explain sql the stage without ci (or after .ci off) for the point values"])
     }
     let keyName = period?.name

@@ -6,7 +6,7 @@ extension ExpectedOperator {
   func sql(input: SQLAnalysisInput, dialect: any SQLDialect) throws(SQLError) -> String? {
     if intervals {
       throw SQLError(
-        "\(summary): ci is not compiled to SQL (expected_lo and expected_hi are computed by Trappe only)",
+        "\(summary): ci has no SQL form, it is not compiled (expected_lo and expected_hi are computed by Trappe only)",
         hints: ["explain sql the stage without ci (or after .ci off) for the point values"])
     }
     throw SQLError(

@@ -11,7 +11,7 @@ extension GapOperator {
   func sql(input: SQLAnalysisInput, dialect: any SQLDialect) throws(SQLError) -> String? {
     if intervals {
       throw SQLError(
-        "\(summary): ci is not compiled to SQL (value_lo and value_hi are computed by Trappe only)",
+        "\(summary): ci has no SQL form, it is not compiled (value_lo and value_hi are computed by Trappe only)",
         hints: ["explain sql the stage without ci (or after .ci off) for the point values"])
     }
     func id(_ name: String) -> String { dialect.identifier(name) }
