@@ -15,6 +15,12 @@ struct AnalysisContext {
   /// The observation window of the dataset the input is read from (its manifest's period), if known.
   var observationWindow: ObservationWindow? = nil
 
+  /// Whether `.ci on` asks every analysis that can for its 95 % intervals.
+  var intervals = false
+
+  /// Whether the stage asks for intervals: its `ci` flag, or `.ci on`.
+  func wantsIntervals(_ spec: AnalysisSpec) -> Bool { intervals || spec.clause("ci") != nil }
+
   /// A diagnostic at `range`.
   func error(_ message: String, at range: SourceRange, hints: [String] = []) -> Diagnostic {
     source.diagnostic(message, at: range, hints: hints)

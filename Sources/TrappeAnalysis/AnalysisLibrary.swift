@@ -11,12 +11,16 @@ package struct AnalysisLibrary: AnalysisBinder {
   package let groups: SavedGroups
   /// The observation window of a table by name (from its dataset's manifest), or nil.
   package let observationWindow: (String) -> ObservationWindow?
+  /// Whether the session asked for 95 % intervals on every analysis that has them (`.ci on`).
+  package var intervals: Bool
 
   package init(
-    measures: MeasureRegistry, groups: SavedGroups, observationWindow: @escaping (String) -> ObservationWindow? = { _ in nil }
+    measures: MeasureRegistry, groups: SavedGroups, intervals: Bool = false,
+    observationWindow: @escaping (String) -> ObservationWindow? = { _ in nil }
   ) {
     self.measures = measures
     self.groups = groups
+    self.intervals = intervals
     self.observationWindow = observationWindow
   }
 
@@ -49,6 +53,7 @@ package struct AnalysisLibrary: AnalysisBinder {
     }
     var context = AnalysisContext(source: source, measures: measures, groups: groups, resolveTable: resolveTable)
     context.observationWindow = inputTables.lazy.compactMap(observationWindow).first
+    context.intervals = intervals
     return try binding.bind(spec, input: input, context: context)
   }
 }

@@ -26,6 +26,8 @@ struct BenchOperator: AnalysisOperator {
   var minimumN: Double = BenchOperator.defaultMinimumN
   /// Whether to add the `funnel` column (`bench … funnel`, BenchOperator+Funnel.swift).
   var funnel = false
+  /// Whether to add 95 % intervals (`ci`, or `.ci on`): see BenchOperator+Intervals.
+  var intervals = false
   /// How many municipalities make up the top group.
   static let topCount = 10
   /// The default `min_n`: a rate on fewer than 100 in the denominator is too noisy to be a benchmark.
@@ -47,7 +49,7 @@ struct BenchOperator: AnalysisOperator {
       for name in ["change", "did_peers", "did_national"] { columns.append(PlanColumn(name: name, type: .double)) }
     }
     if funnel { columns.append(PlanColumn(name: "funnel", type: .string)) }
-    return columns
+    return columns + intervalPlanColumns
   }
 
   var summary: String {
@@ -55,6 +57,7 @@ struct BenchOperator: AnalysisOperator {
       + (period.map { " by \($0.name)" } ?? "") + (unweighted ? " unweighted" : "")
       + (minimumN == BenchOperator.defaultMinimumN ? "" : " min_n=\(BenchOperator.plain(minimumN))")
       + (funnel ? " funnel" : "")
+      + (intervals ? " ci" : "")
   }
 
   /// The rank of `value` among `values` (1 = the best in `direction`: the highest for `better higher`,
@@ -224,6 +227,12 @@ struct BenchOperator: AnalysisOperator {
       let scale = funnelScale(values: value)
       result.append(("funnel", BenchOperator.funnelColumn(value: value, national: national, n: n, scale: scale)))
       notes.append(funnelNote(scale: scale))
+    }
+    if intervals {
+      let rows = zip(kommune, periodRows).map { (name: $0.0 ?? "", key: Int($0.1)) }
+      result += intervalColumns(
+        rows: rows, value: value, peer: peer, national: national, data: data, expected: expected)
+      notes += intervalNotes()
     }
     return Table(result)
   }

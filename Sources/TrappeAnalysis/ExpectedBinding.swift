@@ -12,14 +12,14 @@ enum ExpectedBinding: AnalysisBinding {
 
   static let help = LanguageEntry(
     name: "expected", kind: .analysis,
-    syntax: "expected MEASURE on (VARIABLE, ...) [by PERIOD] [model]",
+    syntax: "expected MEASURE on (VARIABLE, ...) [by PERIOD] [model] [ci]",
     summary:
-      "Expected vs actual: a weighted least-squares regression of the municipalities' values of the measure on framework variables (weights = the denominators); per municipality actual, expected, diff = actual − expected, rank (1 = furthest on the better side of its expected value) and n; model lists the coefficients with standard errors and R².",
+      "Expected vs actual: a weighted least-squares regression of the municipalities' values of the measure on framework variables (weights = the denominators); per municipality actual, expected, diff = actual − expected, rank (1 = furthest on the better side of its expected value) and n; model lists the coefficients with standard errors and R². ci (or .ci on) adds expected_lo/expected_hi: expected ∓ 1.96 standard errors of the fitted mean (the model's expected level, not a prediction interval for the actual value).",
     example:
       "jobindsats_y30r21 | where periode == \"2022QMAT04\" and ydelsesgruppe == \"Kontanthjælp mv.\" | join (kommuner | select kommune, region) on kommune | expected y30_andel on (region) | sort by rank | select kommune, actual = round(actual, 2), expected = round(expected, 3), diff = round(diff, 3), rank | take 3",
     result: "kommune,actual,expected,diff,rank\nSolrød,1.44,3.447,-2.007,1\nFanø,1.61,3.488,-1.878,2\nGreve,2.02,3.447,-1.427,3")
 
-  static let clauseWords: Set<String> = ["on", "by", "model"]
+  static let clauseWords: Set<String> = ["on", "by", "model", "ci"]
 
   static func bind(_ spec: AnalysisSpec, input: [PlanColumn], context: AnalysisContext) throws(Diagnostic)
     -> any AnalysisOperator
@@ -76,9 +76,11 @@ enum ExpectedBinding: AnalysisBinding {
     if let model = spec.clause("model"), !model.values.isEmpty {
       throw context.error("model takes no value", at: model.values[0].range)
     }
-    return ExpectedOperator(
+    var expected = ExpectedOperator(
       measure: measure, variables: variables, period: period, model: spec.clause("model") != nil,
       source: context.source, keywordRange: spec.keywordRange,
       integerCounts: MeasureEvaluator.denominatorIsInteger(input, measure: measure))
+    expected.intervals = context.wantsIntervals(spec) && !expected.model
+    return expected
   }
 }

@@ -32,6 +32,8 @@ struct ExpectedOperator: AnalysisOperator {
   let keywordRange: SourceRange
   /// Whether the denominator sums ints: then `n` is an int column.
   var integerCounts = false
+  /// Whether to add expected_lo/expected_hi, the 95 % interval of the fitted mean (`ci`, `.ci on`).
+  var intervals = false
 
   var columns: [PlanColumn] {
     var columns: [PlanColumn] = []
@@ -47,6 +49,7 @@ struct ExpectedOperator: AnalysisOperator {
     columns += ["actual", "expected", "diff"].map { PlanColumn(name: $0, type: .double) }
     columns.append(PlanColumn(name: "rank", type: .int64))
     columns.append(PlanColumn(name: "n", type: integerCounts ? .int64 : .double))
+    if intervals { columns += ["expected_lo", "expected_hi"].map { PlanColumn(name: $0, type: .double) } }
     return columns
   }
 
@@ -86,7 +89,25 @@ struct ExpectedOperator: AnalysisOperator {
       fits.append(try fit(data, values: values, key: key))
     }
     notes += methodNotes(fits, data: data)
-    return model ? modelTable(fits, data: data) : municipalityTable(fits, data: data)
+    if model { return modelTable(fits, data: data) }
+    let table = municipalityTable(fits, data: data)
+    guard intervals else { return table }
+    notes.append(
+      "ci (95 %): expected_lo/expected_hi = expected ∓ 1.96 · se of the fitted mean, se = √(σ̂² · xᵀ(XᵀWX)⁻¹x) with σ̂² the weighted residual variance (normal quantile, not t): "
+        + "the uncertainty of the model's expected level for that municipality, not a prediction interval for its actual value (which would be much wider)")
+    var low: [Double?] = []
+    var high: [Double?] = []
+    for fit in fits {
+      for index in fit.names.indices {
+        let e = fit.fit.fitted[index]
+        let s = fit.fit.fittedStandardErrors[index]
+        low.append(s.isFinite ? e - RateInterval.z * s : nil)
+        high.append(s.isFinite ? e + RateInterval.z * s : nil)
+      }
+    }
+    return Table(
+      Array(zip(table.schema.fields.map(\.name), table.columns))
+        + [("expected_lo", AnalysisValues.doubleColumn(low)), ("expected_hi", AnalysisValues.doubleColumn(high))])
   }
 
   /// Fits the model of key index `key`.

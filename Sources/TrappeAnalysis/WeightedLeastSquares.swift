@@ -16,6 +16,8 @@ struct WeightedLeastSquares: Sendable {
   let standardErrors: [Double]
   /// The fitted values Xβ.
   let fitted: [Double]
+  /// The standard error of each fitted mean, √(σ̂² · xᵢᵀ(XᵀWX)⁻¹xᵢ) (not of a new observation).
+  let fittedStandardErrors: [Double]
   /// The weighted R² (nil when y does not vary).
   let rSquared: Double?
   /// The number of observations.
@@ -116,6 +118,18 @@ struct WeightedLeastSquares: Sendable {
       for k in j..<p { diag += inverse[j][k] * inverse[j][k] }
       errors.append((sigma2 * diag).squareRoot() / scale[j])
     }
+    // xᵢᵀ(XᵀWX)⁻¹xᵢ = ‖R⁻ᵀ D⁻¹ xᵢ‖², with R⁻¹ upper triangular (inverse[j][k], j ≤ k).
+    var meanErrors = [Double](repeating: 0, count: n)
+    for i in 0..<n {
+      var total = 0.0
+      for k in 0..<p {
+        var u = 0.0
+        for j in 0...k { u += inverse[j][k] * columns[j][i] / scale[j] }
+        total += u * u
+      }
+      meanErrors[i] = (sigma2 * total).squareRoot()
+    }
+    self.fittedStandardErrors = meanErrors
     self.coefficients = beta
     self.standardErrors = errors
     self.fitted = fitted

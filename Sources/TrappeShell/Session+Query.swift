@@ -79,7 +79,7 @@ extension Session {
       source: source, resolveTable: { [unowned self] name throws(Diagnostic) in try self.table(resolving: name) },
       tableNames: tableNames + (catalog.results.isEmpty ? [] : ["_"]),
       analyses: AnalysisLibrary(
-        measures: measures, groups: savedGroups,
+        measures: measures, groups: savedGroups, intervals: settings.intervals,
         observationWindow: { [unowned self] name in self.observationWindow(of: name) }),
       yearColumns: { [unowned self] name in self.yearColumns(of: name) })
     return try binder.bind(pipeline)

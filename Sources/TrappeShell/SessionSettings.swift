@@ -17,6 +17,8 @@ package struct SessionSettings: Sendable, Equatable {
   var charset: ChartCharset = .unicode
   /// Whether to print the run time after each command.
   var timer: Bool = false
+  /// Whether analyses add their 95 % intervals (`.ci on`), as the `ci` flag of a stage does.
+  var intervals: Bool = false
   /// Counts below this (and the ratios built on them) are shown as `<N`; nil shows everything.
   var suppressBelow: Int? = nil
   /// Whether output may contain ANSI colour (stdout is a terminal and `NO_COLOR` is unset).

@@ -27,6 +27,8 @@ NOT_EXPRESSIBLE = {
                  "Tests/analyses/check_expected.py checks it against statsmodels WLS instead",
     "bench y30_andel for Slagelse, Gladsaxe, Aarhus":
         "bench ... against expected is not compiled to SQL; check_expected.py checks it against the published figures",
+    "bench i_gang for Slagelse against peers by runde ci":
+        "ci (95 % intervals) is not compiled to SQL; Tests/analyses/check_intervals.py checks it against statsmodels",
 }
 
 # Pipelines Trappe refuses on purpose, and why; any other refusal is a failure, never a skip.

@@ -25,4 +25,6 @@ struct CohortGapCell: Sendable, Equatable {
   var trend: String?
   /// Whether the cut-off is after the target date.
   var afterTarget: Bool?
+  /// Persons in the municipality's cohort (the effective n of the person-weeks targets' intervals).
+  var persons: Int64? = nil
 }

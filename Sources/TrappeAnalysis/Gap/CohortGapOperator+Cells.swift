@@ -22,6 +22,7 @@ extension CohortGapOperator {
           let (numerator, denominator) = totals[k][j].ratio(for: target.id)
           cell.numerator = numerator
           cell.denominator = denominator
+          cell.persons = totals[k][j].persons
           guard denominator > 0 else {
             rows.append(cell)
             continue

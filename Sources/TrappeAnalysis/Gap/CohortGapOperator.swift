@@ -17,6 +17,8 @@ struct CohortGapOperator: AnalysisOperator {
   let start: Period?
   /// `lag=N` when written (the cut-off is N months before each round).
   let lag: Int?
+  /// Whether to add the values' 95 % intervals (`ci`, or `.ci on`): CohortGapOperator+Intervals.
+  var intervals = false
 
   init(targets: [CohortTarget], municipalities: GapMunicipalities, rounds: [CohortCutOff]?, start: Period?, lag: Int?) {
     self.targets = targets
@@ -42,7 +44,7 @@ struct CohortGapOperator: AnalysisOperator {
         PlanColumn(name: "trend", type: .string), PlanColumn(name: "after_target", type: .bool),
       ]
     }
-    return columns
+    return columns + intervalPlanColumns
   }
 
   /// Persons (i_gang) and person-weeks are both counts: small ones are suppressed with `.suppress`.
@@ -51,6 +53,8 @@ struct CohortGapOperator: AnalysisOperator {
   var derivedColumns: [String: [String]] {
     let counts = ["numerator", "denominator"]
     var derived = ["value": counts, "gap_pp": counts, "met": counts, "short": counts]
+    // The interval is computed from the same counts, so .suppress hides it with the value.
+    if intervals { derived["value_lo"] = counts; derived["value_hi"] = counts }
     if rounds != nil {
       for name in ["pace_pp_month", "months_to_target", "trend"] { derived[name] = counts }
     }
@@ -60,7 +64,7 @@ struct CohortGapOperator: AnalysisOperator {
   var summary: String {
     "gap \(targets.map(\.id).joined(separator: ", ")) cohort"
       + (start.map { " from \($0)" } ?? "") + (lag.map { " lag=\($0)" } ?? "")
-      + " for \(municipalities.text)" + (rounds != nil ? " by runde" : "")
+      + " for \(municipalities.text)" + (rounds != nil ? " by runde" : "") + (intervals ? " ci" : "")
   }
 
   func run(_ input: Table, notes: inout [String]) throws(Diagnostic) -> Table {
@@ -87,6 +91,11 @@ struct CohortGapOperator: AnalysisOperator {
       spells: spells, persons: persons, kommune: kommune, kommuner: chosen, start: startWeek.ordinal, cutOffs: weeks)
     let rows = cells(chosen: chosen, totals: totals, cutOffs: cutOffs, start: startWeek, lastWeek: spells.lastWeek)
     notes += describe(rows: rows, cutOffs: cutOffs, start: startWeek, spells: spells, totals: totals, chosen: chosen)
+    if intervals {
+      notes += intervalNotes()
+      let base = table(rows)
+      return Table(Array(zip(base.schema.fields.map(\.name), base.columns)) + intervalColumns(rows))
+    }
     return table(rows)
   }
 

@@ -4,7 +4,7 @@ import TrappeQuery
 
 extension GapBinding {
   /// The clause words of `gap … cohort`.
-  static let cohortClauseWords: Set<String> = ["cohort", "for", "by", "from", "lag"]
+  static let cohortClauseWords: Set<String> = ["cohort", "for", "by", "from", "lag", "ci"]
 
   /// Binds `gap [TARGET, ...] cohort [from WEEK|MONTH] [lag=N] [for KOMMUNE, ...|alle] [by runde]` on a spells table.
   static func bindCohort(_ spec: AnalysisSpec, input: [PlanColumn], context: AnalysisContext) throws(Diagnostic)
@@ -67,11 +67,13 @@ extension GapBinding {
       }
     }
     let municipalities = try GapBinding.municipalities(spec.clause("for"), context: context, at: spec.keywordRange)
-    return CohortGapOperator(targets: targets, municipalities: municipalities, rounds: rounds, start: start, lag: lag)
+    var gap = CohortGapOperator(targets: targets, municipalities: municipalities, rounds: rounds, start: start, lag: lag)
+    gap.intervals = context.wantsIntervals(spec)
+    return gap
   }
 
   /// One-line usage of `gap … cohort`, for messages.
-  static let cohortUsage = "gap [TARGET, ...] cohort [from WEEK] [lag=N] [for KOMMUNE, ...|alle] [by runde]"
+  static let cohortUsage = "gap [TARGET, ...] cohort [from WEEK] [lag=N] [for KOMMUNE, ...|alle] [by runde] [ci]"
 
   /// The listed targets (default all three) with their threshold and dates from `maal`.
   static func cohortTargets(_ spec: AnalysisSpec, context: AnalysisContext) throws(Diagnostic) -> [CohortTarget] {

@@ -12,8 +12,8 @@ enum GapBinding: AnalysisBinding {
 
   static let help = LanguageEntry(
     name: "gap", kind: .analysis,
-    syntax: "gap [TARGET, ...] [for KOMMUNE, ...|alle] [by PERIOD]  |  gap [TARGET, ...] cohort [from WEEK] [lag=N] "
-      + "[for KOMMUNE, ...|alle] [by runde]",
+    syntax: "gap [TARGET, ...] [for KOMMUNE, ...|alle] [by PERIOD] [ci]  |  gap [TARGET, ...] cohort [from WEEK] [lag=N] "
+      + "[for KOMMUNE, ...|alle] [by runde] [ci]",
     summary:
       "How far each municipality is from the targets in maal: value, threshold, gap_pp, met, short (persons or "
       + "person-weeks short, rounded up); with by, rounds_to_target and trend at the pace of the last two periods. "
@@ -26,12 +26,14 @@ enum GapBinding: AnalysisBinding {
       + "the target date (maal.indsats_til, July 2008); by runde cuts each round at runder.data_til (2 months "
       + "before the round, the DREAM lag; lag=N: N months before), the cut-off week being the last ISO week whose "
       + "Thursday falls in that month, and adds pace_pp_month, months_to_target, trend and after_target (the "
-      + "cut-off is after the target date). numerator and denominator are shown.",
+      + "cut-off is after the target date). numerator and denominator are shown. "
+      + "ci (or .ci on) adds value_lo and value_hi, a 95 % interval: Wilson for shares of persons; for shares of "
+      + "person-weeks Wilson with an effective n (person-weeks / 52; in a cohort at most its persons), stated in the footer.",
     example: "resultater | where ydelse == \"kontanthjælp\" | gap i_gang for Slagelse by runde",
     result: "kommune,runde,maal,value,threshold,gap_pp,met,short,rounds_to_target,trend\nSlagelse,1,i_gang,10.96,25.0,-14.04,false,122,,\nSlagelse,2,i_gang,14.34,25.0,-10.66,false,90,4,approaching\nSlagelse,3,i_gang,13.3,25.0,-11.7,false,97,,moving away\nSlagelse,4,i_gang,15.74,25.0,-9.26,false,74,4,approaching\nSlagelse,5,i_gang,11.83,25.0,-13.17,false,108,,moving away")
 
   /// The clause words `gap` understands.
-  static let clauseWords: Set<String> = ["for", "by"]
+  static let clauseWords: Set<String> = ["for", "by", "ci"]
 
   static func bind(_ spec: AnalysisSpec, input: [PlanColumn], context: AnalysisContext) throws(Diagnostic)
     -> any AnalysisOperator
@@ -76,6 +78,8 @@ enum GapBinding: AnalysisBinding {
     if period?.name == "runde" {
       calendar = GapRoundCalendar(runder: try context.resolveTable("runder"), maal: try context.resolveTable("maal"))
     }
-    return GapOperator(targets: targets, municipalities: municipalities, period: period, calendar: calendar)
+    var gap = GapOperator(targets: targets, municipalities: municipalities, period: period, calendar: calendar)
+    gap.intervals = context.wantsIntervals(spec)
+    return gap
   }
 }

@@ -18,4 +18,6 @@ struct GapCell: Sendable, Equatable {
   var rounds: Int64?
   /// met, approaching, moving away or flat.
   var trend: String?
+  /// The value's 95 % interval (``RateIntervalMethod``), shown with `ci`.
+  var interval: RateInterval? = nil
 }

@@ -125,6 +125,10 @@ extension GapOperator {
       let value = scale * numerator / denominator
       let met = target.comparison.isMet(value, threshold: target.threshold)
       cell.value = GapOperator.rounded(value)
+      if intervals {
+        cell.interval = RateIntervalMethod(target.measure).interval(
+          numerator: numerator, denominator: denominator, measure: target.measure)
+      }
       cell.gap = GapOperator.rounded(value - target.threshold)
       cell.met = met
       cell.short =

@@ -13,6 +13,8 @@ struct GapOperator: AnalysisOperator {
   let period: PlanColumn?
   /// The rounds' months and the target date, with `by runde` when `runder` has them (for the footer).
   let calendar: GapRoundCalendar?
+  /// Whether to add the values' 95 % intervals (`ci`, or `.ci on`): GapOperator+Intervals.
+  var intervals = false
 
   init(targets: [GapTarget], municipalities: GapMunicipalities, period: PlanColumn?, calendar: GapRoundCalendar? = nil) {
     self.targets = targets
@@ -35,12 +37,12 @@ struct GapOperator: AnalysisOperator {
     if period != nil {
       columns += [PlanColumn(name: "rounds_to_target", type: .int64), PlanColumn(name: "trend", type: .string)]
     }
-    return columns
+    return columns + intervalPlanColumns
   }
 
   var summary: String {
     "gap \(targets.map(\.id).joined(separator: ", ")) for \(municipalities.text)"
-      + (period.map { " by \($0.name)" } ?? "")
+      + (period.map { " by \($0.name)" } ?? "") + (intervals ? " ci" : "")
   }
 
   func run(_ input: Table, notes: inout [String]) throws(Diagnostic) -> Table {
@@ -73,6 +75,11 @@ struct GapOperator: AnalysisOperator {
       }
     }
     notes += describe(periods: periods, rows: rows, missing: missing, zero: zero)
+    if intervals {
+      notes += intervalNotes()
+      let base = table(rows)
+      return Table(Array(zip(base.schema.fields.map(\.name), base.columns)) + intervalColumns(rows))
+    }
     return table(rows)
   }
 }

@@ -7,11 +7,11 @@ extension Parser {
   /// Words that start a clause of an analysis command.
   static let clauseWords: Set<String> = [
     "for", "against", "by", "from", "to", "on", "k", "as", "unweighted", "top", "weeks", "model",
-    "cohort", "lag", "min_n", "exclude", "stability", "funnel", "until", "inflow", "entry", "first",
+    "cohort", "lag", "min_n", "exclude", "stability", "funnel", "until", "inflow", "entry", "first", "ci",
   ]
 
   /// Clause words that are flags and take no values.
-  static let flagWords: Set<String> = ["unweighted", "stability", "model", "cohort", "funnel", "first"]
+  static let flagWords: Set<String> = ["unweighted", "stability", "model", "cohort", "funnel", "first", "ci"]
 
   /// Parses an analysis command after its keyword: positional arguments, then clauses.
   mutating func parseAnalysis(_ keywordToken: Token, keyword: String) throws(LanguageError) -> AnalysisSpec {
