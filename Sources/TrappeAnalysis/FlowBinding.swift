@@ -7,12 +7,15 @@ enum FlowBinding: AnalysisBinding {
   static let defaultSource = "forloeb"
 
   static let help = LanguageEntry(
-    name: "flow", kind: .analysis, syntax: "flow from POINT to POINT [by COLUMN]",
+    name: "flow", kind: .analysis, syntax: "flow from POINT to POINT [by COLUMN | gross]",
     summary: "Persons by status at two points and where they went: from_status, to_status, persons and "
       + "row_pct (share of the persons with that from_status). A point is a round (1–5: the data the "
       + "round had, the last ISO week (its Thursday in the month) of the round's data_til month in runder, two months "
       + "before the round for the DREAM lag), a week (2008W05) or a month (2008-03, "
-      + "the week of its 15th). Reads forloeb; 'ikke i data' = no spell covers the week.",
+      + "the week of its 15th). Reads forloeb; 'ikke i data' = no spell covers the week. With gross: per period "
+      + "between consecutive points (every round from A to B) and status, stock_start, inflow and outflow (moves "
+      + "into and out of the status week by week; a person who leaves and returns counts twice), net = inflow − "
+      + "outflow and stock_end = stock_start + net.",
     example: "flow from 1 to 5 | where from_status == \"kontanthjælp\" | top 3 by persons",
     result: "from_status,to_status,persons,row_pct\nkontanthjælp,kontanthjælp,6663,41.0\nkontanthjælp,selvforsørgende,4847,29.8\nkontanthjælp,aktivering,2297,14.1")
 
@@ -26,7 +29,12 @@ enum FlowBinding: AnalysisBinding {
     var from: FlowPoint?
     var to: FlowPoint?
     var by: PlanColumn?
+    var gross = false
     for clause in spec.clauses {
+      if clause.word == "gross" {
+        gross = true
+        continue
+      }
       guard clause.values.count == 1, let value = clause.values.first else {
         throw context.error(
           "'\(clause.word)' takes one value", at: clause.wordRange, hints: ["flow takes: " + Parser.usage(of: "flow")])
@@ -48,6 +56,27 @@ enum FlowBinding: AnalysisBinding {
         hints: ["swap them: flow from \(to.week) to \(from.week)"])
     }
     try context.requireSpellColumns(["person", "start_uge", "slut_uge", "status"], in: input, for: spec)
+    if gross {
+      if let clause = spec.clause("by") {
+        throw context.error(
+          "flow … gross does not take 'by' yet", at: clause.wordRange,
+          hints: ["filter first: forloeb | where kommune == \"Slagelse\" | flow from 1 to 5 gross"])
+      }
+      var points = [from, to]
+      // From one round to another: every round between is a point.
+      if case .integer(let a)? = spec.clause("from")?.values.first?.kind,
+        case .integer(let b)? = spec.clause("to")?.values.first?.kind, b > a + 1,
+        let range = spec.clause("from")?.values.first?.range
+      {
+        points = [from]
+        for round in (a + 1)..<b { points.append(try FlowPoint.round(Int(round), at: range, context: context)) }
+        points.append(to)
+      }
+      if from.week == to.week, let value = spec.clause("to")?.values.first {
+        throw context.error("gross flows need two different points", at: value.range, hints: ["e.g. flow from 1 to 5 gross"])
+      }
+      return FlowGrossAnalysis(points: points)
+    }
     return FlowAnalysis(from: from, to: to, by: by)
   }
 }
