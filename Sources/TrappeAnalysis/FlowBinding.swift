@@ -7,7 +7,7 @@ enum FlowBinding: AnalysisBinding {
   static let defaultSource = "forloeb"
 
   static let help = LanguageEntry(
-    name: "flow", kind: .analysis, syntax: "flow from POINT to POINT [by COLUMN | gross]",
+    name: "flow", kind: .analysis, syntax: "flow from POINT to POINT [by COLUMN | gross [lasting N]]",
     summary: "Persons by status at two points and where they went: from_status, to_status, persons and "
       + "row_pct (share of the persons with that from_status). A point is a round (1–5: the data the "
       + "round had, the last ISO week (its Thursday in the month) of the round's data_til month in runder, two months "
@@ -15,7 +15,8 @@ enum FlowBinding: AnalysisBinding {
       + "the week of its 15th). Reads forloeb; 'ikke i data' = no spell covers the week. With gross: per period "
       + "between consecutive points (every round from A to B) and status, stock_start, inflow and outflow (moves "
       + "into and out of the status week by week; a person who leaves and returns counts twice), net = inflow − "
-      + "outflow and stock_end = stock_start + net.",
+      + "outflow and stock_end = stock_start + net; lasting N adds lasting_outflow, the exits after which the "
+      + "person is out of the status in each of the N weeks from the exit week on.",
     example: "flow from 1 to 5 | where from_status == \"kontanthjælp\" | top 3 by persons",
     result: "from_status,to_status,persons,row_pct\nkontanthjælp,kontanthjælp,6663,41.0\nkontanthjælp,selvforsørgende,4847,29.8\nkontanthjælp,aktivering,2297,14.1")
 
@@ -30,6 +31,7 @@ enum FlowBinding: AnalysisBinding {
     var to: FlowPoint?
     var by: PlanColumn?
     var gross = false
+    var lasting: Int?
     for clause in spec.clauses {
       if clause.word == "gross" {
         gross = true
@@ -43,6 +45,12 @@ enum FlowBinding: AnalysisBinding {
       case "from": from = try FlowPoint.resolve(value, context: context)
       case "to": to = try FlowPoint.resolve(value, context: context)
       case "by": by = try context.column(value, in: input, for: "flow")
+      case "lasting":
+        guard case .integer(let n) = value.kind, n >= 1, n <= 520 else {
+          throw context.error(
+            "lasting takes a number of weeks from 1 to 520", at: value.range, hints: ["e.g. flow from 1 to 5 gross lasting 13"])
+        }
+        lasting = Int(n)
       default: throw context.unexpectedClause(clause, in: spec)
       }
     }
@@ -56,6 +64,11 @@ enum FlowBinding: AnalysisBinding {
         hints: ["swap them: flow from \(to.week) to \(from.week)"])
     }
     try context.requireSpellColumns(["person", "start_uge", "slut_uge", "status"], in: input, for: spec)
+    if lasting != nil, !gross, let clause = spec.clause("lasting") {
+      throw context.error(
+        "'lasting' counts exits in gross flows", at: clause.wordRange,
+        hints: ["add gross: flow from 1 to 5 gross lasting 13"])
+    }
     if gross {
       if let clause = spec.clause("by") {
         throw context.error(
@@ -75,7 +88,7 @@ enum FlowBinding: AnalysisBinding {
       if from.week == to.week, let value = spec.clause("to")?.values.first {
         throw context.error("gross flows need two different points", at: value.range, hints: ["e.g. flow from 1 to 5 gross"])
       }
-      return FlowGrossAnalysis(points: points)
+      return FlowGrossAnalysis(points: points, lasting: lasting)
     }
     return FlowAnalysis(from: from, to: to, by: by)
   }

@@ -14,6 +14,8 @@ import TrappeQuery
 struct FlowGrossAnalysis: AnalysisOperator {
   /// The points, in order; consecutive pairs are the periods.
   let points: [FlowPoint]
+  /// `lasting N`: also count the exits after which the person stays out of the status N weeks.
+  var lasting: Int? = nil
 
   var columns: [PlanColumn] {
     [
@@ -23,6 +25,7 @@ struct FlowGrossAnalysis: AnalysisOperator {
       PlanColumn(name: "stock_start", type: .int64),
       PlanColumn(name: "inflow", type: .int64),
       PlanColumn(name: "outflow", type: .int64),
+    ] + (lasting == nil ? [] : [PlanColumn(name: "lasting_outflow", type: .int64)]) + [
       PlanColumn(name: "net", type: .int64),
       PlanColumn(name: "stock_end", type: .int64),
     ]
@@ -30,6 +33,7 @@ struct FlowGrossAnalysis: AnalysisOperator {
 
   var summary: String {
     "flow from \(points.first?.week.description ?? "") to \(points.last?.week.description ?? "") gross"
+      + (lasting.map { " lasting \($0)" } ?? "")
   }
 
   func run(_ input: Table, notes: inout [String]) throws(Diagnostic) -> Table {
@@ -55,7 +59,9 @@ struct FlowGrossAnalysis: AnalysisOperator {
     let statusCount = dictionary.count
     let a = first.week.ordinal
     let b = final.week.ordinal
-    let weeks = Int(b - a) + 1
+    // With `lasting N` the grid reaches N - 1 weeks past the last point (within the data).
+    let gridEnd = Swift.min(spells.lastWeek, b + Int32(Swift.max(0, (lasting ?? 1) - 1)))
+    let weeks = Int(gridEnd - a) + 1
     let personCount = persons.groupCount
     // The status code of every person in every week from the first point to the last.
     var grid = [Int32](repeating: missing, count: personCount * weeks)
@@ -70,10 +76,11 @@ struct FlowGrossAnalysis: AnalysisOperator {
       let s = spells.start.ordinals[row]
       let e = (!endValid.hasNulls || endValid.isValid(row)) ? spells.end.ordinals[row] : last
       let lo = Swift.max(s, a)
-      let hi = Swift.min(e, b)
+      let hi = Swift.min(e, gridEnd)
       if lo > hi { continue }
       let person = Int(persons.groupOf[row])
-      seen[person] = true
+      // Counted: persons with a spell between the first and the last point (not only after it).
+      if lo <= Swift.min(e, b) { seen[person] = true }
       let code = Int32(spells.status.codes[row])
       let base = person * weeks
       for w in Int(lo - a)...Int(hi - a) { grid[base + w] = code }
@@ -84,6 +91,8 @@ struct FlowGrossAnalysis: AnalysisOperator {
     var stockEnd = stockStart
     var inflow = stockStart
     var outflow = stockStart
+    var lastingOutflow = stockStart
+    let need = lasting ?? 0
     var counted = 0
     for person in 0..<personCount where seen[person] {
       counted += 1
@@ -96,8 +105,18 @@ struct FlowGrossAnalysis: AnalysisOperator {
         stockEnd[cell + Int(grid[base + to])] += 1
         if to > from {
           for w in (from + 1)...to where grid[base + w] != grid[base + w - 1] {
-            outflow[cell + Int(grid[base + w - 1])] += 1
+            let left = grid[base + w - 1]
+            outflow[cell + Int(left)] += 1
             inflow[cell + Int(grid[base + w])] += 1
+            // Lasting: out of the status in each of the N weeks from the exit week on, all observed.
+            if need > 0, w + need - 1 < weeks {
+              var stays = true
+              for j in w..<(w + need) where grid[base + j] == left {
+                stays = false
+                break
+              }
+              if stays { lastingOutflow[cell + Int(left)] += 1 }
+            }
           }
         }
       }
@@ -105,7 +124,7 @@ struct FlowGrossAnalysis: AnalysisOperator {
     var fromWeeks: [Int32] = []
     var toWeeks: [Int32] = []
     var codes: [UInt32] = []
-    var columns: [[Int64]] = [[], [], [], [], []]
+    var columns: [[Int64]] = [[], [], [], [], [], []]
     let order = (0..<statusCount).sorted { DanishCollation.areInIncreasingOrder(dictionary[$0], dictionary[$1]) }
     for k in 0..<periods {
       for status in order {
@@ -119,19 +138,24 @@ struct FlowGrossAnalysis: AnalysisOperator {
         columns[2].append(outflow[cell])
         columns[3].append(inflow[cell] - outflow[cell])
         columns[4].append(stockEnd[cell])
+        columns[5].append(lastingOutflow[cell])
       }
     }
     let valid = ValidityMask(allValid: codes.count)
-    let table = Table([
+    var named: [(String, Column)] = [
       ("period_from", .period(PeriodColumn(unit: .week, ordinals: fromWeeks, validity: valid))),
       ("period_to", .period(PeriodColumn(unit: .week, ordinals: toWeeks, validity: valid))),
       ("status", .string(StringColumn(codes: codes, dictionary: dictionary, validity: valid))),
       ("stock_start", .int64(Int64Column(columns[0]))),
       ("inflow", .int64(Int64Column(columns[1]))),
       ("outflow", .int64(Int64Column(columns[2]))),
+    ]
+    if lasting != nil { named.append(("lasting_outflow", .int64(Int64Column(columns[5])))) }
+    named += [
       ("net", .int64(Int64Column(columns[3]))),
       ("stock_end", .int64(Int64Column(columns[4]))),
-    ])
+    ]
+    let table = Table(named)
     notes.append("\(counted) persons with a spell between \(first.text) and \(final.text); periods: "
       + zip(points, points.dropFirst()).map { "\($0.0.week)–\($0.1.week)" }.joined(separator: ", "))
     notes.append(
@@ -141,6 +165,12 @@ struct FlowGrossAnalysis: AnalysisOperator {
       "stock_start/stock_end = persons in the status at the period's first/last week; inflow/outflow = moves into/out of "
         + "the status, week by week after the first week up to the last (a person who leaves and returns counts twice); "
         + "net = inflow − outflow = stock_end − stock_start")
+    if let lasting {
+      notes.append(
+        "lasting_outflow = the outflow after which the person is out of the status in each of the \(lasting) weeks "
+          + "from the exit week on (exit week included); an exit closer than that to the data's end "
+          + "(\(Period(unit: .week, ordinal: spells.lastWeek))) cannot be seen to last and is not counted")
+    }
     return table
   }
 }

@@ -68,12 +68,15 @@ def check_flow(binary, con, a, b, by):
         check(f"{command} {cell} row_pct", abs(float(got["row_pct"]) - pct) <= 0.051, f"{got['row_pct']} != {pct:.3f}")
 
 
-def check_gross(binary, con, points, command):
+def check_gross(binary, con, points, command, lasting=None):
     """`flow ... gross`: a week grid per person in DuckDB (status = the last covering spell in file
     order, 'ikke i data' where none covers), moves by lag over the weeks; per period (p, q]:
     stocks at p and q, inflow = moves into the status, outflow = moves out of it."""
     ordinals = [week_ordinal(p) for p in points]
     a, b = ordinals[0], ordinals[-1]
+    # lasting N: the grid reaches N - 1 weeks past the last point, within the data.
+    last = week_ordinal(con.execute("select last from obs").fetchone()[0])
+    end = min(last, b + (lasting or 1) - 1)
     con.execute(f"""create or replace temp table grid as
       with sp as (select rn, person, status,
           (date_diff('day', date '0001-01-01', date_trunc('week', make_date(substr(start_uge, 1, 4)::int, 1, 4))
@@ -81,9 +84,9 @@ def check_gross(binary, con, points, command):
           (date_diff('day', date '0001-01-01', date_trunc('week', make_date(substr(e, 1, 4)::int, 1, 4))
             + to_days((substr(e, 6, 2)::int - 1) * 7)) + 1) // 7 e
         from (select *, coalesce(slut_uge, (select last from obs)) e from fr)),
-      weeks as (select range w from range({a}, {b} + 1)),
+      weeks as (select range w from range({a}, {end} + 1)),
       cov as (select person, w, arg_max(status, rn) status from sp join weeks on s <= w and w <= e group by all),
-      people as (select distinct person from cov)
+      people as (select distinct person from cov where w <= {b})
       select p.person, weeks.w, coalesce(c.status, 'ikke i data') status,
         lag(coalesce(c.status, 'ikke i data')) over (partition by p.person order by weeks.w) prev
       from people p cross join weeks left join cov c on c.person = p.person and c.w = weeks.w""")
@@ -93,14 +96,18 @@ def check_gross(binary, con, points, command):
           with st as (select status, count(*) filter (where w = {p}) s0, count(*) filter (where w = {q}) s1
                       from grid group by status),
             i as (select status, count(*) n from grid where w > {p} and w <= {q} and status <> prev group by status),
-            o as (select prev status, count(*) n from grid where w > {p} and w <= {q} and status <> prev group by prev)
-          select st.status, s0, coalesce(i.n, 0), coalesce(o.n, 0), s1 from st left join i using (status)
-            left join o using (status)""").fetchall()
-        for status, s0, inflow, outflow, s1 in rows:
+            o as (select prev status, count(*) n from grid where w > {p} and w <= {q} and status <> prev group by prev),
+            l as (select prev status, count(*) n from grid g where w > {p} and w <= {q} and status <> prev
+                  and w + {lasting or 1} - 1 <= {end} and not exists (select 1 from grid h where h.person = g.person
+                  and h.w between g.w and g.w + {lasting or 1} - 1 and h.status = g.prev) group by prev)
+          select st.status, s0, coalesce(i.n, 0), coalesce(o.n, 0), s1, coalesce(l.n, 0) from st left join i using (status)
+            left join o using (status) left join l using (status)""").fetchall()
+        for status, s0, inflow, outflow, s1, lasted in rows:
             if s0 or s1 or inflow or outflow:
-                want[(pt, qt, status)] = (s0, inflow, outflow, inflow - outflow, s1)
+                want[(pt, qt, status)] = (s0, inflow, outflow, inflow - outflow, s1) + ((lasted,) if lasting else ())
     got = {(r["period_from"], r["period_to"], r["status"]):
-           tuple(int(r[k]) for k in ("stock_start", "inflow", "outflow", "net", "stock_end"))
+           tuple(int(r[k]) for k in ("stock_start", "inflow", "outflow", "net", "stock_end")
+                 + (("lasting_outflow",) if lasting else ()))
            for r in csv_rows(binary, [command])}
     bad = [k for k in want if got.get(k) != want[k]]
     check(f"{command}: {len(want)} period × status rows", want and len(got) == len(want) and not bad,
@@ -139,6 +146,10 @@ def main():
     con.execute(f"create table fr as select row_number() over () rn, * from read_csv('{SPELLS}', all_varchar=true)")
     check_gross(binary, con, [last_week_of(rounds[r]) for r in ("1", "2", "3", "4", "5")], "flow from 1 to 5 gross")
     check_gross(binary, con, ["2008W05", "2008W10"], "flow from 2008W05 to 2008W10 gross")
+    check_gross(binary, con, ["2008W05", "2008W10"], "flow from 2008W05 to 2008W10 gross lasting 13", lasting=13)
+    # Exits near the data's end (2009W26) cannot last 13 weeks: only earlier ones count.
+    check_gross(binary, con, ["2008W31", "2009W20"],
+                "flow from 2008W31 to 2009W20 gross lasting 13", lasting=13)
 
     # Kaplan-Meier in plain Python, on the spells of the benefits (default `for`), per group.
     rows = list(csv.DictReader(open(SPELLS, encoding="utf-8")))

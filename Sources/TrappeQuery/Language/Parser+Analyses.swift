@@ -7,7 +7,7 @@ extension Parser {
   /// Words that start a clause of an analysis command.
   static let clauseWords: Set<String> = [
     "for", "against", "by", "from", "to", "on", "k", "as", "unweighted", "top", "weeks", "model",
-    "cohort", "lag", "min_n", "exclude", "stability", "gross",
+    "cohort", "lag", "min_n", "exclude", "stability", "gross", "lasting",
   ]
 
   /// Clause words that are flags and take no values.
@@ -92,7 +92,7 @@ extension Parser {
     switch keyword {
     case "bench": return "bench MEASURE [for KOMMUNE] [against GROUP] [exclude GROUP|none] [by PERIOD] [min_n=N]"
     case "gap": return "gap [TARGET, ...] [cohort [from WEEK] [lag=N]] [for KOMMUNE, ...] [by PERIOD]"
-    case "flow": return "flow from PERIOD to PERIOD [by COLUMN | gross]"
+    case "flow": return "flow from PERIOD to PERIOD [by COLUMN | gross [lasting N]]"
     case "survival": return "survival [for STATUS, ...] [by COLUMN] [weeks N]"
     case "decompose": return "decompose MEASURE for KOMMUNE against GROUP [exclude GROUP|none] by VARIABLE"
     case "peers": return "peers KOMMUNE k=N [on (VARIABLE [from TABLE], ...)] [exclude GROUP|none] [stability] [as NAME]"
