@@ -7,7 +7,7 @@ enum FlowBinding: AnalysisBinding {
   static let defaultSource = "forloeb"
 
   static let help = LanguageEntry(
-    name: "flow", kind: .analysis, syntax: "flow from POINT to POINT [by COLUMN | gross [lasting N]]",
+    name: "flow", kind: .analysis, syntax: "flow from POINT to POINT [by COLUMN | gross [lasting N] | for KOMMUNE against peers [k=N]]",
     summary: "Persons by status at two points and where they went: from_status, to_status, persons and "
       + "row_pct (share of the persons with that from_status). A point is a round (1–5: the data the "
       + "round had, the last ISO week (its Thursday in the month) of the round's data_til month in runder, two months "
@@ -16,7 +16,9 @@ enum FlowBinding: AnalysisBinding {
       + "between consecutive points (every round from A to B) and status, stock_start, inflow and outflow (moves "
       + "into and out of the status week by week; a person who leaves and returns counts twice), net = inflow − "
       + "outflow and stock_end = stock_start + net; lasting N adds lasting_outflow, the exits after which the "
-      + "person is out of the status in each of the N weeks from the exit week on.",
+      + "person is out of the status in each of the N weeks from the exit week on. for KOMMUNE against peers puts the "
+      + "municipality's flow next to its k nearest peers' (default 3, as forloeb holds) pooled: peer_persons, "
+      + "peer_row_pct and diff_pct in percentage points.",
     example: "flow from 1 to 5 | where from_status == \"kontanthjælp\" | top 3 by persons",
     result: "from_status,to_status,persons,row_pct\nkontanthjælp,kontanthjælp,6663,41.0\nkontanthjælp,selvforsørgende,4847,29.8\nkontanthjælp,aktivering,2297,14.1")
 
@@ -45,6 +47,8 @@ enum FlowBinding: AnalysisBinding {
       case "from": from = try FlowPoint.resolve(value, context: context)
       case "to": to = try FlowPoint.resolve(value, context: context)
       case "by": by = try context.column(value, in: input, for: "flow")
+      case "for", "against": continue
+      case "k" where spec.clause("against") != nil: continue
       case "lasting":
         guard case .integer(let n) = value.kind, n >= 1, n <= 520 else {
           throw context.error(
@@ -90,6 +94,29 @@ enum FlowBinding: AnalysisBinding {
       }
       return FlowGrossAnalysis(points: points, lasting: lasting)
     }
-    return FlowAnalysis(from: from, to: to, by: by)
+    let flow = FlowAnalysis(from: from, to: to, by: by)
+    if let against = spec.clause("against") {
+      guard let forClause = spec.clause("for"), let value = forClause.values.first, forClause.values.count == 1 else {
+        throw context.error(
+          "flow … against peers needs one municipality: for KOMMUNE", at: against.wordRange,
+          hints: ["e.g. flow from 1 to 5 for Slagelse against peers"])
+      }
+      if let by = spec.clause("by") {
+        throw context.error("flow … against peers does not take 'by' yet", at: by.wordRange)
+      }
+      let directory = try MunicipalityDirectory(context: context, at: spec.keywordRange)
+      let name = try directory.resolve(value, context: context)
+      // forloeb holds each method municipality with its 3 nearest peers: k defaults to 3.
+      let k = spec.clause("k") == nil ? 3 : try BenchBinding.kArgument(spec, context: context)
+      let exclusion = try PeerExclusion.resolve(spec.clause("exclude"), directory: directory, context: context)
+      let group = try ComparisonGroup.resolve(
+        against, k: k, for: [name], directory: directory, context: context, at: spec.keywordRange, exclusion: exclusion)
+      return FlowPeersAnalysis(
+        flow: flow, municipality: name, peers: group.members[name] ?? [], details: [group.label] + group.details)
+    }
+    if let clause = spec.clause("for") {
+      throw context.error("'for' goes with 'against': flow from 1 to 5 for KOMMUNE against peers", at: clause.wordRange)
+    }
+    return flow
   }
 }

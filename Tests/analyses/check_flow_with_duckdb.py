@@ -117,6 +117,41 @@ def check_gross(binary, con, points, command, lasting=None):
     check(f"{command}: stock_end = stock_start + net", all(v[4] == v[0] + v[3] for v in want.values()))
 
 
+def check_flow_peers(binary, con, a, b, municipality, peers):
+    """`flow from 1 to 5 for M against peers`: the flow of M's rows next to the pooled flow of the
+    peers' rows (persons summed over the peers before dividing). The peer list itself is checked by
+    check_peers.py; here it is given (Slagelse's 3 nearest, as `peers Slagelse k=3` lists them)."""
+    def table(names):
+        inlist = ", ".join("'" + n + "'" for n in names)
+        return {(f, t): (n, pct) for f, t, n, pct in con.execute(f"""
+          with g as (select * from f where kommune in ({inlist})),
+          p as (select distinct person from g),
+          s as (select coalesce((select status from g, obs where g.person = p.person and start_uge <= '{a}'
+                          and coalesce(slut_uge, obs.last) >= '{a}'), 'ikke i data') fs,
+                       coalesce((select status from g, obs where g.person = p.person and start_uge <= '{b}'
+                          and coalesce(slut_uge, obs.last) >= '{b}'), 'ikke i data') ts from p)
+          select fs, ts, count(*), 100.0 * count(*) / sum(count(*)) over (partition by fs) from s group by 1, 2""").fetchall()}
+    own, pooled = table([municipality]), table(peers)
+    command = f"flow from 1 to 5 for {municipality} against peers"
+    output = csv_rows(binary, [command])
+    got = {(r["from_status"], r["to_status"]): r for r in output}
+    keys = set(own) | set(pooled)
+    check(f"{command}: {len(keys)} rows", output and len(got) == len(keys), f"{len(got)} != {len(keys)}")
+    for key in sorted(keys):
+        r = got.get(key)
+        if r is None:
+            check(f"{command} {key}", False, "missing")
+            continue
+        n, pct = own.get(key, (0, None))
+        pn, ppct = pooled.get(key, (0, None))
+        ok = int(r["persons"]) == n and int(r["peer_persons"]) == pn
+        ok = ok and (pct is None) == (r["row_pct"] == "") and (ppct is None) == (r["peer_row_pct"] == "")
+        if pct is not None and ppct is not None:
+            ok = ok and abs(float(r["row_pct"]) - pct) <= 0.051 and abs(float(r["peer_row_pct"]) - ppct) <= 0.051
+            ok = ok and abs(float(r["diff_pct"]) - (pct - ppct)) <= 0.051
+        check(f"{command} {key}", ok, f"Trappe {dict(r)}, DuckDB {n}, {pct}, {pn}, {ppct}")
+
+
 def kaplan_meier(durations):
     """durations: (weeks, exited) per spell -> {week: (at risk at the start of the week, exits, S(week))}."""
     exits, censored = {}, {}
@@ -148,6 +183,7 @@ def main():
     check_gross(binary, con, ["2008W05", "2008W10"], "flow from 2008W05 to 2008W10 gross")
     check_gross(binary, con, ["2008W05", "2008W10"], "flow from 2008W05 to 2008W10 gross lasting 13", lasting=13)
     # Exits near the data's end (2009W26) cannot last 13 weeks: only earlier ones count.
+    check_flow_peers(binary, con, a, b, "Slagelse", ["Høje-Taastrup", "Norddjurs", "Svendborg"])
     check_gross(binary, con, ["2008W31", "2009W20"],
                 "flow from 2008W31 to 2009W20 gross lasting 13", lasting=13)
 

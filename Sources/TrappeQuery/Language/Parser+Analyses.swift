@@ -92,7 +92,7 @@ extension Parser {
     switch keyword {
     case "bench": return "bench MEASURE [for KOMMUNE] [against GROUP] [exclude GROUP|none] [by PERIOD] [min_n=N]"
     case "gap": return "gap [TARGET, ...] [cohort [from WEEK] [lag=N]] [for KOMMUNE, ...] [by PERIOD]"
-    case "flow": return "flow from PERIOD to PERIOD [by COLUMN | gross [lasting N]]"
+    case "flow": return "flow from PERIOD to PERIOD [by COLUMN | gross [lasting N] | for KOMMUNE against peers [k=N]]"
     case "survival": return "survival [for STATUS, ...] [by COLUMN] [weeks N]"
     case "decompose": return "decompose MEASURE for KOMMUNE against GROUP [exclude GROUP|none] by VARIABLE"
     case "peers": return "peers KOMMUNE k=N [on (VARIABLE [from TABLE], ...)] [exclude GROUP|none] [stability] [as NAME]"
