@@ -56,3 +56,11 @@ extension FlowAnalysis {
       """
   }
 }
+
+extension FlowGrossAnalysis {
+  /// `flow … gross` is not compiled to SQL: its week-by-week moves need a week grid per person.
+  /// Tests/analyses/check_flow_with_duckdb.py computes it in DuckDB independently instead.
+  func sql(input: SQLAnalysisInput, dialect: any SQLDialect) throws(SQLError) -> String? {
+    throw SQLError("\(summary): gross flows have no SQL form yet (the week-by-week moves are not compiled)")
+  }
+}

@@ -23,12 +23,7 @@ struct FlowPoint: Sendable, Equatable {
   static func resolve(_ expression: Expression, context: AnalysisContext) throws(Diagnostic) -> FlowPoint {
     switch expression.kind {
     case .integer(let round):
-      let (month, dataTil) = try roundMonth(Int(round), at: expression.range, context: context)
-      guard let dataTil else {
-        return FlowPoint(week: weekContainingFifteenth(of: month), label: "round \(round), \(month)")
-      }
-      return FlowPoint(
-        week: CohortDefinition.lastWeek(of: dataTil), label: "round \(round), \(month), data to \(dataTil)")
+      return try self.round(Int(round), at: expression.range, context: context)
     case .period(let period) where period.unit == .week:
       return FlowPoint(week: period, label: period.description)
     case .period(let period) where period.unit == .month:
@@ -38,6 +33,16 @@ struct FlowPoint: Sendable, Equatable {
         "expected a round (1–5), a week (2008W05) or a month (2008-03)", at: expression.range,
         hints: ["e.g. flow from 1 to 5, flow from 2008W05 to 2009W05, flow from 2008-03 to 2009-03"])
     }
+  }
+
+  /// Round `round`: the last ISO week of its `data_til` month (else the week of its month's 15th).
+  static func round(_ round: Int, at range: SourceRange, context: AnalysisContext) throws(Diagnostic) -> FlowPoint {
+    let (month, dataTil) = try roundMonth(round, at: range, context: context)
+    guard let dataTil else {
+      return FlowPoint(week: weekContainingFifteenth(of: month), label: "round \(round), \(month)")
+    }
+    return FlowPoint(
+      week: CohortDefinition.lastWeek(of: dataTil), label: "round \(round), \(month), data to \(dataTil)")
   }
 
   /// The month of round `round` in the `runder` table, and its `data_til` month when the table has one.

@@ -42,6 +42,8 @@ EXPECTED_REFUSALS = {
 EDGE = ".load Tests/analyses/fixtures/sql_edge.csv as e"
 NULLS = ".load Tests/GoldenTests/Fixtures/nulls.csv as nl"
 # 400 distinct strings of Aa/Å/æ/ø/ä/ö/ü/é, combining marks, digits, spaces and symbols (seeded).
+# Months, quarters and ISO weeks (2009W53) with NULLs, a NULL group and a duplicated month and week.
+SEASONAL = ".load Tests/analyses/fixtures/seasonal.csv as s types=x:int,d:double"
 COLLATION = ".load Tests/analyses/fixtures/collation.csv as c"
 
 # Pipelines for the semantics that need care (docs/sql.md): Danish order, NULLs last, ties,
@@ -164,6 +166,10 @@ EXTRA += [
     ([".load Tests/GoldenTests/Fixtures/områder.csv as o"], "o | sort by Periode desc"),
     ([], "kommunepanel | where aar in (2009, 2019) | extend c = change(befolkning) over kommune order by aar | take 6"),
     ([], "kommunepanel | select kommune, aar, befolkning | rename indbyggere = befolkning | take 3"),
+    ([SEASONAL], "s | extend ym = yoy(x) over g order by maaned, yq = yoy(d) order by kvartal desc, yw = yoy(x) over g order by uge, "
+                 "ma = moving_avg(d, 3) over g order by uge, mi = moving_avg(x, 2) order by maaned"),
+    ([], "kommunepanel | extend y = yoy(fuldtidsledige) over kommune order by aar, r = yoy(befolkning) over region order by aar "
+         "| where aar <= 2009 | take 8"),
     ([], "kommunepanel | extend p = period(aar) | where p >= 2010 | summarize b = sum(befolkning) by p | sort by p desc"),
     ([], "kommuner | distinct region, vip2 | sort by region desc"),
     ([], "kommunepanel | pivot region values avg(befolkning) by aar | take 3"),

@@ -68,6 +68,90 @@ def check_flow(binary, con, a, b, by):
         check(f"{command} {cell} row_pct", abs(float(got["row_pct"]) - pct) <= 0.051, f"{got['row_pct']} != {pct:.3f}")
 
 
+def check_gross(binary, con, points, command, lasting=None):
+    """`flow ... gross`: a week grid per person in DuckDB (status = the last covering spell in file
+    order, 'ikke i data' where none covers), moves by lag over the weeks; per period (p, q]:
+    stocks at p and q, inflow = moves into the status, outflow = moves out of it."""
+    ordinals = [week_ordinal(p) for p in points]
+    a, b = ordinals[0], ordinals[-1]
+    # lasting N: the grid reaches N - 1 weeks past the last point, within the data.
+    last = week_ordinal(con.execute("select last from obs").fetchone()[0])
+    end = min(last, b + (lasting or 1) - 1)
+    con.execute(f"""create or replace temp table grid as
+      with sp as (select rn, person, status,
+          (date_diff('day', date '0001-01-01', date_trunc('week', make_date(substr(start_uge, 1, 4)::int, 1, 4))
+            + to_days((substr(start_uge, 6, 2)::int - 1) * 7)) + 1) // 7 s,
+          (date_diff('day', date '0001-01-01', date_trunc('week', make_date(substr(e, 1, 4)::int, 1, 4))
+            + to_days((substr(e, 6, 2)::int - 1) * 7)) + 1) // 7 e
+        from (select *, coalesce(slut_uge, (select last from obs)) e from fr)),
+      weeks as (select range w from range({a}, {end} + 1)),
+      cov as (select person, w, arg_max(status, rn) status from sp join weeks on s <= w and w <= e group by all),
+      people as (select distinct person from cov where w <= {b})
+      select p.person, weeks.w, coalesce(c.status, 'ikke i data') status,
+        lag(coalesce(c.status, 'ikke i data')) over (partition by p.person order by weeks.w) prev
+      from people p cross join weeks left join cov c on c.person = p.person and c.w = weeks.w""")
+    want = {}
+    for p, q, pt, qt in zip(ordinals, ordinals[1:], points, points[1:]):
+        rows = con.execute(f"""
+          with st as (select status, count(*) filter (where w = {p}) s0, count(*) filter (where w = {q}) s1
+                      from grid group by status),
+            i as (select status, count(*) n from grid where w > {p} and w <= {q} and status <> prev group by status),
+            o as (select prev status, count(*) n from grid where w > {p} and w <= {q} and status <> prev group by prev),
+            l as (select prev status, count(*) n from grid g where w > {p} and w <= {q} and status <> prev
+                  and w + {lasting or 1} - 1 <= {end} and not exists (select 1 from grid h where h.person = g.person
+                  and h.w between g.w and g.w + {lasting or 1} - 1 and h.status = g.prev) group by prev)
+          select st.status, s0, coalesce(i.n, 0), coalesce(o.n, 0), s1, coalesce(l.n, 0) from st left join i using (status)
+            left join o using (status) left join l using (status)""").fetchall()
+        for status, s0, inflow, outflow, s1, lasted in rows:
+            if s0 or s1 or inflow or outflow:
+                want[(pt, qt, status)] = (s0, inflow, outflow, inflow - outflow, s1) + ((lasted,) if lasting else ())
+    got = {(r["period_from"], r["period_to"], r["status"]):
+           tuple(int(r[k]) for k in ("stock_start", "inflow", "outflow", "net", "stock_end")
+                 + (("lasting_outflow",) if lasting else ()))
+           for r in csv_rows(binary, [command])}
+    bad = [k for k in want if got.get(k) != want[k]]
+    check(f"{command}: {len(want)} period × status rows", want and len(got) == len(want) and not bad,
+          f"{len(got)} rows from Trappe, {len(want)} from DuckDB" +
+          (f"; {bad[0]}: DuckDB {want[bad[0]]}, Trappe {got.get(bad[0])}" if bad else ""))
+    # The identity the footer states, on DuckDB's numbers: stock_end = stock_start + net.
+    check(f"{command}: stock_end = stock_start + net", all(v[4] == v[0] + v[3] for v in want.values()))
+
+
+def check_flow_peers(binary, con, a, b, municipality, peers):
+    """`flow from 1 to 5 for M against peers`: the flow of M's rows next to the pooled flow of the
+    peers' rows (persons summed over the peers before dividing). The peer list itself is checked by
+    check_peers.py; here it is given (Slagelse's 3 nearest, as `peers Slagelse k=3` lists them)."""
+    def table(names):
+        inlist = ", ".join("'" + n + "'" for n in names)
+        return {(f, t): (n, pct) for f, t, n, pct in con.execute(f"""
+          with g as (select * from f where kommune in ({inlist})),
+          p as (select distinct person from g),
+          s as (select coalesce((select status from g, obs where g.person = p.person and start_uge <= '{a}'
+                          and coalesce(slut_uge, obs.last) >= '{a}'), 'ikke i data') fs,
+                       coalesce((select status from g, obs where g.person = p.person and start_uge <= '{b}'
+                          and coalesce(slut_uge, obs.last) >= '{b}'), 'ikke i data') ts from p)
+          select fs, ts, count(*), 100.0 * count(*) / sum(count(*)) over (partition by fs) from s group by 1, 2""").fetchall()}
+    own, pooled = table([municipality]), table(peers)
+    command = f"flow from 1 to 5 for {municipality} against peers"
+    output = csv_rows(binary, [command])
+    got = {(r["from_status"], r["to_status"]): r for r in output}
+    keys = set(own) | set(pooled)
+    check(f"{command}: {len(keys)} rows", output and len(got) == len(keys), f"{len(got)} != {len(keys)}")
+    for key in sorted(keys):
+        r = got.get(key)
+        if r is None:
+            check(f"{command} {key}", False, "missing")
+            continue
+        n, pct = own.get(key, (0, None))
+        pn, ppct = pooled.get(key, (0, None))
+        ok = int(r["persons"]) == n and int(r["peer_persons"]) == pn
+        ok = ok and (pct is None) == (r["row_pct"] == "") and (ppct is None) == (r["peer_row_pct"] == "")
+        if pct is not None and ppct is not None:
+            ok = ok and abs(float(r["row_pct"]) - pct) <= 0.051 and abs(float(r["peer_row_pct"]) - ppct) <= 0.051
+            ok = ok and abs(float(r["diff_pct"]) - (pct - ppct)) <= 0.051
+        check(f"{command} {key}", ok, f"Trappe {dict(r)}, DuckDB {n}, {pct}, {pn}, {ppct}")
+
+
 def kaplan_meier(durations):
     """durations: (weeks, exited) per spell -> {week: (at risk at the start of the week, exits, S(week))}."""
     exits, censored = {}, {}
@@ -94,6 +178,14 @@ def main():
     con.execute("create table obs as select max(greatest(start_uge, coalesce(slut_uge, start_uge))) as last from f")
     for by in (None, "koen", "herkomst"):
         check_flow(binary, con, a, b, by)
+    con.execute(f"create table fr as select row_number() over () rn, * from read_csv('{SPELLS}', all_varchar=true)")
+    check_gross(binary, con, [last_week_of(rounds[r]) for r in ("1", "2", "3", "4", "5")], "flow from 1 to 5 gross")
+    check_gross(binary, con, ["2008W05", "2008W10"], "flow from 2008W05 to 2008W10 gross")
+    check_gross(binary, con, ["2008W05", "2008W10"], "flow from 2008W05 to 2008W10 gross lasting 13", lasting=13)
+    # Exits near the data's end (2009W26) cannot last 13 weeks: only earlier ones count.
+    check_flow_peers(binary, con, a, b, "Slagelse", ["Høje-Taastrup", "Norddjurs", "Svendborg"])
+    check_gross(binary, con, ["2008W31", "2009W20"],
+                "flow from 2008W31 to 2009W20 gross lasting 13", lasting=13)
 
     # Kaplan-Meier in plain Python, on the kontanthjælp spells, per group; a running spell is
     # censored at the end of forloeb's observation window (the manifest's period).

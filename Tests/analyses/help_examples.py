@@ -290,6 +290,22 @@ entry("window function:change",
       "kommunepanel | extend ændring = change(fuldtidsledige) over kommune order by aar | select kommune, aar, ændring | take 3",
       f"select kommune, aar, fuldtidsledige - lag(fuldtidsledige) over ({W}) \"ændring\" from kp order by rn limit 3")
 
+# Weekly inflow to kontanthjælp from forloeb (spells by start week; 2007W01 holds the spells already
+# running when the data begin, so the moving average and the profile start at 2007W02).
+KH = f"""with f as (select * from read_csv('{data}/forloeb.csv', all_varchar = true)),
+  t as (select start_uge u, count(*) n, substr(start_uge, 1, 4)::int y, substr(start_uge, 6, 2)::int w
+        from f where status = 'kontanthjælp' {{}} group by start_uge)"""
+# yoy by lookup of the same ISO week number a year earlier (not a frame, as Trappe's SQL twin uses).
+entry("window function:yoy",
+      'forloeb | where status == "kontanthjælp" | summarize tilgang = count() by start_uge | extend ændring = yoy(tilgang) order by start_uge | where start_uge >= 2009W01 | sort by start_uge | take 3',
+      KH.format("") + """ select a.u start_uge, a.n tilgang, a.n - b.n "ændring" from t a
+        left join t b on b.y = a.y - 1 and b.w = a.w where a.u >= '2009W01' order by a.u limit 3""")
+entry("window function:moving_avg",
+      'forloeb | where status == "kontanthjælp" and start_uge >= 2007W02 | summarize tilgang = count() by start_uge | extend snit4 = round(moving_avg(tilgang, 4) order by start_uge, 1) | sort by start_uge | take 5',
+      KH.format("and start_uge >= '2007W02'") + """ select u start_uge, n tilgang,
+        case when count(*) over v = 4 then round(avg(n) over v, 1) end snit4 from t
+        window v as (order by u rows 3 preceding) order by u limit 5""")
+
 # ---- analyses (illustrative data: resultater, forloeb) ----
 # bench: as Tests/analyses/check_with_duckdb.py (peers = the other municipalities of Slagelse's region,
 # pooled: 100 * sum(startet) / sum(personer); ranks = 1 + the municipalities with a higher value).

@@ -21,7 +21,11 @@ import TrappeStorage
 ///   end and a warning), double stays double;
 /// - `share`: Double, x / sum(x) over the partition; NULL when x is NULL or the sum is 0;
 /// - `change`: x - prev(x), int or double; NULL on a partition's first row or
-///   when either value is NULL (or the int difference overflows).
+///   when either value is NULL (or the int difference overflows);
+/// - `yoy`: x minus x of the same period a year earlier (the first order key's value; see
+///   ``YoyWindow``), same type as x;
+/// - `movingAverage(n)`: Double, the mean of x over the row and the n - 1 rows before it,
+///   NULL on a partition's first n - 1 rows.
 ///
 /// Row-based functions break ties in the order keys by input row order.
 ///
@@ -74,6 +78,12 @@ enum WindowEvaluator {
     case .change:
       guard let input else { return Column.nulls(.int64, count: n) }
       return ChangeWindow.compute(layout, input: input, warnings: &warnings)
+    case .yoy:
+      guard let input, let period = order.first else { return Column.nulls(input?.type ?? .int64, count: n) }
+      return YoyWindow.compute(layout, input: input, period: period, warnings: &warnings)
+    case .movingAverage(let rows):
+      guard let input else { return Column.nulls(.double, count: n) }
+      return MovingAverageWindow.compute(layout, input: input, rows: rows)
     case .aggregate:
       return Column.nulls(.double, count: n)
     }

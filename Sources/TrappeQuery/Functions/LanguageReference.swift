@@ -354,5 +354,13 @@ extension LanguageEntry {
       summary: "x minus its value in the previous row of the partition (row-based, like SQL lag); ordered by a period or year column it warns when rows compare with a row that is not one period away.",
       example: "kommunepanel | extend ændring = change(fuldtidsledige) over kommune order by aar | select kommune, aar, ændring | take 3",
       result: "kommune,aar,ændring\nKøbenhavn,2007,\nKøbenhavn,2008,-3950\nKøbenhavn,2009,5382"),
+    .init(name: "yoy", kind: .window, syntax: "yoy(x) over KEY|(KEY, ...) order by PERIOD",
+      summary: "x minus x of the same period a year earlier, found by value in the partition (not by position): the one order key is the period column and its unit sets the year: 12 months, 4 quarters, 1 year (a year period or an int year), the same ISO week number of the ISO year before (2009W05 against 2008W05; week 53 has no counterpart after a 52-week year). NULL when no row, or more than one row, holds that period (summarize to one row per period first) or either value is NULL. For a seasonal profile of a monthly series, average by the month of the year: summarize snit = avg(x) by m = month(maaned).",
+      example: "forloeb | where status == \"kontanthjælp\" | summarize tilgang = count() by start_uge | extend ændring = yoy(tilgang) order by start_uge | where start_uge >= 2009W01 | sort by start_uge | take 3",
+      result: "start_uge,tilgang,ændring\n2009W01,449,49\n2009W02,455,61\n2009W03,475,53"),
+    .init(name: "moving_avg", kind: .window, syntax: "moving_avg(x, n) over KEY|(KEY, ...) order by KEY|(KEY [desc], ...)",
+      summary: "The mean of x over this row and the n - 1 rows before it in the partition's order (row-based, tied rows in input order); NULL on each partition's first n - 1 rows (fewer than n periods is not an n-period average) and when the window holds only NULLs, whose rows are otherwise skipped. Rows are periods only when there is one row per period: summarize first.",
+      example: "forloeb | where status == \"kontanthjælp\" and start_uge >= 2007W02 | summarize tilgang = count() by start_uge | extend snit4 = round(moving_avg(tilgang, 4) order by start_uge, 1) | sort by start_uge | take 5",
+      result: "start_uge,tilgang,snit4\n2007W02,333,\n2007W03,350,\n2007W04,385,\n2007W05,366,358.5\n2007W06,385,371.5"),
   ]
 }

@@ -8,10 +8,11 @@ extension Parser {
   static let clauseWords: Set<String> = [
     "for", "against", "by", "from", "to", "on", "k", "as", "unweighted", "top", "weeks", "model",
     "cohort", "lag", "min_n", "exclude", "stability", "funnel", "until", "inflow", "entry", "first", "ci",
+    "gross", "lasting",
   ]
 
   /// Clause words that are flags and take no values.
-  static let flagWords: Set<String> = ["unweighted", "stability", "model", "cohort", "funnel", "first", "ci"]
+  static let flagWords: Set<String> = ["unweighted", "stability", "model", "cohort", "funnel", "first", "ci", "gross"]
 
   /// Parses an analysis command after its keyword: positional arguments, then clauses.
   mutating func parseAnalysis(_ keywordToken: Token, keyword: String) throws(LanguageError) -> AnalysisSpec {
@@ -96,7 +97,7 @@ extension Parser {
     switch keyword {
     case "bench": return "bench MEASURE [for KOMMUNE] [against GROUP] [exclude GROUP|none] [by PERIOD] [min_n=N]"
     case "gap": return "gap [TARGET, ...] [cohort [from WEEK] [lag=N]] [for KOMMUNE, ...] [by PERIOD]"
-    case "flow": return "flow from PERIOD to PERIOD [by COLUMN]"
+    case "flow": return "flow from PERIOD to PERIOD [by COLUMN | gross [lasting N] | for KOMMUNE against peers [k=N]]"
     case "survival":
       return "survival [for STATUS, ...] [on support] [until STATUS, ...] [inflow FROM TO] [entry COLUMN] [first] "
         + "[by COLUMN | by destination] [weeks N]"

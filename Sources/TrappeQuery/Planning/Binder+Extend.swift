@@ -136,6 +136,35 @@ extension Binder {
     case "change":
       let value = try numericInput("change(x) over KEY order by PERIOD")
       return WindowCall(function: .change, input: value, partition: partition, order: order, type: value.type)
+    case "yoy":
+      let usage = "yoy(x) over KEY order by PERIOD (a month, quarter, week or year column)"
+      let value = try numericInput(usage)
+      guard order.count == 1, case .column(_, let type) = order[0].expression,
+        type == .period || type == .int64
+      else {
+        throw error(
+          "yoy needs one period column to order by: it compares each row with the row of the same period a year earlier",
+          at: spec?.range ?? expression.range, hints: ["usage: \(usage)", "e.g. yoy(tilgang) order by start_uge"])
+      }
+      return WindowCall(function: .yoy, input: value, partition: partition, order: order, type: value.type)
+    case "moving_avg":
+      let usage = "moving_avg(x, n) over KEY order by KEY"
+      guard arguments.count == 2 else {
+        throw error("moving_avg takes two arguments: the value and the number of rows", at: expression.range, hints: ["usage: \(usage)"])
+      }
+      guard case .integer(let n) = arguments[1].kind, n >= 1, n <= 100_000 else {
+        throw error(
+          "moving_avg's window must be a whole number of rows from 1", at: arguments[1].range,
+          hints: ["e.g. moving_avg(tilgang, 4) order by start_uge for a four-week average"])
+      }
+      let value = try input(usage)
+      guard value.type.isNumeric else {
+        throw error("moving_avg needs numbers, but this is \(value.type.name)", at: arguments[0].range)
+      }
+      if order.isEmpty {
+        throw error("moving_avg needs an order", at: expression.range, hints: ["usage: \(usage)"])
+      }
+      return WindowCall(function: .movingAverage(rows: Int(n)), input: value, partition: partition, order: order, type: .double)
     default:
       throw error("'\(name)' cannot be used with over", at: nameRange, hints: [
         "window functions: \(FunctionCatalog.windowNames.joined(separator: ", ")), and the aggregates"

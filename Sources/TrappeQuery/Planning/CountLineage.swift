@@ -71,7 +71,7 @@ package enum CountLineage {
             AggregateCall(function: function, input: call.input, parameter: parameter, type: call.type), input: input)
         case .prev, .next, .runningSum:
           return readsCount ? .count : .plain
-        case .share, .change:
+        case .share, .change, .yoy, .movingAverage:
           guard let expression = call.input else { return .plain }
           return built(reading: expression.referencedColumns, input: input, mapping: identity)
         case .rank, .denseRank, .percentRank, .rowNumber, .ntile:

@@ -4,7 +4,7 @@ package enum FunctionCatalog {
   /// Window-only function names and what they compute.
   static let windowNames: [String] = [
     "prev", "next", "lag", "lead", "rank", "dense_rank", "percent_rank", "row_number", "ntile", "running_sum", "share",
-    "change",
+    "change", "yoy", "moving_avg",
   ]
 
   /// Scalar names, including the special forms `if` and `coalesce`.

@@ -116,6 +116,8 @@ package enum PlanPrinter {
     case .runningSum: name = "running_sum"
     case .share: name = "share"
     case .change: name = "change"
+    case .yoy: name = "yoy"
+    case .movingAverage(let n): name = "moving_avg[\(n)]"
     case .aggregate(let f, _): name = f.rawValue
     }
     var result = "\(name)(\(call.input.map { text($0, columns) } ?? ""))"

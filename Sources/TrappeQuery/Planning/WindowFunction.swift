@@ -22,6 +22,11 @@ enum WindowFunction: Sendable, Equatable {
   case share
   /// x - prev(x): the change against the previous row (period) in the partition.
   case change
+  /// `yoy(x)`: x minus x of the same period a year earlier in the partition (by the order
+  /// key's value: 12 months, 4 quarters, 1 year, the same ISO week number a year earlier).
+  case yoy
+  /// `moving_avg(x, n)`: the mean of x over this row and the n - 1 rows before it.
+  case movingAverage(rows: Int)
   /// An aggregate over the whole partition (`sum(x) over kommune`).
   case aggregate(AggregateFunction, parameter: Double?)
 }

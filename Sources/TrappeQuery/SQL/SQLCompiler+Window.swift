@@ -85,6 +85,34 @@ extension SQLCompiler {
       let previous = "\(name(.lag))(\(x), 1) \(over(stable))"
       if isInt { return dialect.tryCast("CAST(\(x) AS HUGEINT) - \(previous)", to: .int64, unit: nil) }
       return "(\(dialect.cast(x, to: .double, unit: nil)) - \(dialect.cast(previous, to: .double, unit: nil)))"
+    case .yoy:
+      // The row of the same period a year earlier, by value: a RANGE frame on a key in which that
+      // period is `offset` before (months and quarters counted from year 0, ISO weeks as
+      // isoyear × 53 + week); exactly one row must hold it.
+      guard let key = call.order.first else { return dialect.literal(.null, type: call.type, unit: nil) }
+      let p = try expression(key.expression, scope)
+      let (k, offset): (String, Int)
+      switch unit(of: key.expression, scope) {
+      case .month?: (k, offset) = ("(CAST(year(\(p)) AS BIGINT) * 12 + month(\(p)))", 12)
+      case .quarter?: (k, offset) = ("(CAST(year(\(p)) AS BIGINT) * 4 + quarter(\(p)))", 4)
+      case .week?: (k, offset) = ("(CAST(isoyear(\(p)) AS BIGINT) * 53 + week(\(p)))", 53)
+      case .year?, nil: (k, offset) = ("CAST(\(p) AS BIGINT)", 1)
+      }
+      let w = over(["\(k) ASC"], frame: "RANGE BETWEEN \(offset) PRECEDING AND \(offset) PRECEDING")
+      let earlier = "max(\(x)) \(w)"
+      let difference =
+        isInt
+        ? dialect.tryCast("CAST(\(x) AS HUGEINT) - \(earlier)", to: .int64, unit: nil)
+        : "(\(dialect.cast(x, to: .double, unit: nil)) - \(dialect.cast(earlier, to: .double, unit: nil)))"
+      return "(CASE WHEN \(p) IS NOT NULL AND count(*) \(w) = 1 THEN \(difference) END)"
+    case .movingAverage(let rows):
+      let w = over(stable, frame: "ROWS BETWEEN \(rows - 1) PRECEDING AND CURRENT ROW")
+      let inputType = call.input?.type ?? .int64
+      let mean =
+        inputType == .double
+        ? "(\(name(.compensatedSum))(\(x)) \(w) / NULLIF(\(name(.count))(\(x)) \(w), 0))"
+        : "CAST(\(name(.avg))(\(x)) \(w) AS DOUBLE)"
+      return "(CASE WHEN count(*) \(w) = \(rows) AND isfinite(\(mean)) THEN \(mean) END)"
     case .aggregate(let function, let parameter):
       let sql = try windowAggregate(
         function, parameter: parameter, call: call, x: x, keys: keys, position: position, over: over)
