@@ -12,13 +12,13 @@ enum BenchBinding: AnalysisBinding {
   static let help = LanguageEntry(
     name: "bench", kind: .analysis,
     syntax:
-      "bench MEASURE [for KOMMUNE, ...] [against peers|region|kommunegruppe|expected|GROUP|TABLE|(KOMMUNE, ...)] [exclude GROUP|none] [k=N] [by PERIOD] [min_n=N] [unweighted] [ci]",
+      "bench MEASURE [for KOMMUNE, ...] [against peers|region|kommunegruppe|expected|GROUP|TABLE|(KOMMUNE, ...)] [exclude GROUP|none] [k=N] [by PERIOD] [min_n=N] [unweighted] [funnel] [ci]",
     summary:
       "Benchmark municipalities (default: the VIP2 method municipalities) on a measure: value, peers excluding itself, national, pooled top 10, differences, ranks, and with by the change and difference-in-differences. "
       + "Ranks and the top 10 follow the measure's direction (measure … better higher|lower; higher is assumed when it does not say): rank 1 and the top 10 are the best in that direction. "
       + "Only municipalities with n (the measure's denominator, whatever it counts) of at least min_n in a period may be in the top 10 (default min_n=100; min_n=0 lets every municipality in); all are still ranked, and the footer counts (and names) those below min_n and flags a benchmarked municipality among them. "
       + "against peers (the k nearest, see peers) and against kommunegruppe (the municipality's own Statistics Denmark group, dataset kommunegrupper) leave out the VIP2 method municipalities (treated units are not comparison units) unless exclude none; exclude GROUP, KOMMUNE, ... leaves out more, and also filters any other group. Your own clusters (e.g. the ministry's comparable jobcentres): against (Køge, Holbæk, ...), or .load klynger.csv as klynger with the columns kommune (or kommunekode) and gruppe, one row per municipality, then against klynger compares each municipality with its own cluster. against expected compares with the measure's published expected value. "
-      + "funnel adds a column funnel: the value against funnel-plot limits p0 ± z·√(p0(1−p0)/n) around national_value (z = 1.96 for 95 %, 3.09 for 99.8 %; shares only; overdispersion not adjusted): above 99.8 %, above 95 %, inside, below 95 %, below 99.8 %.",
+      + "funnel adds a column funnel: the value against funnel-plot limits p0 ± z·√(p0(1−p0)/n) around national_value (z = 1.96 for 95 %, 3.09 for 99.8 %; shares only; overdispersion not adjusted): above 99.8 %, above 95 %, inside, below 95 %, below 99.8 %. "
       + "ci (or .ci on) adds 95 % intervals: value_lo/value_hi, peer_value_lo/_hi, national_value_lo/_hi (Wilson for shares of persons; Wilson with n = person-weeks / 52 for shares of weeks; Poisson score for other ratios), and diff_peers/diff_national (and did_*) _lo/_hi by Newcombe/MOVER with a _sig flag when the interval leaves out 0; the footer states the method.",
     example: "bench i_gang for Slagelse against region by runde | select runde, value = round(value, 2), peer_value = round(peer_value, 2), rank_peers, rank_national",
     result: "runde,value,peer_value,rank_peers,rank_national\n1,10.81,14.23,16,78\n2,14.14,14.31,9,50\n3,13.54,14.4,11,49\n4,15.73,14.06,7,37\n5,11.75,10.53,7,37")
