@@ -19,11 +19,7 @@ extension BenchOperator {
         "\(summary): the funnel column has no SQL form yet (its limits need a square root per row and are not compiled)",
         hints: ["explain sql covers bench without funnel"])
     }
-    if intervals {
-      throw SQLError(
-        "\(summary): ci has no SQL form, it is not compiled (the interval columns value_lo … diff_*_sig are computed by Trappe only)",
-        hints: ["explain sql the stage without ci (or after .ci off) for the point values"])
-    }
+    if intervals { throw .intervalsNotCompiled(summary, columns: "the interval columns value_lo … diff_*_sig are") }
     let keyName = period?.name
     let totals = try measure.sqlTotals(
       input: input, by: ["kommune"] + (keyName.map { [$0] } ?? []), dialect: dialect, prefix: "b")

@@ -45,14 +45,7 @@ struct FlowAnalysis: AnalysisOperator {
     let groups = groupColumn.map { GroupIndex.build(keys: [$0]) }
 
     // The status code of each person at each point; -1 = no spell covers it.
-    var dictionary = spells.status.dictionary
-    let missing: Int32
-    if let index = dictionary.firstIndex(of: BenefitStatus.notInData) {
-      missing = Int32(index)
-    } else {
-      missing = Int32(dictionary.count)
-      dictionary.append(BenefitStatus.notInData)
-    }
+    let (dictionary, missing) = spells.statusesWithNotInData
     let statusCount = dictionary.count
     var fromCode = [Int32](repeating: -1, count: persons.groupCount)
     var toCode = [Int32](repeating: -1, count: persons.groupCount)

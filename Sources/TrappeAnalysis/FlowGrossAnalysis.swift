@@ -48,14 +48,7 @@ struct FlowGrossAnalysis: AnalysisOperator {
         hints: ["choose a round, week or month within \(spells.coverage)"])
     }
     let persons = GroupIndex.build(keys: [personColumn])
-    var dictionary = spells.status.dictionary
-    let missing: Int32
-    if let index = dictionary.firstIndex(of: BenefitStatus.notInData) {
-      missing = Int32(index)
-    } else {
-      missing = Int32(dictionary.count)
-      dictionary.append(BenefitStatus.notInData)
-    }
+    let (dictionary, missing) = spells.statusesWithNotInData
     let statusCount = dictionary.count
     let a = first.week.ordinal
     let b = final.week.ordinal

@@ -21,6 +21,15 @@ struct SpellColumns {
   /// The number of spells.
   var count: Int { start.count }
 
+  /// The statuses with `ikke i data` (no spell covers the week) as one of them, and its code:
+  /// flow's status dictionary, where a person without a spell at a point has that status.
+  var statusesWithNotInData: (dictionary: [String], notInData: Int32) {
+    var dictionary = status.dictionary
+    if let index = dictionary.firstIndex(of: BenefitStatus.notInData) { return (dictionary, Int32(index)) }
+    dictionary.append(BenefitStatus.notInData)
+    return (dictionary, Int32(dictionary.count - 1))
+  }
+
   /// Reads the spell columns of `table`; nil when the table has no spell with a start week.
   init?(_ table: Table) throws(Diagnostic) {
     guard case .period(let start)? = table.column(named: "start_uge"),

@@ -11,11 +11,7 @@ extension CohortGapOperator {
   /// when the command was bound; notes and the errors (a start outside the data, a missing
   /// municipality) are not reproduced.
   func sql(input: SQLAnalysisInput, dialect: any SQLDialect) throws(SQLError) -> String? {
-    if intervals {
-      throw SQLError(
-        "\(summary): ci has no SQL form, it is not compiled (value_lo and value_hi are computed by Trappe only)",
-        hints: ["explain sql the stage without ci (or after .ci off) for the point values"])
-    }
+    if intervals { throw .intervalsNotCompiled(summary, columns: "value_lo and value_hi are") }
     func id(_ name: String) -> String { dialect.identifier(name) }
     func week(_ period: Period?) -> String {
       dialect.literal(period.map(Value.period) ?? .null, type: .period, unit: .week)

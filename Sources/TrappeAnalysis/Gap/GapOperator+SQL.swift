@@ -9,11 +9,7 @@ extension GapOperator {
   /// targets (from `maal`, read when the command is bound) are constants; notes and the errors
   /// for a missing municipality are not reproduced.
   func sql(input: SQLAnalysisInput, dialect: any SQLDialect) throws(SQLError) -> String? {
-    if intervals {
-      throw SQLError(
-        "\(summary): ci has no SQL form, it is not compiled (value_lo and value_hi are computed by Trappe only)",
-        hints: ["explain sql the stage without ci (or after .ci off) for the point values"])
-    }
+    if intervals { throw .intervalsNotCompiled(summary, columns: "value_lo and value_hi are") }
     func id(_ name: String) -> String { dialect.identifier(name) }
     func number(_ value: Double) -> String { "CAST(\(value.description) AS DOUBLE)" }
     let keyName = period?.name
