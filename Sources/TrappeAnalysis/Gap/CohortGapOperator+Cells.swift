@@ -41,8 +41,8 @@ extension CohortGapOperator {
             if let before = previous[target.id] {
               let months = Double(cutOff.dataTil.ordinal - before.month.ordinal)
               if months > 0 { cell.pace = GapOperator.rounded((value - before.value) / months) }
-              (cell.months, cell.trend) = CohortGapOperator.pace(
-                value: value, met: met, target: target, previous: (before.value, months))
+              (cell.months, cell.trend) = target.comparison.pace(
+                value: value, threshold: target.threshold, met: met, previous: (before.value, months))
             } else if met {
               (cell.months, cell.trend) = (0, "met")
             }
@@ -53,19 +53,5 @@ extension CohortGapOperator {
       }
     }
     return rows
-  }
-
-  /// Months to the target and the trend, from the value change per month since the cut-off before.
-  static func pace(value: Double, met: Bool, target: CohortTarget, previous: (Double, Double)) -> (Int64?, String?) {
-    if met { return (0, "met") }
-    let (before, months) = previous
-    guard months > 0 else { return (nil, nil) }
-    let direction = target.comparison.direction
-    let progress = direction * (value - before) / months
-    if abs(progress) < 1e-9 { return (nil, "flat") }
-    if progress < 0 { return (nil, "moving away") }
-    let remaining = direction * (target.threshold - value)
-    let count = max(1, (remaining / progress - 1e-9).rounded(.up))
-    return (Int64(min(count, 9e15)), "approaching")
   }
 }

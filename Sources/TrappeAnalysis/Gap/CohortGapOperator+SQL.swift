@@ -48,18 +48,7 @@ extension CohortGapOperator {
         "(\(index), \(dialect.string(target.id)), \(number(target.threshold)), \(number(target.comparison.direction)), "
           + "\(dialect.string(target.comparison.rawValue)), \(number(bound)), \(strict), \(week(target.targetWeek)), \(own))")
     }
-    let chosen: String
-    switch municipalities {
-    case .all:
-      chosen =
-        "SELECT kommune, row_number() OVER (ORDER BY first_row) AS mi FROM (SELECT \(id("kommune")) AS kommune, "
-        + "min(\(id("__ord"))) AS first_row FROM \(source) WHERE \(id("kommune")) IS NOT NULL GROUP BY ALL)"
-    case .listed(let names), .method(let names):
-      let rows = names.enumerated().map { "(\($0.offset), \(dialect.string($0.element)))" }.joined(separator: ", ")
-      chosen =
-        "SELECT kommune, mi FROM (VALUES \(rows)) AS m(mi, kommune) WHERE kommune IN "
-        + "(SELECT \(id("kommune")) FROM \(source))"
-    }
+    let chosen = municipalities.sqlChosen(from: source, dialect: dialect)
     let byRound = rounds != nil
     let selfList = list(CohortDefinition.selfSupporting)
     let rounded = { (x: String) in "(round((\(x)) * 100) / 100 + 0.0)" }

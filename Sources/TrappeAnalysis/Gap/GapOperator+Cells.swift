@@ -134,8 +134,8 @@ extension GapOperator {
       cell.short =
         met ? 0 : target.comparison.shortfall(numerator: numerator, needed: target.threshold * denominator / scale)
       if period != nil {
-        (cell.rounds, cell.trend) = GapOperator.pace(
-          value: value, met: met, target: target,
+        (cell.rounds, cell.trend) = target.comparison.pace(
+          value: value, threshold: target.threshold, met: met,
           previous: previous.map {
             (
               $0.value,
@@ -147,19 +147,6 @@ extension GapOperator {
       cells.append(cell)
     }
     return cells
-  }
-
-  /// Periods to the target and the trend, from the value change per period since `previous` (value, steps).
-  static func pace(value: Double, met: Bool, target: GapTarget, previous: (Double, Double)?) -> (Int64?, String?) {
-    if met { return (0, "met") }
-    guard let (before, steps) = previous, steps > 0 else { return (nil, nil) }
-    let direction = target.comparison.direction
-    let progress = direction * (value - before) / steps
-    if abs(progress) < 1e-9 { return (nil, "flat") }
-    if progress < 0 { return (nil, "moving away") }
-    let remaining = direction * (target.threshold - value)
-    let rounds = max(1, (remaining / progress - 1e-9).rounded(.up))
-    return (Int64(min(rounds, 9e15)), "approaching")
   }
 
   /// A value rounded to two decimals for display; the comparisons use the exact value.

@@ -36,18 +36,7 @@ extension GapOperator {
           + "\(dialect.string(target.comparison.rawValue)), \(number(bound)), \(strict), \(number(target.measure.scale)))"
       )
     }
-    let chosen: String
-    switch municipalities {
-    case .all:
-      chosen =
-        "SELECT kommune, row_number() OVER (ORDER BY first_row) AS mi FROM (SELECT \(id("kommune")) AS kommune, "
-        + "min(\(id("__ord"))) AS first_row FROM \(input.name) WHERE \(id("kommune")) IS NOT NULL GROUP BY ALL)"
-    case .listed(let names), .method(let names):
-      let rows = names.enumerated().map { "(\($0.offset), \(dialect.string($0.element)))" }.joined(separator: ", ")
-      chosen =
-        "SELECT kommune, mi FROM (VALUES \(rows)) AS m(mi, kommune) WHERE kommune IN "
-        + "(SELECT \(id("kommune")) FROM \(input.name))"
-    }
+    let chosen = municipalities.sqlChosen(from: input.name, dialect: dialect)
     let periods: String
     var steps = "pi - prev_pi"
     if let period, let key {
