@@ -172,7 +172,6 @@ entry("function:year", "kommunepanel | select aar, y = year(period(aar)) | take 
       "select aar, aar y from kp order by rn limit 2")
 # By hand: 2008K3 is the third quarter, 2008-09 the ninth month, 2008W12 ISO week 12.
 entry("function:quarter", "kommuner | select q = quarter(2008K3) | take 1", literal="q\n3")
-entry("function:month", "kommuner | select m = month(2008-09) | take 1", literal="m\n9")
 entry("function:week", "kommuner | select w = week(2008W12) | take 1", literal="w\n12")
 entry("function:period", "kommunepanel | select p = period(aar), forrige = period(aar) - 1 | take 2",
       "select aar p, aar - 1 forrige from kp order by rn limit 2")
@@ -305,6 +304,14 @@ entry("window function:moving_avg",
       KH.format("and start_uge >= '2007W02'") + """ select u start_uge, n tilgang,
         case when count(*) over v = 4 then round(avg(n) over v, 1) end snit4 from t
         window v as (order by u rows 3 preceding) order by u limit 5""")
+
+# A seasonal profile: weekly inflow averaged by the month of each week's Thursday (ISO 8601).
+entry("function:month",
+      'forloeb | where status == "kontanthjælp" and start_uge >= 2007W02 | summarize tilgang = count(), uger = count_distinct(start_uge) by m = month(start_uge) | extend pr_uge = round(tilgang / uger, 1) | sort by m',
+      KH.format("and start_uge >= '2007W02'") + """, d as (select n, u,
+          make_date(y, 1, 4) - (isodow(make_date(y, 1, 4)) - 1)::int + 7 * (w - 1) + 3 thursday from t)
+        select month(thursday)::bigint m, sum(n)::bigint tilgang, count(*)::bigint uger,
+          round(sum(n) / count(*), 1) pr_uge from d group by m order by m""")
 
 # ---- analyses (illustrative data: resultater, forloeb) ----
 # bench: as Tests/analyses/check_with_duckdb.py (peers = the other municipalities of Slagelse's region,

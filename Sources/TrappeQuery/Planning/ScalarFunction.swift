@@ -23,9 +23,9 @@ package enum ScalarFunction: String, Sendable, Equatable, CaseIterable {
   case length
   /// `year(p)` of a period.
   case year
-  /// `quarter(p)` of a month or quarter period.
+  /// `quarter(p)` of a quarter, month or week period (a week: its Thursday's quarter).
   case quarter
-  /// `month(p)` of a month period.
+  /// `month(p)` of a month or week period (a week: its Thursday's month).
   case month
   /// `week(p)` of an ISO week period.
   case week

@@ -204,8 +204,9 @@ package struct DuckDBDialect: SQLDialect {
       case .week: return "CAST(isoyear(\(sql)) AS BIGINT)"
       case .quarter, .month: return "CAST(year(\(sql)) AS BIGINT)"
       }
-    case .quarter: return "CAST(quarter(\(sql)) AS BIGINT)"
-    case .month: return "CAST(month(\(sql)) AS BIGINT)"
+    // A week is in the month (and quarter) of its Thursday, three days after its Monday.
+    case .quarter: return unit == .week ? "CAST(quarter(\(sql) + 3) AS BIGINT)" : "CAST(quarter(\(sql)) AS BIGINT)"
+    case .month: return unit == .week ? "CAST(month(\(sql) + 3) AS BIGINT)" : "CAST(month(\(sql)) AS BIGINT)"
     case .week: return "CAST(week(\(sql)) AS BIGINT)"
     }
   }

@@ -101,6 +101,13 @@ private typealias S = EvaluationTestSupport
     let weeks = S.table(S.periods(.week, [.week(2009, 1), .week(2008, 52)]))
     #expect(S.run(call(.week, [S.col(0, .period)], .int64), weeks) == [.int64(1), .int64(52)])
     #expect(S.run(call(.year, [S.col(0, .period)], .int64), weeks) == [.int64(2009), .int64(2008)])
+    // A week is in the month and quarter of its Thursday (by hand from a calendar): 2009W01 runs
+    // Mon 29 Dec 2008 – Sun 4 Jan 2009, Thursday 1 Jan → 1; 2008W52: Thursday 25 Dec → 12;
+    // 2007W05: Thursday 1 Feb → 2 (its Monday is 29 Jan); 2009W14: Thursday 2 Apr → 4, quarter 2
+    // (its Monday is 30 Mar); 2009W53: Thursday 31 Dec → 12.
+    let edges = S.table(S.periods(.week, [.week(2009, 1), .week(2008, 52), .week(2007, 5), .week(2009, 14), .week(2009, 53), nil]))
+    #expect(S.run(call(.month, [S.col(0, .period)], .int64), edges) == [.int64(1), .int64(12), .int64(2), .int64(4), .int64(12), .null])
+    #expect(S.run(call(.quarter, [S.col(0, .period)], .int64), edges) == [.int64(1), .int64(4), .int64(1), .int64(2), .int64(4), .null])
     let quarters = S.table(S.periods(.quarter, [.quarter(2008, 3)]))
     #expect(S.run(call(.month, [S.col(0, .period)], .int64), quarters) == [.null])
     #expect(S.run(call(.quarter, [S.col(0, .period)], .int64), quarters) == [.int64(3)])
