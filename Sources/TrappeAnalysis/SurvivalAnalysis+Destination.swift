@@ -24,60 +24,43 @@ extension SurvivalAnalysis {
     PlanColumn(name: "incidence_pct", type: .double),
   ]
 
-  /// The cumulative incidence per destination of the spells whose status is included.
-  func runByDestination(_ input: Table, spells: SpellColumns, include: [Bool], notes: inout [String])
-    throws(Diagnostic) -> Table
-  {
-    guard let personColumn = input.column(named: "person") else {
-      throw Diagnostic(
-        .error, "survival by destination needs the column person (to find each spell's next spell)",
-        hints: ["run it on forloeb, or keep the column person"])
+  /// The cumulative incidence per destination of the subjects (spells, merged support spells or
+  /// persons, with delayed entry when they have a true start), as ``SurvivalSubjects`` built them
+  /// for the curve; `notes` already holds the footer that defines them.
+  func runByDestination(_ subjects: SurvivalSubjects, notes: inout [String]) -> Table {
+    // Causes: the next spell's statuses in order of first appearance, then (not in input).
+    var labels: [String] = []
+    var causeOf: [String: Int] = [:]
+    var causes = [Int](repeating: 0, count: subjects.count)
+    for index in 0..<subjects.count where subjects.event[index] {
+      let label = subjects.destination[index] ?? Self.unknownDestination
+      if let known = causeOf[label] {
+        causes[index] = known + 1
+      } else {
+        causeOf[label] = labels.count
+        labels.append(label)
+        causes[index] = labels.count
+      }
     }
-    let persons = GroupIndex.build(keys: [personColumn])
-    let dictionary = spells.status.dictionary
-    let unknown = dictionary.count
-    // Censored at the end of the dataset's observation window (its manifest), as the curves are.
-    let last = max(window?.last ?? spells.lastWeek, spells.lastWeek)
-    let startValid = spells.start.validity
-    let endValid = spells.end.validity
-    let statusValid = spells.status.validity
-    let starts = spells.start.ordinals
-    let ends = spells.end.ordinals
-    let codes = spells.status.codes
-    // (person, first week) → the status code of the spell starting then.
-    var startsAt: [Int64: Int] = [:]
-    startsAt.reserveCapacity(starts.count)
-    for row in 0..<starts.count {
-      if startValid.hasNulls, !startValid.isValid(row) { continue }
-      if statusValid.hasNulls, !statusValid.isValid(row) { continue }
-      startsAt[Int64(persons.groupOf[row]) << 32 | Int64(UInt32(bitPattern: starts[row]))] = Int(codes[row])
-    }
-    let width = Int(last - spells.firstWeek) + 2
-    let causeCount = dictionary.count + 1
+    let longest = subjects.duration.max() ?? 0
+    let width = longest + 2
+    let causeCount = labels.count
+    let unknown = causeOf[Self.unknownDestination] ?? -1
     var exits = [[Int]](repeating: [Int](repeating: 0, count: width), count: causeCount)
     var censored = [Int](repeating: 0, count: width)
-    var invalid = 0
-    for row in 0..<starts.count {
-      if startValid.hasNulls, !startValid.isValid(row) { continue }
-      if statusValid.hasNulls, !statusValid.isValid(row) { continue }
-      if !include[Int(codes[row])] { continue }
-      let open = endValid.hasNulls && !endValid.isValid(row)
-      let duration = Int((open ? last : ends[row]) - starts[row]) + 1
-      if duration < 1 {
-        invalid += 1
-        continue
-      }
-      if open {
+    var entering = [Int](repeating: 0, count: width)
+    for index in 0..<subjects.count {
+      let duration = subjects.duration[index]
+      entering[subjects.entry[index]] += 1
+      if causes[index] == 0 {
         censored[duration] += 1
-        continue
+      } else {
+        exits[causes[index] - 1][duration] += 1
       }
-      let next = Int64(persons.groupOf[row]) << 32 | Int64(UInt32(bitPattern: ends[row] &+ 1))
-      exits[startsAt[next] ?? unknown][duration] += 1
     }
-    let estimate = SurvivalEstimate(exits: exits.map { $0[...] }, censored: censored[...])
-    let labels = dictionary + [Self.unknownDestination]
+    let estimate = SurvivalEstimate(exits: exits.map { $0[...] }, censored: censored[...], entries: entering[...])
     // Destinations with exits, in Danish order; then (not in input), then (still on).
-    let used = (0..<causeCount).filter { cause in exits[cause].contains { $0 > 0 } }
+    let used = Array(0..<causeCount)
     let shown =
       used.filter { $0 != unknown }.sorted { DanishCollation.areInIncreasingOrder(labels[$0], labels[$1]) }
       + used.filter { $0 == unknown }
@@ -116,19 +99,16 @@ extension SurvivalAnalysis {
       previous = week
     }
 
-    notes.append("Aalen–Johansen cumulative incidence per exit destination (competing risks)")
-    notes += Self.wrap(statuses, first: "spells: ")
+    notes.append("by destination: cumulative incidence per exit (Aalen–Johansen, competing risks)")
     notes.append("destination = the status of the person's next spell (from the week after)")
     notes.append("incidence_pct(t) = 100 · Σ_{s ≤ t} S(s − 1) · exits to it at s / at risk at s")
     notes.append("\(Self.remainingDestination) = 100 · S(t), Kaplan–Meier of any exit; each week adds up to 100")
-    notes.append("censored = slut_uge NULL, counted to \(Period(unit: .week, ordinal: last)) (end of observation)")
-    notes.append("at_risk = still on at the start of the interval; events = exits to it in it")
-    if used.contains(unknown) {
-      notes.append("\(Self.unknownDestination): the next spell was filtered out of the input")
+    if unknown >= 0 {
+      notes.append("\(Self.unknownDestination): next spell filtered out of the input (use inflow, not where)")
     }
-    if invalid > 0 { notes.append("\(invalid) spells ending before they start are left out") }
     notes.append(
-      "all: \(estimate.subjects) spells, \(censored.reduce(0, +)) censored, median "
+      "all: \(estimate.subjects) \(firstOnly ? "persons" : (support ? "support spells" : "spells")), "
+        + "\(censored.reduce(0, +)) censored, median "
         + (estimate.median.map { $0 == 1 ? "1 week" : "\($0) weeks" } ?? "not reached"))
     notes += Self.medianIntervalNotes(estimate)
     return Table([

@@ -115,14 +115,26 @@ struct SurvivalAnalysis: AnalysisOperator {
       return emptyResult(input)
     }
     let population = try population(spells)
+    let windowFirst = window?.first ?? spells.firstWeek
+    let windowLast = window?.last ?? spells.lastWeek
     if byDestination {
-      if support || !until.isEmpty || inflow != nil || entryColumn != nil || firstOnly {
+      if !until.isEmpty {
         throw Diagnostic(
-          .error, "survival … by destination cannot yet be combined with on support, until, inflow, entry or first",
-          hints: ["by destination follows the spells of the benefit as they are; drop the other clause"])
+          .error, "survival … by destination shows every exit, so until (which picks one) does not apply",
+          hints: ["drop until: the row of each destination is its cumulative incidence"])
       }
-      let include = spells.status.dictionary.map { population.contains($0) }
-      return try runByDestination(input, spells: spells, include: include, notes: &notes)
+      guard input.column(named: "person") != nil else {
+        throw Diagnostic(
+          .error, "survival by destination needs the column person (to find each spell's next spell)",
+          hints: ["run it on forloeb, or keep the column person"])
+      }
+      let subjects = try SurvivalSubjects(
+        input, spells: spells, groupOf: nil,
+        options: SurvivalSubjects.Options(
+          population: Set(population), support: support, until: [], inflow: inflow, trueStart: entryColumn,
+          firstOnly: firstOnly, windowFirst: windowFirst, windowLast: windowLast))
+      notes += footer(population: population, subjects: subjects, windowFirst: windowFirst, windowLast: windowLast)
+      return runByDestination(subjects, notes: &notes)
     }
     let groupColumn = by.flatMap { input.column(named: $0.name) }
     let groups = groupColumn.map { GroupIndex.build(keys: [$0]) }
@@ -132,8 +144,6 @@ struct SurvivalAnalysis: AnalysisOperator {
         .error, "survival by \(by.name) gives \(groupCount) groups; at most \(Self.groupLimit) are shown",
         hints: ["group by a column with fewer values, e.g. herkomst, kommune or aldersgruppe"])
     }
-    let windowFirst = window?.first ?? spells.firstWeek
-    let windowLast = window?.last ?? spells.lastWeek
     let subjects = try SurvivalSubjects(
       input, spells: spells, groupOf: groups?.groupOf,
       options: SurvivalSubjects.Options(

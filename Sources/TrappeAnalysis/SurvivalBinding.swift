@@ -23,7 +23,8 @@ enum SurvivalBinding: AnalysisBinding {
       + "log(−log) scale); the footer gives each group's median with its 95 % interval (Brookmeyer–Crowley) and, "
       + "with by, the log-rank test (chi², df, p). by destination: competing risks, the cumulative incidence (%) per "
       + "exit destination (Aalen–Johansen; the status of the person's next spell), whose rows add up to 100 % with "
-      + "(still on). Quote statuses with a hyphen (\"a-dagpenge\"). Reads forloeb.",
+      + "(still on); it combines with on support (where people went when public support ended), inflow, entry and "
+      + "first (not with until, which picks one exit). Quote statuses with a hyphen (\"a-dagpenge\"). Reads forloeb.",
     example: "survival for kontanthjælp by herkomst weeks 13 | where week == 26 | select herkomst, week, at_risk, events, still_on_pct",
     result: "herkomst,week,at_risk,events,still_on_pct\ndansk,26,34088,12038,40.0\nefterkommer,26,2655,1041,33.9\nindvandrer,26,8830,2915,42.1")
 

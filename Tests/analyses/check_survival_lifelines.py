@@ -14,7 +14,9 @@ censored at the last observed week), and compared with trappe at every reported 
 For `survival for kontanthjælp by destination` (destination = the status of the person's spell
 that starts the week after), incidence_pct against lifelines' AalenJohansenFitter per destination
 and against the textbook sum F_k(t) = sum_{s<=t} S(s-1) d_k(s) / n(s) in plain Python, to 1e-6,
-and each week's rows adding up to 100. lifelines jitters tied times of different causes by
+and each week's rows adding up to 100; the same for `… entry start_faktisk by destination` (delayed
+entry: at risk when entry < t <= duration; lifelines' entry=) and `survival on support by
+destination` (consecutive spells of public support merged per person, built here independently). lifelines jitters tied times of different causes by
 default; its formula already aggregates ties (d_k/n times the lagged S), so the check turns the
 jitter off (AalenJohansenFitter._check_for_duplicates returns False) to compare exact values.
 Prints "N passed, M failed" and exits non-zero on any mismatch.
@@ -128,33 +130,76 @@ def main():
     finish()
 
 
-def check_destinations(binary, rows, last, status):
+# Public support as `survival on support` defines it (docs: .help survival): benefits and activation.
+SUPPORT = {"kontanthjælp", "starthjælp", "introduktionsydelse", "a-dagpenge", "sygedagpenge", "ledighedsydelse",
+           "revalidering", "uddannelseshjælp", "ressourceforløb", "førtidspension", "aktivering"}
+
+
+def destination_subjects(rows, last, status, support=False, true_start=False):
+    """(durations, entries, causes) of the spells with the status (support: merged spells of public
+    support per person), cause = the status of the person's spell starting the week after, None when
+    still running; with true_start the duration counts from start_faktisk and entry = the weeks
+    lasted before start_uge (delayed entry)."""
     starts = {(r["person"], week_ordinal(r["start_uge"])): r["status"] for r in rows}
-    durations, causes = [], []
+    by_person = {}
     for r in rows:
-        if r["status"] != status:
-            continue
-        start = week_ordinal(r["start_uge"])
-        if r["slut_uge"]:
-            end = week_ordinal(r["slut_uge"])
-            durations.append(end - start + 1)
-            causes.append(starts.get((r["person"], end + 1), "(not in input)"))
-        else:
-            durations.append(last - start + 1)
-            causes.append(None)
+        by_person.setdefault(r["person"], []).append(r)
+    subjects = []
+    for spells in by_person.values():
+        spells.sort(key=lambda r: week_ordinal(r["start_uge"]))
+        i = 0
+        while i < len(spells):
+            r = spells[i]
+            j = i
+            if support:
+                if r["status"] not in SUPPORT:
+                    i += 1
+                    continue
+                while (j + 1 < len(spells) and spells[j]["slut_uge"] and spells[j + 1]["status"] in SUPPORT
+                       and week_ordinal(spells[j + 1]["start_uge"]) == week_ordinal(spells[j]["slut_uge"]) + 1):
+                    j += 1
+            elif r["status"] != status:
+                i += 1
+                continue
+            i = j + 1
+            observed = week_ordinal(r["start_uge"])
+            begin = week_ordinal(r["start_faktisk"]) if true_start and r["start_faktisk"] else observed
+            closing = spells[j]
+            if closing["slut_uge"]:
+                end = week_ordinal(closing["slut_uge"])
+                cause = starts.get((r["person"], end + 1), "(not in input)")
+            else:
+                end, cause = last, None
+            subjects.append((end - begin + 1, observed - begin, cause))
+    return ([s[0] for s in subjects], [s[1] for s in subjects], [s[2] for s in subjects])
+
+
+def check_destinations(binary, rows, last, status):
+    cases = [
+        (f"survival for {status} by destination", destination_subjects(rows, last, status)),
+        (f"survival for {status} entry start_faktisk by destination",
+         destination_subjects(rows, last, status, true_start=True)),
+        ("survival on support by destination", destination_subjects(rows, last, status, support=True)),
+    ]
+    for command, (durations, entries, causes) in cases:
+        check_destination_case(binary, command, durations, entries, causes)
+
+
+def check_destination_case(binary, command, durations, entries, causes):
     names = sorted({c for c in causes if c is not None})
     code = {name: i + 1 for i, name in enumerate(names)}
     events = np.array([0 if c is None else code[c] for c in causes])
     durations = np.array(durations)
-    command = f"survival for {status} by destination"
+    entries = np.array(entries)
     got = {(r["destination"], int(r["week"])): float(r["incidence_pct"]) for r in csv_rows(binary, [command])}
     check(f"{command} row count", len(got) == (len(names) + 1) * len(WEEKS), f"{len(got)} rows")
-    # Textbook Aalen-Johansen over whole weeks: n(t) = durations >= t, d_k(t) = exits to k at t.
+    # Textbook Aalen-Johansen over whole weeks with delayed entry: at risk at t when entry < t <= duration,
+    # d_k(t) = exits to k at t.
     longest = durations.max()
     survival, incidence = 1.0, {name: 0.0 for name in names}
     by_week = {}
     for t in range(1, longest + 1):
-        n = int((durations >= t).sum())
+        n = int(((entries < t) & (durations >= t)).sum())
         at_t = events[durations == t]
         d = int((at_t > 0).sum())
         for name in names:
@@ -163,7 +208,11 @@ def check_destinations(binary, rows, last, status):
         by_week[t] = (survival, dict(incidence))
     AalenJohansenFitter._check_for_duplicates = staticmethod(lambda durations, events: False)
     for name in names:
-        aj = AalenJohansenFitter(calculate_variance=False).fit(durations, events, event_of_interest=code[name])
+        # lifelines counts a subject entering at e as at risk at time e itself; in whole weeks a spell
+        # that had lasted e weeks when first observed can first exit at week e + 1, so it enters at
+        # e + 0.5 here (at risk from week e + 1, as in the textbook sum above).
+        aj = AalenJohansenFitter(calculate_variance=False).fit(
+            durations, events, event_of_interest=code[name], entry=entries + 0.5 if entries.any() else None)
         cif = aj.cumulative_density_.iloc[:, 0]
         for week in WEEKS:
             want = 100 * by_week[min(week, longest)][1][name]

@@ -116,6 +116,6 @@ import Testing
     }
     let want: [Double] = [40, 0, 0, 60, 40, 20, 40, 0]
     for (got, expected) in zip(incidence.values, want) { #expect(abs(got - expected) < 1e-9) }
-    #expect(notes.contains("(not in input): the next spell was filtered out of the input"))
+    #expect(notes.contains("(not in input): next spell filtered out of the input (use inflow, not where)"))
   }
 }
