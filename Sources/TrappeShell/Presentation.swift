@@ -122,8 +122,11 @@ package final class Presentation {
     let step = steps[index]
     session.catalog = step.catalog
     session.settings = step.settings
-    session.settings.terminalWidth = width
+    // Footer lines are cut to the output width: draw wide so the notes come whole, then wrap them.
+    session.settings.terminalWidth = 10_000
     session.settings.width = nil
+    session.settings.maxRows = 1
+    session.settings.outputHeight = 4
     buffer.reset()
     session.run(step.command, origin: InputOrigin(file: name, line: step.line))
     let output = PresentationOutput(buffer.text, notice: Session.illustrativeNotice)

@@ -72,6 +72,8 @@ struct PresenterLoop {
   var index = 0
   /// The screen shown instead of the step (notes, an ad-hoc result) until the next key.
   var overlay: [String]?
+  /// Whether the overlay is the notes view (drawn again on a resize; an ad-hoc result is not re-run).
+  var showingNotes = false
   /// The digits typed after `g`, while going to a step.
   var goTo: String?
   var editor: LineEditor?
@@ -86,10 +88,10 @@ struct PresenterLoop {
     while true {
       guard let key = terminal.readKey() else {
         if !terminal.interactive { return }
-        if ResizeSignal.take() { draw() }
+        if ResizeSignal.take() { redraw() }
         continue
       }
-      if ResizeSignal.take() { draw() }
+      if ResizeSignal.take() { redraw() }
       if !handle(key) { return }
       draw()
     }
@@ -112,6 +114,7 @@ struct PresenterLoop {
     }
     if overlay != nil {
       overlay = nil
+      showingNotes = false
       return true
     }
     switch key {
@@ -121,11 +124,19 @@ struct PresenterLoop {
     case .last: index = count - 1
     case .quit: return false
     case .goTo: goTo = ""
-    case .notes: overlay = notesScreen()
+    case .notes:
+      overlay = notesScreen()
+      showingNotes = true
     case .query: overlay = adHoc()
     case .digit, .escape, .other: break
     }
     return true
+  }
+
+  /// Draws the screen again for the terminal's new size.
+  mutating func redraw() {
+    if showingNotes { overlay = notesScreen() }
+    draw()
   }
 
   func draw() {
