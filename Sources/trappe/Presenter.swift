@@ -59,8 +59,8 @@ enum Presenter {
     }
     FileHandleWriter.standardOutput("\u{1B}[?1049h\u{1B}[?25l")
     defer { FileHandleWriter.standardOutput("\u{1B}[?25h\u{1B}[?1049l") }
-    var session = PresenterLoop(presentation: presentation, terminal: terminal)
-    session.run()
+    var loop = PresenterLoop(presentation: presentation, terminal: terminal)
+    loop.run()
     return 0
   }
 }

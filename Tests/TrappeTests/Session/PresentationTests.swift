@@ -68,6 +68,35 @@ import TrappeTestSupport
     }
   }
 
+  /// The footer is taken apart at the `outN ·` line: source and N stay, a unit note of a shown
+  /// column stays, the label is pinned, other notes fill the room that is left.
+  @Test func outputKeepsEssentialsAndUnitNotes() {
+    let text = """
+      ┌─────┬───────┐
+      │ maal│ short │
+      └─────┴───────┘
+      out4 · source: resultater (generated)
+      N = 2940 rows summarized · filters: runde == 5
+      targets (maal): i_gang >= 25 %
+      short in persons (rounded up): i_gang
+      pace: value change per runde
+      \(Session.illustrativeNotice)
+
+      """
+    let output = PresentationOutput(text, notice: Session.illustrativeNotice)
+    #expect(output.body.count == 3)
+    #expect(output.illustrative)
+    #expect(
+      output.essentials == [
+        "out4 · source: resultater (generated)", "N = 2940 rows summarized · filters: runde == 5",
+        "short in persons (rounded up): i_gang",
+      ])
+    #expect(output.notes == ["targets (maal): i_gang >= 25 %", "pace: value change per runde"])
+    #expect(output.notes(fitting: 2) == output.notes)
+    #expect(output.notes(fitting: 1) == ["… 2 more notes (press i to read them)"])
+    #expect(PresentationOutput.isResultName("out12") && !PresentationOutput.isResultName("outcome · x"))
+  }
+
   @Test func forceIsAnOption() throws {
     let options = try LaunchOptions.parse(["--present", "--force", "r.trp"])
     #expect(options.present && options.force && options.script == "r.trp")
