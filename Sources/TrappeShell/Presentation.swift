@@ -95,8 +95,10 @@ package final class Presentation {
     if let drawn = cache[key] { return drawn }
     let step = steps[index]
     let heading = "Step \(index + 1)/\(steps.count)" + (step.title.isEmpty ? "" : " · " + step.title)
+    // The audience sees the command as it ran: `for Slagelse`, not `for $kommune`.
+    let shown = (try? session.substitutingParameters(in: step.command)) ?? step.command
     let drawn = compose(
-      heading: heading, command: step.command, origin: InputOrigin(file: name, line: step.line),
+      heading: heading, command: step.command, shown: shown, origin: InputOrigin(file: name, line: step.line),
       catalog: step.catalog, settings: step.settings, width: width, height: height
     ).lines
     session.catalog = catalogAfter
@@ -109,7 +111,7 @@ package final class Presentation {
   /// screen; its result stays in the session (`_`, `outN`) for the next ad-hoc query.
   package func adHoc(_ query: String, width: Int, height: Int) -> [String] {
     let drawn = compose(
-      heading: "Ad-hoc query", command: query, origin: InputOrigin(), catalog: catalogAfter, settings: settingsAfter,
+      heading: "Ad-hoc query", command: query, shown: query, origin: InputOrigin(), catalog: catalogAfter, settings: settingsAfter,
       width: width, height: height)
     catalogAfter = session.catalog
     session.settings = settingsAfter
@@ -141,12 +143,13 @@ package final class Presentation {
   }
 
   /// Runs `command` from `catalog` and `settings` at `width` and lays its output out in `height`
-  /// lines, running it again with fewer table rows or a lower chart until it fits.
+  /// lines under `shown` (the command with its parameters filled in), running it again with fewer
+  /// table rows or a lower chart until it fits.
   private func compose(
-    heading: String, command: String, origin: InputOrigin, catalog: Catalog, settings: SessionSettings, width: Int,
-    height: Int
+    heading: String, command: String, shown: String, origin: InputOrigin, catalog: Catalog, settings: SessionSettings,
+    width: Int, height: Int
   ) -> (lines: [String], failed: Bool) {
-    let layout = PresentationScreen(heading: heading, command: command, width: width, height: height)
+    let layout = PresentationScreen(heading: heading, command: shown, width: width, height: height)
     let room = layout.room
     var maxRows = settings.maxRows
     var chartHeight = max(4, room - 5)

@@ -97,6 +97,15 @@ import TrappeTestSupport
     #expect(PresentationOutput.isResultName("out12") && !PresentationOutput.isResultName("outcome · x"))
   }
 
+  @Test func theCommandIsShownWithItsParametersFilledIn() {
+    let presentation = Presentation(
+      script: "kommuner | where kommune == \"$kommune\" | select kommune, region", name: "k.trp",
+      parameters: ["kommune": "Slagelse"], datasets: datasets)
+    let screen = presentation.screen(0, width: 100, height: 20)
+    #expect(screen[1] == "trappe> kommuner | where kommune == \"Slagelse\" | select kommune, region")
+    #expect(screen.contains { $0.contains("Region Sjælland") })
+  }
+
   @Test func forceIsAnOption() throws {
     let options = try LaunchOptions.parse(["--present", "--force", "r.trp"])
     #expect(options.present && options.force && options.script == "r.trp")
