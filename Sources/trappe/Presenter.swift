@@ -74,6 +74,8 @@ struct PresenterLoop {
   var overlay: [String]?
   /// Whether the overlay is the notes view (drawn again on a resize; an ad-hoc result is not re-run).
   var showingNotes = false
+  /// The first line of the notes shown (Space, ↓, PgDn scroll on; ←, ↑, PgUp back).
+  var notesOffset = 0
   /// The digits typed after `g`, while going to a step.
   var goTo: String?
   var editor: LineEditor?
@@ -112,6 +114,12 @@ struct PresenterLoop {
       }
       return true
     }
+    if showingNotes, (key == .next && overlay?.last?.hasPrefix("Space: more") == true) || (key == .back && notesOffset > 0) {
+      let page = max(1, Terminal.height() - 1)
+      notesOffset = max(0, notesOffset + (key == .next ? page : -page))
+      overlay = notesScreen()
+      return true
+    }
     if overlay != nil {
       overlay = nil
       showingNotes = false
@@ -125,6 +133,7 @@ struct PresenterLoop {
     case .quit: return false
     case .goTo: goTo = ""
     case .notes:
+      notesOffset = 0
       overlay = notesScreen()
       showingNotes = true
     case .query: overlay = adHoc()
@@ -149,13 +158,16 @@ struct PresenterLoop {
     FileHandleWriter.standardOutput("\u{1B}[H\u{1B}[2J" + lines.joined(separator: "\r\n"))
   }
 
-  /// The step's notes, cut to the screen.
-  func notesScreen() -> [String] {
+  /// The step's notes from ``notesOffset``, a screen at a time.
+  mutating func notesScreen() -> [String] {
     let (width, height) = (Terminal.width(), Terminal.height())
-    var lines = presentation.notes(index, width: width).map { TerminalText.truncate($0, to: width) }
-    if lines.count > height - 1 { lines = Array(lines.prefix(height - 2)) + ["…"] }
-    while lines.count < height - 1 { lines.append("") }
-    return lines + ["Any key: back to the step"]
+    let all = presentation.notes(index, width: width).map { TerminalText.truncate($0, to: width) }
+    let page = max(1, height - 1)
+    notesOffset = min(notesOffset, max(0, all.count - page))
+    var lines = Array(all.dropFirst(notesOffset).prefix(page))
+    while lines.count < page { lines.append("") }
+    let more = notesOffset + page < all.count
+    return lines + [more ? "Space: more · ←: back up · any other key: back to the step" : "Any key: back to the step"]
   }
 
   /// Reads one query on the bottom line (with line editing) and returns its screen.
