@@ -26,6 +26,8 @@ package struct LaunchOptions: Sendable, Equatable {
   var record: String?
   /// `--present`: show the script one step at a time.
   package var present = false
+  /// `--force`: present even when the pre-flight found errors.
+  package var force = false
 
   /// The version `--version` prints.
   package static let versionString = "trappe 0.1.0"
@@ -44,7 +46,10 @@ package struct LaunchOptions: Sendable, Equatable {
       --format FORMAT   print results as box, markdown, csv, tsv or json
       --keep-going      do not stop a script at the first error
       --record FILE.md  write every command and its output to a Markdown report
-      --present         show SCRIPT one step at a time (Enter/Space next, b back, q quit)
+      --present         show SCRIPT one step at a time after a pre-flight run of every
+                        step (Space/Enter/→/PgDn next, ←/PgUp/b back, Home/End, g N go
+                        to step N, i notes, : ad-hoc query, q quit)
+      --force           with --present: present even when the pre-flight found errors
       --check           run SCRIPT and compare its output with SCRIPT.expected
                         (RECORD_EXPECTED=1 writes the file); exit 1 with a diff on change
     SCRIPT NAME=VALUE   set the script's parameters ($NAME in the script)
@@ -92,6 +97,7 @@ package struct LaunchOptions: Sendable, Equatable {
       case "--no-rc": options.noRC = true
       case "--check": options.check = true
       case "--present": options.present = true
+      case "--force": options.force = true
       case "--record": options.record = try value(for: argument)
       case "--keep-going": options.keepGoing = true
       case "--help", "-h": options.help = true
@@ -99,7 +105,7 @@ package struct LaunchOptions: Sendable, Equatable {
       default:
         if argument.hasPrefix("-") && argument != "-" {
           var message = "unknown option '\(argument)'"
-          let known = ["-c", "--command", "--data", "--format", "--no-rc", "--keep-going", "--check", "--record", "--present", "--help", "--version"]
+          let known = ["-c", "--command", "--data", "--format", "--no-rc", "--keep-going", "--check", "--record", "--present", "--force", "--help", "--version"]
           if let near = Suggestion.nearest(to: argument, in: known) { message += "; did you mean '\(near)'?" }
           throw UsageError(message)
         }

@@ -8,7 +8,8 @@ extension Session {
   /// Draws a result as a chart, followed by the same footer lines a table gets.
   func showChart(_ table: Table, spec: ChartSpec, source: SourceText, footer: [String]) throws(Diagnostic) {
     let options = try ChartOptions(spec, columns: table.schema.names, source: source)
-    let height = max(8, min(24, settings.effectiveWidth / 5))
+    var height = max(8, min(24, settings.effectiveWidth / 5))
+    if let limit = settings.outputHeight { height = max(4, min(height, limit)) }
     let chartSettings = ChartSettings(
       width: settings.effectiveWidth, height: height, locale: settings.locale,
       charset: settings.charset, color: settings.color)

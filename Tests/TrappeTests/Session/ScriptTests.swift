@@ -124,25 +124,3 @@ import TrappeTestSupport
     #expect(try TextFile.read(path + "2") == text)
   }
 }
-
-@Suite struct PresentationTests {
-  @Test func stepsTakeTheCommentAboveAsTitle() {
-    let steps = Presentation.split("-- intro\n\n-- Counting\n-- the regions\nkommuner\n| count\n.mode csv\n")
-    #expect(steps.count == 2)
-    #expect(steps[0].0 == "Counting the regions")
-    #expect(steps[0].1 == "kommuner\n| count")
-    #expect(steps[1].0 == "")
-  }
-
-  @Test func screensShowTitleCommandOutputAndKeys() {
-    let presentation = Presentation(
-      script: "-- How many\nkommuner | count\n", name: "p.trp", parameters: [:],
-      datasets: DatasetRegistry(directories: [ProjectRoot.datasets]), width: 60)
-    let screen = presentation.screen(0, height: 20, width: 60).split(separator: "\n", omittingEmptySubsequences: false)
-    #expect(screen.first == "Step 1/1: How many")
-    #expect(screen[1] == "trappe> kommuner | count")
-    #expect(screen.contains { $0.contains("98") })
-    #expect(screen.count == 20)
-    #expect(screen.last == "Enter/Space: next   b: back   q: quit")
-  }
-}
