@@ -61,7 +61,7 @@ enum ColumnChart {
       return t >= 0 ? Swift.max(0, above - 1 - Swift.min(above - 1, cells)) : above + 1 + Swift.min(below - 1, Swift.max(0, cells - 1))
     }
 
-    var lines: [String] = []
+    var lines: [String] = [TerminalText.truncate(data.yTitle.isEmpty ? column.name : data.yTitle, to: width)]
     for r in 0..<above {
       let k = Double(above - 1 - r)
       let cells = grid({ v in v > 0 ? BarGeometry.columnCell(length(v) - k, fill: fill) : " " }, targetRow: targetLine == r)
@@ -80,6 +80,11 @@ enum ColumnChart {
     var key: [String] = []
     if labels.allSatisfy({ DisplayWidth.of($0) <= columnWidth }) || columnWidth >= 7 {
       lines.append(BarLayout.trimmed(indent + labels.map { " " + TerminalText.fit($0, width: columnWidth, alignment: .center) }.joined()))
+      if let last = lines.last, !data.xTitle.isEmpty {
+        let pad = width - DisplayWidth.of(last) - DisplayWidth.of(data.xTitle)
+        lines[lines.count - 1] = pad >= 2 ? last + TerminalText.spaces(pad) + data.xTitle : last
+        if pad < 2 { lines.append(TerminalText.fit(data.xTitle, width: width, alignment: .right)) }
+      }
     } else {
       let numbers = rows.indices.map { String($0 + 1) }
       let digits = numbers.last?.count ?? 1

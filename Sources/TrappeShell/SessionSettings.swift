@@ -9,6 +9,8 @@ package struct SessionSettings: Sendable, Equatable {
   var width: Int? = nil
   /// The terminal's width (or `COLUMNS`, or 80) when ``width`` is nil.
   package var terminalWidth: Int = 80
+  /// The terminal's height in lines when the shell runs in one (charts fit it); nil otherwise.
+  package var terminalHeight: Int? = nil
   /// Rows shown before the middle of a result is elided; 0 shows all.
   var maxRows: Int = 40
   /// How numbers are spelled in box output.
