@@ -78,9 +78,11 @@ enum BarLayout {
   /// (with the unit) over the bars, like a table's header (`kommune     value (%)`).
   static func header(_ data: ChartData, prefix: Int, labelWidth: Int, width: Int) -> [String] {
     guard !data.yTitle.isEmpty || !data.xTitle.isEmpty else { return [] }
-    // A label column too narrow for the category's title leaves it out rather than show `…`.
-    let xTitle = DisplayWidth.of(data.xTitle) <= labelWidth ? data.xTitle : ""
-    let line = TerminalText.spaces(prefix) + TerminalText.fit(xTitle, width: labelWidth, alignment: .left) + "  " + data.yTitle
+    // A label column too narrow for the category's title (`1`…`5` under `runde`): the two
+    // titles side by side, never a cut `…`.
+    let line = DisplayWidth.of(data.xTitle) <= labelWidth
+      ? TerminalText.spaces(prefix) + TerminalText.fit(data.xTitle, width: labelWidth, alignment: .left) + "  " + data.yTitle
+      : TerminalText.spaces(prefix) + data.xTitle + "  " + data.yTitle
     return [trimmed(TerminalText.truncate(line, to: width))]
   }
 

@@ -81,9 +81,10 @@ enum ColumnChart {
     if labels.allSatisfy({ DisplayWidth.of($0) <= columnWidth }) || columnWidth >= 7 {
       lines.append(BarLayout.trimmed(indent + labels.map { " " + TerminalText.fit($0, width: columnWidth, alignment: .center) }.joined()))
       if let last = lines.last, !data.xTitle.isEmpty {
-        let pad = width - DisplayWidth.of(last) - DisplayWidth.of(data.xTitle)
-        lines[lines.count - 1] = pad >= 2 ? last + TerminalText.spaces(pad) + data.xTitle : last
-        if pad < 2 { lines.append(TerminalText.fit(data.xTitle, width: width, alignment: .right)) }
+        // The x title two spaces after the last label (the columns may end well before the width).
+        let fits = DisplayWidth.of(last) + 2 + DisplayWidth.of(data.xTitle) <= width
+        lines[lines.count - 1] = fits ? last + "  " + data.xTitle : last
+        if !fits { lines.append(TerminalText.fit(data.xTitle, width: width, alignment: .right)) }
       }
     } else {
       let numbers = rows.indices.map { String($0 + 1) }
