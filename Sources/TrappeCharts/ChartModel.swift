@@ -63,8 +63,14 @@ package struct ChartModel: Sendable {
     data.yTitle = ChartModel.yTitle(data, kind: kind)
     var series: [(name: String, marker: Character)] = []
     if [.line, .step].contains(kind) {
-      let names = TrendSeries.from(data).filter { $0.points.contains { $0.y != nil } }.map(\.name)
-      let markers = LineChart.markers(names, highlighted: false, unicode: charset == .unicode)
+      var names = TrendSeries.from(data).filter { $0.points.contains { $0.y != nil } }.map(\.name)
+      // As the line chart orders them: the highlighted series first, with its own marker.
+      var highlighted = false
+      if let h = options.highlight, let i = names.firstIndex(of: h) {
+        names.insert(names.remove(at: i), at: 0)
+        highlighted = true
+      }
+      let markers = LineChart.markers(names, highlighted: highlighted, unicode: charset == .unicode)
       series = Array(zip(names, markers))
     }
     return ChartModel(
