@@ -20,8 +20,9 @@ package enum ChartHelp {
   /// The text `.help chart` prints.
   package static var manual: String {
     var lines = [
-      "... | chart [KIND] [x=COLUMN] [y=COLUMN[,COLUMN...]] [series=COLUMN] [title=TEXT] [target=N]",
-      "              [highlight=NAME] [label=COLUMN] [width=N] [height=N] [bins=N] [top=N] [rows=N]",
+      "... | chart [KIND] [x=COLUMN] [y=COLUMN[,COLUMN...]] [series=COLUMN] [title=TEXT]",
+      "              [target=N] [highlight=NAME] [label=COLUMN] [width=N] [height=N]",
+      "              [bins=N] [top=N] [rows=N]",
       "",
       "Draw the result in the terminal; chart is the last stage of any pipeline, also after",
       "bench, gap, flow and survival. y=a,b,c draws one series per column (wide columns).",
