@@ -8,12 +8,15 @@ struct AsciiCanvas: DotCanvas {
   /// The character for a dot, and for a heavy dot.
   let dot: Character
   let heavyDot: Character
+  /// The dot character per style (series), so lines differ without colour; else `dot`.
+  let dots: [Character]
   private var cells: [Character?]
   private var isPut: [Bool]
   private var styles: [Int]
 
   /// An empty canvas of `columns` × `rows` cells; dots are drawn as `dot` (`heavyDot` when heavy).
-  init(columns: Int, rows: Int, dot: Character = ".", heavyDot: Character = "o") {
+  init(columns: Int, rows: Int, dot: Character = ".", heavyDot: Character = "o", dots: [Character] = []) {
+    self.dots = dots
     self.columns = max(1, columns)
     self.rows = max(1, rows)
     self.dot = dot
@@ -28,7 +31,7 @@ struct AsciiCanvas: DotCanvas {
     let cell = y * columns + x
     guard !isPut[cell] else { return }
     if cells[cell] == heavyDot && !heavy { return }
-    cells[cell] = heavy ? heavyDot : dot
+    cells[cell] = heavy ? heavyDot : style >= 0 && style < dots.count ? dots[style] : dot
     styles[cell] = style
   }
 

@@ -84,6 +84,7 @@ struct AxisScale: Sendable, Equatable {
       return NumberFormatting.format(tidy.isFinite && unit > 0 ? tidy : value, locale: locale)
     }
     if decimals == 0 { return NumberFormatting.format(Int64(rounded), locale: locale) }
-    return NumberFormatting.format(rounded, locale: locale)
+    // Every tick with the step's decimals: 12.5 next to 10.0, not 10.
+    return TrendCharts.number(rounded, decimals: decimals, locale: locale)
   }
 }

@@ -14,7 +14,8 @@ enum BarChart {
   /// The chart's lines.
   static func draw(_ data: ChartData, options: ChartOptions, settings: ChartSettings) throws(Diagnostic) -> [String] {
     let names = data.values.map(\.name)
-    let markerIndices = names.indices.filter { markerNames.contains(names[$0]) }
+    let markerSet = data.markerNames.isEmpty ? markerNames : data.markerNames
+    let markerIndices = names.indices.filter { $0 > 0 && markerSet.contains(names[$0]) }
     let barCandidates = names.indices.filter { !markerIndices.contains($0) }
     if barCandidates.count > 1 || (markerIndices.isEmpty && data.values.count > 1) {
       return try GroupedBarChart.draw(data, options: options, settings: settings)
@@ -26,9 +27,10 @@ enum BarChart {
     let width = settings.width
     let values = data.values[barIndex].values
     let markers: [(values: [Double?], glyph: Character, name: String)] = markerIndices.filter { $0 != barIndex }.map { i in
-      (data.values[i].values, names[i] == "peer_value" ? glyphs.peer : glyphs.national, names[i])
+      (data.values[i].values, names[i] == "peer_value" ? glyphs.peer : names[i] == "threshold" ? glyphs.threshold : glyphs.national,
+       names[i] == "threshold" ? "threshold (target)" : names[i])
     }
-    let (rows, others) = BarLayout.order(values, timeLike: data.xValues != nil, top: options.top)
+    let (rows, others) = BarLayout.order(values, timeLike: data.xValues != nil || data.keepOrder, top: options.top)
     // Each step below is a pass over all rows (3.5 million with rows=): stop between them on Ctrl-C.
     if Interrupt.isRequested { return [] }
     let numbers = BarNumbers(rows.compactMap { values[$0] }, locale: settings.locale)
@@ -52,9 +54,15 @@ enum BarChart {
       low: low, high: high, width: width - prefixWidth - labelWidth - 1,
       leftText: leftText, rightText: rightText, glyphs: glyphs)
 
-    var lines: [String] = []
+    var lines = BarLayout.header(data, prefix: prefixWidth, labelWidth: labelWidth, width: width)
+    var group: String?
     for (n, row) in rows.enumerated() {
       if ChartStop.atRow(n) { break }
+      // Grouped rows (a gap result by measure): a heading where the group changes.
+      if let groups = data.groups, groups[row] != group {
+        group = groups[row]
+        lines.append(TerminalText.truncate(TerminalText.spaces(prefixWidth) + groups[row], to: width))
+      }
       let highlighted = BarLayout.matches(data.labels[row], options.highlight)
       let rowMarkers = markers.compactMap { m in m.values[row].map { (value: $0, glyph: m.glyph) } }
       let cells = plot.row(

@@ -23,6 +23,8 @@ struct BarGlyphs: Sendable {
   var peer: Character { unicode ? "◆" : "*" }
   /// The national value marker of a bench result.
   var national: Character { unicode ? "●" : "o" }
+  /// The target of each row (a gap result's threshold).
+  var threshold: Character { unicode ? "┃" : "!" }
   /// The prefix of a highlighted row (and blank prefix of the others).
   var highlightPrefix: String { unicode ? "▶ " : "@ " }
   /// The fill of a highlighted bar when colour is off.
@@ -42,15 +44,14 @@ struct BarGlyphs: Sendable {
   /// Bottom-aligned eighth blocks for 1 to 7 eighths (index 0 is unused).
   static let lowerEighths: [Character] = [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇"]
 
-  /// The fill of series number `index` (0 is the full block, which gets eighth fractions).
+  /// The fill of series number `index` (0 is the full block, which gets eighth fractions):
+  /// each series has its own shade (`█▓▒░`, ASCII `#=-.`) whether or not colour is on, so a
+  /// washed-out projector or a colour-blind reader still tells the series apart.
   func seriesFill(_ index: Int) -> BarFill {
-    if color {
-      let colors = ["34", "33", "35", "36", "32", "31"]
-      return BarFill(glyph: full, fractional: unicode, style: colors[index % colors.count])
-    }
     let fills: [Character] = unicode ? ["█", "▓", "▒", "░"] : ["#", "=", "-", "."]
     let glyph = fills[index % fills.count]
-    return BarFill(glyph: glyph, fractional: unicode && glyph == "█", style: nil)
+    let colors = ["34", "33", "35", "36", "32", "31"]
+    return BarFill(glyph: glyph, fractional: unicode && glyph == "█", style: color ? colors[index % colors.count] : nil)
   }
 
   /// The fill of an ordinary bar.

@@ -65,13 +65,25 @@ enum BarLayout {
 
   /// The legend segment of a target.
   static func targetSegment(_ target: Double, glyph: Character, locale: NumberLocale) -> String {
-    "\(glyph) target \(BarNumbers([target], locale: locale).text(target))"
+    "\(glyph) target \(TrendCharts.number(target, locale: locale))"
   }
 
   /// The note for a highlight that matches no category.
   static func missingHighlight(_ options: ChartOptions, labels: [String?]) -> String? {
     guard let h = options.highlight, !labels.contains(where: { matches($0, h) }) else { return nil }
     return "highlight '\(h)' is not among the categories"
+  }
+
+  /// The axis titles above the bars: the category title over the labels, the value title
+  /// (with the unit) over the bars, like a table's header (`kommune     value (%)`).
+  static func header(_ data: ChartData, prefix: Int, labelWidth: Int, width: Int) -> [String] {
+    guard !data.yTitle.isEmpty || !data.xTitle.isEmpty else { return [] }
+    // A label column too narrow for the category's title (`1`…`5` under `runde`): the two
+    // titles side by side, never a cut `…`.
+    let line = DisplayWidth.of(data.xTitle) <= labelWidth
+      ? TerminalText.spaces(prefix) + TerminalText.fit(data.xTitle, width: labelWidth, alignment: .left) + "  " + data.yTitle
+      : TerminalText.spaces(prefix) + data.xTitle + "  " + data.yTitle
+    return [trimmed(TerminalText.truncate(line, to: width))]
   }
 
   /// `text` without trailing spaces.

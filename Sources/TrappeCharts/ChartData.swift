@@ -1,21 +1,35 @@
-
-/// A result table seen by a chart: columns as plain arrays, with roles resolved.
+/// A result table seen by a chart: columns as plain arrays, with roles resolved, and the
+/// words around the plot (title, axis titles, unit) that every renderer draws the same.
 ///
 /// Charts draw at most a few thousand points, so the values are copied into
 /// Swift arrays once; tables with more rows are summarised first by the chart.
-struct ChartData: Sendable {
+package struct ChartData: Sendable {
   /// The category (or x) labels, one per row, NULL as nil.
-  var labels: [String?]
+  package var labels: [String?]
   /// The category column's name.
-  var labelName: String
+  package var labelName: String
   /// Each value column: name and values per row (NULL as nil).
-  var values: [(name: String, values: [Double?])]
+  package var values: [(name: String, values: [Double?])]
   /// The series label per row, when a series column is used.
-  var series: [String?]?
-  var seriesName: String?
+  package var series: [String?]?
+  package var seriesName: String?
   /// Numeric x values per row when the x column is numeric or a period (for line and scatter).
-  var xValues: [Double?]?
+  package var xValues: [Double?]?
+  /// The chart's title: `title=`, else the query that made the result.
+  package var title: String? = nil
+  /// The axis titles: the x (category) axis and the y (value) axis, the unit included (`value (%)`).
+  package var xTitle: String = ""
+  package var yTitle: String = ""
+  /// The unit of the values (`%`), from the measure; nil when unknown.
+  package var unit: String? = nil
+  /// Extra value columns drawn as markers on each bar (`peer_value`, `national_value`, `threshold`).
+  package var markerNames: [String] = []
+  /// The group of each row (`group=`, a gap result's measure): bar charts draw a heading line
+  /// where the group changes; the rows arrive grouped.
+  package var groups: [String]? = nil
+  /// Whether bar rows keep the input order (no sorting by value).
+  package var keepOrder: Bool = false
 
   /// The number of rows.
-  var count: Int { labels.count }
+  package var count: Int { labels.count }
 }

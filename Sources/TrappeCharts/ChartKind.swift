@@ -1,6 +1,6 @@
 
 /// The kinds of chart `chart KIND` draws.
-enum ChartKind: String, Sendable, CaseIterable {
+package enum ChartKind: String, Sendable, CaseIterable {
   /// Horizontal bars, one per category (the default for one category and one value).
   case bar
   /// Horizontal bars split into series, side by side.
@@ -11,6 +11,8 @@ enum ChartKind: String, Sendable, CaseIterable {
   case column
   /// Lines over time, one per series.
   case line
+  /// Lines that keep their value until the next x (survival curves: still on benefit by week).
+  case step
   /// One-line trends per category (`▁▂▃▅▇`).
   case sparkline
   /// The distribution of one numeric column in bins.
@@ -38,4 +40,9 @@ package enum ChartCharset: String, Sendable {
   case unicode
   /// Plain ASCII, for printers, old projectors and some terminals.
   case ascii
+}
+
+extension ChartKind {
+  /// The kinds that draw into a plot of `height` rows, which shrinks to fit the terminal.
+  static let fixedHeight: Set<ChartKind> = [.line, .step, .column, .scatter, .funnel]
 }

@@ -14,7 +14,14 @@ extension ChartOptions {
       }
       self.kind = kind
     }
+    var previous: ChartOptionSpec?
     for option in spec.options {
+      defer { previous = option }
+      if option.name != "y", let previous, previous.nameRange == option.nameRange {
+        throw source.diagnostic(
+          "only y= takes several columns (y=value,peer_value); \(option.name)= takes one", at: option.value.range,
+          hints: ["e.g. chart line x=runde y=value,peer_value,national_value"])
+      }
       let text = ChartOptions.text(option.value, source: source)
       func column() throws(Diagnostic) -> String {
         guard columns.contains(text) else {

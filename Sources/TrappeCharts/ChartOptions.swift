@@ -2,16 +2,16 @@
 /// The options of a chart after checking: kind, column roles and decorations.
 package struct ChartOptions: Sendable, Equatable {
   /// The kind; nil lets the data decide.
-  var kind: ChartKind?
+  package var kind: ChartKind?
   /// The category or x column.
-  var x: String?
-  /// The value or y column(s).
-  var y: [String] = []
+  package var x: String?
+  /// The value or y column(s): `y=value,peer_value,national_value` draws one series per column.
+  package var y: [String] = []
   /// The series column.
-  var series: String?
-  var title: String?
+  package var series: String?
+  package var title: String?
   /// A reference value drawn as a line (e.g. a target of 25).
-  var target: Double?
+  package var target: Double?
   /// A category to make stand out.
   var highlight: String?
   /// The column that names the points (funnel); else the first text column.
@@ -26,8 +26,13 @@ package struct ChartOptions: Sendable, Equatable {
   /// The most rows a bar-like chart draws (one bar, column or grid row per row); nil means
   /// ``defaultRows``. The chart says how many rows it left out.
   var rows: Int?
+  /// A column whose value prefixes each bar's label, rows grouped by it in order of first
+  /// appearance (`i_gang · Slagelse`); set by the default chart of a gap result.
+  package var group: String?
+  /// Whether bars keep the input order instead of sorting by value.
+  package var keepOrder: Bool = false
 
-  init() {}
+  package init() {}
 
   /// The option names `chart` accepts.
   static let names = ["x", "y", "series", "title", "target", "highlight", "label", "width", "height", "bins", "top", "rows"]

@@ -13,51 +13,64 @@ package enum ChartRenderer {
     return options.top == nil ? min(table.rowCount, options.rows ?? ChartOptions.defaultRows) : table.rowCount
   }
 
-  /// The chart as lines of text (no trailing newline).
-  package static func render(_ table: Table, options: ChartOptions, settings: ChartSettings) throws(Diagnostic)
-    -> String
-  {
+  /// The chart as lines of text (no trailing newline), drawn from ``ChartModel/resolve(_:options:context:charset:)``.
+  ///
+  /// With `settings.maxLines` (the terminal's height less the footer), the plot of a line,
+  /// step, column, scatter or funnel chart shrinks (to 5 rows at least) so that the title,
+  /// the y-axis top and the target stay on the screen.
+  package static func render(
+    _ table: Table, options: ChartOptions, settings: ChartSettings, context: ChartContext = ChartContext()
+  ) throws(Diagnostic) -> String {
     var settings = settings
     if let width = options.width { settings.width = width }
     if let height = options.height { settings.height = height }
-    let kind = options.kind ?? inferKind(table, options: options)
-    // A bar-like chart draws one mark per row: past the cap it draws the first rows only.
-    let cap = options.rows ?? ChartOptions.defaultRows
-    var input = table
-    var leftOut = 0
-    if options.top == nil, ChartKind.capped.contains(kind), table.rowCount > cap {
-      input = try interruptible { () throws(ExecutionStop) in
-        let rows = (0..<Int32(cap)).map { $0 }
-        var columns: [Column] = []
-        for column in table.columns { columns.append(try column.gather(rows, polling: Interrupt.check)) }
-        return Table(schema: table.schema, columns: columns)
-      }
-      leftOut = table.rowCount - cap
-    }
-    var data = try ChartRoles.data(for: kind, table: input, options: options)
-    try interruptible { () throws(ExecutionStop) in try Interrupt.check() }
-    let nonFinite = data.removeNonFinite()
-    guard data.count > 0 else {
+    let model = try ChartModel.resolve(table, options: options, context: context, charset: settings.charset)
+    guard model.data.count > 0 else {
       return "(no rows to chart)"
     }
+    var lines = try self.lines(model, settings: settings)
+    if let maxLines = settings.maxLines, options.height == nil, lines.count > maxLines,
+      ChartKind.fixedHeight.contains(model.kind)
+    {
+      let smaller = Swift.max(minimumPlotRows, settings.height - (lines.count - maxLines))
+      if smaller < settings.height {
+        settings.height = smaller
+        lines = try self.lines(model, settings: settings)
+      }
+    }
+    return lines.map(BarLayout.trimmed).joined(separator: "\n")
+  }
+
+  /// The fewest plot rows a chart shrinks to when fitting the terminal's height.
+  static let minimumPlotRows = 5
+
+  /// The chart's lines: title, the drawn chart, then notes on rows and values left out.
+  static func lines(_ model: ChartModel, settings: ChartSettings) throws(Diagnostic) -> [String] {
     var lines: [String] = []
-    if let title = options.title { lines.append(TerminalText.truncate(title, to: settings.width)) }
-    lines += try draw(kind, data: data, options: options, settings: settings)
+    if let title = model.data.title, !title.isEmpty {
+      lines.append(TerminalText.truncate(title, to: settings.width))
+    }
+    lines += try draw(model.kind, data: model.data, options: model.options, settings: settings)
     // The canvases stop drawing on Ctrl-C: a half-drawn chart is not shown.
     try interruptible { () throws(ExecutionStop) in try Interrupt.check() }
-    if leftOut > 0 {
-      let note = "\(NumberFormatting.format(Int64(leftOut), locale: settings.locale)) of "
-        + "\(NumberFormatting.format(Int64(table.rowCount), locale: settings.locale)) rows left out: the chart draws the "
-        + "first \(NumberFormatting.format(Int64(cap), locale: settings.locale)); rows=N draws more, top=N the N largest"
+    if model.leftOut > 0 {
+      let locale = settings.locale
+      let cap = model.totalRows - model.leftOut
+      let note = "\(NumberFormatting.format(Int64(model.leftOut), locale: locale)) of "
+        + "\(NumberFormatting.format(Int64(model.totalRows), locale: locale)) rows left out: the chart draws the "
+        + "first \(NumberFormatting.format(Int64(cap), locale: locale)); rows=N draws more, top=N the N largest"
       lines += TerminalText.wrapIfNeeded(note, width: settings.width)
     }
-    if nonFinite > 0 {
-      let note = nonFinite == 1
+    if model.nonFinite > 0 {
+      let note = model.nonFinite == 1
         ? "1 value that is not a finite number (inf or NaN) left out"
-        : "\(nonFinite) values that are not finite numbers (inf or NaN) left out"
+        : "\(model.nonFinite) values that are not finite numbers (inf or NaN) left out"
       lines += TerminalText.wrapIfNeeded(note, width: settings.width)
     }
-    return lines.joined(separator: "\n")
+    if let choice = model.defaultChoice {
+      lines += TerminalText.wrapIfNeeded("default for this result: \(choice)", width: settings.width)
+    }
+    return lines
   }
 
   /// The message of a chart stopped by Ctrl-C; the shell passes it on without a caret.

@@ -22,7 +22,8 @@ enum ChartRoles {
     let categoryIndex: Int? =
       try options.x.map(index) ?? textual.first ?? (fields.isEmpty || numericOnly.contains(kind) ? nil : 0)
     var seriesIndex: Int? = try options.series.map(index)
-    if seriesIndex == nil, [.grouped, .stacked, .line, .heatmap].contains(kind) {
+    // Several y columns are the series themselves (`y=value,peer_value`): no series column then.
+    if seriesIndex == nil, options.y.count <= 1, [.grouped, .stacked, .line, .step, .heatmap].contains(kind) {
       seriesIndex = textual.first { $0 != categoryIndex }
     }
     var valueIndices: [Int] = []
@@ -51,17 +52,35 @@ enum ChartRoles {
     }
     // A scatter plot names its points by the first text column, whatever x is.
     let labelIndex = kind == .scatter ? (textual.first ?? categoryIndex) : categoryIndex
-    let labels: [String?] = labelIndex.map { i in ChartStop.perRow(table.rowCount) { table.columns[i].displayText(at: $0) } }
+    var labels: [String?] = labelIndex.map { i in ChartStop.perRow(table.rowCount) { table.columns[i].displayText(at: $0) } }
       ?? ChartStop.perRow(table.rowCount) { String($0 + 1) }
+    // Rows grouped by `group=` (in order of first appearance), its value prefixing the label.
+    var order = Array(0..<labels.count)
+    var groupNames: [String]?
+    if let group = options.group {
+      let g = try index(group)
+      let groups = ChartStop.perRow(labels.count) { table.columns[g].displayText(at: $0) ?? "NULL" }
+      var rank: [String: Int] = [:]
+      for name in groups where rank[name] == nil { rank[name] = rank.count }
+      order = order.sorted { (rank[groups[$0]] ?? 0, $0) < (rank[groups[$1]] ?? 0, $1) }
+      labels = order.map { labels[$0] }
+      groupNames = order.map { groups[$0] }
+    }
+    func column(_ i: Int) -> [Double?] {
+      let values = ChartStop.perRow(table.rowCount) { table.columns[i].numericValue(at: $0) }
+      return options.group == nil ? values : order.map { values[$0] }
+    }
     var xValues: [Double?]?
     if let i = categoryIndex, fields[i].type.isNumeric || fields[i].type == .period {
-      xValues = ChartStop.perRow(table.rowCount) { table.columns[i].numericValue(at: $0) }
+      xValues = column(i)
     }
-    return ChartData(
+    var data = ChartData(
       labels: labels, labelName: categoryIndex.map { fields[$0].name } ?? "row",
-      values: valueIndices.map { i in (fields[i].name, ChartStop.perRow(table.rowCount) { table.columns[i].numericValue(at: $0) }) },
+      values: valueIndices.map { i in (fields[i].name, column(i)) },
       series: seriesIndex.map { i in ChartStop.perRow(table.rowCount) { table.columns[i].displayText(at: $0) } },
       seriesName: seriesIndex.map { fields[$0].name }, xValues: xValues)
+    data.groups = groupNames
+    return data
   }
 }
 

@@ -10,8 +10,12 @@ package struct ChartSettings: Sendable, Equatable {
   var charset: ChartCharset
   /// Whether ANSI colour may be used (charts stay readable without it).
   var color: Bool
+  /// The most lines the whole chart may take (the terminal's height less the footer and the
+  /// prompt); nil draws the plot `height` rows high whatever its total.
+  package var maxLines: Int?
 
-  package init(width: Int = 80, height: Int = 16, locale: NumberLocale = .plain, charset: ChartCharset = .unicode, color: Bool = false) {
+  package init(width: Int = 80, height: Int = 16, locale: NumberLocale = .plain, charset: ChartCharset = .unicode, color: Bool = false, maxLines: Int? = nil) {
+    self.maxLines = maxLines
     self.width = width
     self.height = height
     self.locale = locale

@@ -61,7 +61,7 @@ enum ColumnChart {
       return t >= 0 ? Swift.max(0, above - 1 - Swift.min(above - 1, cells)) : above + 1 + Swift.min(below - 1, Swift.max(0, cells - 1))
     }
 
-    var lines: [String] = []
+    var lines: [String] = [TerminalText.truncate(data.yTitle.isEmpty ? column.name : data.yTitle, to: width)]
     for r in 0..<above {
       let k = Double(above - 1 - r)
       let cells = grid({ v in v > 0 ? BarGeometry.columnCell(length(v) - k, fill: fill) : " " }, targetRow: targetLine == r)
@@ -80,6 +80,12 @@ enum ColumnChart {
     var key: [String] = []
     if labels.allSatisfy({ DisplayWidth.of($0) <= columnWidth }) || columnWidth >= 7 {
       lines.append(BarLayout.trimmed(indent + labels.map { " " + TerminalText.fit($0, width: columnWidth, alignment: .center) }.joined()))
+      if let last = lines.last, !data.xTitle.isEmpty {
+        // The x title two spaces after the last label (the columns may end well before the width).
+        let fits = DisplayWidth.of(last) + 2 + DisplayWidth.of(data.xTitle) <= width
+        lines[lines.count - 1] = fits ? last + "  " + data.xTitle : last
+        if !fits { lines.append(TerminalText.fit(data.xTitle, width: width, alignment: .right)) }
+      }
     } else {
       let numbers = rows.indices.map { String($0 + 1) }
       let digits = numbers.last?.count ?? 1

@@ -24,7 +24,7 @@ enum GroupedBarChart {
       low: extent.min() ?? 0, high: extent.max() ?? 0, width: width - prefixWidth - labelWidth - 1,
       leftText: leftText, rightText: rightText, glyphs: glyphs)
 
-    var lines: [String] = []
+    var lines = BarLayout.header(data, prefix: prefixWidth, labelWidth: labelWidth, width: width)
     for (n, category) in rows.enumerated() {
       if ChartStop.atRow(n) { break }
       if n > 0, matrix.series.count > 1 {

@@ -100,7 +100,11 @@ struct HorizontalBarPlot {
       }
     }
     for marker in markers {
-      let c = markerColumn(marker.value)
+      var c = markerColumn(marker.value)
+      // Two markers on one column: the later one moves beside it, so neither hides the other.
+      if occupied.contains(c) {
+        if c + 1 < width, !occupied.contains(c + 1) { c += 1 } else if c > 0, !occupied.contains(c - 1) { c -= 1 }
+      }
       row[c] = String(marker.glyph)
       occupied.append(c)
     }
@@ -108,13 +112,14 @@ struct HorizontalBarPlot {
     let leftward = (value ?? 0) < 0
     if leftward {
       var stop = end - 1
-      while let hit = occupied.filter({ $0 < stop && $0 >= stop - characters.count }).min() { stop = hit }
+      while let hit = occupied.filter({ $0 <= stop && $0 >= stop - characters.count - 1 }).min() { stop = hit - 1 }
       var start = stop - characters.count
       if start < 0 { start = Swift.max(0, end - 1 - characters.count) }
       for (i, c) in characters.enumerated() where start + i < width { row[start + i] = String(c) }
     } else {
       var start = end + (value == nil ? 1 : 2)
-      while let hit = occupied.filter({ $0 >= start && $0 < start + characters.count }).max() { start = hit + 2 }
+      // One space at least between a marker and the text (`◆ ● 14.51`, never `◆●14.51`).
+      while let hit = occupied.filter({ $0 >= start - 1 && $0 < start + characters.count + 1 }).max() { start = hit + 2 }
       if start + characters.count > width { start = Swift.min(end + 2, width - characters.count) }
       start = Swift.max(0, start)
       for (i, c) in characters.enumerated() where start + i < width { row[start + i] = String(c) }
@@ -148,6 +153,7 @@ struct HorizontalBarPlot {
 
   /// A tick label with the decimals the step needs (a step of 2.5 keeps its ,5).
   static func tickLabel(_ value: Double, scale: AxisScale, locale: NumberLocale) -> String {
-    BarNumbers(scale.ticks, locale: locale).text(value)
+    // Past ±1e15 the scale's labels round to the step's power of ten; the bar numbers keep them exact.
+    Swift.abs(value) >= 1e15 ? BarNumbers(scale.ticks, locale: locale).text(value) : scale.label(value, locale: locale)
   }
 }

@@ -4,15 +4,17 @@ import TrappeIO
 /// Lines over an x column (periods, rounds, years), one per series, with axes and a legend.
 ///
 /// Without colour each series is told apart by its marker at the data points (the
-/// series' first letter, or digits 1–9 when first letters repeat); the highlighted
-/// series is drawn heavier with its own marker and listed first.
+/// series' first letter, or digits 1–9 when first letters repeat) and, with `.charset ascii`,
+/// by the character its line is drawn with (`.`, `+`, `x`, ...); the legend shows both. The
+/// highlighted series is drawn heavier with its own marker and listed first. A step chart
+/// (survival curves) holds each value until the next x.
 enum LineChart {
   /// At most this many series are drawn; more are cut to ``keptSeries``.
   static let maxSeries = 9
   static let keptSeries = 8
 
   /// The chart lines, each at most `settings.width` columns.
-  static func draw(data: ChartData, options: ChartOptions, settings: ChartSettings) -> [String] {
+  static func draw(data: ChartData, options: ChartOptions, settings: ChartSettings, step: Bool = false) -> [String] {
     let width = max(20, settings.width)
     let unicode = settings.charset == .unicode
     let valued = TrendSeries.from(data).filter { $0.points.contains { $0.y != nil } }
@@ -56,8 +58,11 @@ enum LineChart {
     let dotsPerRow = unicode ? 4 : 1
     let gutter = frame.gutter(dotsHigh: rows * dotsPerRow, dotsPerRow: dotsPerRow)
     let plotColumns = max(4, width - gutter - 2)
+    let lineGlyphs = drawn.indices.map { asciiLine($0, highlighted: highlighted) }
     var canvas: any DotCanvas =
-      unicode ? BrailleCanvas(columns: plotColumns, rows: rows) : AsciiCanvas(columns: plotColumns, rows: rows)
+      unicode
+      ? BrailleCanvas(columns: plotColumns, rows: rows)
+      : AsciiCanvas(columns: plotColumns, rows: rows, dots: lineGlyphs)
     func position(_ x: Double, _ y: Double) -> (x: Int, y: Int) {
       (PlotFrame.dotX(x, low: minX, high: maxX, dotsWide: canvas.dotsWide),
        PlotFrame.dotY(y, scale: scale, dotsHigh: canvas.dotsHigh))
@@ -88,7 +93,11 @@ enum LineChart {
           continue
         }
         let here = position(point.x, y)
-        if let previous {
+        if let previous, step {
+          // Hold the value until the next x, then drop (or rise) to the new value.
+          canvas.drawLine(from: previous, to: (here.x, previous.y), style: i, heavy: heavy)
+          canvas.drawLine(from: (here.x, previous.y), to: here, style: i, heavy: heavy)
+        } else if let previous {
           canvas.drawLine(from: previous, to: here, style: i, heavy: heavy)
         } else {
           canvas.setDot(x: here.x, y: here.y, style: i, heavy: heavy)
@@ -105,7 +114,7 @@ enum LineChart {
     }
 
     if let target = options.target {
-      let label = " target \(TrendCharts.number(target, locale: settings.locale)) "
+      let label = " target \(TrendCharts.number(target, locale: settings.locale))\(unitSuffix(data.unit)) "
       let w = label.count
       let row = position(minX, target).y / canvas.dotsPerRow
       let start = canvas.columns - w
@@ -123,29 +132,54 @@ enum LineChart {
     }
 
     var lines: [String] = []
-    let yName = data.values.count == 1 ? (data.values.first?.name ?? "value") : "value"
-    var heading = "\(yName) by \(data.labelName)"
-    if let seriesName = data.seriesName { heading += ", one line per \(seriesName)" }
-    lines.append(heading)
+    // The y axis title above the axis, the x axis title at the right end of the tick labels.
+    let yTitle = data.yTitle.isEmpty ? (data.values.count == 1 ? (data.values.first?.name ?? "value") : "value") : data.yTitle
+    lines.append(TerminalText.truncate(yTitle, to: width))
     let palette = settings.color ? PlotFrame.palette : nil
     let decimals = TrendCharts.decimals(ys)
-    lines += frame.frame(
+    var framed = frame.frame(
       canvas.lines(palette: palette), labels: frame.yLabels(dotsHigh: canvas.dotsHigh, dotsPerRow: canvas.dotsPerRow),
       gutter: gutter, plotColumns: plotColumns, width: width)
+    let xTitle = data.xTitle.isEmpty ? data.labelName : data.xTitle
+    if let last = framed.last {
+      let room = width - DisplayWidth.of(last) - 2
+      if DisplayWidth.of(xTitle) <= room {
+        framed[framed.count - 1] = last + TerminalText.spaces(width - DisplayWidth.of(last) - DisplayWidth.of(xTitle)) + xTitle
+      } else {
+        framed.append(TerminalText.fit(xTitle, width: width, alignment: .right))
+      }
+    }
+    lines += framed
+    var legend: [String] = []
     for (i, series) in drawn.enumerated() {
-      let marker = palette.map { "\u{1B}[\($0[i % $0.count])m\(markers[i])\u{1B}[0m" } ?? String(markers[i])
-      let last = series.lastValue.map { "  last \(TrendCharts.number($0, decimals: decimals, locale: settings.locale))" } ?? ""
-      let suffix = (highlighted && i == 0 ? "  (highlighted)" : "") + last
-      let room = max(8, width - 2 - DisplayWidth.of(suffix))
-      lines.append(marker + " " + TerminalText.truncate(TerminalText.truncate(series.name, to: room) + suffix, to: width - 2))
+      let key = unicode ? String(markers[i]) : String(markers[i]) + String(repeating: lineGlyphs[i], count: 2)
+      let marker = palette.map { "\u{1B}[\($0[i % $0.count])m\(key)\u{1B}[0m" } ?? key
+      let notes = (highlighted && i == 0 ? ["highlighted"] : [])
+        + (series.lastValue.map { ["last \(TrendCharts.number($0, decimals: decimals, locale: settings.locale))"] } ?? [])
+      let suffix = notes.isEmpty ? "" : " (" + notes.joined(separator: ", ") + ")"
+      let room = max(8, width - DisplayWidth.of(key) - 1 - DisplayWidth.of(suffix))
+      legend.append(marker + " " + TerminalText.truncate(series.name, to: room) + suffix)
     }
     if let target = options.target {
-      lines.append(
-        TerminalText.truncate(
-          (unicode ? "┄" : "-") + " target \(TrendCharts.number(target, locale: settings.locale))", to: width))
+      legend.append((unicode ? "┄┄" : "--") + " target \(TrendCharts.number(target, locale: settings.locale))\(unitSuffix(data.unit))")
     }
+    lines += BarLayout.legend(legend, width: width)
     for note in notes { lines += TerminalText.wrapIfNeeded(note, width: width) }
     return lines
+  }
+
+  /// The character series `index` draws its line with under `.charset ascii` (the
+  /// highlighted series, first, keeps the heavy `o`).
+  static func asciiLine(_ index: Int, highlighted: Bool) -> Character {
+    if highlighted && index == 0 { return "o" }
+    let glyphs: [Character] = [".", "*", "x", "~", "=", "%", "^", ":", ","]
+    return glyphs[(highlighted ? index - 1 : index) % glyphs.count]
+  }
+
+  /// ` %` after a number in the unit `%`, ` UNIT` otherwise; empty without a unit.
+  static func unitSuffix(_ unit: String?) -> String {
+    guard let unit, !unit.isEmpty else { return "" }
+    return " " + unit
   }
 
   /// A marker per series: first letters when they differ, otherwise digits 1–9;

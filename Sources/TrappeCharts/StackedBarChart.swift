@@ -27,7 +27,7 @@ enum StackedBarChart {
       leftText: 0, rightText: rightText, glyphs: glyphs)
     let fills = matrix.series.indices.map { glyphs.seriesFill($0).withoutFraction }
 
-    var lines: [String] = []
+    var lines = BarLayout.header(data, prefix: prefixWidth, labelWidth: labelWidth, width: width)
     for (n, category) in rows.enumerated() {
       if ChartStop.atRow(n) { break }
       let highlighted = BarLayout.matches(matrix.categories[category], options.highlight)

@@ -3,7 +3,7 @@ import TrappeIO
 
 /// Draws the trend charts: `line`, `sparkline` and `scatter`.
 enum TrendCharts: ChartDrawer {
-  static var kinds: [ChartKind] { [.line, .sparkline, .scatter] }
+  static var kinds: [ChartKind] { [.line, .step, .sparkline, .scatter] }
 
   static func draw(_ kind: ChartKind, data: ChartData, options: ChartOptions, settings: ChartSettings)
     throws(Diagnostic) -> [String]
@@ -15,7 +15,7 @@ enum TrendCharts: ChartDrawer {
     switch kind {
     case .sparkline: lines = SparklineChart.draw(data: data, options: options, settings: settings)
     case .scatter: lines = try ScatterChart.draw(data: data, options: options, settings: settings)
-    default: lines = LineChart.draw(data: data, options: options, settings: settings)
+    default: lines = LineChart.draw(data: data, options: options, settings: settings, step: kind == .step)
     }
     return lines.map { line in
       DisplayWidth.of(TerminalText.strippingEscapes(line)) <= settings.width

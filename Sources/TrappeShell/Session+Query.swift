@@ -42,7 +42,8 @@ extension Session {
             "this result has suppressed cells, which a chart would reveal", at: chart.range,
             hints: ["chart it after .suppress off, or chart a coarser table"])
         }
-        try showChart(outcome.table, spec: chart, source: source, footer: lines)
+        let context = chartContext(pipeline, chart: chart, table: outcome.table, source: source)
+        try showChart(outcome.table, spec: chart, source: source, footer: lines, context: context)
       } else {
         show(outcome.table, footer: lines, suppressed: mask)
       }

@@ -11,6 +11,8 @@ package struct SessionSettings: Sendable, Equatable {
   package var terminalWidth: Int = 80
   /// The most lines a chart's plot may take (`--present` fits each step to the screen); nil: no limit.
   package var outputHeight: Int? = nil
+  /// The terminal's height in lines when the shell runs in one (charts fit it); nil otherwise.
+  package var terminalHeight: Int? = nil
   /// Rows shown before the middle of a result is elided; 0 shows all.
   var maxRows: Int = 40
   /// How numbers are spelled in box output.

@@ -318,6 +318,19 @@ interrupt_save() {
 }
 check "Ctrl-C during .save keeps the old file and the table" interrupt_save
 
+# Review P2 #8: at 100x30 a chart and its footer fit the screen, so the command, the chart's
+# title, the y-axis title and top tick and the target line stay visible (they scrolled off).
+chart_fits_screen() {
+  fresh && tm send-keys -t t 'bench i_gang for Slagelse against peers by runde | chart line x=runde y=value target=25' Enter \
+    && wait_for "Illustrative data" && wait_last "trappe>" \
+    && screen | grep -qF "trappe> bench i_gang for Slagelse against peers by runde | chart line" \
+    && screen | grep -qx "bench i_gang for Slagelse against peers by runde" \
+    && screen | grep -qx "value (%)" \
+    && screen | grep -A1 -x "value (%)" | tail -n 1 | grep -q "┤" \
+    && screen | grep -qF "target 25 %" \
+    && [ "$(screen | grep -c "[┤│]")" -ge 6 ]
+}
+check "a chart with its footer fits a 100x30 screen" chart_fits_screen
 # Present mode (review P1 #3, #7, P2 #20, #21) has its own script; its checks count here.
 present_out=$(bash "$(dirname "$0")/present.sh" "$binary")
 echo "$present_out" | grep -v '^[0-9]* passed, [0-9]* failed$'

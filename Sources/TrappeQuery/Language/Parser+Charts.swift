@@ -22,6 +22,11 @@ extension Parser {
         throw LanguageError("'\(name)=' needs a value", at: current.range)
       }
       options.append(ChartOptionSpec(name: name.lowercased(), nameRange: nameToken.range, value: try parseUnary()))
+      // `y=value,peer_value,national_value`: more values of the same option until the next NAME=.
+      while current.kind == .comma, peek(1).name != nil, peek(2).kind != .assign {
+        advance()  // ','
+        options.append(ChartOptionSpec(name: name.lowercased(), nameRange: nameToken.range, value: try parseUnary()))
+      }
       _ = accept(.comma)
     }
     return ChartSpec(

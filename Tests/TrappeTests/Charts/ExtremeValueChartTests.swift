@@ -37,7 +37,7 @@ private enum Extreme {
     options.y = [y]
     switch kind {
     case .grouped, .stacked, .heatmap: options.x = "kommune"; options.series = "herkomst"
-    case .line: options.x = "t"; options.series = "herkomst"
+    case .line, .step: options.x = "t"; options.series = "herkomst"
     case .scatter: options.x = y == "i" ? "v" : "i"
     case .bar, .column, .sparkline: options.x = "kommune"
     case .histogram, .box: break
@@ -47,7 +47,7 @@ private enum Extreme {
   }
 }
 
-@Test(arguments: [ChartKind.bar, .grouped, .stacked, .column, .line, .sparkline, .histogram, .scatter, .heatmap, .box])
+@Test(arguments: [ChartKind.bar, .grouped, .stacked, .column, .line, .step, .sparkline, .histogram, .scatter, .heatmap, .box])
 func chartsDrawExtremeValuesWithinTheWidth(_ kind: ChartKind) throws {
   let table = Extreme.table
   for y in kind == .stacked ? ["p", "i"] : ["v", "i"] {
