@@ -26,6 +26,8 @@ package struct LaunchOptions: Sendable, Equatable {
   var record: String?
   /// `--present`: show the script one step at a time.
   package var present = false
+  /// `--width N`: the width tables fit (as `.width N`); without it a file or pipe gets whole tables.
+  package var width: Int?
 
   /// The version `--version` prints.
   package static let versionString = "trappe 0.1.0"
@@ -43,6 +45,8 @@ package struct LaunchOptions: Sendable, Equatable {
       --data DIR        also offer the datasets (NAME.csv + NAME.manifest) in DIR
       --format FORMAT   print results as box, markdown, csv, tsv or json
       --keep-going      do not stop a script at the first error
+      --width N         fit tables to N columns (default: the terminal's width;
+                        unlimited when output goes to a file or a pipe)
       --record FILE.md  write every command and its output to a Markdown report
       --present         show SCRIPT one step at a time (Enter/Space next, b back, q quit)
       --check           run SCRIPT and compare its output with SCRIPT.expected
@@ -94,12 +98,18 @@ package struct LaunchOptions: Sendable, Equatable {
       case "--present": options.present = true
       case "--record": options.record = try value(for: argument)
       case "--keep-going": options.keepGoing = true
+      case "--width", "-w":
+        let text = try value(for: argument)
+        guard let width = Int(text), (20...10_000).contains(width) else {
+          throw UsageError("--width needs a number from 20 to 10000 (found '\(text)')")
+        }
+        options.width = width
       case "--help", "-h": options.help = true
       case "--version", "-V": options.version = true
       default:
         if argument.hasPrefix("-") && argument != "-" {
           var message = "unknown option '\(argument)'"
-          let known = ["-c", "--command", "--data", "--format", "--no-rc", "--keep-going", "--check", "--record", "--present", "--help", "--version"]
+          let known = ["-c", "--command", "--data", "--format", "--no-rc", "--keep-going", "--check", "--record", "--present", "--width", "--help", "--version"]
           if let near = Suggestion.nearest(to: argument, in: known) { message += "; did you mean '\(near)'?" }
           throw UsageError(message)
         }

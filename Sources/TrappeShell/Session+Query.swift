@@ -44,7 +44,7 @@ extension Session {
         }
         try showChart(outcome.table, spec: chart, source: source, footer: lines)
       } else {
-        show(outcome.table, footer: lines, suppressed: mask)
+        show(outcome.table, footer: lines, suppressed: mask, roles: derived.roles)
       }
       releaseResults()
     case .let(let name, let nameRange, let pipeline):

@@ -67,6 +67,7 @@ struct InteractiveShell {
         guard text.contains(where: { !$0.isWhitespace }) else { continue }
         editor.addHistory(text)  // appends the entry to the history file
         session.settings.terminalWidth = Terminal.width()
+        session.settings.terminalHeight = Terminal.height()
         if case .exit(let code) = session.run(text, origin: InputOrigin(file: nil, line: 1)) {
           return code
         }
