@@ -59,6 +59,9 @@ package final class MeasureRegistry: Sendable {
   /// The measure called `name`.
   func measure(_ name: String) -> MeasureDefinition? { state.withLock { $0.measures[name] } }
 
+  /// The unit of the measure called `name` (`%`), for chart axes.
+  package func unit(of name: String) -> String? { measure(name)?.unit }
+
   /// Every measure, in order.
   package var all: [MeasureDefinition] { state.withLock { state in state.names.compactMap { state.measures[$0] } } }
 }

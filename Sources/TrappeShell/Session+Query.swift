@@ -44,7 +44,9 @@ extension Session {
         }
         try showChart(outcome.table, spec: chart, source: source, footer: lines)
       } else {
-        show(outcome.table, footer: lines, suppressed: mask, roles: derived.roles)
+        show(
+          outcome.table, footer: lines, suppressed: mask, roles: derived.roles,
+          units: columnUnits(pipeline, table: outcome.table))
       }
       releaseResults()
     case .let(let name, let nameRange, let pipeline):

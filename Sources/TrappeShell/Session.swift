@@ -126,10 +126,11 @@ package final class Session {
   /// Listings (`.tables`) pass `allRows` so that `.maxrows` never hides a line of them.
   func show(
     _ table: Table, footer: [String] = [], suppressed: SuppressionMask = SuppressionMask(), allRows: Bool = false,
-    roles: [CountRole] = [], numbersRight: Set<Int> = []
+    roles: [CountRole] = [], numbersRight: Set<Int> = [], units: [String?] = []
   ) {
     let text = render(
-      table, footer: footer, suppressed: suppressed, allRows: allRows, roles: roles, numbersRight: numbersRight)
+      table, footer: footer, suppressed: suppressed, allRows: allRows, roles: roles, numbersRight: numbersRight,
+      units: units)
     if !(settings.pager && settings.terminalOutput && tallerThanScreen(text) && Pager.page(text)) {
       output.standard(text)
     }
@@ -146,17 +147,18 @@ package final class Session {
   /// terminal, control and bidirectional characters of every format are shown escaped.
   func render(
     _ table: Table, footer: [String] = [], suppressed: SuppressionMask = SuppressionMask(), allRows: Bool = false,
-    roles: [CountRole] = [], numbersRight: Set<Int> = []
+    roles: [CountRole] = [], numbersRight: Set<Int> = [], units: [String?] = []
   ) -> String {
     let text = renderExact(
-      table, footer: footer, suppressed: suppressed, allRows: allRows, roles: roles, numbersRight: numbersRight)
+      table, footer: footer, suppressed: suppressed, allRows: allRows, roles: roles, numbersRight: numbersRight,
+      units: units)
     return settings.terminalOutput && settings.format != .box ? TerminalSafe.escaped(text, keepingLayout: true) : text
   }
 
   /// The rendering of ``render(_:footer:suppressed:)`` before terminal escaping.
   private func renderExact(
     _ table: Table, footer: [String], suppressed: SuppressionMask, allRows: Bool, roles: [CountRole],
-    numbersRight: Set<Int>
+    numbersRight: Set<Int>, units: [String?]
   ) -> String {
     switch settings.format {
     case .box:
@@ -167,8 +169,8 @@ package final class Session {
       options.color = settings.color
       options.ascii = settings.charset == .ascii
       let renderer = BoxRenderer(options: options)
-      return renderer.render(table, footer: footer, suppressed: suppressed, roles: roles, numbersRight: numbersRight)
-        + "\n"
+      return renderer.render(
+        table, footer: footer, suppressed: suppressed, roles: roles, numbersRight: numbersRight, units: units) + "\n"
     case .markdown:
       var options = ExportOptions()
       if footer.contains(Session.illustrativeNotice) { options.notice = Session.illustrativeNotice }
@@ -184,9 +186,10 @@ package final class Session {
 
   /// Whether `text` has more lines than fit the terminal under the prompt.
   func tallerThanScreen(_ text: String) -> Bool {
+    guard let height = settings.terminalHeight else { return false }
     var lines = 0
     for byte in text.utf8 where byte == 10 { lines += 1 }
-    return lines > max(1, settings.terminalHeight - 1)
+    return lines > max(1, height - 1)
   }
 
   /// Prints a line of results.

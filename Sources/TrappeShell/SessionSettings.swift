@@ -9,13 +9,8 @@ package struct SessionSettings: Sendable, Equatable {
   package var width: Int? = nil
   /// The terminal's width (or `COLUMNS`, or 80) when ``width`` is nil.
   package var terminalWidth: Int = 80
-  /// Whether tables are drawn whole when ``width`` is nil: stdout is a file or a pipe, so
-  /// nothing would wrap, and a log must not lose columns (charts still use ``terminalWidth``).
-  package var unlimitedWidth: Bool = false
-  /// The terminal's height in lines, for the pager.
-  package var terminalHeight: Int = 24
-  /// Whether a result taller than the terminal opens in a pager (`.pager`; on in an interactive shell).
-  package var pager: Bool = false
+  /// The terminal's height in lines when the shell runs in one (charts fit it); nil otherwise.
+  package var terminalHeight: Int? = nil
   /// Rows shown before the middle of a result is elided; 0 shows all.
   var maxRows: Int = 40
   /// How numbers are spelled in box output.
@@ -33,6 +28,12 @@ package struct SessionSettings: Sendable, Equatable {
   /// Whether stdout is a terminal: then CSV, TSV, JSON and Markdown output shows control and
   /// bidirectional characters from the data escaped (`\u{1B}`); files and pipes get them exact.
   package var terminalOutput: Bool = false
+
+  /// Whether tables are drawn whole when ``width`` is nil: stdout is a file or a pipe, so
+  /// nothing would wrap, and a log must not lose columns (charts still use ``terminalWidth``).
+  package var unlimitedWidth: Bool = false
+  /// Whether a result taller than the terminal opens in a pager (`.pager`; on in an interactive shell).
+  package var pager: Bool = false
 
   /// Creates the default settings.
   package init() {}

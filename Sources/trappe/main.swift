@@ -51,5 +51,4 @@ let interactive =
 
 // Results taller than the screen open in a pager, as in psql (`.pager off` to turn it off).
 session.settings.pager = interactive
-session.settings.terminalHeight = Terminal.height()
 exit(Launcher(session: session, options: options).run(interactive: interactive))

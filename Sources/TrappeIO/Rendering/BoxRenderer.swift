@@ -44,9 +44,10 @@ package struct BoxRenderer: Sendable {
   /// Cells `suppressed` hides show its placeholder (`<5`), dimmed like NULL.
   /// `roles` (by column) mark counts of persons, whose whole values are shown as integers.
   /// In the text columns `numbersRight` lists, cells that are numbers are right-aligned (`.describe`'s min and max).
+  /// `units` (by column, nil for none) follow the type in the type row: `double %`.
   package func render(
     _ table: Table, footer: [String] = [], suppressed: SuppressionMask = SuppressionMask(), roles: [CountRole] = [],
-    numbersRight: Set<Int> = []
+    numbersRight: Set<Int> = [], units: [String?] = []
   ) -> String {
     guard table.columnCount > 0 else { return renderWithoutColumns(footer: footer) }
     let rows = shownRows(of: table.rowCount)
@@ -62,6 +63,7 @@ package struct BoxRenderer: Sendable {
     var natural: [Int] = []
     var floors: [Int] = []
     var identifiers: [Bool] = []
+    var typeNames: [String] = []
     names.reserveCapacity(table.columnCount)
     cells.reserveCapacity(table.columnCount)
     natural.reserveCapacity(table.columnCount)
@@ -90,8 +92,11 @@ package struct BoxRenderer: Sendable {
         cellWidth = max(cellWidth, text.map { DisplayWidth.of($0) } ?? nullWidth)
       }
       let headerWidth = DisplayWidth.of(name)
-      let typeWidth = DisplayWidth.of(field.type.name)
+      let unit = index < units.count ? units[index].map(CellFormatter.escapingControlCharacters) : nil
+      let typeName = field.type.name + (unit.map { " " + $0 } ?? "")
+      let typeWidth = DisplayWidth.of(typeName)
       names.append(name)
+      typeNames.append(typeName)
       cells.append(texts)
       identifiers.append(identifier)
       switch field.type {
@@ -141,7 +146,7 @@ package struct BoxRenderer: Sendable {
     lines.append(
       gridLine(
         layout.shownColumns.enumerated().map { i, c in
-          fit(table.schema.fields[c].type.name, width: layout.widths[i], alignment: .center, style: style("2"))
+          fit(typeNames[c], width: layout.widths[i], alignment: .center, style: style("2"))
         }))
     if !rowIndices.isEmpty {
       lines.append(border(box.leftJoin, box.cross, box.rightJoin, layout.widths))
