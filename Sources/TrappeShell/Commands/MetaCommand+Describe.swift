@@ -6,7 +6,7 @@ extension MetaCommand {
   /// `.describe TABLE` or `.describe PIPELINE`: one row per column with its type and statistics.
   static let describe = MetaCommand(
     name: "describe", arguments: [.table], usage: ".describe TABLE|PIPELINE",
-    summary: "Show each column's type, nulls, distinct values, range, mean, sd, quartiles",
+    summary: "Show each column's type, nulls, range, mean, quartiles",
     details: "Takes a table name or a pipeline (.describe resultater | where runde == 5).\n"
       + "sd is the sample standard deviation (n - 1); q1, median and q3 interpolate\n"
       + "between the sorted values (R's type 7, numpy's default); all skip nulls.",
