@@ -72,7 +72,7 @@ package struct BoxRenderer: Sendable {
     let headerFloor = max(
       BoxRenderer.headerFloor,
       ColumnProfile.distinguishingWidth(
-        table.schema.names.map { CellFormatter.escapingControlCharacters($0) }, limit: cap))
+        table.schema.names.map { CellFormatter.escapingControlCharacters($0) }, limit: cap, ellipsis: box.ellipsis))
     for (field, column) in zip(table.schema.fields, table.columns) {
       let name = CellFormatter.escapingControlCharacters(field.name)
       let index = cells.count
@@ -103,7 +103,7 @@ package struct BoxRenderer: Sendable {
       case .string:
         let width = min(max(headerWidth, typeWidth, cellWidth), cap)
         natural.append(width)
-        floors.append(min(width, max(typeWidth, ColumnProfile.distinguishingWidth(texts, limit: 20), 6)))
+        floors.append(min(width, max(typeWidth, ColumnProfile.distinguishingWidth(texts, limit: 20, ellipsis: box.ellipsis), 6)))
       default:
         // Numbers, periods and booleans are never cut: their floor is their widest cell;
         // only a long header gives way, down to 12 columns.
@@ -118,7 +118,7 @@ package struct BoxRenderer: Sendable {
     let key =
       table.schema.fields.indices.first { table.schema.fields[$0].type == .string && !identifiers[$0] } ?? 0
     if table.schema.fields[key].type == .string {
-      let distinct = ColumnProfile.distinguishingWidth(cells[key], limit: cap)
+      let distinct = ColumnProfile.distinguishingWidth(cells[key], limit: cap, ellipsis: box.ellipsis)
       floors[key] = min(natural[key], max(floors[key], distinct, BoxRenderer.keyFloor))
     }
     // Codes go first, before any text is shortened, then the other columns from the right (the long tail).

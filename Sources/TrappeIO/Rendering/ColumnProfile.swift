@@ -58,14 +58,15 @@ enum ColumnProfile {
 
   /// The narrowest width at which `texts` cut with `…` stay as distinct as they are whole
   /// (`Frederiksb…`, `Frederiksh…`, `Frederikss…`, `Fredensborg` need 11), at most `limit`.
-  static func distinguishingWidth(_ texts: [String?], limit: Int) -> Int {
+  /// `ellipsis` is the mark cut text ends in (`...` for `.charset ascii`).
+  static func distinguishingWidth(_ texts: [String?], limit: Int, ellipsis: String = "…") -> Int {
     var distinct: [String] = []
     var seen: Set<String> = []
     for case let text? in texts where seen.insert(text).inserted { distinct.append(text) }
     guard distinct.count > 1 else { return 1 }
     func distinguishes(_ width: Int) -> Bool {
       var cut: Set<String> = []
-      for text in distinct where !cut.insert(TerminalText.truncate(text, to: width)).inserted { return false }
+      for text in distinct where !cut.insert(TerminalText.truncate(text, to: width, ellipsis: ellipsis)).inserted { return false }
       return true
     }
     var low = 1

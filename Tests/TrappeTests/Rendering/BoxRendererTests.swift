@@ -255,6 +255,12 @@ private func resultaterRows() -> Table {
   #expect(rows[0] == "+------+------------+----------+")
   #expect(rows[5] == "|  147 | Frederi... |     NULL |")
   #expect(rows.last == "out1 - source: t <- u")
+  // Headers cut with ... stay as distinguishable as with …: never uger... twice.
+  var narrow = RenderOptions(maxWidth: 80)
+  narrow.ascii = true
+  let header = lines(BoxRenderer(options: narrow).render(resultaterRows()))[1]
+  let names = header.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+  #expect(Set(names).count == names.count, "\(header)")
 }
 
 @Test func everyLineFitsTheMaximumWidth() {
