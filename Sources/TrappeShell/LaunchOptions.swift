@@ -28,6 +28,8 @@ package struct LaunchOptions: Sendable, Equatable {
   package var present = false
   /// `--force`: present even when the pre-flight found errors.
   package var force = false
+  /// `--width N`: the width tables fit (as `.width N`); without it a file or pipe gets whole tables.
+  package var width: Int?
 
   /// The version `--version` prints.
   package static let versionString = "trappe 0.1.0"
@@ -45,6 +47,8 @@ package struct LaunchOptions: Sendable, Equatable {
       --data DIR        also offer the datasets (NAME.csv + NAME.manifest) in DIR
       --format FORMAT   print results as box, markdown, csv, tsv or json
       --keep-going      do not stop a script at the first error
+      --width N         fit tables to N columns (default: the terminal's width;
+                        unlimited when output goes to a file or a pipe)
       --record FILE.md  write every command and its output to a Markdown report
       --present         show SCRIPT one step at a time after a pre-flight run of every
                         step (Space/Enter/→/PgDn next, ←/PgUp/b back, Home/End, g N go
@@ -100,12 +104,18 @@ package struct LaunchOptions: Sendable, Equatable {
       case "--force": options.force = true
       case "--record": options.record = try value(for: argument)
       case "--keep-going": options.keepGoing = true
+      case "--width", "-w":
+        let text = try value(for: argument)
+        guard let width = Int(text), (20...10_000).contains(width) else {
+          throw UsageError("--width needs a number from 20 to 10000 (found '\(text)')")
+        }
+        options.width = width
       case "--help", "-h": options.help = true
       case "--version", "-V": options.version = true
       default:
         if argument.hasPrefix("-") && argument != "-" {
           var message = "unknown option '\(argument)'"
-          let known = ["-c", "--command", "--data", "--format", "--no-rc", "--keep-going", "--check", "--record", "--present", "--force", "--help", "--version"]
+          let known = ["-c", "--command", "--data", "--format", "--no-rc", "--keep-going", "--check", "--record", "--present", "--force", "--width", "--help", "--version"]
           if let near = Suggestion.nearest(to: argument, in: known) { message += "; did you mean '\(near)'?" }
           throw UsageError(message)
         }

@@ -45,7 +45,9 @@ extension Session {
         let context = chartContext(pipeline, chart: chart, table: outcome.table, source: source)
         try showChart(outcome.table, spec: chart, source: source, footer: lines, context: context)
       } else {
-        show(outcome.table, footer: lines, suppressed: mask)
+        show(
+          outcome.table, footer: lines, suppressed: mask, roles: derived.roles,
+          units: columnUnits(pipeline, table: outcome.table))
       }
       releaseResults()
     case .let(let name, let nameRange, let pipeline):

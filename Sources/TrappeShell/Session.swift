@@ -125,9 +125,15 @@ package final class Session {
   /// the label as an italic line under the table, CSV, TSV and JSON on the diagnostic stream.
   /// Listings (`.tables`) pass `allRows` so that `.maxrows` never hides a line of them.
   func show(
-    _ table: Table, footer: [String] = [], suppressed: SuppressionMask = SuppressionMask(), allRows: Bool = false
+    _ table: Table, footer: [String] = [], suppressed: SuppressionMask = SuppressionMask(), allRows: Bool = false,
+    roles: [CountRole] = [], numbersRight: Set<Int> = [], units: [String?] = []
   ) {
-    output.standard(render(table, footer: footer, suppressed: suppressed, allRows: allRows))
+    let text = render(
+      table, footer: footer, suppressed: suppressed, allRows: allRows, roles: roles, numbersRight: numbersRight,
+      units: units)
+    if !(settings.pager && settings.terminalOutput && tallerThanScreen(text) && Pager.page(text)) {
+      output.standard(text)
+    }
     if [.csv, .tsv, .json].contains(settings.format), footer.contains(Session.illustrativeNotice) {
       output.error(Session.illustrativeNotice + "\n")
     }
@@ -140,22 +146,31 @@ package final class Session {
   /// Renders a table in the current output format, with the `suppressed` cells hidden; on a
   /// terminal, control and bidirectional characters of every format are shown escaped.
   func render(
-    _ table: Table, footer: [String] = [], suppressed: SuppressionMask = SuppressionMask(), allRows: Bool = false
+    _ table: Table, footer: [String] = [], suppressed: SuppressionMask = SuppressionMask(), allRows: Bool = false,
+    roles: [CountRole] = [], numbersRight: Set<Int> = [], units: [String?] = []
   ) -> String {
-    let text = renderExact(table, footer: footer, suppressed: suppressed, allRows: allRows)
+    let text = renderExact(
+      table, footer: footer, suppressed: suppressed, allRows: allRows, roles: roles, numbersRight: numbersRight,
+      units: units)
     return settings.terminalOutput && settings.format != .box ? TerminalSafe.escaped(text, keepingLayout: true) : text
   }
 
   /// The rendering of ``render(_:footer:suppressed:)`` before terminal escaping.
-  private func renderExact(_ table: Table, footer: [String], suppressed: SuppressionMask, allRows: Bool) -> String {
+  private func renderExact(
+    _ table: Table, footer: [String], suppressed: SuppressionMask, allRows: Bool, roles: [CountRole],
+    numbersRight: Set<Int>, units: [String?]
+  ) -> String {
     switch settings.format {
     case .box:
       var options = RenderOptions()
-      options.maxWidth = settings.effectiveWidth
+      options.maxWidth = settings.tableWidth
       options.maxRows = allRows ? 0 : settings.maxRows
       options.locale = settings.locale
       options.color = settings.color
-      return BoxRenderer(options: options).render(table, footer: footer, suppressed: suppressed) + "\n"
+      options.ascii = settings.charset == .ascii
+      let renderer = BoxRenderer(options: options)
+      return renderer.render(
+        table, footer: footer, suppressed: suppressed, roles: roles, numbersRight: numbersRight, units: units) + "\n"
     case .markdown:
       var options = ExportOptions()
       if footer.contains(Session.illustrativeNotice) { options.notice = Session.illustrativeNotice }
@@ -167,6 +182,14 @@ package final class Session {
     case .json:
       return TableExporter.export(table, format: .json, options: ExportOptions(), suppressed: suppressed)
     }
+  }
+
+  /// Whether `text` has more lines than fit the terminal under the prompt.
+  func tallerThanScreen(_ text: String) -> Bool {
+    guard let height = settings.terminalHeight else { return false }
+    var lines = 0
+    for byte in text.utf8 where byte == 10 { lines += 1 }
+    return lines > max(1, height - 1)
   }
 
   /// Prints a line of results.

@@ -6,7 +6,7 @@ package struct SessionSettings: Sendable, Equatable {
   /// How results are printed.
   package var format: OutputFormat = .box
   /// The width results must fit, in terminal columns; nil follows the terminal.
-  var width: Int? = nil
+  package var width: Int? = nil
   /// The terminal's width (or `COLUMNS`, or 80) when ``width`` is nil.
   package var terminalWidth: Int = 80
   /// The most lines a chart's plot may take (`--present` fits each step to the screen); nil: no limit.
@@ -31,9 +31,21 @@ package struct SessionSettings: Sendable, Equatable {
   /// bidirectional characters from the data escaped (`\u{1B}`); files and pipes get them exact.
   package var terminalOutput: Bool = false
 
+  /// Whether tables are drawn whole when ``width`` is nil: stdout is a file or a pipe, so
+  /// nothing would wrap, and a log must not lose columns (charts still use ``terminalWidth``).
+  package var unlimitedWidth: Bool = false
+  /// Whether a result taller than the terminal opens in a pager (`.pager`; on in an interactive shell).
+  package var pager: Bool = false
+
   /// Creates the default settings.
   package init() {}
 
-  /// The width results are fitted to.
+  /// The width charts and other drawings are fitted to.
   var effectiveWidth: Int { width ?? terminalWidth }
+
+  /// The width box tables are fitted to: ``width``, else unlimited for a file or pipe, else the terminal's.
+  var tableWidth: Int { width ?? (unlimitedWidth ? SessionSettings.unlimited : terminalWidth) }
+
+  /// The width that stands for "no limit".
+  static let unlimited = 100_000
 }

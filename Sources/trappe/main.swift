@@ -28,6 +28,9 @@ var settings = SessionSettings()
 settings.terminalWidth = Terminal.width()
 settings.color = Terminal.wantsColor()
 settings.terminalOutput = Terminal.isTerminal(STDOUT_FILENO)
+// A file or a pipe gets whole tables (nothing wraps there); `--width N` fits them to N.
+settings.unlimitedWidth = !settings.terminalOutput
+settings.width = options.width
 if let format = options.format { settings.format = format }
 let session = Session(
   settings: settings,
@@ -46,4 +49,6 @@ let interactive =
   options.commands.isEmpty && options.script == nil
   && Terminal.isTerminal(STDIN_FILENO) && Terminal.isTerminal(STDOUT_FILENO)
 
+// Results taller than the screen open in a pager, as in psql (`.pager off` to turn it off).
+session.settings.pager = interactive
 exit(Launcher(session: session, options: options).run(interactive: interactive))

@@ -480,5 +480,27 @@ echo ".tables" >>"$work/many.trp"
 check tables-all-rows 0 "$bin" "$work/many.trp" \
   && equal tables-all-rows 46 "$(grep -cE '^│ (kommuner|t[0-9]+) ' <<<"$out")"
 
+# Tables keep numbers whole (issue 15, review P1 #2, P3 #31): a file or pipe gets the whole table
+# (it was cut to 80 columns, with uger_i_alt = 209348.2 shown as 20934…); --width N fits N.
+printf '.maxrows 6\nresultater\n' >"$work/wide.trp"
+check width-unlimited 0 env -u COLUMNS "$bin" "$work/wide.trp" \
+  && expect width-unlimited-whole " 209348.2 │" "$out" \
+  && expect width-unlimited-all "2940 rows (6 shown)  11 columns " "$out" \
+  && equal width-unlimited-no-cut 0 "$(grep -c '…' <<<"$(sed -n '1,/^└/p' <<<"$out")")"
+for w in 80 100; do
+  check width-$w 0 "$bin" --width $w "$work/wide.trp" \
+    && equal width-$w-fits "$w" "$(sed -n '1,/^└/p' <<<"$out" | LC_ALL=C.UTF-8 wc -L)" \
+    && expect width-$w-named "hidden: kommunekode" "$out" \
+    && equal width-$w-numbers-whole "" "$(sed -n '1,/^└/p' <<<"$out" | grep -oE '[0-9.]+…')"
+done
+check width-bad 2 "$bin" --width 5 && expect width-bad "--width needs a number from 20 to 10000" "$err"
+check width-dot-command 0 "$bin" -c ".width 60" -c ".maxrows 6" -c resultater \
+  && equal width-dot-command-fits 60 "$(sed -n '1,/^└/p' <<<"$out" | LC_ALL=C.UTF-8 wc -L)"
+check width-auto-says 0 "$bin" -c ".width" && expect width-auto-says "auto (unlimited: output is not a terminal)" "$out"
+# .charset ascii draws tables with +-| and ... (P3 #30).
+check charset-ascii-table 0 "$bin" --width 60 -c ".charset ascii" -c ".maxrows 4" -c resultater \
+  && expect charset-ascii-table "+-------" "$out" && expect charset-ascii-dots "..." "$out" \
+  && equal charset-ascii-no-box 0 "$(grep -c '[┌┬┐├┼┤└┴┘─│…·]' <<<"$out")"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

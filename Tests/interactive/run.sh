@@ -336,6 +336,43 @@ present_out=$(bash "$(dirname "$0")/present.sh" "$binary")
 echo "$present_out" | grep -v '^[0-9]* passed, [0-9]* failed$'
 passed=$((passed + $(echo "$present_out" | grep -c '^PASS ')))
 failed=$((failed + $(echo "$present_out" | grep -c '^FAIL ')))
+# Tables keep numbers whole at 80x24 and 100x30 (issue 15, review P1 #2: `.maxrows 6` then
+# `resultater` showed uger_i_alt = 209348.2 as 20934…). Columns are hidden instead, and named.
+# $1 x $2: the terminal; $3: a number that must be on the screen whole (empty: none).
+whole_numbers() {
+  tm kill-session -t t 2>/dev/null
+  tm new-session -d -s t -x "$1" -y "$2" \
+    "env PAGER= HOME='$HOME' XDG_STATE_HOME='$XDG_STATE_HOME' '$binary'; echo EXIT=\$?; sleep 600"
+  wait_last "trappe>" || return 1
+  tm send-keys -t t '.maxrows 6' Enter && tm send-keys -t t C-l 'resultater' Enter && wait_for "N = 2940 rows" || return 1
+  local box
+  box=$(screen | sed -n '/┌/,/┘/p')
+  # No number cut with …, every box line exactly as wide as the top border, at most the terminal.
+  ! grep -qE '[0-9]…' <<<"$box" || return 1
+  [ "$(while IFS= read -r line; do LC_ALL=C.UTF-8 wc -L <<<"$line"; done <<<"$box" | sort -u | wc -l)" = 1 ] || return 1
+  [ "$(head -n 1 <<<"$box" | LC_ALL=C.UTF-8 wc -L)" -le "$1" ] || return 1
+  grep -qF "hidden: kommunekode" <<<"$box" && grep -qF "København │" <<<"$box" || return 1
+  [ -z "$3" ] || grep -qF " $3 │" <<<"$box"
+}
+check "80x24: .maxrows 6, resultater: no number cut, hidden columns named" whole_numbers 80 24 17628.7
+check "100x30: .maxrows 6, resultater: no number cut, uger_i_alt whole" whole_numbers 100 30 209348.2
+
+# A result taller than the screen opens in the pager (less -SRFX when PAGER is unset): the
+# header stays on the first screen; q returns to the prompt. `.pager off` prints it all.
+pager() {
+  tm kill-session -t t 2>/dev/null
+  tm new-session -d -s t -x 80 -y 24 \
+    "env PAGER= HOME='$HOME' XDG_STATE_HOME='$XDG_STATE_HOME' '$binary'; echo EXIT=\$?; sleep 600"
+  wait_last "trappe>" || return 1
+  tm send-keys -t t C-l 'kommuner' Enter && wait_for "kommunekode" || return 1
+  sleep 0.3
+  # less shows the top of the table and waits at its ':' prompt.
+  screen | head -n 1 | grep -qF "┌" && [ "$(last_row)" = ":" ] || return 1
+  tm send-keys -t t q && wait_last "trappe>" || return 1
+  tm send-keys -t t '.pager off' Enter && tm send-keys -t t C-l 'kommuner' Enter && wait_for "N = 98 rows" \
+    && wait_last "trappe>" && ! screen | grep -qF "┌"
+}
+check "a table taller than 80x24 opens in less; q returns; .pager off prints it" pager
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

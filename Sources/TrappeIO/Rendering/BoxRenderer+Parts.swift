@@ -37,10 +37,13 @@ extension BoxRenderer {
     layout.widths[slot] += extra
   }
 
-  /// The footer lines shown under the box: escaped, each cut to the maximum width.
+  /// The footer lines shown under the box: escaped, in ASCII for `.charset ascii`, each cut
+  /// to the maximum width.
   func footerLines(_ footer: [String]) -> [String] {
     footer.flatMap { $0.split(separator: "\n") }.map {
-      TerminalText.truncate(CellFormatter.escapingControlCharacters(String($0)), to: max(options.maxWidth, 20))
+      let line = CellFormatter.escapingControlCharacters(String($0))
+      return TerminalText.truncate(
+        options.ascii ? BoxCharacters.asciiText(line) : line, to: max(options.maxWidth, 20), ellipsis: box.ellipsis)
     }
   }
 
@@ -56,14 +59,38 @@ extension BoxRenderer {
     return lines
   }
 
+  /// The characters the box is drawn with (`.charset`).
+  var box: BoxCharacters { options.ascii ? .ascii : .unicode }
+
   /// A horizontal rule: `left`, runs of `─` joined by `join`, then `right`.
   func border(_ left: String, _ join: String, _ right: String, _ widths: [Int]) -> String {
-    left + widths.map { String(repeating: "─", count: $0 + 2) }.joined(separator: join) + right
+    left + widths.map { String(repeating: box.horizontal, count: $0 + 2) }.joined(separator: join) + right
   }
 
   /// A row of already-fitted cells between `│` separators.
   func gridLine(_ cells: [String]) -> String {
-    "│ " + cells.joined(separator: " │ ") + " │"
+    box.vertical + " " + cells.joined(separator: " " + box.vertical + " ") + " " + box.vertical
+  }
+
+  /// `text` cut and padded to `width` (``TerminalText/fit(_:width:alignment:style:ellipsis:)``)
+  /// with the charset's ellipsis.
+  func fit(_ text: String, width: Int, alignment: TerminalText.Alignment, style: String? = nil) -> String {
+    TerminalText.fit(text, width: width, alignment: alignment, style: style, ellipsis: box.ellipsis)
+  }
+
+  /// The lines naming the columns left out to fit the width, and how to see them, wrapped
+  /// to `width`: `hidden: kommunekode, jobpakke (.width 131 shows all)`; `| select` shows
+  /// any of them too. The hint is never split across lines.
+  func hiddenColumnsLines(_ names: [String], fullWidth: Int, width: Int) -> [String] {
+    let shown = names.count <= 6 ? names : Array(names.prefix(5)) + ["\(names.count - 5) more"]
+    var lines = TerminalText.wrap("hidden: " + shown.joined(separator: ", "), width: width)
+    let hint = "(.width \(max(fullWidth, 20)) shows all)"
+    if let last = lines.last, DisplayWidth.of(last) + 1 + DisplayWidth.of(hint) <= width {
+      lines[lines.count - 1] = last + " " + hint
+    } else {
+      lines += TerminalText.wrapIfNeeded(hint, width: width)
+    }
+    return lines
   }
 
   /// The ANSI SGR parameter `code` when colour is on, otherwise nil.
@@ -77,11 +104,11 @@ extension BoxRenderer {
     let wanted = ([message] + footer).reduce(0) { max($0, DisplayWidth.of($1)) }
     let inner = max(1, min(wanted, options.maxWidth - 4))
     let lines = TerminalText.wrap(message, width: inner) + wrapFooter(footer, width: inner)
-    var out = ["┌" + String(repeating: "─", count: inner + 2) + "┐"]
+    var out = [box.topLeft + String(repeating: box.horizontal, count: inner + 2) + box.topRight]
     for line in lines {
-      out.append("│ " + TerminalText.fit(line, width: inner, alignment: .left) + " │")
+      out.append(box.vertical + " " + fit(line, width: inner, alignment: .left) + " " + box.vertical)
     }
-    out.append("└" + String(repeating: "─", count: inner + 2) + "┘")
+    out.append(box.bottomLeft + String(repeating: box.horizontal, count: inner + 2) + box.bottomRight)
     return out.joined(separator: "\n")
   }
 }

@@ -25,24 +25,41 @@ struct CellFormatter: Sendable, Equatable {
   ///
   /// Switches on the column's layout once and then indexes its typed array,
   /// so the cost is proportional to `rows.count`, not to the column's length.
-  func format(_ column: Column, rows: [Int]) -> [String?] {
+  ///
+  /// Every numeric column follows one rule for all its rows: in Danish, integer parts of four
+  /// digits or more are grouped (`2.051` next to `77.457`) unless the column holds
+  /// `identifiers` (codes, years), which are never grouped; a double column shows the same
+  /// number of decimals in every row, as many as its most precise value needs (at most 4:
+  /// `10.00` next to `11.97`), and a column of `counts` whose values are all whole shows them
+  /// as integers (`160`, not `160.0`).
+  func format(_ column: Column, rows: [Int], identifiers: Bool = false, counts: Bool = false) -> [String?] {
     var result: [String?] = []
     result.reserveCapacity(rows.count)
     switch column {
     case .int64(let c):
-      // One grouping rule per column, so 1.031 and 16.752 line up; years (below 10000) stay 2008.
-      let group = rows.contains { c.validity.isValid($0) && c.values[$0].magnitude >= 10_000 }
       for row in rows {
+        guard c.validity.isValid(row) else {
+          result.append(nil)
+          continue
+        }
         result.append(
-          c.validity.isValid(row)
-            ? NumberFormatting.format(c.values[row], locale: locale, groupFourDigits: group) : nil)
+          identifiers ? String(c.values[row]) : NumberFormatting.format(c.values[row], locale: locale, groupFourDigits: true))
       }
     case .double(let c):
-      let group = rows.contains { c.validity.isValid($0) && abs(c.values[$0]) >= 10_000 }
+      let decimals = CellFormatter.decimals(of: c, rows: rows, counts: counts)
       for row in rows {
-        result.append(
-          c.validity.isValid(row)
-            ? NumberFormatting.format(c.values[row], locale: locale, groupFourDigits: group) : nil)
+        guard c.validity.isValid(row) else {
+          result.append(nil)
+          continue
+        }
+        let value = c.values[row]
+        if let own = NumberFormatting.shownDecimals(value), own <= decimals {
+          result.append(
+            NumberFormatting.format(value, decimals: decimals, locale: locale, groupFourDigits: !identifiers))
+        } else {
+          // Exponent forms and values smaller than the column's decimals can show keep their own digits.
+          result.append(NumberFormatting.format(value, locale: locale, groupFourDigits: !identifiers))
+        }
       }
     case .bool(let c):
       for row in rows {
@@ -59,6 +76,16 @@ struct CellFormatter: Sendable, Equatable {
       }
     }
     return result
+  }
+
+  /// The decimals every row of a double column shows: the most any of `rows` needs, at most
+  /// 4 (smaller values keep their own), and at least 1 unless the column counts whole things.
+  static func decimals(of column: DoubleColumn, rows: [Int], counts: Bool) -> Int {
+    var most = 0
+    for row in rows where column.validity.isValid(row) {
+      if let own = NumberFormatting.shownDecimals(column.values[row]) { most = max(most, min(own, 4)) }
+    }
+    return most == 0 && !counts ? 1 : most
   }
 
   /// `text` with control characters, line separators and bidirectional controls replaced

@@ -12,27 +12,32 @@ package enum TerminalText {
     case center
   }
 
-  /// `text` cut to at most `width` columns, ending in `…` when anything was cut.
-  package static func truncate(_ text: String, to width: Int) -> String {
+  /// `text` cut to at most `width` columns, ending in `ellipsis` (`…`, or `...` for
+  /// `.charset ascii`) when anything was cut.
+  package static func truncate(_ text: String, to width: Int, ellipsis: String = "…") -> String {
     guard width > 0 else { return "" }
     if DisplayWidth.of(text) <= width { return text }
+    let mark = DisplayWidth.of(ellipsis) < width ? ellipsis : "…"
+    let markWidth = DisplayWidth.of(mark)
     var result = ""
     var used = 0
     for character in text {
       let w = DisplayWidth.of(character)
-      if used + w > width - 1 { break }
+      if used + w > width - markWidth { break }
       result.append(character)
       used += w
     }
-    return result + "…"
+    return result + mark
   }
 
   /// `text` truncated to `width` and padded with spaces to exactly `width` columns.
   ///
   /// `style`, when given, is an ANSI SGR parameter (such as `1` for bold) wrapped
   /// around the text but not the padding; escapes do not count towards the width.
-  package static func fit(_ text: String, width: Int, alignment: Alignment, style: String? = nil) -> String {
-    let cut = truncate(text, to: width)
+  package static func fit(
+    _ text: String, width: Int, alignment: Alignment, style: String? = nil, ellipsis: String = "…"
+  ) -> String {
+    let cut = truncate(text, to: width, ellipsis: ellipsis)
     let spare = max(0, width - DisplayWidth.of(cut))
     let body = style.map { "\u{1B}[\($0)m" + cut + "\u{1B}[0m" } ?? cut
     switch alignment {

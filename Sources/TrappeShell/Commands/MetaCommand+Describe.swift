@@ -1,15 +1,19 @@
+import Glibc
 import TrappeBase
 import TrappeStorage
 
 extension MetaCommand {
-  /// `.describe TABLE`: one row per column with its type and statistics.
+  /// `.describe TABLE` or `.describe PIPELINE`: one row per column with its type and statistics.
   static let describe = MetaCommand(
-    name: "describe", arguments: [.table], usage: ".describe TABLE",
-    summary: "Show each column's type, nulls, range, distinct values",
+    name: "describe", arguments: [.table], usage: ".describe TABLE|PIPELINE",
+    summary: "Show each column's type, nulls, range, mean, quartiles",
+    details: "Takes a table name or a pipeline (.describe resultater | where runde == 5).\n"
+      + "sd is the sample standard deviation (n - 1); q1, median and q3 interpolate\n"
+      + "between the sorted values (R's type 7, numpy's default); all skip nulls.",
     example: ".describe kommuner"
   ) { session, invocation throws(Diagnostic) in
-    try invocation.expectArguments(1...1, naming: "a table name")
-    let (name, table) = try session.table(named: invocation.arguments[0], in: invocation)
+    try invocation.expectArguments(1...Int.max, naming: "a table name or a pipeline")
+    let (name, table, inputs) = try session.describedTable(invocation)
     var nulls = PrimitiveColumnBuilder<Int64>(placeholder: 0)
     var distinct = PrimitiveColumnBuilder<Int64>(placeholder: 0)
     var minimums: [String?] = []
@@ -18,6 +22,11 @@ extension MetaCommand {
     var types: [String?] = []
     var units: [String?] = []
     var meanings: [String?] = []
+    var means: [Double?] = []
+    var deviations: [Double?] = []
+    var lowerQuartiles: [Double?] = []
+    var medians: [Double?] = []
+    var upperQuartiles: [Double?] = []
     let entry = session.catalog.entry(name)
     let manifest = entry?.provenance.manifest
     for (field, column) in zip(table.schema.fields, table.columns) {
@@ -33,13 +42,22 @@ extension MetaCommand {
       distinct.append(Int64(summary.distinctCount))
       minimums.append(summary.minimum.isNull ? nil : summary.minimum.description)
       maximums.append(summary.maximum.isNull ? nil : summary.maximum.description)
+      let numbers = NumericSummary(column)
+      means.append(numbers.map { MetaCommand.statistic($0.mean) })
+      deviations.append(numbers?.standardDeviation.map(MetaCommand.statistic))
+      lowerQuartiles.append(numbers.map { MetaCommand.statistic($0.lowerQuartile) })
+      medians.append(numbers.map { MetaCommand.statistic($0.median) })
+      upperQuartiles.append(numbers.map { MetaCommand.statistic($0.upperQuartile) })
       examples.append(
         summary.examples.isEmpty ? nil : summary.examples.map(\.description).joined(separator: ", "))
     }
     var footer =
       ["\(name): \(table.rowCount) \(table.rowCount == 1 ? "row" : "rows")"]
       + (entry.map { ["source: \($0.describedSource)"] } ?? [])
-    if entry?.provenance.illustrative == true { footer.append(Session.illustrativeNotice) }
+    if entry == nil && !inputs.isEmpty { footer.append("source: " + inputs.map(\.sourceLine).joined(separator: "; ")) }
+    if entry?.provenance.illustrative == true || inputs.contains(where: \.provenance.illustrative) {
+      footer.append(Session.illustrativeNotice)
+    }
     var columns: [(String, Column)] = [
       ("column", .string(StringColumn(table.schema.names))),
       ("type", .string(StringColumn(types))),
@@ -50,8 +68,42 @@ extension MetaCommand {
       ("distinct", .int64(distinct.finish())),
       ("min", .string(StringColumn(minimums))),
       ("max", .string(StringColumn(maximums))),
+      ("mean", MetaCommand.doubles(means)),
+      ("sd", MetaCommand.doubles(deviations)),
+      ("q1", MetaCommand.doubles(lowerQuartiles)),
+      ("median", MetaCommand.doubles(medians)),
+      ("q3", MetaCommand.doubles(upperQuartiles)),
     ]
     columns.append(manifest == nil ? ("examples", .string(StringColumn(examples))) : ("meaning", .string(StringColumn(meanings))))
-    session.show(Table(columns), footer: footer)
+    // min and max hold numbers and text: numbers are right-aligned like in any numeric column.
+    let numbersRight = Set(columns.indices.filter { columns[$0].0 == "min" || columns[$0].0 == "max" })
+    session.show(Table(columns), footer: footer, numbersRight: numbersRight)
+  }
+}
+
+extension MetaCommand {
+  /// A summary statistic as `.describe` shows it: 2 decimals from 1 up (355.17), else 3
+  /// significant digits (0.0123), so a column of them stays narrow.
+  static func statistic(_ value: Double) -> Double {
+    guard value.isFinite, value != 0 else { return value }
+    let decimals = value.magnitude >= 1 ? 2 : 2 - Int(Glibc.floor(Glibc.log10(value.magnitude)))
+    let scale = pow10(decimals)
+    return (value * scale).rounded() / scale
+  }
+
+  /// 10 to the power `n`.
+  static func pow10(_ n: Int) -> Double {
+    var result = 1.0
+    for _ in 0..<max(0, n) { result *= 10 }
+    return result
+  }
+
+  /// A double column of `values`, nil as null.
+  static func doubles(_ values: [Double?]) -> Column {
+    var builder = PrimitiveColumnBuilder<Double>(placeholder: 0)
+    for value in values {
+      if let value { builder.append(value) } else { builder.appendNull() }
+    }
+    return .double(builder.finish())
   }
 }

@@ -9,7 +9,10 @@ extension MetaCommand {
   ) { session, invocation throws(Diagnostic) in
     try invocation.expectArguments(0...1, naming: "a width")
     guard let word = invocation.argument(0) else {
-      let current = session.settings.width.map(String.init) ?? "auto (\(session.settings.terminalWidth))"
+      let auto =
+        session.settings.unlimitedWidth
+        ? "auto (unlimited: output is not a terminal)" : "auto (\(session.settings.terminalWidth))"
+      let current = session.settings.width.map(String.init) ?? auto
       session.say("width: \(current)")
       return
     }

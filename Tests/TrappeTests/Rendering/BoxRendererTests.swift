@@ -98,7 +98,7 @@ private func separatorOffset(_ line: String, _ n: Int) -> Int? {
     ("andel", .double(DoubleColumn([1234.5, 0.5]))),
   ])
   let rows = lines(BoxRenderer(options: RenderOptions(locale: .danish)).render(table))
-  #expect(rows[4] == "│ 2007 │     1234,5 │")
+  #expect(rows[4] == "│ 2007 │    1.234,5 │")
   #expect(rows[5] == "│ 2008 │        0,5 │")
 }
 
@@ -129,14 +129,138 @@ private func separatorOffset(_ line: String, _ n: Int) -> Int? {
   #expect(BoxRenderer().render(table).contains("│ 1 row  1 column │"))
 }
 
-@Test func narrowWidthElidesMiddleColumns() {
+@Test func narrowWidthHidesColumnsFromTheRightAndNamesThem() {
   let text = BoxRenderer(options: RenderOptions(maxWidth: 40)).render(wideTable(columns: 15))
   let rows = lines(text)
-  #expect(rows[1].hasPrefix("│ kolonne_0 │ kolonne_1 │ … │"))
-  #expect(rows[1].hasSuffix("│ kolonne… │"))
-  #expect(rows[4].contains("│ … │"))
+  // Whole numbers (123456789 is 9 wide) in columns whose headers give way to 12 at most.
+  #expect(rows[1] == "│ kolonne_0 │ kolonne_1 │ kolonne_2 │")
+  #expect(rows[5] == "│ 123456789 │ 123456789 │ 123456789 │")
   #expect(text.contains("3 rows  15 columns (3 shown)"))
-  #expect(!text.contains("kolonne_7"))
+  #expect(rows[9] == "│ hidden: kolonne_3, kolonne_4,     │")
+  #expect(rows[11] == "│ 7 more (.width 186 shows all)     │")
+  #expect(!text.contains("…"))
+}
+
+/// resultater's first rows, as the review's repro (`.maxrows 6`, `resultater`) shows them.
+private func resultaterRows() -> Table {
+  Table([
+    ("kommunekode", .int64(Int64Column([101, 101, 860]))),
+    ("kommune", .string(StringColumn(["København", "København", "Hjørring"]))),
+    ("runde", .int64(Int64Column([1, 1, 5]))),
+    ("ydelse", .string(StringColumn(["kontanthjælp", "kontanthjælp", "starthjælp"]))),
+    ("herkomst", .string(StringColumn(["dansk", "indvandrer", "efterkommer"]))),
+    ("personer", .int64(Int64Column([4118, 2336, 14]))),
+    ("startet", .int64(Int64Column([638, 308, 1]))),
+    ("uger_selvforsoergende", .double(DoubleColumn([17628.7, 8427.5, 41.5]))),
+    ("uger_aktivering", .double(DoubleColumn([72775.6, 42977.2, 292.2]))),
+    ("uger_i_alt", .double(DoubleColumn([209348.2, 117742.1, 684.7]))),
+    ("jobpakke", .int64(Int64Column([0, 0, 0]))),
+  ])
+}
+
+@Test func numbersAreNeverCutAtAnyWidth() {
+  // P1 #2: at 100 and 80 columns uger_i_alt = 209348.2 showed as 20934….
+  let table = resultaterRows()
+  for width in [60, 80, 100, 120, 160] {
+    let text = BoxRenderer(options: RenderOptions(maxWidth: width)).render(table)
+    let rows = lines(text)
+    #expect(rows.allSatisfy { DisplayWidth.of($0) <= width }, "width \(width)")
+    // Every number cell shown is one of the table's numbers, whole.
+    let numbers: Set<String> = [
+      "101", "860", "1", "5", "4118", "2336", "14", "638", "308", "17628.7", "8427.5", "41.5", "72775.6", "42977.2",
+      "292.2", "209348.2", "117742.1", "684.7", "0",
+    ]
+    for row in rows[4...6] {
+      let cells = row.split(separator: "│").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+      for cell in cells where cell.first?.isNumber == true {
+        #expect(numbers.contains(cell), "width \(width): \(cell) in \(row)")
+      }
+    }
+    // The municipality (the key) is always there, whole.
+    #expect(rows[4].contains("København"), "width \(width)")
+    // Hidden columns are named, with a way to see them.
+    if text.contains("columns (") {
+      #expect(text.contains("hidden: "), "width \(width)")
+      #expect(text.contains(".width 151 shows all"), "width \(width)")
+    }
+  }
+}
+
+@Test func codesAreHiddenBeforeTextIsShortened() {
+  // P2 #14: at 80 columns the four Fred… municipalities all became Freder… while the code
+  // column kept its 13-character header.
+  let table = Table([
+    ("kommunekode", .int64(Int64Column([147, 210, 250, 607, 813]))),
+    ("kommunekode_4", .string(StringColumn(["0147", "0210", "0250", "0607", "0813"]))),
+    ("kommune", .string(StringColumn(["Frederiksberg", "Fredensborg", "Frederikssund", "Fredericia", "Frederikshavn"]))),
+    ("region", .string(StringColumn([
+      "Region Hovedstaden", "Region Hovedstaden", "Region Hovedstaden", "Region Syddanmark", "Region Nordjylland",
+    ]))),
+    ("regionskode", .int64(Int64Column([1084, 1084, 1084, 1083, 1081]))),
+    ("nuts2", .string(StringColumn(["DK01", "DK01", "DK01", "DK03", "DK05"]))),
+    ("areal_km2", .double(DoubleColumn([8.7, 112.1, 248.5, 133.6, 651.4]))),
+    ("vip2", .bool(BoolColumn([false, true, false, false, false]))),
+  ])
+  let text = BoxRenderer(options: RenderOptions(maxWidth: 80)).render(table)
+  for name in ["Frederiksberg", "Fredensborg", "Frederikssund", "Fredericia", "Frederikshavn", "Region Syddanmark"] {
+    #expect(text.contains(name))
+  }
+  #expect(text.contains("hidden: kommunekode_4, regionskode, nuts2"))
+  #expect(!text.contains("…"))
+  // Even at 40 columns the municipalities stay distinguishable.
+  let narrow = BoxRenderer(options: RenderOptions(maxWidth: 40)).render(table)
+  let shown = lines(narrow)[4...8].map { row in
+    row.split(separator: "│").map { $0.trimmingCharacters(in: .whitespaces) }.first { $0.hasPrefix("Fred") } ?? ""
+  }
+  #expect(Set(shown).count == 5, "\(shown)")
+}
+
+@Test func doubleColumnsShowTheSameDecimalsInEveryRow() {
+  // P2 #15: 10 next to 11.97, 160.0 for a count of persons.
+  let table = Table([
+    ("pct", .double(DoubleColumn([10, 11.97, 0.5]))),
+    ("personer", .double(DoubleColumn([160, 46683, 3]))),
+    ("whole", .double(DoubleColumn([2, 3, 4]))),
+  ])
+  let rows = lines(BoxRenderer().render(table))
+  #expect(rows[4] == "│  10.00 │      160 │    2.0 │")
+  #expect(rows[5] == "│  11.97 │    46683 │    3.0 │")
+  #expect(rows[6] == "│   0.50 │        3 │    4.0 │")
+  // A count role makes any name a count.
+  let counted = BoxRenderer().render(
+    Table([("x", .double(DoubleColumn([160, 2])))]), roles: [.count])
+  #expect(lines(counted)[4].hasSuffix(" 160 │"))
+  #expect(!counted.contains("160.0"))
+}
+
+@Test func danishGroupsEveryNumericColumnTheSameWay() {
+  // P2 #15: ledige 2051 next to indbyggere 77.457 in the same table.
+  let table = Table([
+    ("aar", .int64(Int64Column([2008, 2009]))),
+    ("ledige", .int64(Int64Column([2051, 6777]))),
+    ("indbyggere", .int64(Int64Column([77457, 50123]))),
+    ("pct", .double(DoubleColumn([1234.5, 0.25]))),
+  ])
+  let rows = lines(BoxRenderer(options: RenderOptions(locale: .danish)).render(table))
+  #expect(rows[4] == "│ 2008 │  2.051 │     77.457 │ 1.234,50 │")
+  #expect(rows[5] == "│ 2009 │  6.777 │     50.123 │     0,25 │")
+}
+
+@Test func asciiCharsetDrawsPlusMinusBarBorders() {
+  var options = RenderOptions(maxColumnWidth: 10)
+  options.ascii = true
+  let text = BoxRenderer(options: options).render(municipalities(), footer: ["out1 · source: t ← u"])
+  #expect(!text.contains { "┌┬┐├┼┤└┴┘─│…·←".contains($0) })
+  let rows = lines(text)
+  #expect(rows[0] == "+------+------------+----------+")
+  #expect(rows[5] == "|  147 | Frederi... |     NULL |")
+  #expect(rows.last == "out1 - source: t <- u")
+  // Headers cut with ... stay as distinguishable as with …: never uger... twice.
+  var narrow = RenderOptions(maxWidth: 80)
+  narrow.ascii = true
+  let header = lines(BoxRenderer(options: narrow).render(resultaterRows()))[1]
+  let names = header.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+  #expect(Set(names).count == names.count, "\(header)")
 }
 
 @Test func everyLineFitsTheMaximumWidth() {
