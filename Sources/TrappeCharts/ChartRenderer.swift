@@ -35,6 +35,7 @@ package enum ChartRenderer {
       leftOut = table.rowCount - cap
     }
     var data = try ChartRoles.data(for: kind, table: input, options: options)
+    data.applyTitles(settings.titles)
     try interruptible { () throws(ExecutionStop) in try Interrupt.check() }
     let nonFinite = data.removeNonFinite()
     guard data.count > 0 else {

@@ -10,6 +10,8 @@ package struct ChartSettings: Sendable, Equatable {
   var charset: ChartCharset
   /// Whether ANSI colour may be used (charts stay readable without it).
   var color: Bool
+  /// Column name → the title shown for it on axes and legends (`label`, `.lang da`); display only.
+  package var titles: [String: String] = [:]
 
   package init(width: Int = 80, height: Int = 16, locale: NumberLocale = .plain, charset: ChartCharset = .unicode, color: Bool = false) {
     self.width = width

@@ -9,9 +9,12 @@ extension Session {
   func showChart(_ table: Table, spec: ChartSpec, source: SourceText, footer: [String]) throws(Diagnostic) {
     let options = try ChartOptions(spec, columns: table.schema.names, source: source)
     let height = max(8, min(24, settings.effectiveWidth / 5))
-    let chartSettings = ChartSettings(
+    var chartSettings = ChartSettings(
       width: settings.effectiveWidth, height: height, locale: settings.locale,
       charset: settings.charset, color: settings.color)
+    for name in table.schema.names where settings.display.header(for: name) != name {
+      chartSettings.titles[name] = settings.display.header(for: name)
+    }
     // A bar chart draws a line per drawn row: its text is at most (those lines + the frame's
     // lines) lines of the width, each character up to 4 bytes, held twice (lines and joined text).
     let lines = ChartRenderer.linesToDraw(table, options: options, height: height)

@@ -133,7 +133,8 @@ package final class Session {
     }
     recording?.add(
       table: TableExporter.export(
-        table, format: .markdown, options: ExportOptions(displayPrecision: true), suppressed: suppressed),
+        table, format: .markdown, options: ExportOptions(displayPrecision: true, headers: settings.display),
+        suppressed: suppressed),
       footer: footer)
   }
 
@@ -155,9 +156,11 @@ package final class Session {
       options.maxRows = allRows ? 0 : settings.maxRows
       options.locale = settings.locale
       options.color = settings.color
+      options.display = settings.display
       return BoxRenderer(options: options).render(table, footer: footer, suppressed: suppressed) + "\n"
     case .markdown:
       var options = ExportOptions()
+      options.headers = settings.display
       if footer.contains(Session.illustrativeNotice) { options.notice = Session.illustrativeNotice }
       return TableExporter.export(table, format: .markdown, options: options, suppressed: suppressed)
     case .csv:

@@ -55,8 +55,10 @@ package struct BoxRenderer: Sendable {
     cells.reserveCapacity(table.columnCount)
     natural.reserveCapacity(table.columnCount)
     for (field, column) in zip(table.schema.fields, table.columns) {
-      let name = CellFormatter.escapingControlCharacters(field.name)
-      var texts = formatter.format(column, rows: rowIndices)
+      let name = CellFormatter.escapingControlCharacters(options.display.header(for: field.name))
+      var texts =
+        options.display.texts(column, named: field.name, rows: rowIndices, locale: options.locale)
+        ?? formatter.format(column, rows: rowIndices)
       let index = cells.count
       let mask = rowIndices.map { suppressed.isSuppressed(column: index, row: $0) }
       for position in mask.indices where mask[position] {

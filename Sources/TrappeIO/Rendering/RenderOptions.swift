@@ -16,6 +16,8 @@ package struct RenderOptions: Sendable, Equatable {
   var nullText: String
   /// The widest a column may be, in terminal columns; longer cells end in `…`.
   var maxColumnWidth: Int
+  /// Headers, decimals and words the session sets (`label`, `format`, `.lang`); display only.
+  package var display = DisplayLabels()
 
   /// Creates options; every parameter has a default suited to an 80-column terminal.
   package init(

@@ -81,7 +81,7 @@ extension MetaCommand {
     guard let format else {
       throw invocation.error(
         "cannot tell the format of '\(fileWord.text)' from its extension", at: fileWord,
-        hints: ["name the file .csv, .tsv, .json or .md, or add format=csv"])
+        hints: ["name the file .csv, .tsv, .json, .md or .xlsx, or add format=csv"])
     }
     // Ctrl-C stops the export before anything is written: the file stays as it was.
     var text: String
@@ -121,7 +121,8 @@ extension MetaCommand {
     let bytes: [UInt8]
     do throws(WorkbookExporter.Problem) {
       bytes = try WorkbookExporter.workbook(
-        table, sheet: name, notice: illustrative ? Session.illustrativeNotice : nil, provenance: provenance,
+        table, sheet: name, headers: table.schema.names.map { session.settings.display.header(for: $0) },
+        notice: illustrative ? Session.illustrativeNotice : nil, provenance: provenance,
         suppressed: mask, polling: { () throws(ExecutionStop) in try Interrupt.check() })
     } catch {
       switch error {
