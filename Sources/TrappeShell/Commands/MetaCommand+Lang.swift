@@ -5,7 +5,7 @@ extension MetaCommand {
   /// `.lang [da|en]`: Danish or English display words for analysis output.
   static let lang = wordSetting(
     name: "lang", words: ["da", "en"], usage: ".lang [da|en]",
-    summary: "Show or set the words of analysis output: da værdi/ja/nej or en value/true/false",
+    summary: "Show or set analysis words: da værdi/ja, en value/true",
     details: langDetails,
     example: ".lang da", what: "language",
     current: { $0.display.language.rawValue },

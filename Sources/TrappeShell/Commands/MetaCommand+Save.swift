@@ -7,7 +7,7 @@ extension MetaCommand {
   static let save = MetaCommand(
     name: "save", arguments: [.table, .file, .keyword(["format=", "protect=", "decimal=", "bom="])],
     usage: ".save TABLE FILE [format=csv|tsv|json|markdown|xlsx] [protect=on|off] [decimal=comma] [bom=on|off]",
-    summary: "Write a table to a CSV, TSV, JSON, Markdown or Excel (.xlsx) file",
+    summary: "Write a table to CSV, TSV, JSON, Markdown or .xlsx",
     details: """
       The format follows the file extension (.csv .tsv .json .md .xlsx) unless format= is
       given. The file is written to a private temporary file and renamed, so a failed
