@@ -103,4 +103,23 @@ long = "andel_ledige_per_kommune_og_aar_2007"
 compare("computed", long, [
     f"let {long} = kommunepanel | extend andel = if(aar > 2020, null, fuldtidsledige / befolkning * 100) "
     "| select kommune, aar, andel"], 1568, illustrative=False, sheet_title=long[:31])
+
+# Display settings reach the workbook: labels and .lang da words in the header row, format as
+# Excel's number format, and the cells keep every digit (equal to the CSV export's values).
+book_path = os.path.join(work, "labels.xlsx")
+csv_path = os.path.join(work, "labels.csv")
+result = run(binary, ['.lang da', 'label runde = "Runde"', "format value 1",
+                      "let b = bench i_gang for Slagelse by runde", f".save b {book_path}", f".save b {csv_path}"])
+if check("labels: trappe ran", result.returncode == 0, result.stderr):
+    sheet = openpyxl.load_workbook(book_path)["b"]
+    header = [c.value for c in sheet[1]]
+    check("labels: header has the label and the Danish words",
+          header[:5] == ["kommune", "Runde", "værdi", "sammenlignelige", "landsgennemsnit"], str(header[:5]))
+    with open(csv_path, encoding="utf-8") as f:
+        exported = list(csv.DictReader(line for line in f if not line.startswith("# ")))
+    values = [row[2].value for row in sheet.iter_rows(min_row=2)]
+    check("labels: value keeps every digit", values == [float(r["value"]) for r in exported], str(values))
+    formats = {row[2].number_format for row in sheet.iter_rows(min_row=2)}
+    check("labels: format value 1 is the number format #,##0.0", formats == {"#,##0.0"}, str(formats))
+    check("labels: other columns stay General", sheet["D2"].number_format == "General", sheet["D2"].number_format)
 finish()

@@ -33,17 +33,33 @@ package enum WorkbookExporter {
   ///
   /// - Parameters:
   ///   - headers: the header row's texts (the column names, or their display labels); nil uses the names.
+  ///   - decimals: per column, the decimals Excel shows (`format COLUMN N`: number format `#,##0.0`,
+  ///     which Excel spells in the reader's locale); the cell keeps every digit. nil or empty: General.
   ///   - notice: the illustrative label; nil writes one sheet only.
   ///   - provenance: lines under the notice on the "Kilde" sheet (table name, rows, source).
   ///   - poll: called every ``TableExporter/pollInterval`` rows; throwing stops the export.
   package static func workbook(
-    _ table: Table, sheet: String, headers: [String]? = nil, notice: String? = nil, provenance: [String] = [],
+    _ table: Table, sheet: String, headers: [String]? = nil, decimals: [Int?] = [], notice: String? = nil,
+    provenance: [String] = [],
     suppressed: SuppressionMask = SuppressionMask(), polling poll: () throws(ExecutionStop) -> Void = {}
   ) throws(Problem) -> [UInt8] {
     guard table.rowCount < maxRows else { throw .tooManyRows(table.rowCount) }
     guard table.columns.count <= maxColumns else { throw .tooManyColumns(table.columns.count) }
     let dataName = sheetName(sheet)
-    var sheets = [(dataName, try dataSheet(table, headers: headers ?? table.schema.names, notice: notice, suppressed: suppressed, poll))]
+    // One cell format per distinct number of decimals, after 0 (plain) and 1 (bold header).
+    let places = Array(Set(decimals.compactMap { $0 })).sorted()
+    let styleOfColumn = table.columns.indices.map { i -> Int in
+      guard i < decimals.count, let n = decimals[i], let k = places.firstIndex(of: n) else { return 0 }
+      return 2 + k
+    }
+    var sheets = [
+      (
+        dataName,
+        try dataSheet(
+          table, headers: headers ?? table.schema.names, styles: styleOfColumn, notice: notice, suppressed: suppressed,
+          poll)
+      )
+    ]
     if let notice {
       let name = dataName.lowercased() == "kilde" ? "Kilde (Trappe)" : "Kilde"
       sheets.append((name, textSheet([notice] + provenance)))
@@ -53,7 +69,7 @@ package enum WorkbookExporter {
       StoredZip.Entry(name: "_rels/.rels", bytes: Array(packageRelationships.utf8)),
       StoredZip.Entry(name: "xl/workbook.xml", bytes: Array(workbookXML(sheets.map(\.0)).utf8)),
       StoredZip.Entry(name: "xl/_rels/workbook.xml.rels", bytes: Array(workbookRelationships(sheetCount: sheets.count).utf8)),
-      StoredZip.Entry(name: "xl/styles.xml", bytes: Array(styles.utf8)),
+      StoredZip.Entry(name: "xl/styles.xml", bytes: Array(styles(decimals: places).utf8)),
     ]
     for (i, sheet) in sheets.enumerated() {
       entries.append(StoredZip.Entry(name: "xl/worksheets/sheet\(i + 1).xml", bytes: sheet.1))
@@ -121,9 +137,10 @@ package enum WorkbookExporter {
 
   /// The data sheet: header row, then the rows.
   private static func dataSheet(
-    _ table: Table, headers: [String], notice: String?, suppressed: SuppressionMask,
+    _ table: Table, headers: [String], styles: [Int], notice: String?, suppressed: SuppressionMask,
     _ poll: () throws(ExecutionStop) -> Void
   ) throws(Problem) -> [UInt8] {
+    let styleAttribute = styles.map { $0 > 0 ? " s=\"\($0)\"" : "" }
     let letters = (0..<table.columns.count).map(columnLetters)
     let last = (letters.last ?? "A") + String(table.rowCount + 1)
     var out = xmlHeader + "<worksheet xmlns=\"\(mainNamespace)\">"
@@ -153,13 +170,13 @@ package enum WorkbookExporter {
         }
         guard column.isValid(row) else { continue }
         switch column {
-        case .int64(let c): out += "<c r=\"\(ref)\"><v>\(c.values[row])</v></c>"
+        case .int64(let c): out += "<c r=\"\(ref)\"\(styleAttribute[i])><v>\(c.values[row])</v></c>"
         case .double(let c):
           let value = c.values[row]
           // NumberFormatting.plain keeps every digit and a '.' (12.0), so readers see a float;
           // NaN and ±inf have no Excel number and are written as their text.
           if value.isFinite {
-            out += "<c r=\"\(ref)\"><v>\(NumberFormatting.plain(value))</v></c>"
+            out += "<c r=\"\(ref)\"\(styleAttribute[i])><v>\(NumberFormatting.plain(value))</v></c>"
           } else {
             stringCell(ref, NumberFormatting.plain(value), into: &out)
           }
@@ -235,16 +252,29 @@ package enum WorkbookExporter {
     return out + "</Relationships>"
   }
 
-  /// Two cell formats: 0 plain, 1 bold (the header row).
-  private static let styles =
-    xmlHeader + "<styleSheet xmlns=\"\(mainNamespace)\">"
-    + "<fonts count=\"2\"><font><sz val=\"11\"/><name val=\"Calibri\"/></font>"
-    + "<font><b/><sz val=\"11\"/><name val=\"Calibri\"/></font></fonts>"
-    + "<fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill></fills>"
-    + "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
-    + "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
-    + "<cellXfs count=\"2\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
-    + "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/></cellXfs>"
-    + "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
-    + "</styleSheet>"
+  /// Cell formats: 0 plain, 1 bold (the header row), then one per entry of `decimals`
+  /// (number formats 164, 165, …: `#,##0` with that many decimals).
+  private static func styles(decimals: [Int]) -> String {
+    var out = xmlHeader + "<styleSheet xmlns=\"\(mainNamespace)\">"
+    if !decimals.isEmpty {
+      out += "<numFmts count=\"\(decimals.count)\">"
+      for (k, n) in decimals.enumerated() {
+        let code = "#,##0" + (n > 0 ? "." + String(repeating: "0", count: n) : "")
+        out += "<numFmt numFmtId=\"\(164 + k)\" formatCode=\"\(code)\"/>"
+      }
+      out += "</numFmts>"
+    }
+    out += "<fonts count=\"2\"><font><sz val=\"11\"/><name val=\"Calibri\"/></font>"
+      + "<font><b/><sz val=\"11\"/><name val=\"Calibri\"/></font></fonts>"
+      + "<fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill></fills>"
+      + "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
+      + "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
+      + "<cellXfs count=\"\(2 + decimals.count)\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
+      + "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/>"
+    for k in decimals.indices {
+      out += "<xf numFmtId=\"\(164 + k)\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
+    }
+    return out + "</cellXfs><cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
+      + "</styleSheet>"
+  }
 }

@@ -152,7 +152,7 @@ extension LanguageEntry {
       result: "label value = \"Andel i gang (%)\" (display only: queries still use value)"),
     .init(
       name: "format", kind: .stage, syntax: "format COLUMN DECIMALS | format COLUMN none",
-      summary: "Show COLUMN's numbers with exactly DECIMALS decimals (0–10, rounded half away from zero, in the .locale style) in every later table and Markdown output, for the rest of the session; none removes it. Display only: the values, exports and charts keep every digit.",
+      summary: "Show COLUMN's numbers with exactly DECIMALS decimals (0–10, rounded half away from zero, in the .locale style) in every later table and Markdown output, and as the column's number format in .save FILE.xlsx, for the rest of the session; none removes it. Display only: the values, exports and charts keep every digit.",
       example: "format value 1",
       result: "format value 1: 1 decimal shown (display only)"),
   ]

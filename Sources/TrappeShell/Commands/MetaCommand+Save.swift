@@ -20,7 +20,8 @@ extension MetaCommand {
       An .xlsx file is one Excel workbook: a sheet named after the table (at most 31
       characters; : \\ / ? * [ ] become _) with the column names in a bold, frozen first row,
       numbers as numbers, text as text (no ' is needed), NULL as an empty cell; Excel holds
-      at most 1,048,575 rows. With .suppress on, small counts and
+      at most 1,048,575 rows. Labels (label COLUMN = "…", .lang da) name its header row and
+      format COLUMN N becomes the column's number format (#,##0.0); cells keep every digit. With .suppress on, small counts and
       the ratios built on them are written as <N. A table of generated data keeps
       its label: a first line "# Illustrative data, ..." in CSV and TSV (.load
       knows it), a last italic line in Markdown, a "notice" field in JSON; in .xlsx a second
@@ -122,6 +123,7 @@ extension MetaCommand {
     do throws(WorkbookExporter.Problem) {
       bytes = try WorkbookExporter.workbook(
         table, sheet: name, headers: table.schema.names.map { session.settings.display.header(for: $0) },
+        decimals: table.schema.names.map { session.settings.display.decimals[$0] },
         notice: illustrative ? Session.illustrativeNotice : nil, provenance: provenance,
         suppressed: mask, polling: { () throws(ExecutionStop) in try Interrupt.check() })
     } catch {

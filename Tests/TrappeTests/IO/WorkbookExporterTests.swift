@@ -82,6 +82,15 @@ import Testing
     #expect(labelled.contains(#"<c r="A1" t="inlineStr" s="1"><is><t>Illustrative &amp; co</t></is></c>"#))
   }
 
+  @Test func formatBecomesANumberFormat() throws {
+    let table = Table([("x", .double(DoubleColumn([1.25]))), ("y", .double(DoubleColumn([2.5])))])
+    let text = String(decoding: try WorkbookExporter.workbook(table, sheet: "t", decimals: [1, nil]), as: UTF8.self)
+    #expect(text.contains(##"<numFmt numFmtId="164" formatCode="#,##0.0"/>"##))
+    #expect(text.contains(#"<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>"#))
+    // The cell keeps its digits and points at cell format 2; y stays General.
+    #expect(text.contains(#"<c r="A2" s="2"><v>1.25</v></c><c r="B2"><v>2.5</v></c>"#))
+  }
+
   @Test func aTableTallerThanASheetIsRefused() {
     let rows = WorkbookExporter.maxRows
     let table = Table([("n", .int64(Int64Column(values: Array(repeating: 1, count: rows), validity: ValidityMask(allValid: rows))))])
