@@ -75,6 +75,15 @@ import TrappeTestSupport
     let (bad, temporary2) = try self.registry("delimiter: :", csv: Array("kommune;andel\n".utf8))
     #expect(bad.problems.first?.message == "delimiter must be one of , ; tab |, not ':'")
     _ = temporary2
+    // Without the key a '|' file's header is one column: the hint names the delimiter key.
+    let (piped, temporary3) = try self.registry("", csv: Array("kommune|andel\nAarhus|1.5\n".utf8))
+    do {
+      _ = try piped.load("dc")
+      Issue.record("expected an error")
+    } catch {
+      #expect(error.hints.contains { $0.contains("delimiter: ;") })
+    }
+    _ = temporary3
   }
 
   @Test func aBadNumberPointsAtTheManifestsDecimalKey() throws {
@@ -85,7 +94,7 @@ import TrappeTestSupport
     } catch {
       #expect(error.message == "cannot read '12,5' as double in column andel")
       #expect(error.hints.contains { $0.contains("declares andel as double") })
-      #expect(error.hints.contains { $0.contains("'decimal: comma'") })
+      #expect(error.hints.contains { $0.contains("change 'decimal: point' to 'decimal: comma'") })
       #expect(!error.hints.contains { $0.contains("override") })
     }
     _ = temporary
