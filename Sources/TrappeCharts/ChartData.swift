@@ -33,3 +33,13 @@ package struct ChartData: Sendable {
   /// The number of rows.
   package var count: Int { labels.count }
 }
+
+extension ChartData {
+  /// Shows the columns by their display titles (labels, `.lang da` words) on axes and legends.
+  mutating func applyTitles(_ titles: [String: String]) {
+    guard !titles.isEmpty else { return }
+    labelName = titles[labelName] ?? labelName
+    values = values.map { (titles[$0.name] ?? $0.name, $0.values) }
+    seriesName = seriesName.map { titles[$0] ?? $0 }
+  }
+}

@@ -25,8 +25,12 @@ package struct ChartModel: Sendable {
 
   /// Resolves the chart: defaults for analysis results, the row cap, the columns' roles,
   /// the title (`title=`, else the query), the axis titles and the unit.
-  package static func resolve(_ table: Table, options: ChartOptions, context: ChartContext, charset: ChartCharset = .unicode)
-    throws(Diagnostic) -> ChartModel
+  /// `titles` are the display titles of columns (`label`, `.lang da`): axes and legends show
+  /// them; roles, units and markers are found by the real column names first.
+  package static func resolve(
+    _ table: Table, options: ChartOptions, context: ChartContext, charset: ChartCharset = .unicode,
+    titles: [String: String] = [:]
+  ) throws(Diagnostic) -> ChartModel
   {
     var options = options
     var defaultChoice: String?
@@ -58,6 +62,10 @@ package struct ChartModel: Sendable {
       data.markerNames = data.values.dropFirst().map(\.name).filter { ChartModel.markerColumns.contains($0) }
     }
     data.unit = ChartModel.unit(of: data, context: context)
+    if !titles.isEmpty {
+      data.markerNames = data.markerNames.map { titles[$0] ?? $0 }
+      data.applyTitles(titles)
+    }
     data.title = options.title ?? context.query
     data.xTitle = data.labelName
     data.yTitle = ChartModel.yTitle(data, kind: kind)

@@ -24,7 +24,7 @@ package enum ChartRenderer {
     var settings = settings
     if let width = options.width { settings.width = width }
     if let height = options.height { settings.height = height }
-    let model = try ChartModel.resolve(table, options: options, context: context, charset: settings.charset)
+    let model = try ChartModel.resolve(table, options: options, context: context, charset: settings.charset, titles: settings.titles)
     guard model.data.count > 0 else {
       return "(no rows to chart)"
     }

@@ -13,6 +13,8 @@ package struct ChartSettings: Sendable, Equatable {
   /// The most lines the whole chart may take (the terminal's height less the footer and the
   /// prompt); nil draws the plot `height` rows high whatever its total.
   package var maxLines: Int?
+  /// Column name → the title shown for it on axes and legends (`label`, `.lang da`); display only.
+  package var titles: [String: String] = [:]
 
   package init(width: Int = 80, height: Int = 16, locale: NumberLocale = .plain, charset: ChartCharset = .unicode, color: Bool = false, maxLines: Int? = nil) {
     self.maxLines = maxLines

@@ -5,7 +5,8 @@ import TrappeStorage
 extension DatasetManifest {
   /// The keys a manifest may use, for "did you mean".
   static let keys = [
-    "name", "title", "kind", "file", "rows", "source", "cite", "period", "terms", "definition", "note", "decimal", "column",
+    "name", "title", "kind", "file", "rows", "source", "cite", "period", "terms", "definition", "note", "decimal", "delimiter",
+    "encoding", "column",
   ]
 
   /// Parses manifest text; `path` names the file in diagnostics and anchors `file:`.
@@ -94,6 +95,30 @@ extension DatasetManifest {
           hints: ["decimal: comma for numbers written 1,5 (with ; between fields); point for 1.5"])
       }
     }
+    var delimiter: UInt8?
+    if let (text, line) = fields["delimiter"] {
+      switch text.lowercased() {
+      case ",", "comma": delimiter = UInt8(ascii: ",")
+      case ";", "semicolon": delimiter = UInt8(ascii: ";")
+      case "tab", "\\t": delimiter = 9
+      case "|", "pipe": delimiter = UInt8(ascii: "|")
+      default:
+        throw fail("delimiter must be one of , ; tab |, not '\(text)'", line: line)
+      }
+    }
+    var encoding = TextEncoding.auto
+    if let (text, line) = fields["encoding"] {
+      switch text.lowercased() {
+      case "utf8", "utf-8": encoding = .utf8
+      case "latin1", "latin-1", "iso-8859-1", "iso8859-1": encoding = .latin1
+      case "cp1252", "windows-1252", "win1252": encoding = .windows1252
+      case "auto": encoding = .auto
+      default:
+        throw fail(
+          "encoding must be utf8, latin1 or cp1252, not '\(text)'", line: line,
+          hints: ["UTF-16 files with a byte order mark are recognised without this key"])
+      }
+    }
     let directory = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
     let file = try required("file")
     return DatasetManifest(
@@ -101,6 +126,6 @@ extension DatasetManifest {
       file: file.hasPrefix("/") || directory.isEmpty ? file : directory + "/" + file, rows: rows,
       source: try required("source"), period: try required("period"), terms: try required("terms"),
       definition: fields["definition"]?.0, cite: fields["cite"]?.0, fileName: file, notes: notes, columns: columns,
-      decimal: decimal, path: path)
+      decimal: decimal, delimiter: delimiter, encoding: encoding, path: path)
   }
 }

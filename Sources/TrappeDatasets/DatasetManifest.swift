@@ -20,6 +20,10 @@ package struct DatasetManifest: Sendable, Equatable {
   package var columns: [ManifestColumn]
   /// The decimal separator of the CSV's numbers (`decimal: comma|point`); detected when absent.
   package var decimal: DecimalSeparator = .auto
+  /// The field delimiter (`delimiter: , ; tab |`); sniffed when absent.
+  package var delimiter: UInt8? = nil
+  /// The text encoding (`encoding: utf8|latin1|cp1252`); detected when absent.
+  package var encoding: TextEncoding = .auto
   /// The manifest's own path.
   var path: String
 

@@ -69,12 +69,14 @@ package final class DatasetRegistry {
   private func parse(_ manifest: DatasetManifest) throws(Diagnostic) -> Table {
     var options = CSVReadOptions()
     options.decimalSeparator = manifest.decimal
+    options.delimiter = manifest.delimiter
+    options.encoding = manifest.encoding
     for column in manifest.columns { options.typeOverrides[column.name] = column.type }
     let table: Table
     do throws(CSVError) {
       table = try CSVReader.read(file: manifest.file, options: options).table
     } catch {
-      throw error.diagnostic
+      throw manifestDiagnostic(error, manifest)
     }
     let names = table.schema.names
     let declared = manifest.columns.map(\.name)

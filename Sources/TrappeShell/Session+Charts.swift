@@ -16,10 +16,13 @@ extension Session {
     let options = try ChartOptions(spec, columns: table.schema.names, source: source)
     var height = max(8, min(24, settings.effectiveWidth / 5))
     if let limit = settings.outputHeight { height = max(4, min(height, limit)) }
-    let chartSettings = ChartSettings(
+    var chartSettings = ChartSettings(
       width: settings.effectiveWidth, height: height, locale: settings.locale,
       charset: settings.charset, color: settings.color,
       maxLines: settings.terminalHeight.map { $0 - footer.count - (settings.timer ? 3 : 2) })
+    for name in table.schema.names where settings.display.header(for: name) != name {
+      chartSettings.titles[name] = settings.display.header(for: name)
+    }
     // A bar chart draws a line per drawn row: its text is at most (those lines + the frame's
     // lines) lines of the width, each character up to 4 bytes, held twice (lines and joined text).
     let lines = ChartRenderer.linesToDraw(table, options: options, height: height)

@@ -64,6 +64,8 @@ extension Session {
       notice(
         "\(replaced ? "replaced" : "created") \(name): \(table.rowCount) \(table.rowCount == 1 ? "row" : "rows"), "
           + "\(table.columnCount) \(table.columnCount == 1 ? "column" : "columns")")
+    case .display(let statement):
+      notice(applyDisplay(statement))
     case .measure(let statement):
       let measure = try MeasureDefinition(statement, source: source, tables: tableColumns)
       measures.define(measure)

@@ -139,7 +139,8 @@ package final class Session {
     }
     recording?.add(
       table: TableExporter.export(
-        table, format: .markdown, options: ExportOptions(displayPrecision: true), suppressed: suppressed),
+        table, format: .markdown, options: ExportOptions(displayPrecision: true, headers: settings.display),
+        suppressed: suppressed),
       footer: footer)
   }
 
@@ -168,11 +169,13 @@ package final class Session {
       options.locale = settings.locale
       options.color = settings.color
       options.ascii = settings.charset == .ascii
+      options.display = settings.display
       let renderer = BoxRenderer(options: options)
       return renderer.render(
         table, footer: footer, suppressed: suppressed, roles: roles, numbersRight: numbersRight, units: units) + "\n"
     case .markdown:
       var options = ExportOptions()
+      options.headers = settings.display
       if footer.contains(Session.illustrativeNotice) { options.notice = Session.illustrativeNotice }
       return TableExporter.export(table, format: .markdown, options: options, suppressed: suppressed)
     case .csv:

@@ -1,5 +1,6 @@
 import TrappeBase
 import TrappeCharts
+import TrappeIO
 
 /// The display settings of a session, changed by `.mode`, `.width`, `.maxrows`, `.locale`, `.timer` and `.suppress`.
 package struct SessionSettings: Sendable, Equatable {
@@ -30,6 +31,8 @@ package struct SessionSettings: Sendable, Equatable {
   /// Whether stdout is a terminal: then CSV, TSV, JSON and Markdown output shows control and
   /// bidirectional characters from the data escaped (`\u{1B}`); files and pipes get them exact.
   package var terminalOutput: Bool = false
+  /// Column labels, decimals and the language of analysis words (`label`, `format`, `.lang`).
+  package var display = DisplayLabels()
 
   /// Whether tables are drawn whole when ``width`` is nil: stdout is a file or a pipe, so
   /// nothing would wrap, and a log must not lose columns (charts still use ``terminalWidth``).

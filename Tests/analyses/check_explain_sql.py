@@ -285,6 +285,9 @@ def cases_from(commands):
             context.append(command)
         elif head.startswith(".") or head.startswith("explain"):
             continue
+        elif re.match(r"(label|format)\s+\w+\s+\S", head):
+            # Display statements (label COLUMN = "…", format COLUMN N) change no data.
+            context.append(command)
         elif head.startswith("let "):
             cases.append((list(context), re.sub(r"^let\s+\w+\s*=\s*", "", head)))
             context.append(command)

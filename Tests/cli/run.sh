@@ -99,6 +99,18 @@ equal save-illustrative-tsv "# $label" "$(head -n 1 "$work/r.tsv")"
 equal save-illustrative-json "{\"notice\": \"$label\", \"rows\": [" "$(head -n 1 "$work/r.json")"
 equal save-illustrative-md "_${label}_" "$(tail -n 1 "$work/r.md")"
 equal save-real-unlabelled "kommunekode,kommunekode_4,kommune" "$(head -n 1 "$work/k.csv" | cut -d, -f1-3)"
+# CSV for Danish Excel (review P2 #18): decimal=comma starts with a UTF-8 BOM (EF BB BF) so Excel
+# shows København, not KÃ¸benhavn; bom=off leaves it out; .load reads the file back unchanged.
+check save-bom 0 "$bin" -c ".load $fixtures/områder.csv as o" -c ".save o $work/dk.csv decimal=comma" \
+  -c ".save o $work/nobom.csv decimal=comma bom=off" -c ".save o $work/plain.csv"
+equal save-bom-bytes "efbbbf" "$(head -c 3 "$work/dk.csv" | od -An -tx1 | tr -d ' \n')"
+equal save-bom-off "$(head -c 3 "$work/plain.csv" | od -An -tx1 | tr -d ' \n')" "$(head -c 3 "$work/nobom.csv" | od -An -tx1 | tr -d ' \n')"
+equal save-bom-rest "$(cat "$work/nobom.csv")" "$(tail -c +4 "$work/dk.csv")"
+check save-bom-original 0 "$bin" --format csv -c ".load $fixtures/områder.csv as o" -c "o" && original=$out
+check save-bom-reload 0 "$bin" --format csv -c ".load $work/dk.csv as d" -c "d" && equal save-bom-reload "$original" "$out"
+# .xlsx: a workbook (read back cell by cell by Tests/analyses/check_xlsx.py).
+check save-xlsx 0 "$bin" -c ".save kommuner $work/k.xlsx" && expect save-xlsx "saved 98 rows to $work/k.xlsx (xlsx, sheet 'kommuner')" "$err"
+equal save-xlsx-zip "504b0304" "$(head -c 4 "$work/k.xlsx" | od -An -tx1 | tr -d ' \n')"
 check record-illustrative 0 "$bin" -c ".record $work/rec.md" -c "resultater | summarize startet = sum(startet)" \
   -c ".record off"
 expect record-illustrative "$label" "$(cat "$work/rec.md" 2>/dev/null)"
@@ -239,6 +251,10 @@ check load-utf16-no-bom 1 "$bin" -c ".load $work/nobom.csv as x" && expect load-
 python3 -c "import zipfile; z = zipfile.ZipFile('$work/book.xlsx', 'w'); z.writestr('x.xml', '<x/>'); z.close()"
 check load-xlsx 1 "$bin" -c ".load $work/book.xlsx" && expect load-xlsx "cannot load $work/book.xlsx: it is an Excel workbook (.xlsx), not a CSV text file" "$err" \
   && expect load-xlsx-hint "export it as CSV" "$err"
+# An old-style .xls (OLE2 compound file signature D0 CF 11 E0 A1 B1 1A E1) says what it is (review P2 #16).
+printf '\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\0\0\0\0' >"$work/old.xls"
+check load-xls 1 "$bin" -c ".load $work/old.xls" && expect load-xls "it is an old-style Office file (Excel .xls)" "$err" \
+  && expect load-xls-hint "export it as CSV" "$err"
 printf 'a,b\n1,2\n' | gzip >"$work/g.csv.gz"
 check load-gzip 1 "$bin" -c ".load $work/g.csv.gz as g" && expect load-gzip "it is a gzip-compressed file" "$err"
 printf 'PAR1\0\0\0\0PAR1' >"$work/p.parquet"

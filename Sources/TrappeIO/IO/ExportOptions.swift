@@ -11,9 +11,15 @@ package struct ExportOptions: Sendable, Equatable {
   var displayPrecision: Bool
   /// A notice written with the table (see ``ExportNotice``): the illustrative label; nil writes none.
   package var notice: String? = nil
+  /// Header labels, decimals and words for Markdown (reports and records); CSV, TSV and JSON ignore them.
+  package var headers = DisplayLabels()
 
   /// Creates options; by default formulas are protected, decimals use a point and keep every digit.
-  package init(protectFormulas: Bool = true, decimalComma: Bool = false, displayPrecision: Bool = false) {
+  package init(
+    protectFormulas: Bool = true, decimalComma: Bool = false, displayPrecision: Bool = false,
+    headers: DisplayLabels = DisplayLabels()
+  ) {
+    self.headers = headers
     self.protectFormulas = protectFormulas
     self.decimalComma = decimalComma
     self.displayPrecision = displayPrecision

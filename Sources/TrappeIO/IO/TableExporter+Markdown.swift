@@ -18,12 +18,20 @@ extension TableExporter {
       }
       return out
     }
-    var out = "| " + table.schema.names.map { cell(headerText($0, options: options)) }.joined(separator: " | ") + " |\n"
+    // Labels, decimals and .lang words (``DisplayLabels``): Markdown is read, not loaded back.
+    let display = options.headers
+    var out = "| " + table.schema.names.map { cell(headerText(display.header(for: $0), options: options)) }.joined(separator: " | ") + " |\n"
     out += "|" + table.schema.fields.map { $0.type.isNumeric ? " ---: |" : " --- |" }.joined() + "\n"
     for row in 0..<table.rowCount {
       if row % pollInterval == 0 { try poll() }
       var cells: [String] = []
       for (i, column) in table.columns.enumerated() {
+        if !display.isEmpty, column.isValid(row), !suppressed.isSuppressed(column: i, row: row),
+          let text = display.texts(column, named: table.schema.names[i], rows: [row], locale: .plain)?[0]
+        {
+          cells.append(cell(text))
+          continue
+        }
         if suppressed.isSuppressed(column: i, row: row) {
           cells.append(cell(suppressed.placeholder(column: i, row: row)))
           continue

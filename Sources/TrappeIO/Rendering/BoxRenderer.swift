@@ -74,13 +74,15 @@ package struct BoxRenderer: Sendable {
       ColumnProfile.distinguishingWidth(
         table.schema.names.map { CellFormatter.escapingControlCharacters($0) }, limit: cap, ellipsis: box.ellipsis))
     for (field, column) in zip(table.schema.fields, table.columns) {
-      let name = CellFormatter.escapingControlCharacters(field.name)
+      let name = CellFormatter.escapingControlCharacters(options.display.header(for: field.name))
       let index = cells.count
       let role = index < roles.count ? roles[index] : .plain
       var identifier = ColumnProfile.isCodeName(field.name) && field.type != .double
-      var texts = formatter.format(
-        column, rows: rowIndices, identifiers: identifier || ColumnProfile.isYearName(field.name),
-        counts: role == .count || ColumnProfile.isCountName(field.name))
+      var texts =
+        options.display.texts(column, named: field.name, rows: rowIndices, locale: options.locale)
+        ?? formatter.format(
+          column, rows: rowIndices, identifiers: identifier || ColumnProfile.isYearName(field.name),
+          counts: role == .count || ColumnProfile.isCountName(field.name))
       if field.type == .string && !identifier { identifier = ColumnProfile.isCodeLike(texts) }
       let mask = rowIndices.map { suppressed.isSuppressed(column: index, row: $0) }
       for position in mask.indices where mask[position] {

@@ -18,6 +18,8 @@ package struct RenderOptions: Sendable, Equatable {
   var maxColumnWidth: Int
   /// Whether to draw with ASCII only (`.charset ascii`): `+-|` borders and `...`.
   package var ascii: Bool = false
+  /// Headers, decimals and words the session sets (`label`, `format`, `.lang`); display only.
+  package var display = DisplayLabels()
 
   /// Creates options; every parameter has a default suited to an 80-column terminal.
   package init(

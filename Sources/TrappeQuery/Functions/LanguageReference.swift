@@ -145,6 +145,16 @@ extension LanguageEntry {
       summary: "Show the plan the pipeline runs as, after filters and column choices are pushed down.",
       example: "explain kommunepanel | where aar == 2008 | summarize n = sum(befolkning) by region",
       result: "project region, n = #a0\n└─ aggregate #a0 = sum(befolkning) by region\n   └─ filter (aar == 2008)\n      └─ scan kommunepanel [region, aar, befolkning] (3 of 8 columns)"),
+    .init(
+      name: "label", kind: .stage, syntax: "label COLUMN = \"TEXT\" | label COLUMN = none",
+      summary: "Show COLUMN under the header TEXT in every later table, chart (axis and legend titles), Markdown output, record and .xlsx header row, for the rest of the session; none removes it. Display only: queries, CSV, TSV and JSON keep the name. A label wins over .lang da.",
+      example: "label value = \"Andel i gang (%)\"",
+      result: "label value = \"Andel i gang (%)\" (display only: queries still use value)"),
+    .init(
+      name: "format", kind: .stage, syntax: "format COLUMN DECIMALS | format COLUMN none",
+      summary: "Show COLUMN's numbers with exactly DECIMALS decimals (0–10, rounded half away from zero, in the .locale style) in every later table and Markdown output, and as the column's number format in .save FILE.xlsx, for the rest of the session; none removes it. Display only: the values, exports and charts keep every digit.",
+      example: "format value 1",
+      result: "format value 1: 1 decimal shown (display only)"),
   ]
 
   package static let scalars: [LanguageEntry] = [

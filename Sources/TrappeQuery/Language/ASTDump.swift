@@ -12,6 +12,11 @@ enum ASTDump {
     case .let(let name, _, let pipeline): return "(let \(quoteName(name)) \(dump(pipeline)))"
     case .explain(let pipeline): return "(explain \(dump(pipeline)))"
     case .explainSQL(let pipeline): return "(explain-sql \(dump(pipeline)))"
+    case .display(let d):
+      switch d.setting {
+      case .label(let text): return "(label \(quoteName(d.column)) \(text.map { "\"\($0)\"" } ?? "none"))"
+      case .decimals(let n): return "(format \(quoteName(d.column)) \(n.map(String.init) ?? "none"))"
+      }
     case .measure(let m):
       return "(measure \(quoteName(m.name)) \(dump(m.expression))\(m.unit.map { " (unit \"\($0)\")" } ?? "")\(m.direction.map { " (better \($0.rawValue))" } ?? ""))"
     }

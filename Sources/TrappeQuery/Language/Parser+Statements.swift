@@ -16,6 +16,10 @@ extension Parser {
       _ = letToken
       let pipeline = try parsePipeline()
       statement = .let(name: name, nameRange: nameRange, pipeline: pipeline)
+    } else if current.isKeyword("label"), peek(1).name != nil, !Parser.endsList(peek(2)) {
+      statement = .display(try parseLabel())
+    } else if current.isKeyword("format"), peek(1).name != nil, !Parser.endsList(peek(2)) {
+      statement = .display(try parseFormat())
     } else if introducesStatement, let measureToken = acceptKeyword("measure") {
       statement = .measure(try parseMeasure(measureToken))
     } else if introducesStatement, acceptKeyword("explain") != nil {
@@ -50,6 +54,15 @@ extension Parser {
     let pipeline: Pipeline
     switch statement {
     case .pipeline(let p), .explain(let p), .explainSQL(let p), .let(_, _, let p): pipeline = p
+    case .display(let d):
+      if case .label = d.setting {
+        return LanguageError(
+          "unexpected \(describe(current)) after the label of \(d.column)", at: current.range,
+          hints: ["write label COLUMN = \"TEXT\" (or = none to remove it)"])
+      }
+      return LanguageError(
+        "unexpected \(describe(current)) after the format of \(d.column)", at: current.range,
+        hints: ["write format COLUMN DECIMALS, e.g. format value 1 (or none to remove it)"])
     case .measure(let m):
       return LanguageError(
         "unexpected \(describe(current)) after the measure '\(m.name)'", at: current.range,
@@ -66,5 +79,46 @@ extension Parser {
     return LanguageError(
       "unexpected \(describe(current)) after the table name '\(pipeline.source)'", at: current.range,
       hints: ["separate stages with '|': \(pipeline.source) | where ..."])
+  }
+}
+
+extension Parser {
+  /// `label COLUMN = "TEXT"|none`, at `label`.
+  mutating func parseLabel() throws(LanguageError) -> DisplayStatement {
+    _ = advance()
+    let (column, range) = try expectName("expected a column name after 'label'")
+    guard accept(.assign) != nil else {
+      throw LanguageError(
+        "expected '=' after 'label \(column)', found \(describe(current))", at: current.range,
+        hints: ["write label \(column) = \"Andel i gang (%)\", or label \(column) = none to remove it"])
+    }
+    if case .string(let text) = current.kind {
+      _ = advance()
+      return DisplayStatement(column: column, columnRange: range, setting: .label(text))
+    }
+    if current.isKeyword("none") {
+      _ = advance()
+      return DisplayStatement(column: column, columnRange: range, setting: .label(nil))
+    }
+    throw LanguageError(
+      "expected a quoted text or none after 'label \(column) =', found \(describe(current))", at: current.range,
+      hints: ["write label \(column) = \"Andel i gang (%)\", or label \(column) = none to remove it"])
+  }
+
+  /// `format COLUMN N|none` (N decimals, 0–10), at `format`.
+  mutating func parseFormat() throws(LanguageError) -> DisplayStatement {
+    _ = advance()
+    let (column, range) = try expectName("expected a column name after 'format'")
+    if case .integer(let n) = current.kind, (0...10).contains(n) {
+      _ = advance()
+      return DisplayStatement(column: column, columnRange: range, setting: .decimals(Int(n)))
+    }
+    if current.isKeyword("none") {
+      _ = advance()
+      return DisplayStatement(column: column, columnRange: range, setting: .decimals(nil))
+    }
+    throw LanguageError(
+      "expected a number of decimals (0–10) or none after 'format \(column)', found \(describe(current))",
+      at: current.range, hints: ["write format \(column) 1 to show one decimal, or format \(column) none to remove it"])
   }
 }

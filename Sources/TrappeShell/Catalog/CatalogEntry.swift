@@ -112,10 +112,13 @@ struct CatalogEntry: Sendable {
     switch provenance.origin {
     case .dataset(let manifest):
       // A manifest's `decimal: comma` means Statistics Denmark style: `;` between fields, 1,5.
+      // `delimiter:` and `encoding:` keys, when given, say so explicitly.
       let comma = manifest.decimal == .comma
       return .csv(
         path: CatalogEntry.relative(manifest.file, to: directory),
-        format: SQLCSVFormat(delimiter: comma ? ";" : ",", decimalComma: comma))
+        format: SQLCSVFormat(
+          delimiter: manifest.delimiter.map { Character(Unicode.Scalar($0)) } ?? (comma ? ";" : ","),
+          latin1: manifest.encoding == .latin1 || manifest.encoding == .windows1252, decimalComma: comma))
     case .file:
       return csvFile.map { .csv(path: CatalogEntry.relative($0.path, to: directory), format: $0.format) }
     case .derived:

@@ -4,7 +4,7 @@ import TrappeDatasets
 extension MetaCommand {
   /// Every meta command, in the order `.help` lists them.
   static let all: [MetaCommand] = [
-    .help, .tables, .datasets, .measures, .describe, .load, .save, .drop, .read, .mode, .width, .maxrows, .pager, .locale, .charset,
+    .help, .tables, .datasets, .measures, .describe, .load, .save, .drop, .read, .mode, .width, .maxrows, .pager, .locale, .lang, .charset,
     .suppress, .timer, .ci, .set, .record, .memory, .echo, .quit,
   ]
 }

@@ -32,4 +32,6 @@ package enum Statement: Sendable, Equatable {
   case explainSQL(Pipeline)
   /// `measure NAME = NUMERATOR / DENOMINATOR [unit "TEXT"]`: defines a ratio measure.
   case measure(MeasureStatement)
+  /// `label COLUMN = "TEXT"` or `format COLUMN N`: how a column is shown (display only).
+  case display(DisplayStatement)
 }
