@@ -46,6 +46,7 @@ extension Session {
       } else {
         show(outcome.table, footer: lines, suppressed: mask)
       }
+      if let close = closeValuesNotice(for: pipeline, resultRows: outcome.table.rowCount) { notice(close) }
       releaseResults()
     case .let(let name, let nameRange, let pipeline):
       if let problem = Catalog.reservedNameProblem(name) {

@@ -179,3 +179,49 @@ import TrappeTestSupport
     #expect(!captured.take().contains("\nstage\n"))
   }
 }
+
+/// Issue 15 item 9 (review §6.3, P3 #23): habits from SQL, dplyr, pandas and DuckDB get a hint.
+@Suite struct HabitHintTests {
+  @Test(arguments: [
+    ("SELECT kommune FROM kommuner WHERE vip2", "t | where c | select a"),
+    ("kommuner | group by region", "summarize ... by"),
+    ("kommuner | summarize n = count() group by region", "without 'group'"),
+    ("kommuner | filter vip2", "where"),
+    ("kommuner | head 5", "take 5"),
+    ("kommuner | mutate x = 1", "extend"),
+    ("kommuner | where areal_km2 > 100,5", "100.5"),
+    ("kommuner | where kommune like \"Sl%\"", "startswith(kommune"),
+    ("kommuner | select kommune as navn", "select navn = kommune"),
+    ("help", ".help"),
+    ("exit", ".quit"),
+    (".schema", ".describe"),
+    (".import x.csv", ".load"),
+  ])
+  func habitGetsAHint(_ input: String, _ hint: String) {
+    let captured = CapturedSession()
+    #expect(captured.session.run(input) != .success)
+    let hints = captured.errors.split(separator: "\n").filter { $0.hasPrefix("hint: ") }
+    #expect(hints.contains { $0.contains(hint) }, "\(captured.errors)")
+  }
+}
+
+/// Issue 15 item 9 (review §6.3, P3 #24): a `==` filter that matches nothing names close values.
+@Suite struct CloseValueTests {
+  @Test(arguments: [
+    ("kommuner | where kommune == \"Århus\"", "did you mean \"Aarhus\"?"),
+    ("kommuner | where region == \"Region Sjaelland\"", "did you mean \"Region Sjælland\"?"),
+    ("kommuner | where vip2 and kommune == \"slagelse\"", "did you mean \"Slagelse\"?"),
+  ])
+  func emptyFilterSuggestsCloseValues(_ query: String, _ note: String) {
+    let captured = CapturedSession()
+    #expect(captured.session.run(query) == .success)
+    #expect(captured.errors.contains(note), "\(captured.errors)")
+  }
+
+  @Test func noNoteWhenRowsMatchOrNothingIsClose() {
+    let captured = CapturedSession()
+    #expect(captured.session.run("kommuner | where kommune == \"Aarhus\"") == .success)
+    #expect(captured.session.run("kommuner | where kommune == \"Xyzzy Qwerty\"") == .success)
+    #expect(!captured.errors.contains("did you mean"))
+  }
+}
