@@ -225,3 +225,40 @@ import TrappeTestSupport
     #expect(!captured.errors.contains("did you mean"))
   }
 }
+
+/// Issue 15 item 9 (review §6.1, P3 #25): Tab completion from the live session.
+@Suite struct ValueCompletionTests {
+  func complete(_ line: String) -> [String] {
+    let captured = CapturedSession()
+    return captured.session.completions(line: line, cursor: line.utf8.count).candidates
+  }
+
+  @Test func pipelineColumnsFirst() {
+    // Review: ~160 candidates (columns of every dataset); now kommuner's own columns.
+    let candidates = complete("kommuner | select kommune, ")
+    #expect(candidates.contains("region") && candidates.contains("areal_km2"))
+    #expect(!candidates.contains("uger_aktivering") && !candidates.contains("taerskel"))
+    #expect(complete("kommuner | where reg") == ["region", "regionskode"])
+  }
+
+  @Test func measuresAfterBenchAndGap() {
+    let candidates = complete("bench ")
+    #expect(candidates.contains("i_gang"))
+    #expect(!candidates.contains("kommuner") && !candidates.contains("round"))
+    #expect(complete("gap i_g") == ["i_gang"])
+  }
+
+  @Test func municipalitiesAndStringValues() {
+    #expect(complete("bench i_gang for Sla") == ["Slagelse"])
+    #expect(complete("bench i_gang for Høje") == ["\"Høje-Taastrup\""])
+    #expect(complete("kommuner | where kommune == \"Ringkø") == ["Ringkøbing-Skjern\""])
+    #expect(complete("kommuner | where region == \"Region Sj") == ["Region Sjælland\""])
+  }
+
+  @Test func analysesAndCommandsAtLineStart() {
+    let candidates = complete("")
+    #expect(candidates.contains("bench") && candidates.contains("survival"))
+    #expect(candidates.contains(".help") && candidates.contains("kommuner"))
+    #expect(complete("surv") == ["survival"])
+  }
+}
