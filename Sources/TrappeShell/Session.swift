@@ -71,7 +71,7 @@ package final class Session {
     } catch {
       let placed = place(error, in: text, origin: origin)
       if !placed.alreadyReported {
-        output.error(placed.rendered(color: settings.color))
+        output.error(wrappedForTerminal(placed.rendered(color: settings.color)))
         if recordThis { recording?.add(text: placed.rendered()) }
       }
       outcome = .failure(placed)

@@ -262,3 +262,26 @@ import TrappeTestSupport
     #expect(complete("surv") == ["survival"])
   }
 }
+
+/// Review §3 / P3 #27: on a terminal, long hint and manifest lines wrap between words.
+@Suite struct TerminalWrapTests {
+  @Test func hintsAndManifestsWrapBetweenWords() {
+    var settings = SessionSettings()
+    settings.terminalOutput = true
+    settings.terminalWidth = 80
+    let captured = CapturedSession(settings: settings)
+    _ = captured.session.run(".describe ekspot")
+    _ = captured.session.run(".datasets befolkning")
+    let lines = captured.take().split(separator: "\n").map(String.init)
+    #expect(lines.allSatisfy { DisplayWidth.of($0) <= 80 }, "\(lines)")
+    // Every dataset name stays whole, and continuation lines hang under the label.
+    let hint = lines.drop { !$0.hasPrefix("hint: tables:") }.prefix { $0.hasPrefix("hint: tables:") || $0.hasPrefix("      ") }
+    let names = hint.joined(separator: " ").dropFirst("hint: tables:".count).split(whereSeparator: { $0 == "," || $0 == " " })
+    #expect(names.contains("kommunegrupper") && names.contains("jobindsats_y30r21") && names.contains("ydelser"))
+    #expect(lines.contains("            2005–2009) and FOLK1A (first quarter, 2008–2023), via"))
+    // Not on a pipe or file: lines stay whole.
+    let piped = CapturedSession()
+    _ = piped.session.run(".datasets befolkning")
+    #expect(piped.standard.contains("source:     Danmarks Statistik, tables BEF1A07 (1 January, 2007 boundaries, 2005–2009)"))
+  }
+}
