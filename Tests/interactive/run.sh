@@ -101,6 +101,10 @@ list_commands() { typed "trappe> ." '.' Tab && wait_for ".describe" && wait_for 
 check "list several candidates" list_commands
 check "edit æøå: Left, Left, Backspace" typed "trappe> .help øå" '.help æøå' Left Left BSpace
 check "insert before ø" typed "trappe> .help Xøå" '.help æøå' Left Left BSpace X
+# Issue 15 (review §6.1): no space before a ',' typed after a completion; values in quotes.
+check "comma after a completion" typed "trappe> kommuner | select areal_km2, X" 'kommuner | select areal_' Tab , ' X'
+check "complete a value in quotes" typed 'trappe> kommuner | where kommune == "Ringkøbing-Skjern" X' 'kommuner | where kommune == "Ringk' Tab X
+check "complete a municipality after for" typed 'trappe> bench i_gang for "Høje-Taastrup" X' 'bench i_gang for Høj' Tab X
 
 multi_line() {
   fresh && tm send-keys -t t 'foo (' Enter && wait_last "   ...>" \
