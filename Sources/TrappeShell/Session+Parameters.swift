@@ -48,9 +48,8 @@ extension Session {
         guard let value = parameters[name] else {
           throw failure(
             "no parameter named '\(name)'", length: end - index,
-            hints: parameters.isEmpty
-              ? ["set it with .set \(name) VALUE, or pass \(name)=VALUE after the script's name"]
-              : ["parameters: \(parameters.keys.sorted().joined(separator: ", "))"]
+            hints: ["set it with .set \(name) VALUE, or pass \(name)=VALUE after the script's name"]
+              + (parameters.isEmpty ? [] : ["parameters: \(parameters.keys.sorted().joined(separator: ", "))"])
           ).suggesting(Suggestion.nearest(to: name, in: Array(parameters.keys)))
         }
         if isMetaCommand {

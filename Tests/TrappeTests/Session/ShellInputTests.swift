@@ -285,3 +285,24 @@ import TrappeTestSupport
     #expect(piped.standard.contains("source:     Danmarks Statistik, tables BEF1A07 (1 January, 2007 boundaries, 2005–2009)"))
   }
 }
+
+/// Review §5.3 / P2 #22: parameters are data (a name with a hyphen works bare), and a missing
+/// one says how to pass it also when other parameters were passed.
+@Suite struct ParameterTests {
+  @Test func hyphenatedMunicipalityWorksBare() {
+    let captured = CapturedSession()
+    captured.session.parameters = ["kommune": "Høje-Taastrup"]
+    captured.session.settings.format = .csv
+    #expect(captured.session.run("kommuner | where kommune == $kommune | select kommune") == .success)
+    #expect(captured.standard == "kommune\nHøje-Taastrup\n")
+    #expect(captured.session.run("bench i_gang for $kommune | select kommune") == .success, "\(captured.errors)")
+  }
+
+  @Test func missingParameterSaysHowToPassIt() {
+    let captured = CapturedSession()
+    captured.session.parameters = ["kommune": "Slagelse"]
+    #expect(captured.session.run("resultater | where runde == $runde | count") != .success)
+    #expect(captured.errors.contains("pass runde=VALUE after the script's name"))
+    #expect(captured.errors.contains("parameters: kommune"))
+  }
+}
