@@ -20,6 +20,7 @@ extension LineEditor {
     guard let first = candidates.first else { return UInt8(CC_REFRESH_BEEP) }
     if candidates.count == 1 {
       replaceWord(word, with: first.hasSuffix("/") ? first : first + " ")
+      completionEnd = first.hasSuffix("/") ? nil : el_line(editor).map { $0.pointee.cursor - $0.pointee.buffer }
       return UInt8(CC_REFRESH)
     }
     let prefix = LineEditor.commonPrefix(candidates)

@@ -23,14 +23,37 @@ extension LineEditor {
     return true
   }
 
-  /// Appends one entry to the history file (creating it, mode 0600, with libedit's first line).
+  /// The history file's first line: it says how the file is written.
+  static let historyHeader = "# trappe history: one statement per entry; the further lines of a statement start with a tab\n"
+
+  /// One entry as the history file holds it: plain text that can be read and grepped (libedit's
+  /// own format escapes every space as \\040); the further lines of a multi-line statement
+  /// start with a tab, and a first line's leading tabs are dropped.
+  static func fileText(of entry: String) -> String {
+    var lines = entry.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    if let first = lines.first { lines[0] = String(first.drop { $0 == "\t" }) }
+    return lines.enumerated().map { $0.offset == 0 ? $0.element : "\t" + $0.element }.joined(separator: "\n") + "\n"
+  }
+
+  /// The entries of a history file written by ``fileText(of:)``, oldest first.
+  static func entries(ofFile text: String) -> [String] {
+    var entries: [String] = []
+    for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: true).enumerated() {
+      if index == 0 && line.hasPrefix("# trappe history") { continue }
+      if line.hasPrefix("\t"), !entries.isEmpty {
+        entries[entries.count - 1] += "\n" + line.dropFirst()
+      } else {
+        entries.append(String(line))
+      }
+    }
+    return entries
+  }
+
+  /// Appends one entry to the history file (creating it, mode 0600, with ``historyHeader``).
   func appendToHistoryFile(_ entry: String) {
-    guard let path = historyPath, let encoded = trappe_history_encode(entry) else { return }
-    defer { free(encoded) }
-    let text = String(cString: encoded)
-    guard let newline = text.firstIndex(of: "\n") else { return }
-    let cookie = String(text[...newline])
-    let line = String(text[text.index(after: newline)...])
+    guard let path = historyPath else { return }
+    let cookie = LineEditor.historyHeader
+    let line = LineEditor.fileText(of: entry)
     // Retry once when another session replaced the file between our open and our lock.
     for _ in 0..<3 {
       let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_NONBLOCK | O_CLOEXEC, 0o600)
@@ -82,8 +105,20 @@ extension LineEditor {
         let megabytes = (Int(info.st_size) + (1 << 20) - 1) >> 20
         return giveUpHistory("\(path) is \(megabytes) MB, more than the 16 MB a history file may have")
       }
-      if info.st_size > 0 { trappe_history_load(history, path) }
-      if info.st_size > LineEditor.historyCompactionSize { compactHistoryFile(path, locking: fd) }
+      var oldFormat = false
+      if info.st_size > 0 {
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        let count = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        let text = String(decoding: bytes.prefix(max(0, count)), as: UTF8.self)
+        if text.hasPrefix("_HiStOrY_V2_") {
+          // Written by an earlier Trappe in libedit's escaped format: read it, then rewrite it plainly.
+          trappe_history_load(history, path)
+          oldFormat = true
+        } else {
+          for entry in LineEditor.entries(ofFile: text) { trappe_history_enter(history, entry) }
+        }
+      }
+      if oldFormat || info.st_size > LineEditor.historyCompactionSize { compactHistoryFile(path, locking: fd) }
     }
     let writable = open(path, O_WRONLY | O_APPEND | O_CREAT | O_NONBLOCK | O_CLOEXEC, 0o600)
     guard writable >= 0 else { return giveUpHistory("cannot write \(path): \(LineEditor.reason(errno))") }
@@ -93,8 +128,8 @@ extension LineEditor {
   /// Appending makes the file grow; past this size it is rewritten with the newest 10,000 entries.
   static let historyCompactionSize = 2 << 20
 
-  /// Rewrites the history file from the loaded list (the newest 10,000 entries): under the
-  /// file's lock, into a new private temporary file that is renamed over it.
+  /// Rewrites the history file from the loaded list (the newest 10,000 entries), in the plain
+  /// format: under the file's lock, into a new private temporary file that is renamed over it.
   func compactHistoryFile(_ path: String, locking fd: Int32) {
     while flock(fd, LOCK_EX) != 0 && errno == EINTR {}
     defer { flock(fd, LOCK_UN) }
@@ -102,8 +137,11 @@ extension LineEditor {
     let temporary = path + ".\(suffix.next() & 0xFFFF_FFFF).tmp"
     let created = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
     guard created >= 0 else { return }
+    let text = LineEditor.historyHeader + historyEntries.reversed().map(LineEditor.fileText(of:)).joined()
+    LineEditor.writeAll(created, text)
+    let synced = fsync(created) == 0
     close(created)
-    guard trappe_history_save(history, temporary) >= 0, rename(temporary, path) == 0 else {
+    guard synced, rename(temporary, path) == 0 else {
       unlink(temporary)
       return
     }

@@ -41,6 +41,8 @@ package final class LineEditor {
   var wasInterrupted = false
   /// The terminal width libedit last laid the line out for.
   var columns = 80
+  /// The cursor's byte offset just after a completion that appended a space (see ``insertComma()``).
+  var completionEnd: Int?
 
   /// Creates an editor on the terminal, or nil when libedit cannot start.
   ///
@@ -65,6 +67,10 @@ package final class LineEditor {
     trappe_el_set_getcfn(editor, readCharacterCallback)
     trappe_el_addfn(editor, "trappe-complete", "Complete the word at the cursor", completeCallback)
     trappe_el_bind(editor, "^I", "trappe-complete")
+    trappe_el_addfn(editor, "trappe-eof", "Leave on an empty line, else delete", endOfFileCallback)
+    trappe_el_bind(editor, "^D", "trappe-eof")
+    trappe_el_addfn(editor, "trappe-comma", "Insert a comma, replacing a completion's space", commaCallback)
+    trappe_el_bind(editor, ",", "trappe-comma")
     loadHistory()
   }
 

@@ -20,7 +20,33 @@ extension LanguageEntry {
       A line that starts with `|` continues the query above it, in the shell and in scripts.
       `let NAME = ...` keeps a result as a table, `_` is the last result and `out3` the third,
       `explain ...` shows the plan and `explain sql ...` the same query as one DuckDB statement
-      ([sql.md](sql.md)). `#` and `//` start comments.
+      ([sql.md](sql.md)).
+
+      ## Lines, comments and parameters
+
+      - A statement goes on to the next line while a bracket is open, or when its line ends with
+        `|`, `,` or an operator; the shell then shows the `...>` prompt. A string ends on its
+        line (write `\n` for a line break), so a missing quote is reported where the string starts.
+      - In scripts, a line that starts with `|` continues the statement above it. In the shell,
+        a statement runs as soon as it is complete; a line typed after it that starts with `|`
+        continues the last query that succeeded: the shell runs it again with the line added,
+        and the longer result replaces the shorter one (it keeps its number, `out2`). So typing
+        a script's lines one by one ends with the result the script gives, and pasted lines run
+        once. A `|` line after a command (`.locale da`) or a failed statement is an error; a
+        failed `|` line leaves the query as it was, to be typed again.
+      - In a script, an unindented line that starts a statement (a table name followed by `|`,
+        `let`, `explain`, `measure` or a `.` command) ends a statement left open by a trailing
+        `,` or `|`, so the dangling comma is reported on its own line.
+      - Comments: `--` and `#` comment out the rest of a line, on a line of their own or after a
+        statement or a `.` command, the same in the shell, in scripts and in `-c`. `//` is not a
+        comment (it is an error that says so); `/` divides.
+      - Parameters: `$NAME` is replaced by a parameter's value, given after a script's name
+        (`trappe rapport.trp kommune=Høje-Taastrup runde=5`), to `.read FILE NAME=VALUE`, or by
+        `.set NAME VALUE`. The value is data, never syntax: a number stays a number and anything
+        else becomes a string literal, so `for $kommune` reads `for "Høje-Taastrup"` and
+        `kommune == $kommune` compares with that string; inside quotes (`"$kommune"`) the value is
+        inserted as text. In a `.` command line (`.save out_$kommune.csv`) it is inserted as
+        typed. `$$` is a literal `$`; an unknown `$NAME` is an error naming the parameters there are.
 
       Every entry below has an example and, under it, what `trappe --format csv -c EXAMPLE`
       prints. A test (`LanguageReferenceTests`) runs each example and compares its output with

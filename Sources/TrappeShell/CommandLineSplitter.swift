@@ -7,6 +7,9 @@ import TrappeBase
 /// error can point at the exact argument.
 enum CommandLineSplitter {
   /// Splits `line` into words; an unterminated quote is a diagnostic at the quote.
+  ///
+  /// An unquoted word that starts with `--` or `#` starts a comment: it and the rest
+  /// of the line are not words (`.maxrows 6  -- six rows`), as in queries.
   static func split(_ line: String) throws(Diagnostic) -> [CommandWord] {
     var words: [CommandWord] = []
     let characters = Array(line)
@@ -15,6 +18,9 @@ enum CommandLineSplitter {
       if characters[i] == " " || characters[i] == "\t" {
         i += 1
         continue
+      }
+      if characters[i] == "#" || (characters[i] == "-" && i + 1 < characters.count && characters[i + 1] == "-") {
+        break
       }
       let start = i
       var text = ""

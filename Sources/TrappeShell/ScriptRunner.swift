@@ -4,6 +4,9 @@
 /// A statement is one meta command line, or a query that continues while it is
 /// incomplete (open brackets or quotes, a trailing `|`) or while the next line
 /// starts with `|`. Blank lines and lines starting with `#` or `--` are comments.
+/// An unindented line that starts a statement of its own (a table name then `|`,
+/// `let`, a meta command; see ``Session/startsNewStatement(_:after:)``) ends a statement
+/// left open by a trailing `,` or `|`, so the error points at the dangling comma.
 struct ScriptRunner {
   /// How a script ended.
   enum Status: Equatable, Sendable {
@@ -51,7 +54,8 @@ struct ScriptRunner {
       if lineNumber == 1 && line.unicodeScalars.first == "\u{FEFF}" { line.unicodeScalars.removeFirst() }
       let body = line.trimmingLeadingWhitespace()
       if let current = pending {
-        if body.hasPrefix("|") || session.needsMoreInput(current.text) {
+        let open = session.needsMoreInput(current.text) && !session.startsNewStatement(line, after: current.text)
+        if body.hasPrefix("|") || open {
           pending?.text += "\n" + line
           continue
         }

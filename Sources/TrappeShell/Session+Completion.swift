@@ -14,6 +14,7 @@ extension Session {
     if trimmed.hasPrefix(".") {
       return completeMetaCommand(before, bytes: bytes)
     }
+    if let inString = completeStringValue(before, bytes: bytes) { return inString }
     let start = wordStart(bytes) { byte in
       !(byte >= 0x80 || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "`")
         || (byte >= 48 && byte <= 57) || ((byte | 0x20) >= 97 && (byte | 0x20) <= 122))
@@ -24,9 +25,31 @@ extension Session {
       previous -= 1
     }
     if previous == 0 || bytes[previous - 1] == UInt8(ascii: "|") {
-      // The start of a statement or a stage: tables, or stage keywords after '|'.
-      let candidates = previous == 0 ? tableNames + ["from", "let", "explain"] : Session.stageKeywords
+      // The start of a statement: tables, analyses, from/let/explain/measure and the
+      // dot-commands; after '|': the stages.
+      let candidates =
+        previous == 0
+        ? tableNames + ["from", "let", "explain", "measure"] + Session.analysisKeywords
+          + (word.isEmpty ? MetaCommand.all.map { "." + $0.name } : [])
+        : Session.stageKeywords
       return CompletionResult(start: start, candidates: Session.matching(word, in: candidates))
+    }
+    let previousWord = Session.wordBefore(bytes, at: previous)
+    if ["bench", "gap"].contains(previousWord) {
+      // An analysis's measure (gap: its target), e.g. bench i_gang.
+      return CompletionResult(start: start, candidates: Session.matching(word, in: measures.names))
+    }
+    if previousWord == "for" || (previousWord == "," && Session.statementHasFor(before)) {
+      // Municipalities after an analysis's for; a name that is not one word gets quotes.
+      let matches = Session.matching(word, in: municipalityNames()).map {
+        Identifier.quoted($0) == $0 ? $0 : "\"" + $0 + "\""
+      }
+      if !matches.isEmpty { return CompletionResult(start: start, candidates: matches) }
+    }
+    // The columns of the pipeline's own table first; everything only when none fits.
+    if let own = pipelineColumns(before) {
+      let matches = Session.matching(word, in: own.map(Identifier.quoted) + FunctionCatalog.allNames)
+      if !matches.isEmpty { return CompletionResult(start: start, candidates: matches) }
     }
     var names = tableNames + FunctionCatalog.allNames + measures.names
     for name in catalog.names {
@@ -39,6 +62,9 @@ extension Session {
     }
     return CompletionResult(start: start, candidates: Session.matching(word, in: names))
   }
+
+  /// The analyses, which can start a statement (on their default table).
+  static let analysisKeywords = ["bench", "gap", "flow", "survival", "decompose", "peers", "expected"]
 
   /// The words that can follow `|`.
   static let stageKeywords = [

@@ -1,4 +1,5 @@
 import TrappeBase
+import TrappeQuery
 
 extension Session {
   /// Runs a line that starts with a dot.
@@ -24,6 +25,7 @@ extension MetaCommand {
     if name.count >= 2, prefixed.count == 1 { return prefixed[0] }
     let names = all.map { "." + $0.name }
     var hints = ["type .help to list the commands"]
+    if let habit = HabitHints.command(name) { hints.insert(habit, at: 0) }
     if prefixed.count > 1 {
       hints.insert("'\(word.text)' could be \(prefixed.map { "." + $0.name }.joined(separator: ", "))", at: 0)
     }

@@ -8,7 +8,7 @@ extension Session {
   /// number when it is exactly one number (`3`, `1e3`; `-2.5` is written `(-2.5)`) and a double-quoted string
   /// literal otherwise (`for $kommune` reads `for "Slagelse"`, which names a municipality
   /// like `for Slagelse`). Inside a backquoted name it may not hold a backquote or line end.
-  /// References in `#` and `//` comments are left as they are. A meta command line
+  /// References in `--` and `#` comments are left as they are. A meta command line
   /// (`.save out_$k.csv`) takes the value as text but not a line end.
   /// `$$` writes a literal `$`. An unknown parameter is an error pointing at it,
   /// so a script run without its parameters stops at the first use.
@@ -48,9 +48,8 @@ extension Session {
         guard let value = parameters[name] else {
           throw failure(
             "no parameter named '\(name)'", length: end - index,
-            hints: parameters.isEmpty
-              ? ["set it with .set \(name) VALUE, or pass \(name)=VALUE after the script's name"]
-              : ["parameters: \(parameters.keys.sorted().joined(separator: ", "))"]
+            hints: ["set it with .set \(name) VALUE, or pass \(name)=VALUE after the script's name"]
+              + (parameters.isEmpty ? [] : ["parameters: \(parameters.keys.sorted().joined(separator: ", "))"])
           ).suggesting(Suggestion.nearest(to: name, in: Array(parameters.keys)))
         }
         if isMetaCommand {
@@ -85,7 +84,7 @@ extension Session {
             context = .string(character)
           } else if character == "`" {
             context = .backquoted
-          } else if character == "#" || (character == "/" && next == "/") {
+          } else if character == "#" || (character == "-" && next == "-") {
             context = .comment
           }
         case .string(let quote):

@@ -49,6 +49,7 @@ extension Session {
           outcome.table, footer: lines, suppressed: mask, roles: derived.roles,
           units: columnUnits(pipeline, table: outcome.table))
       }
+      if let close = closeValuesNotice(for: pipeline, resultRows: outcome.table.rowCount) { notice(close) }
       releaseResults()
     case .let(let name, let nameRange, let pipeline):
       if let problem = Catalog.reservedNameProblem(name) {

@@ -35,6 +35,8 @@ package final class Session {
   let savedGroups = SavedGroups()
   /// Script parameters: `.set NAME VALUE` or `trappe SCRIPT NAME=VALUE`, used as `$NAME`.
   var parameters: [String: String] = [:]
+  /// The shell's successful statements (`.history`, `.rerun`), kept by ``runInteractive(_:)``.
+  package var history = CommandHistory()
 
   /// Every query result so far: `out1`, `out2`, ...; `_` is the last.
   var results: [Table] { catalog.results.map(\.table) }
@@ -69,7 +71,7 @@ package final class Session {
     } catch {
       let placed = place(error, in: text, origin: origin)
       if !placed.alreadyReported {
-        output.error(placed.rendered(color: settings.color))
+        output.error(wrappedForTerminal(placed.rendered(color: settings.color)))
         if recordThis { recording?.add(text: placed.rendered()) }
       }
       outcome = .failure(placed)
@@ -93,7 +95,7 @@ package final class Session {
     let trimmed = text.trimmingLeadingWhitespace()
     if trimmed.hasPrefix(".") {
       try runMetaCommand(text)
-    } else if !trimmed.isEmpty {
+    } else if !Session.isOnlyComments(text) {
       try runQuery(text)
     }
   }

@@ -10,8 +10,11 @@ import TrappeShell
 ///
 /// Reads lines until a statement is complete (the continuation prompt shows
 /// while ``Session/needsMoreInput(_:)`` says so), stores the whole statement as
-/// one history entry and runs it. Ctrl-C abandons the line being typed, or
-/// stops a running command; Ctrl-D on an empty line leaves.
+/// one history entry and runs it. A statement that starts with `|` continues the
+/// last query (``Session/runInteractive(_:)``); when lines are pasted, a complete
+/// statement waits for the next pasted line, and runs once with it when it starts
+/// with `|`. Ctrl-C abandons the line being typed, or stops a running command;
+/// Ctrl-D on an empty line leaves.
 struct InteractiveShell {
   let session: Session
   let historyPath: String?
@@ -22,6 +25,8 @@ struct InteractiveShell {
   static let prompt = "trappe> "
   /// The prompt for further lines of an unfinished statement (same width).
   static let continuationPrompt = "   ...> "
+  /// The line printed when the shell starts.
+  static let banner = LaunchOptions.versionString + " — .help for help, .datasets for data\n"
 
   /// The history file: `$XDG_STATE_HOME/trappe/history`, else `~/.local/state/trappe/history`.
   ///
@@ -49,29 +54,59 @@ struct InteractiveShell {
       return (result.start, result.candidates)
     }
     editor.interruptPending = { Interrupt.isRequested }
+    FileHandleWriter.standardOutput(Self.banner)
     var pending: [String] = []
+    // A complete statement held back because more pasted input was waiting.
+    var held: String?
+    func runStatement(_ text: String) -> Int32? {
+      editor.addHistory(text)  // appends the entry to the history file
+      session.settings.terminalWidth = Terminal.width()
+      session.settings.terminalHeight = Terminal.height()
+      let outcome = session.runInteractive(text)
+      if case .exit(let code) = outcome { return code }
+      if case .success = outcome, let last = session.history.lastQuery, last != text, last.hasSuffix(text) {
+        editor.addHistory(last)  // Up recalls the continued query whole
+      }
+      return nil
+    }
     while true {
       Interrupt.reset()
-      switch editor.readLine(prompt: pending.isEmpty ? Self.prompt : Self.continuationPrompt) {
+      let prompt = pending.isEmpty && held == nil ? Self.prompt : Self.continuationPrompt
+      switch editor.readLine(prompt: prompt) {
       case .endOfFile:
+        if let text = held, let code = runStatement(text) { return code }
         FileHandleWriter.standardOutput("\n")
         return 0
       case .interrupted:
         FileHandleWriter.standardOutput("\n")
         pending = []
+        held = nil
       case .line(let line):
+        if let text = held {
+          held = nil
+          if line.trimmingLeadingWhitespace().hasPrefix("|") {
+            pending = [text]
+          } else if let code = runStatement(text) {
+            return code
+          }
+        }
         pending.append(line)
         let text = pending.joined(separator: "\n")
         if session.needsMoreInput(text) { continue }
         pending = []
         guard text.contains(where: { !$0.isWhitespace }) else { continue }
-        editor.addHistory(text)  // appends the entry to the history file
-        session.settings.terminalWidth = Terminal.width()
-        session.settings.terminalHeight = Terminal.height()
-        if case .exit(let code) = session.run(text, origin: InputOrigin(file: nil, line: 1)) {
-          return code
+        if !text.trimmingLeadingWhitespace().hasPrefix("."), Self.inputIsWaiting() {
+          held = text  // pasted: the next line may continue it with |
+          continue
         }
+        if let code = runStatement(text) { return code }
       }
     }
+  }
+
+  /// Whether more input arrives on stdin within 15 ms: lines pasted together, not typed.
+  static func inputIsWaiting() -> Bool {
+    var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+    return poll(&descriptor, 1, 15) > 0 && descriptor.revents & Int16(POLLIN) != 0
   }
 }

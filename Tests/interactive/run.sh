@@ -101,6 +101,10 @@ list_commands() { typed "trappe> ." '.' Tab && wait_for ".describe" && wait_for 
 check "list several candidates" list_commands
 check "edit æøå: Left, Left, Backspace" typed "trappe> .help øå" '.help æøå' Left Left BSpace
 check "insert before ø" typed "trappe> .help Xøå" '.help æøå' Left Left BSpace X
+# Issue 15 (review §6.1): no space before a ',' typed after a completion; values in quotes.
+check "comma after a completion" typed "trappe> kommuner | select areal_km2, X" 'kommuner | select areal_' Tab , ' X'
+check "complete a value in quotes" typed 'trappe> kommuner | where kommune == "Ringkøbing-Skjern" X' 'kommuner | where kommune == "Ringk' Tab X
+check "complete a municipality after for" typed 'trappe> bench i_gang for "Høje-Taastrup" X' 'bench i_gang for Høj' Tab X
 
 multi_line() {
   fresh && tm send-keys -t t 'foo (' Enter && wait_last "   ...>" \
@@ -144,7 +148,10 @@ check "Ctrl-D exits with status 0" bash -c "$(declare -f tm screen); \
 
 history_file="$XDG_STATE_HOME/trappe/history"
 check "history file written" test -s "$history_file"
-check "multi-line entry stored as one escaped entry" grep -qF 'foo\040(\012)' "$history_file"
+# Plain text (issue 15: libedit's format escaped every space as \040): the further lines of a
+# statement start with a tab.
+check "multi-line entry stored as one readable entry" awk 'prev == "foo (" && $0 == "\t)" { found = 1 } { prev = $0 } END { exit !found }' "$history_file"
+check "history file starts with its header" grep -qx '# trappe history: .*' "$history_file"
 check "restart" start
 # Newest first: the fifo .read, .tables, then the multi-line statement.
 check "history survives a restart" bash -c "$(declare -f tm screen last_row wait_last); \
@@ -231,14 +238,14 @@ two_sessions() {
     && run_in a ".set x 1" "trappe>" && run_in b ".set y 2" "trappe>" \
     && run_in a ".set x" "x = 1" && run_in b ".set y" "y = 2" \
     && tm send-keys -t a C-d && tm send-keys -t b C-d && sleep 0.5 \
-    && grep -qxF '.set\040x\0401' "$state/trappe/history" && grep -qxF '.set\040y\0402' "$state/trappe/history" \
-    && grep -qxF '.set\040x' "$state/trappe/history" && grep -qxF '.set\040y' "$state/trappe/history"
+    && grep -qxF '.set x 1' "$state/trappe/history" && grep -qxF '.set y 2' "$state/trappe/history" \
+    && grep -qxF '.set x' "$state/trappe/history" && grep -qxF '.set y' "$state/trappe/history"
 }
 check "two sessions keep both sessions' history" two_sessions
 no_debris() {
   local state="$work/state2"
   start_in a "$state" && run_in a ".set z 3" "trappe>" && tm kill-session -t a && sleep 0.5 \
-    && [ "$(ls -A "$state/trappe")" = history ] && grep -qxF '.set\040z\0403' "$state/trappe/history"
+    && [ "$(ls -A "$state/trappe")" = history ] && grep -qxF '.set z 3' "$state/trappe/history"
 }
 check "closing the terminal leaves only the history file" no_debris
 odd_history() {
@@ -261,6 +268,15 @@ unwritable_state() {
     && run_in odd ".set v 5" "trappe>" && run_in odd ".set v" "v = 5"
 }
 # 17,000,000 + 13 bytes is 16.2 MiB, shown rounded up.
+old_format() {
+  local state="$work/state-old"
+  mkdir -p "$state/trappe"
+  printf '_HiStOrY_V2_\n.set\\040u\\0406\n' >"$state/trappe/history"
+  start_in old "$state" && tm send-keys -t old Up && sleep 0.3 \
+    && tm capture-pane -p -t old | grep -qF 'trappe> .set u 6' \
+    && grep -qx '.set u 6' "$state/trappe/history" && ! grep -q '_HiStOrY_V2_' "$state/trappe/history"
+}
+check "a history file of an earlier Trappe is read and rewritten plainly" old_format
 check "a history file over 16 MB: warning, not read" odd_history big "17 MB, more than the 16 MB a history file may have"
 check "an unwritable state folder: one warning at start-up" unwritable_state
 

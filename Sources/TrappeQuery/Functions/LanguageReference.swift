@@ -39,7 +39,7 @@ package struct LanguageEntry: Sendable {
 
   /// The text `.help NAME` prints.
   package var manual: String {
-    var text = "\(syntax)\n\n\(summary)\n\n\(kind.rawValue)\n\nExample:\n  \(example)"
+    var text = "\(syntax)    (\(kind.rawValue))\n\n\(summary)\n\nExample:\n  \(example)"
     if let result {
       text += "\n\nResult:\n" + result.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
         .joined(separator: "\n")

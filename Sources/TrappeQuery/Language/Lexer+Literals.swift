@@ -2,6 +2,9 @@ import TrappeBase
 
 extension Lexer {
   /// Reads a string in double or single quotes, resolving `\"`, `\'`, `\\`, `\n` and `\t`.
+  ///
+  /// A string ends on the line it starts on (`\n` writes a line break), so a missing
+  /// closing quote is reported where the string starts, not at a quote lines later.
   mutating func string() throws(LanguageError) -> Token {
     let start = position
     let quote = bytes[position]
@@ -9,6 +12,7 @@ extension Lexer {
     var content: [UInt8] = []
     while position < end {
       let c = bytes[position]
+      if c == 10 || c == 13 { break }
       if c == quote {
         position += 1
         return Token(.string(String(decoding: content, as: UTF8.self)), SourceRange(start, position))
@@ -34,7 +38,8 @@ extension Lexer {
     }
     let mark = quote == UInt8(ascii: "\"") ? "\"" : "'"
     throw LanguageError(
-      "unterminated string", at: SourceRange(start, start + 1), hints: ["close the string with \(mark)"])
+      "unterminated string", at: SourceRange(start, start + 1),
+      hints: ["close the string with \(mark) on the same line (write \\n for a line break)"])
   }
 
   /// Reads a backquoted name; there are no escapes and it must end on the same line.

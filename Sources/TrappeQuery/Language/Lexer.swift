@@ -60,15 +60,20 @@ struct Lexer {
       skipIdentifierContinuation()
       return Token(.identifier(text(start, position)), SourceRange(start, position))
     }
+    if c == UInt8(ascii: "/") && byte(at: position + 1) == UInt8(ascii: "/") {
+      throw LanguageError(
+        "'//' does not start a comment in Trappe", at: SourceRange(start, start + 2),
+        hints: ["comments start with -- or # (on their own line or after a statement); '/' divides"])
+    }
     if let token = punctuation() { return token }
     throw unexpectedCharacter(at: start)
   }
 
-  /// Skips spaces, newlines, other Unicode white space, and `#` / `//` comments.
+  /// Skips spaces, newlines, other Unicode white space, and `--` / `#` comments (to the line end).
   mutating func skipTrivia() {
     while position < end {
       let c = bytes[position]
-      if c == UInt8(ascii: "#") || (c == UInt8(ascii: "/") && byte(at: position + 1) == UInt8(ascii: "/")) {
+      if c == UInt8(ascii: "#") || (c == UInt8(ascii: "-") && byte(at: position + 1) == UInt8(ascii: "-")) {
         while position < end && bytes[position] != 10 { position += 1 }
         continue
       }

@@ -27,9 +27,11 @@ extension Parser {
         hints: ["a pipeline starts with a table name: T | where ..."])
     }
     if Parser.isStageKeyword(current), case .identifier = current.kind, !Parser.endsList(peek(1)) {
+      var hints = ["continue from the last result with _ | \(source.lowercased()) ..."]
+      if let habit = HabitHints.start(source) { hints.insert(habit, at: 0) }
       throw LanguageError(
         "a pipeline starts with a table name, not the stage '\(source.lowercased())'", at: current.range,
-        hints: ["continue from the last result with _ | \(source.lowercased()) ..."])
+        hints: hints)
     }
     let sourceRange = advance().range
     var stages: [Stage] = []

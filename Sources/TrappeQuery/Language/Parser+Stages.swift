@@ -65,10 +65,12 @@ extension Parser {
     case _ where Parser.analysisKeywords.contains(keyword):
       kind = .analysis(try parseAnalysis(keywordToken, keyword: keyword))
     default:
-      throw LanguageError(
-        "unknown stage '\(word)'", at: keywordToken.range,
-        hints: ["the stages are " + Parser.stageKeywords.filter { $0 != "order" && $0 != "limit" }.joined(separator: ", ")]
-      ).suggesting(Suggestion.nearest(to: word, in: Parser.stageKeywords))
+      let stages = "the stages are " + Parser.stageKeywords.filter { $0 != "order" && $0 != "limit" }.joined(separator: ", ")
+      if let habit = HabitHints.stage(word) {
+        throw LanguageError("unknown stage '\(word)'", at: keywordToken.range, hints: [habit, stages])
+      }
+      throw LanguageError("unknown stage '\(word)'", at: keywordToken.range, hints: [stages])
+        .suggesting(Suggestion.nearest(to: word, in: Parser.stageKeywords))
     }
     return Stage(
       kind: kind, keyword: canonical, range: keywordToken.range.union(SourceRange(lastEnd, lastEnd)),

@@ -72,6 +72,10 @@ extension Parser {
       var hints: [String] = []
       if last.keyword == "count" && current.isKeyword("by") {
         hints = ["to count per group, write summarize count() by ..."]
+      } else if let word = current.name, let habit = HabitHints.leftover(word, afterStage: last.keyword) {
+        hints = [habit]
+      } else if current.kind == .comma, index > 0, tokens[index - 1].isNumber {
+        hints = [HabitHints.decimalComma]
       }
       return LanguageError(
         "unexpected \(describe(current)) after the \(last.keyword) stage", at: current.range, hints: hints)

@@ -41,10 +41,11 @@ package struct Binder {
       pipeline.source = source
     }
     guard let table = try resolveTable(pipeline.source) else {
-      let hints =
+      var hints =
         tableNames.isEmpty
         ? ["no tables are loaded yet: try .load FILE as NAME"]
         : ["tables: \(tableNames.joined(separator: ", "))"]
+      if pipeline.stages.isEmpty, let habit = HabitHints.start(pipeline.source) { hints.insert(habit, at: 0) }
       throw source.diagnostic("unknown table '\(pipeline.source)'", at: pipeline.sourceRange, hints: hints)
         .suggesting(Suggestion.nearest(to: pipeline.source, in: tableNames))
     }

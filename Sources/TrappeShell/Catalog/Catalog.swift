@@ -47,6 +47,16 @@ struct Catalog: Sendable {
     resultSlots.append(entry)
   }
 
+  /// Removes the newest result slot, so the next result takes its name (a line starting
+  /// with `|` in the shell replaces the result of the query it extends); nil when there is none.
+  mutating func removeLastResult() -> CatalogEntry? {
+    guard let last = resultSlots.popLast() else { return nil }
+    return last
+  }
+
+  /// How many results have been numbered so far (released ones too).
+  var resultSlotCount: Int { resultSlots.count }
+
   /// The name the next query result gets: `out1`, `out2`, ….
   var nextResultName: String { "out\(resultSlots.count + 1)" }
 

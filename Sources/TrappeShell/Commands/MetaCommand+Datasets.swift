@@ -21,7 +21,7 @@ extension MetaCommand {
         throw invocation.error("no dataset named '\(word.text)'", at: word)
           .suggesting(Suggestion.nearest(to: word.text, in: session.datasets.names))
       }
-      session.say(MetaCommand.describe(manifest))
+      session.say(session.wrappedForTerminal(MetaCommand.describe(manifest)))
       return
     }
     for problem in session.datasets.problems {

@@ -27,10 +27,20 @@ extension MetaCommand {
       command = try MetaCommand.lookup(dotted, line: invocation.line)
     } catch {
       let names = MetaCommand.all.map(\.name) + LanguageEntry.all.map(\.name) + ["stages", "functions", "analyses"]
-      throw invocation.error("no help for '\(word.text)'", at: word, hints: ["try .help stages or .help functions"])
-        .suggesting(Suggestion.nearest(to: word.text.lowercased(), in: names))
+      throw invocation.error(
+        "no help for '\(word.text)'", at: word, hints: ["try .help, .help stages, .help functions or .help analyses"]
+      ).suggesting(MetaCommand.closeTopic(word.text, in: names))
     }
     session.say(command.manual())
+  }
+
+  /// The topic `.help WORD` most likely meant: a near spelling, but for a word of four
+  /// letters or fewer only one edit away (so `.help foo` does not suggest `from`).
+  static func closeTopic(_ word: String, in names: [String]) -> String? {
+    let lowered = word.lowercased()
+    guard let nearest = Suggestion.nearest(to: lowered, in: names) else { return nil }
+    if lowered.count > 4 || nearest.hasPrefix(lowered) { return nearest }
+    return Suggestion.editDistance(Array(lowered), Array(nearest.lowercased())) <= 1 ? nearest : nil
   }
 
   /// The `.help` listing: one aligned line per command.
@@ -45,9 +55,15 @@ extension MetaCommand {
         lines.append(String(repeating: " ", count: column) + command.summary)
       }
     }
+    let aliases = all.filter { !$0.aliases.isEmpty }.map { command in
+      command.aliases.map { "." + $0 }.joined(separator: " and ") + " = ." + command.name
+    }
+    lines.append("Also: " + aliases.joined(separator: ", ") + ".")
     lines.append("")
     lines.append("Type .help COMMAND for details and an example.")
     lines.append("Queries: a table name, then stages joined by |, e.g. kommuner | where region == \"Region Sjælland\"")
+    lines.append("A line ending with | (or , or an open bracket) goes on at the ...> prompt; a line starting")
+    lines.append("with | continues the last query: it runs again with the line added. -- and # start comments.")
     lines.append("Type .help stages, .help functions or .help analyses for the query language.")
     return lines.joined(separator: "\n")
   }

@@ -9,7 +9,7 @@ extension MetaCommand {
       Lines starting with -- or # are comments, and a line starting with | continues the
       statement above it. NAME=VALUE sets parameters the script uses as $NAME. Paths in a
       script are relative to the script's folder (or to the current folder when the file
-      is not there). Errors are reported as FILE:LINE:COLUMN. Also: .run FILE ...
+      is not there). Errors are reported as FILE:LINE:COLUMN.
       """,
     example: ".read Scripts/example.trp"
   ) { session, invocation throws(Diagnostic) in

@@ -74,7 +74,7 @@ import Testing
   }
 
   @Test func commentsAndNewlines() throws {
-    #expect(try kinds("a # comment | b\n| c // another\n/ d") == [.identifier("a"), .pipe, .identifier("c"), .slash, .identifier("d")])
+    #expect(try kinds("a # comment | b\n| c -- another\n/ d - -e") == [.identifier("a"), .pipe, .identifier("c"), .slash, .identifier("d"), .minus, .minus, .identifier("e")])
     #expect(try kinds("a\u{00A0}b\r\n\tc") == [.identifier("a"), .identifier("b"), .identifier("c")])
   }
 

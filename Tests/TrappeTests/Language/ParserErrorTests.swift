@@ -110,7 +110,7 @@ import Testing
   @Test func nestingIsBounded() throws {
     let deep = String(repeating: "(", count: 10_000) + "a" + String(repeating: ")", count: 10_000)
     #expect(parseError("T | where \(deep)")?.message == "expression nested too deeply")
-    let negations = String(repeating: "-", count: 5_000) + "a"
+    let negations = String(repeating: "- ", count: 5_000) + "a"  // spaced: `--` starts a comment
     #expect(parseError("T | where \(negations)")?.message == "expression nested too deeply")
     let unions = String(repeating: "T | union (", count: 1_000) + "T" + String(repeating: ")", count: 1_000)
     #expect(parseError(unions)?.message == "pipelines nested too deeply")

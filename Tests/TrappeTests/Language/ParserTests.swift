@@ -92,7 +92,7 @@ import Testing
     ("T | unpivot a, b", "(pipeline T (unpivot (col a) (col b) (into name value)))"),
     ("T | unpivot a, b into måned, `antal personer`", "(pipeline T (unpivot (col a) (col b) (into måned `antal personer`)))"),
     ("T | rename ny = gammel, `b c` = d", "(pipeline T (rename (= ny gammel) (= `b c` d)))"),
-    ("T\n| where a # first\n// second\n| take 1", "(pipeline T (where (col a)) (take 1))"),
+    ("T\n| where a # first\n-- second\n| take 1", "(pipeline T (where (col a)) (take 1))"),
   ])
   func stages(text: String, expected: String) throws {
     #expect(try dump(text) == expected)

@@ -64,7 +64,8 @@ import TrappeTestSupport
     let captured = CapturedSession()
     #expect(captured.session.needsMoreInput("t | where (a"))
     #expect(captured.session.needsMoreInput("t |"))
-    #expect(captured.session.needsMoreInput("t | where a == \"x"))
+    // A string ends on its line: an open quote runs, and the error points at it.
+    #expect(!captured.session.needsMoreInput("t | where a == \"x"))
     #expect(!captured.session.needsMoreInput("t | where a == \"(\""))
     #expect(!captured.session.needsMoreInput(".mode ("))
     #expect(captured.session.needsMoreInput(".load a.csv \\"))
