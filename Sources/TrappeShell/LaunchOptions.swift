@@ -24,6 +24,8 @@ package struct LaunchOptions: Sendable, Equatable {
   var check = false
   /// `--record FILE.md`: write a Markdown record of the run.
   var record: String?
+  /// `--report FILE.html`: write an HTML report of the run.
+  var report: String?
   /// `--present`: show the script one step at a time.
   package var present = false
 
@@ -44,6 +46,7 @@ package struct LaunchOptions: Sendable, Equatable {
       --format FORMAT   print results as box, markdown, csv, tsv or json
       --keep-going      do not stop a script at the first error
       --record FILE.md  write every command and its output to a Markdown report
+      --report FILE.html  write the run as one self-contained HTML report (SVG charts)
       --present         show SCRIPT one step at a time (Enter/Space next, b back, q quit)
       --check           run SCRIPT and compare its output with SCRIPT.expected
                         (RECORD_EXPECTED=1 writes the file); exit 1 with a diff on change
@@ -93,13 +96,14 @@ package struct LaunchOptions: Sendable, Equatable {
       case "--check": options.check = true
       case "--present": options.present = true
       case "--record": options.record = try value(for: argument)
+      case "--report": options.report = try value(for: argument)
       case "--keep-going": options.keepGoing = true
       case "--help", "-h": options.help = true
       case "--version", "-V": options.version = true
       default:
         if argument.hasPrefix("-") && argument != "-" {
           var message = "unknown option '\(argument)'"
-          let known = ["-c", "--command", "--data", "--format", "--no-rc", "--keep-going", "--check", "--record", "--present", "--help", "--version"]
+          let known = ["-c", "--command", "--data", "--format", "--no-rc", "--keep-going", "--check", "--record", "--report", "--present", "--help", "--version"]
           if let near = Suggestion.nearest(to: argument, in: known) { message += "; did you mean '\(near)'?" }
           throw UsageError(message)
         }

@@ -20,6 +20,8 @@ package struct Presentation: Sendable {
     let buffer = ReplayBuffer()
     var settings = SessionSettings()
     settings.terminalWidth = width
+    // A slide has room for one footer line: the label, sources, N and filters (.notes has the rest).
+    settings.footer = .short
     let session = Session(
       settings: settings, output: SessionOutput(standard: { buffer.add($0) }, error: { buffer.add($0) }),
       datasets: datasets)

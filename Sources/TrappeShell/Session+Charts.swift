@@ -6,7 +6,7 @@ import TrappeCharts
 
 extension Session {
   /// Draws a result as a chart, followed by the same footer lines a table gets.
-  func showChart(_ table: Table, spec: ChartSpec, source: SourceText, footer: [String]) throws(Diagnostic) {
+  func showChart(_ table: Table, spec: ChartSpec, source: SourceText, footer: ResultFooter) throws(Diagnostic) {
     let options = try ChartOptions(spec, columns: table.schema.names, source: source)
     let height = max(8, min(24, settings.effectiveWidth / 5))
     let chartSettings = ChartSettings(
@@ -33,8 +33,11 @@ extension Session {
       if Interrupt.isRequested { throw ChartRenderer.interrupted }
       throw source.diagnostic(error.message, at: spec.range, hints: error.hints)
     }
-    say(text)
-    for line in footer { say(TerminalText.truncate(line, to: settings.effectiveWidth)) }
+    output.standard(text.hasSuffix("\n") ? text : text + "\n")
+    for line in footer.lines(settings.footer) { output.standard(TerminalText.truncate(line, to: settings.effectiveWidth) + "\n") }
+    for recorder in recorders {
+      recorder.add(chart: text, table: table, options: options, footer: footer, locale: settings.locale)
+    }
   }
 
   /// `table` with control and bidirectional characters in its text values spelled visibly

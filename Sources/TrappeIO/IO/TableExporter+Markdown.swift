@@ -20,12 +20,21 @@ extension TableExporter {
     }
     var out = "| " + table.schema.names.map { cell(headerText($0, options: options)) }.joined(separator: " | ") + " |\n"
     out += "|" + table.schema.fields.map { $0.type.isNumeric ? " ---: |" : " --- |" }.joined() + "\n"
+    // In a locale, numbers are spelled as the box table shows them (one grouping rule per column).
+    let localized: [[String?]?] = table.columns.map { column in
+      guard let locale = options.locale, column.isNumericForLocale else { return nil }
+      return CellFormatter(locale: locale).format(column, rows: Array(0..<table.rowCount))
+    }
     for row in 0..<table.rowCount {
       if row % pollInterval == 0 { try poll() }
       var cells: [String] = []
       for (i, column) in table.columns.enumerated() {
         if suppressed.isSuppressed(column: i, row: row) {
           cells.append(cell(suppressed.placeholder(column: i, row: row)))
+          continue
+        }
+        if let spelled = localized[i]?[row] {
+          cells.append(cell(spelled))
           continue
         }
         cells.append(column.isValid(row) ? cell(cellText(column, row, options: options)) : "NULL")

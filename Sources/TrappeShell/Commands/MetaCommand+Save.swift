@@ -16,15 +16,17 @@ extension MetaCommand {
       it instead of running it as a formula; protect=off turns that off. decimal=comma writes 1234,5 with ;
       between fields, as Danish Excel expects. With .suppress on, small counts and
       the ratios built on them are written as <N. A table of generated data keeps
-      its label: a first line "# Illustrative data, ..." in CSV and TSV (.load
-      knows it), a last italic line in Markdown, a "notice" field in JSON.
+      its label: a last column data_notice = "Illustrative data, ..." on every row
+      in CSV and TSV (plain CSV for every reader; .load drops it and keeps the
+      table marked illustrative), a last italic line in Markdown, a "notice" field
+      in JSON.
       """,
     example: ".save kommuner /tmp/kommuner.csv"
   ) { session, invocation throws(Diagnostic) in
     guard invocation.arguments.count >= 2 else {
       throw invocation.missing(invocation.arguments.isEmpty ? "a table name and a file name" : "a file name")
     }
-    let (name, table) = try session.table(named: invocation.arguments[0], in: invocation)
+    var (name, table) = try session.table(named: invocation.arguments[0], in: invocation)
     // Cells shown hidden when the result was shown stay hidden (they are NULL in it by now).
     let mask = session.suppression(of: table, roles: session.countRoles(of: name, table: table))
       .merging(session.catalog.entry(name)?.hidden ?? SuppressionMask())
@@ -63,6 +65,11 @@ extension MetaCommand {
       throw invocation.error(
         "cannot tell the format of '\(fileWord.text)' from its extension", at: fileWord,
         hints: ["name the file .csv, .tsv, .json or .md, or add format=csv"])
+    }
+    // CSV and TSV carry the label as a last column: a comment line would be read as the header.
+    if let notice = options.notice, format == .csv || format == .tsv {
+      table = ExportNotice.labelled(table, notice: notice)
+      options.notice = nil
     }
     // Ctrl-C stops the export before anything is written: the file stays as it was.
     let text: String
