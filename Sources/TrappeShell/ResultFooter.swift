@@ -11,6 +11,8 @@ struct ResultFooter: Sendable, Equatable {
   var sources: [String]
   /// N and the filters: `N = 4410 rows summarized · filters: runde == 5`.
   var scope: String
+  /// The same, short for the one-line footer: `N = 4410 · where runde == 5`.
+  var shortScope: String
   /// The lines `.suppress` adds for this table (cells hidden, secondary suppression).
   var suppression: [String]
   /// The analyses' notes on method, N and caveats, as they came (``.notes`` prints these).
@@ -54,9 +56,9 @@ struct ResultFooter: Sendable, Equatable {
     var parts: [String] = []
     if illustrative { parts.append(ResultFooter.illustrativeShort) }
     parts.append(name + (sourceNames.isEmpty ? "" : " from " + sourceNames.joined(separator: ", ")))
-    parts.append(scope)
+    parts.append(shortScope)
     if !suppression.isEmpty || !nulledInputs.isEmpty { parts.append("small counts hidden") }
-    if !notes.isEmpty { parts.append(".notes: method notes") }
+    if !notes.isEmpty { parts.append("more: .notes") }
     return parts.joined(separator: " · ")
   }
 

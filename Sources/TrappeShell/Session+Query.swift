@@ -133,7 +133,10 @@ extension Session {
     }
     return ResultFooter(
       name: name, sourceNames: outcome.inputs.map(\.name), sources: outcome.inputs.map(\.sourceLine),
-      scope: outcome.scopeLine(filters: filters), suppression: suppression, notes: outcome.notes,
+      scope: outcome.scopeLine(filters: filters),
+      shortScope: "N = \(outcome.summarizedRows ?? outcome.table.rowCount)"
+        + (filters.isEmpty ? "" : " · where " + filters.joined(separator: "; ")),
+      suppression: suppression, notes: outcome.notes,
       shownNotes: ResultFooter.shownNotes(
         outcome.notes, columns: outcome.table.schema.names, analysisColumns: outcome.plan.analysisColumns),
       reportNotes: ResultFooter.shownNotes(

@@ -21,7 +21,16 @@ struct SVGLineChart {
     let values = series.series.flatMap { $0.values.compactMap { $0 } } + (target.map { [$0] } ?? [])
     let scale = AxisScale(covering: values.min() ?? 0, values.max() ?? 1, ticks: 5, includeZero: true)
     let xs = series.xs
-    let xScale = xs.map { AxisScale(covering: $0.min() ?? 0, $0.max() ?? 1, ticks: 6, includeZero: false) }
+    let xScale = xs.map { xs -> AxisScale in
+      var scale = AxisScale(covering: xs.min() ?? 0, xs.max() ?? 1, ticks: 6, includeZero: false)
+      // The line runs from the first x to the last; a little room at both ends for the markers.
+      if let low = xs.min(), let high = xs.max(), high > low {
+        let pad = (high - low) * 0.03
+        scale.low = low - pad
+        scale.high = high + pad
+      }
+      return scale
+    }
     func px(_ i: Int) -> Double {
       if let xs, let xScale { return left + xScale.position(xs[i], length: 1) * plotW }
       let count = series.categories.count
@@ -42,12 +51,27 @@ struct SVGLineChart {
       tick += scale.step
     }
     // The x ticks: the numeric scale's ticks, or every category (thinned to about 12).
-    if let xScale {
-      var x = xScale.low
-      while x <= xScale.high + xScale.step / 2 {
+    if let xs, let xScale {
+      // Whole-number x (years, rounds): whole ticks at a 1, 2, 5, 10 … step, spelled without grouping.
+      let whole = xs.allSatisfy { $0 == $0.rounded() && abs($0) < 1e15 }
+      var ticks: [Double] = []
+      if whole, let low = xs.min(), let high = xs.max() {
+        var step = 1.0
+        for candidate in [1.0, 2, 5, 10, 20, 50, 100, 200, 500, 1000] {
+          step = candidate
+          if (high - low) / candidate <= 8 { break }
+        }
+        while (high - low) / step > 8 { step *= 10 }
+        var x = (low / step).rounded(.up) * step
+        while x <= high { ticks.append(x); x += step }
+      } else {
+        var x = xScale.low
+        while x <= xScale.high + xScale.step / 2 { ticks.append(x); x += xScale.step }
+      }
+      for x in ticks {
         let position = left + xScale.position(x, length: 1) * plotW
-        out += "<text x=\"\(SVG.n(position))\" y=\"\(SVG.n(top + plotH + 18))\" text-anchor=\"middle\">\(SVG.escaped(xScale.label(x, locale: locale)))</text>\n"
-        x += xScale.step
+        let label = whole ? String(Int64(x)) : xScale.label(x, locale: locale)
+        out += "<text x=\"\(SVG.n(position))\" y=\"\(SVG.n(top + plotH + 18))\" text-anchor=\"middle\">\(SVG.escaped(label))</text>\n"
       }
     } else {
       let every = max(1, series.categories.count / 12)

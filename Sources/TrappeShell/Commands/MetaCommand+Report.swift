@@ -38,6 +38,7 @@ extension MetaCommand {
         "a report is an HTML file: name it .html", at: word, hints: [".record FILE.md writes a Markdown record"])
     }
     try session.startReport(to: word.text, script: session.currentScript)
-    session.notice("reporting to \(session.report?.path ?? word.text)")
+    // Not into the report itself.
+    session.output.error("reporting to \(session.report?.path ?? word.text)\n")
   }
 }

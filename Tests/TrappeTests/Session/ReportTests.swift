@@ -48,11 +48,11 @@ import TrappeTestSupport
   @Test func shortIsOneLineAndOffKeepsOnlyTheLabel() {
     let footer = ResultFooter(
       name: "out1", sourceNames: ["resultater"], sources: ["resultater (generated)"],
-      scope: "N = 10 rows · filters: none", suppression: [], notes: ["a note"], shownNotes: ["a note"],
+      scope: "N = 10 rows · filters: none", shortScope: "N = 10", suppression: [], notes: ["a note"], shownNotes: ["a note"],
       reportNotes: ["a note"], nulledInputs: [], illustrative: true)
     #expect(
       footer.lines(.short) == [
-        "Illustrative data, not real results · out1 from resultater · N = 10 rows · filters: none · .notes: method notes"
+        "Illustrative data, not real results · out1 from resultater · N = 10 · more: .notes"
       ])
     #expect(footer.lines(.off) == [ExportNotice.illustrative])
     #expect(footer.lines(.full).last == ExportNotice.illustrative)
@@ -73,10 +73,11 @@ import TrappeTestSupport
       -- A paragraph under it
 
       -- First section
-      -- its explanation
+      -- Its explanation.
       kommuner | where kommune == "Slagelse" | select kommune, region
 
-      -- Second <section>
+      -- Second <section>, a heading
+      -- that goes on
       kommuner | count
       """
     var lines = ScriptSource.splitLines(script).makeIterator()
@@ -86,8 +87,8 @@ import TrappeTestSupport
     #expect(html.contains("<h1>The title</h1>"))
     #expect(!html.contains("check with"))
     #expect(html.contains("<p>A paragraph under it</p>"))
-    #expect(html.contains("<h2>First section</h2>\n<p>its explanation</p>"))
-    #expect(html.contains("<h2>Second &lt;section&gt;</h2>"))
+    #expect(html.contains("<h2>First section</h2>\n<p>Its explanation.</p>"))
+    #expect(html.contains("<h2>Second &lt;section&gt;, a heading that goes on</h2>"))
     #expect(html.contains("<td>Slagelse</td><td>Region Sjælland</td>"))
     #expect(html.contains("<h2>Data</h2>"))
     #expect(!html.contains("<script"))
