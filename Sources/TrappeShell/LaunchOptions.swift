@@ -46,7 +46,8 @@ package struct LaunchOptions: Sendable, Equatable {
       --format FORMAT   print results as box, markdown, csv, tsv or json
       --keep-going      do not stop a script at the first error
       --record FILE.md  write every command and its output to a Markdown report
-      --report FILE.html  write the run as one self-contained HTML report (SVG charts)
+      --report FILE.html
+                        write the run as one self-contained HTML report (SVG charts)
       --present         show SCRIPT one step at a time (Enter/Space next, b back, q quit)
       --check           run SCRIPT and compare its output with SCRIPT.expected
                         (RECORD_EXPECTED=1 writes the file); exit 1 with a diff on change

@@ -40,18 +40,38 @@ package enum ExportNotice {
   /// The first line of a CSV or TSV file written from illustrative data.
   static let illustrativeLine = Array(("# " + illustrative).utf8)
 
-  /// `text` (a table exported in `format`) with `notice` attached as that format allows.
-  static func attach(_ notice: String, to text: String, format: ExportFormat) -> String {
+  /// `text` (a table exported in `format`) with `notice` and the provenance `source` attached as
+  /// that format allows: in Markdown italic lines under the table (the label last), in JSON
+  /// "notice" and "source" fields beside "rows"; CSV and TSV carry the label as a column
+  /// (``labelled(_:notice:)``, by the caller) and a first `# ` line only from callers that ask.
+  static func attach(_ notice: String?, source: String?, to text: String, format: ExportFormat) -> String {
     switch format {
     case .csv, .tsv:
-      return "# " + notice + "\n" + text
+      return notice.map { "# " + $0 + "\n" } .map { $0 + text } ?? text
     case .markdown:
-      return text + "\n_" + notice + "_\n"
+      var out = text
+      if let source { out += "\n*source: " + markdownEscaped(source) + "*\n" }
+      if let notice { out += "\n_" + notice + "_\n" }
+      return out
     case .json:
       var rows = text
       while rows.hasSuffix("\n") { rows.removeLast() }
-      return "{\"notice\": " + TableExporter.jsonString(notice) + ", \"rows\": " + rows + "}\n"
+      var out = "{"
+      if let notice { out += "\"notice\": " + TableExporter.jsonString(notice) + ", " }
+      out += "\"rows\": " + rows
+      if let source { out += ", \"source\": " + TableExporter.jsonString(source) }
+      return out + "}\n"
     }
+  }
+
+  /// `text` with the characters Markdown reads as emphasis or markup escaped.
+  static func markdownEscaped(_ text: String) -> String {
+    var out = ""
+    for character in text {
+      if "*_`|<>[]\\".contains(character) { out.append("\\") }
+      out.append(character)
+    }
+    return out
   }
 
   /// The offset just past the illustrative line when `bytes` start with it at `start`

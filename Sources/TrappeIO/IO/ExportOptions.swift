@@ -13,6 +13,9 @@ package struct ExportOptions: Sendable, Equatable {
   /// Spell numbers as tables show them in this locale (`1.234,5` in Danish), for records and
   /// reports; nil writes plain numbers.
   package var locale: NumberLocale? = nil
+  /// Where the table's data came from, written with it in Markdown (an italic line) and JSON
+  /// (a "source" field); nil writes none.
+  package var source: String? = nil
   /// A notice written with the table (see ``ExportNotice``): the illustrative label; nil writes none.
   package var notice: String? = nil
 

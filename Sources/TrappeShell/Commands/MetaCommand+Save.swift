@@ -16,7 +16,7 @@ extension MetaCommand {
       it instead of running it as a formula; protect=off turns that off. decimal=comma writes 1234,5 with ;
       between fields, as Danish Excel expects. With .suppress on, small counts and
       the ratios built on them are written as <N. A table of generated data keeps
-      its label: a last column data_notice = "Illustrative data, ..." on every row
+      its label (and Markdown and JSON the source it came from): a last column data_notice = "Illustrative data, ..." on every row
       in CSV and TSV (plain CSV for every reader; .load drops it and keeps the
       table marked illustrative), a last italic line in Markdown, a "notice" field
       in JSON.
@@ -66,6 +66,9 @@ extension MetaCommand {
         "cannot tell the format of '\(fileWord.text)' from its extension", at: fileWord,
         hints: ["name the file .csv, .tsv, .json or .md, or add format=csv"])
     }
+    // Markdown also says where the data came from, and JSON of generated data (whose rows are
+    // already wrapped beside the notice; other JSON stays a plain array).
+    if format == .markdown || (format == .json && options.notice != nil) { options.source = session.catalog.entry(name)?.sourceLine }
     // CSV and TSV carry the label as a last column: a comment line would be read as the header.
     if let notice = options.notice, format == .csv || format == .tsv {
       table = ExportNotice.labelled(table, notice: notice)
