@@ -32,7 +32,6 @@ struct HTMLReport {
       pre.command { display: none; }
       h2 { break-after: avoid; }
       table, svg.chart { break-inside: avoid; }
-      .illustrative { position: running(header); }
     }
     @page { size: A4; margin: 1.5cm; }
     """
