@@ -8,6 +8,8 @@ import TrappeQuery
 /// denominators of the municipalities pooled (unless `unweighted`, then the
 /// plain mean of their values). See ``BenchBinding`` for the syntax.
 struct BenchOperator: AnalysisOperator {
+  /// Its notes define its columns (`diff_peers, diff_national: …`): a footer leaves out those of columns not shown.
+  var notesDefineColumns: Bool { true }
   let measure: MeasureDefinition
   /// The municipalities to benchmark, in output order.
   let municipalities: [String]

@@ -77,6 +77,14 @@ package enum BatchRun {
         return false
       }
     }
+    if let report = options.report, !options.check {
+      do throws(Diagnostic) {
+        try session.startReport(to: report, script: options.script)
+      } catch {
+        session.notice(error.rendered())
+        return false
+      }
+    }
     return true
   }
 

@@ -24,6 +24,8 @@ package struct LaunchOptions: Sendable, Equatable {
   var check = false
   /// `--record FILE.md`: write a Markdown record of the run.
   var record: String?
+  /// `--report FILE.html`: write an HTML report of the run.
+  var report: String?
   /// `--present`: show the script one step at a time.
   package var present = false
   /// `--force`: present even when the pre-flight found errors.
@@ -50,6 +52,8 @@ package struct LaunchOptions: Sendable, Equatable {
       --width N         fit tables to N columns (default: the terminal's width;
                         unlimited when output goes to a file or a pipe)
       --record FILE.md  write every command and its output to a Markdown report
+      --report FILE.html
+                        write the run as one self-contained HTML report (SVG charts)
       --present         show SCRIPT one step at a time after a pre-flight run of every
                         step (Space/Enter/→/PgDn next, ←/PgUp/b back, Home/End, g N go
                         to step N, i notes, : ad-hoc query, q quit)
@@ -103,6 +107,7 @@ package struct LaunchOptions: Sendable, Equatable {
       case "--present": options.present = true
       case "--force": options.force = true
       case "--record": options.record = try value(for: argument)
+      case "--report": options.report = try value(for: argument)
       case "--keep-going": options.keepGoing = true
       case "--width", "-w":
         let text = try value(for: argument)
@@ -115,7 +120,7 @@ package struct LaunchOptions: Sendable, Equatable {
       default:
         if argument.hasPrefix("-") && argument != "-" {
           var message = "unknown option '\(argument)'"
-          let known = ["-c", "--command", "--data", "--format", "--no-rc", "--keep-going", "--check", "--record", "--present", "--force", "--width", "--help", "--version"]
+          let known = ["-c", "--command", "--data", "--format", "--no-rc", "--keep-going", "--check", "--record", "--report", "--present", "--force", "--width", "--help", "--version"]
           if let near = Suggestion.nearest(to: argument, in: known) { message += "; did you mean '\(near)'?" }
           throw UsageError(message)
         }

@@ -1,3 +1,4 @@
+import TrappeBase
 
 /// Runs a stream of lines as statements: the batch path shared by pipes, script files and `.read`.
 ///
@@ -21,6 +22,8 @@ struct ScriptRunner {
   let session: Session
   let file: String?
   let keepGoing: Bool
+  /// Told each statement that failed (`--check` prints them before its diff).
+  var failed: ((Diagnostic) -> Void)?
 
   /// Creates a runner; `file` names the input in diagnostics (nil for `-c`).
   init(session: Session, file: String?, keepGoing: Bool) {
@@ -41,7 +44,8 @@ struct ScriptRunner {
       switch session.run(statement.text, origin: InputOrigin(file: file, line: statement.line)) {
       case .success: return nil
       case .exit(let code): return .exit(code)
-      case .failure:
+      case .failure(let diagnostic):
+        self.failed?(diagnostic)
         failed = true
         return keepGoing ? nil : .failed
       }
@@ -61,7 +65,12 @@ struct ScriptRunner {
         }
         if let stop = flush() { return stop }
       }
-      if body.isEmpty || body.hasPrefix("#") || body.hasPrefix("--") { continue }
+      if body.hasPrefix("--") {
+        // A record or report makes the script's comments its headings and paragraphs.
+        session.scriptComment(String(body.dropFirst(2)), line: lineNumber)
+        continue
+      }
+      if body.isEmpty || body.hasPrefix("#") { continue }
       pending = (line, lineNumber)
       if body.hasPrefix(".") && !session.needsMoreInput(line) {
         if let stop = flush() { return stop }

@@ -10,7 +10,7 @@ extension Session {
   ///
   /// In a terminal the chart and its footer fit the screen's height (with the command line
   /// above and the prompt below): the plot shrinks rather than scroll its top away.
-  func showChart(_ table: Table, spec: ChartSpec, source: SourceText, footer: [String], context: ChartContext = ChartContext())
+  func showChart(_ table: Table, spec: ChartSpec, source: SourceText, footer: ResultFooter, context: ChartContext = ChartContext())
     throws(Diagnostic)
   {
     let options = try ChartOptions(spec, columns: table.schema.names, source: source)
@@ -19,7 +19,7 @@ extension Session {
     var chartSettings = ChartSettings(
       width: settings.effectiveWidth, height: height, locale: settings.locale,
       charset: settings.charset, color: settings.color,
-      maxLines: settings.terminalHeight.map { $0 - footer.count - (settings.timer ? 3 : 2) })
+      maxLines: settings.terminalHeight.map { $0 - footer.lines(settings.footer).count - (settings.timer ? 3 : 2) })
     for name in table.schema.names where settings.display.header(for: name) != name {
       chartSettings.titles[name] = settings.display.header(for: name)
     }
@@ -44,8 +44,16 @@ extension Session {
       if Interrupt.isRequested { throw ChartRenderer.interrupted }
       throw source.diagnostic(error.message, at: spec.range, hints: error.hints)
     }
-    say(text)
-    for line in footer { say(TerminalText.truncate(line, to: settings.effectiveWidth)) }
+    output.standard(text.hasSuffix("\n") ? text : text + "\n")
+    for line in footer.lines(settings.footer) { output.standard(TerminalText.truncate(line, to: settings.effectiveWidth) + "\n") }
+    for recorder in recorders {
+      recorder.add(
+        chart: text,
+        model: try? ChartModel.resolve(
+          Session.terminalSafe(table), options: options, context: context, charset: settings.charset,
+          titles: chartSettings.titles),
+        footer: footer, locale: settings.locale)
+    }
   }
 
   /// What a chart knows of its result: the query (its default title), the last analysis and

@@ -32,10 +32,10 @@ extension Session {
       let mask = fresh.merging(outcome.unchangedHidden ?? SuppressionMask())
       let entry = derived.suppressed(by: fresh, shown: mask)
       catalog.appendResult(entry)
-      var lines = footer(naming: entry.name, outcome: outcome)
-      let extra =
-        [outcome.scopeLine(filters: pipeline.filterTexts(in: source))] + mask.footer(names: outcome.table.schema.names)
-      lines.insert(contentsOf: extra, at: min(1, lines.count))
+      let resultFooter = footer(
+        naming: entry.name, outcome: outcome, filters: pipeline.filterTexts(in: source),
+        suppression: mask.footer(names: outcome.table.schema.names))
+      lastFooter = resultFooter
       if let chart {
         guard mask.isEmpty else {
           throw source.diagnostic(
@@ -43,10 +43,10 @@ extension Session {
             hints: ["chart it after .suppress off, or chart a coarser table"])
         }
         let context = chartContext(pipeline, chart: chart, table: outcome.table, source: source)
-        try showChart(outcome.table, spec: chart, source: source, footer: lines, context: context)
+        try showChart(outcome.table, spec: chart, source: source, footer: resultFooter, context: context)
       } else {
         show(
-          outcome.table, footer: lines, suppressed: mask, roles: derived.roles,
+          outcome.table, footer: resultFooter, suppressed: mask, roles: derived.roles,
           units: columnUnits(pipeline, table: outcome.table))
       }
       if let close = closeValuesNotice(for: pipeline, resultRows: outcome.table.rowCount) { notice(close) }
@@ -126,22 +126,29 @@ extension Session {
     }
   }
 
-  /// The lines under a result: its name, where its data came from, its notes, and the illustrative warning.
-  func footer(naming name: String, outcome: QueryOutcome) -> [String] {
-    let origins = outcome.inputs.map(\.sourceLine)
-    var lines = [name + (origins.isEmpty ? "" : " · source: " + origins.joined(separator: "; "))]
-    lines += outcome.notes
+  /// What the lines under a result say: its name, where its data came from, N and filters,
+  /// its notes, what `.suppress` hid, and whether it is illustrative.
+  func footer(naming name: String, outcome: QueryOutcome, filters: [String], suppression: [String]) -> ResultFooter {
+    var nulled: [String] = []
     var suppressed: [CatalogEntry.SuppressedSource] = []
     for source in outcome.inputs.flatMap(\.suppressedSources) where !suppressed.contains(source) {
       suppressed.append(source)
-      lines.append(
+      nulled.append(
         "\(source.name): \(source.cells) \(source.cells == 1 ? "cell" : "cells") hidden by .suppress when shown "
           + "\(source.cells == 1 ? "is" : "are") NULL here")
     }
-    if outcome.illustrative {
-      lines.append(Session.illustrativeNotice)
-    }
-    return lines
+    return ResultFooter(
+      name: name, sourceNames: outcome.inputs.map(\.name), sources: outcome.inputs.map(\.sourceLine),
+      scope: outcome.scopeLine(filters: filters),
+      shortScope: "N = \(outcome.summarizedRows ?? outcome.table.rowCount)"
+        + (filters.isEmpty ? "" : " · where " + filters.joined(separator: "; ")),
+      suppression: suppression, notes: outcome.notes,
+      shownNotes: ResultFooter.shownNotes(
+        outcome.notes, columns: outcome.table.schema.names, analysisColumns: outcome.plan.analysisColumns),
+      reportNotes: ResultFooter.shownNotes(
+        outcome.notes, columns: outcome.table.schema.names, analysisColumns: outcome.plan.analysisColumns,
+        collapsingPeers: false),
+      nulledInputs: nulled, illustrative: outcome.illustrative)
   }
 
   /// The footer line on everything computed from generated data.

@@ -4,37 +4,50 @@ import TrappeIO
 extension Session {
   /// Starts writing a Markdown record to `path`.
   func startRecording(to path: String, script: String? = nil) throws(Diagnostic) {
-    recording = Recording(path: resolvePath(path), script: script, parameters: parameters)
+    recording = Recording(path: resolvePath(path), script: script, parameters: parameters, format: .markdown)
     saveRecordingOrThrow()
   }
 
-  /// Writes the record now; a failure stops recording and is reported.
+  /// Starts writing an HTML report to `path`.
+  func startReport(to path: String, script: String? = nil) throws(Diagnostic) {
+    report = Recording(path: resolvePath(path), script: script, parameters: parameters, format: .html)
+    saveRecordingOrThrow()
+  }
+
+  /// A `--` comment of a script at `line`, for the record's and report's headings.
+  func scriptComment(_ text: String, line: Int) {
+    for recorder in recorders { recorder.comment(text, line: line) }
+  }
+
+  /// Writes the record and report now; a failure stops that one and is reported.
   func saveRecording() {
-    do throws(Diagnostic) {
-      try writeRecording()
-    } catch {
-      recording = nil
-      output.error(error.rendered(color: settings.color))
+    for recorder in recorders {
+      do throws(Diagnostic) {
+        try write(recorder)
+      } catch {
+        if recording === recorder { recording = nil }
+        if report === recorder { report = nil }
+        output.error(error.rendered(color: settings.color))
+      }
     }
   }
 
-  /// Syncs the record to disk; the end of a run calls it (`.record off` does too).
+  /// Syncs the record and report to disk; the end of a run calls it (`.record off` does too).
   package func finishRecording() {
-    recording?.sync()
+    for recorder in recorders { recorder.sync() }
   }
 
   private func saveRecordingOrThrow() {
     saveRecording()
   }
 
-  private func writeRecording() throws(Diagnostic) {
-    guard let recording else { return }
+  private func write(_ recorder: Recording) throws(Diagnostic) {
     let used = catalog.names.compactMap { name -> (name: String, file: String)? in
       guard case .dataset(let manifest)? = catalog.entry(name)?.provenance.origin else { return nil }
       return (name: name, file: manifest.file)
     }
     do throws(FileError) {
-      try recording.write(datasets: used)
+      try recorder.write(datasets: used)
     } catch {
       throw error.diagnostic
     }

@@ -21,6 +21,10 @@ package final class Session {
   var readDepth = 0
   /// The Markdown record being written (`.record FILE.md`), if any.
   var recording: Recording?
+  /// The HTML report being written (`.report FILE.html`), if any.
+  var report: Recording?
+  /// The record and the report being written.
+  var recorders: [Recording] { [recording, report].compactMap { $0 } }
   /// The script being run at the top level (for the record's header).
   var currentScript: String?
   /// The folders of the scripts being run, innermost last; relative paths resolve against it.
@@ -33,6 +37,8 @@ package final class Session {
   let measures = MeasureRegistry()
   /// The comparison groups saved with `peers ... as NAME`.
   let savedGroups = SavedGroups()
+  /// The footer of the last query's result, which `.notes` prints in full.
+  var lastFooter: ResultFooter?
   /// Script parameters: `.set NAME VALUE` or `trappe SCRIPT NAME=VALUE`, used as `$NAME`.
   var parameters: [String: String] = [:]
   /// The shell's successful statements (`.history`, `.rerun`), kept by ``runInteractive(_:)``.
@@ -64,20 +70,21 @@ package final class Session {
   private func runHere(_ text: String, origin: InputOrigin) -> StatementOutcome {
     let stopwatch = Stopwatch()
     var outcome = StatementOutcome.success
-    let recordThis = recording != nil && !text.trimmingLeadingWhitespace().hasPrefix(".record")
-    if recordThis { recording?.begin(text) }
+    let trimmed = text.trimmingLeadingWhitespace()
+    let recordThis = !recorders.isEmpty && !trimmed.hasPrefix(".record") && !trimmed.hasPrefix(".report")
+    if recordThis { for recorder in recorders { recorder.begin(text) } }
     do {
       try execute(try substitutingParameters(in: text))
     } catch {
       let placed = place(error, in: text, origin: origin)
       if !placed.alreadyReported {
         output.error(wrappedForTerminal(placed.rendered(color: settings.color)))
-        if recordThis { recording?.add(text: placed.rendered()) }
+        if recordThis { for recorder in recorders { recorder.add(text: placed.rendered()) } }
       }
       outcome = .failure(placed)
     }
     if recordThis {
-      recording?.end()
+      for recorder in recorders { recorder.end() }
       saveRecording()
     }
     if settings.timer {
@@ -120,6 +127,21 @@ package final class Session {
     return placed
   }
 
+  /// Prints a query's result with its footer in the session's ``FooterStyle``; the record gets
+  /// the short line and the notes (once per section).
+  func show(_ table: Table, footer: ResultFooter, suppressed: SuppressionMask, roles: [CountRole] = [], units: [String?] = []) {
+    let lines = footer.lines(settings.footer)
+    let text = render(
+      table, footer: lines, suppressed: suppressed, roles: roles, units: units, illustrative: footer.illustrative)
+    standardOrPager(text)
+    if [.csv, .tsv, .json].contains(settings.format), footer.illustrative {
+      output.error(Session.illustrativeNotice + "\n")
+    }
+    for recorder in recorders {
+      recorder.add(table: table, suppressed: suppressed, footer: footer, locale: settings.locale, headers: settings.display)
+    }
+  }
+
   /// Prints a result table in the current output format, with the `suppressed` cells hidden.
   ///
   /// Box output prints the footer under the table. The other formats keep standard output
@@ -133,35 +155,39 @@ package final class Session {
     let text = render(
       table, footer: footer, suppressed: suppressed, allRows: allRows, roles: roles, numbersRight: numbersRight,
       units: units)
-    if !(settings.pager && settings.terminalOutput && tallerThanScreen(text) && Pager.page(text)) {
-      output.standard(text)
-    }
+    standardOrPager(text)
     if [.csv, .tsv, .json].contains(settings.format), footer.contains(Session.illustrativeNotice) {
       output.error(Session.illustrativeNotice + "\n")
     }
-    recording?.add(
-      table: TableExporter.export(
-        table, format: .markdown, options: ExportOptions(displayPrecision: true, headers: settings.display),
-        suppressed: suppressed),
-      footer: footer)
+    for recorder in recorders {
+      recorder.add(table: table, suppressed: suppressed, lines: footer, locale: settings.locale, headers: settings.display)
+    }
+  }
+
+  /// Prints `text` on standard output, or through the pager (`.pager on`) when it is taller
+  /// than the terminal.
+  private func standardOrPager(_ text: String) {
+    if !(settings.pager && settings.terminalOutput && tallerThanScreen(text) && Pager.page(text)) {
+      output.standard(text)
+    }
   }
 
   /// Renders a table in the current output format, with the `suppressed` cells hidden; on a
   /// terminal, control and bidirectional characters of every format are shown escaped.
   func render(
     _ table: Table, footer: [String] = [], suppressed: SuppressionMask = SuppressionMask(), allRows: Bool = false,
-    roles: [CountRole] = [], numbersRight: Set<Int> = [], units: [String?] = []
+    roles: [CountRole] = [], numbersRight: Set<Int> = [], units: [String?] = [], illustrative: Bool? = nil
   ) -> String {
     let text = renderExact(
       table, footer: footer, suppressed: suppressed, allRows: allRows, roles: roles, numbersRight: numbersRight,
-      units: units)
+      units: units, illustrative: illustrative ?? footer.contains(Session.illustrativeNotice))
     return settings.terminalOutput && settings.format != .box ? TerminalSafe.escaped(text, keepingLayout: true) : text
   }
 
   /// The rendering of ``render(_:footer:suppressed:)`` before terminal escaping.
   private func renderExact(
     _ table: Table, footer: [String], suppressed: SuppressionMask, allRows: Bool, roles: [CountRole],
-    numbersRight: Set<Int>, units: [String?]
+    numbersRight: Set<Int>, units: [String?], illustrative: Bool
   ) -> String {
     switch settings.format {
     case .box:
@@ -177,9 +203,15 @@ package final class Session {
         table, footer: footer, suppressed: suppressed, roles: roles, numbersRight: numbersRight, units: units) + "\n"
     case .markdown:
       var options = ExportOptions()
-      options.headers = settings.display
-      if footer.contains(Session.illustrativeNotice) { options.notice = Session.illustrativeNotice }
-      return TableExporter.export(table, format: .markdown, options: options, suppressed: suppressed)
+      if illustrative { options.notice = Session.illustrativeNotice }
+      // The footer (provenance, N, filters) travels with the table as italic lines; the label is
+      // the exporter's last line.
+      let lines = footer.filter { $0 != Session.illustrativeNotice }.map { "*" + Session.markdownEscaped($0) + "*" }
+      var plain = ExportOptions()
+      plain.headers = settings.display
+      let text = TableExporter.export(table, format: .markdown, options: plain, suppressed: suppressed)
+      guard !lines.isEmpty || options.notice != nil else { return text }
+      return text + "\n" + lines.map { $0 + "  \n" }.joined() + (options.notice.map { "*" + $0 + "*\n" } ?? "")
     case .csv:
       return TableExporter.export(table, format: .csv, options: ExportOptions(), suppressed: suppressed)
     case .tsv:
@@ -197,15 +229,25 @@ package final class Session {
     return lines > max(1, height - 1)
   }
 
+  /// `text` with the characters that Markdown reads as emphasis or markup escaped.
+  static func markdownEscaped(_ text: String) -> String {
+    var out = ""
+    for character in text {
+      if "*_`|<>[]\\".contains(character) { out.append("\\") }
+      out.append(character)
+    }
+    return out
+  }
+
   /// Prints a line of results.
   func say(_ text: String) {
     output.standard(text.hasSuffix("\n") ? text : text + "\n")
-    recording?.add(text: text)
+    for recorder in recorders { recorder.add(text: text) }
   }
 
   /// Prints a notice on the diagnostic stream (e.g. "loaded t: 98 rows").
   func notice(_ text: String) {
     output.error(text.hasSuffix("\n") ? text : text + "\n")
-    recording?.add(text: text)
+    for recorder in recorders { recorder.add(text: text) }
   }
 }

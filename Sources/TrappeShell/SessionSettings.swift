@@ -26,6 +26,8 @@ package struct SessionSettings: Sendable, Equatable {
   var intervals: Bool = false
   /// Counts below this (and the ratios built on them) are shown as `<N`; nil shows everything.
   var suppressBelow: Int? = nil
+  /// How much the lines under a result say (`.footer`); `--present` and reports use short.
+  package var footer: FooterStyle = .full
   /// Whether output may contain ANSI colour (stdout is a terminal and `NO_COLOR` is unset).
   package var color: Bool = false
   /// Whether stdout is a terminal: then CSV, TSV, JSON and Markdown output shows control and

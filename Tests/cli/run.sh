@@ -94,8 +94,9 @@ label="Illustrative data, not real results (generated; see Datasets/README.md)"
 check save-illustrative 0 "$bin" -c "resultater | summarize startet = sum(startet) by runde" \
   -c ".save _ $work/r.csv" -c ".save _ $work/r.tsv" -c ".save _ $work/r.json" -c ".save _ $work/r.md" \
   -c ".save kommuner $work/k.csv"
-equal save-illustrative-csv "# $label" "$(head -n 1 "$work/r.csv")"
-equal save-illustrative-tsv "# $label" "$(head -n 1 "$work/r.tsv")"
+# CSV and TSV: a last column data_notice with the label on every row (the header stays the header).
+equal save-illustrative-csv "runde,startet,data_notice|1,6578,\"$label\"" "$(head -n 2 "$work/r.csv" | paste -sd '|')"
+equal save-illustrative-tsv "runde	startet	data_notice|1	6578	$label" "$(head -n 2 "$work/r.tsv" | paste -sd '|')"
 equal save-illustrative-json "{\"notice\": \"$label\", \"rows\": [" "$(head -n 1 "$work/r.json")"
 equal save-illustrative-md "_${label}_" "$(tail -n 1 "$work/r.md")"
 equal save-real-unlabelled "kommunekode,kommunekode_4,kommune" "$(head -n 1 "$work/k.csv" | cut -d, -f1-3)"

@@ -9,6 +9,8 @@ import TrappeQuery
 /// the standing at the target date (no `by`), or at each round's cut-off (`by runde`, from
 /// `runder.data_til` or `lag=N` months before the round), with the pace per month between cut-offs.
 struct CohortGapOperator: AnalysisOperator {
+  /// Its notes define its columns (`diff_peers, diff_national: …`): a footer leaves out those of columns not shown.
+  var notesDefineColumns: Bool { true }
   let targets: [CohortTarget]
   let municipalities: GapMunicipalities
   /// The cut-offs of `by runde`; nil for the standing at each target's target date.

@@ -7,6 +7,8 @@ import TrappeQuery
 /// Values are ratios of sums (`scale * sum(numerator) / sum(denominator)`) over the
 /// municipality's rows in the input (per period with `by`), never averages of percentages.
 struct GapOperator: AnalysisOperator {
+  /// Its notes define its columns (`diff_peers, diff_national: …`): a footer leaves out those of columns not shown.
+  var notesDefineColumns: Bool { true }
   let targets: [GapTarget]
   let municipalities: GapMunicipalities
   /// The period column of `by`, if given.

@@ -22,6 +22,11 @@ extension TableExporter {
     let display = options.headers
     var out = "| " + table.schema.names.map { cell(headerText(display.header(for: $0), options: options)) }.joined(separator: " | ") + " |\n"
     out += "|" + table.schema.fields.map { $0.type.isNumeric ? " ---: |" : " --- |" }.joined() + "\n"
+    // In a locale, numbers are spelled as the box table shows them (one grouping rule per column).
+    let localized: [[String?]?] = table.columns.map { column in
+      guard let locale = options.locale, column.isNumericForLocale else { return nil }
+      return CellFormatter(locale: locale).format(column, rows: Array(0..<table.rowCount))
+    }
     for row in 0..<table.rowCount {
       if row % pollInterval == 0 { try poll() }
       var cells: [String] = []
@@ -34,6 +39,10 @@ extension TableExporter {
         }
         if suppressed.isSuppressed(column: i, row: row) {
           cells.append(cell(suppressed.placeholder(column: i, row: row)))
+          continue
+        }
+        if let spelled = localized[i]?[row] {
+          cells.append(cell(spelled))
           continue
         }
         cells.append(column.isValid(row) ? cell(cellText(column, row, options: options)) : "NULL")

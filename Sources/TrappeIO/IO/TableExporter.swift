@@ -18,8 +18,8 @@ package enum TableExporter {
     suppressed: SuppressionMask = SuppressionMask(), polling poll: () throws(E) -> Void
   ) throws(E) -> String {
     let text = try withoutNotice(table, format: format, options: options, suppressed: suppressed, poll)
-    guard let notice = options.notice else { return text }
-    return ExportNotice.attach(notice, to: text, format: format)
+    guard options.notice != nil || options.source != nil else { return text }
+    return ExportNotice.attach(options.notice, source: options.source, to: text, format: format)
   }
 
   /// Rows written between two calls of an export's `poll` (a few ms of work).

@@ -16,9 +16,16 @@ package protocol AnalysisOperator: Sendable {
   /// The analysis as one SQL query over `input` that outputs `__ord` and ``columns`` (periods in the
   /// dialect's representation), or nil when it has no SQL form (default).
   func sql(input: SQLAnalysisInput, dialect: any SQLDialect) throws(SQLError) -> String?
+  /// Whether its notes define its output columns (see the default below).
+  var notesDefineColumns: Bool { get }
 }
 
 extension AnalysisOperator {
+  /// Whether its notes define its output columns as `column: …` lines (or `;` parts), so a
+  /// footer may leave out the definitions of columns a later stage dropped (default false:
+  /// a note headed by a column name may also describe the method).
+  package var notesDefineColumns: Bool { false }
+
   package func sql(input: SQLAnalysisInput, dialect: any SQLDialect) throws(SQLError) -> String? { nil }
 }
 

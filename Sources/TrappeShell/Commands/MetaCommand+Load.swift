@@ -42,11 +42,16 @@ extension MetaCommand {
     }
     let options = try MetaCommand.loadOptions(rest, in: invocation)
     let path = session.resolvePath(fileWord.text)
-    let result: CSVReadResult
+    var result: CSVReadResult
     do throws(CSVError) {
       result = try CSVReader.read(file: path, name: fileWord.text, options: options)
     } catch {
       throw error.diagnostic
+    }
+    // A file `.save` wrote from generated data carries the label as a last column: drop it, keep the label.
+    if let table = ExportNotice.unlabelled(result.table) {
+      result.table = table
+      result.illustrativeNotice = true
     }
     let copy = session.datasets.manifest(matchingFile: path)
     let replaced = session.catalog.register(

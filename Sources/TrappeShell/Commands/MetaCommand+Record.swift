@@ -6,6 +6,9 @@ extension MetaCommand {
     name: "record", arguments: [.file], usage: ".record [FILE.md|off]",
     summary: "Write every command and its output to a Markdown report",
     details: """
+      The script's -- comments become the title (its first comment), ## headings and
+      paragraphs; numbers follow .locale; under each table a one-line footer and the
+      notes, each note once per section. .report FILE.html writes the same as HTML.
       Tables become Markdown tables and charts fenced blocks, under a header naming the
       script, its parameters and the datasets used with a content hash of each. Each
       command's entry is appended when it ends (the file is rewritten atomically when a
@@ -31,6 +34,7 @@ extension MetaCommand {
       return
     }
     try session.startRecording(to: word.text, script: session.currentScript)
-    session.notice("recording to \(session.recording?.path ?? word.text)")
+    // Not into the record itself.
+    session.output.error("recording to \(session.recording?.path ?? word.text)\n")
   }
 }

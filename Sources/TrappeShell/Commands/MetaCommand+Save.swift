@@ -23,17 +23,19 @@ extension MetaCommand {
       at most 1,048,575 rows. Labels (label COLUMN = "…", .lang da) name its header row and
       format COLUMN N becomes the column's number format (#,##0.0); cells keep every digit. With .suppress on, small counts and
       the ratios built on them are written as <N. A table of generated data keeps
-      its label: a first line "# Illustrative data, ..." in CSV and TSV (.load
-      knows it), a last italic line in Markdown, a "notice" field in JSON; in .xlsx a second
-      sheet "Kilde" starting with the label and naming the table's source, and the label as
-      the data sheet's printed page header (row 1 stays the header row, for filters and pivots).
+      its label (and Markdown and JSON the source it came from): a last column data_notice = "Illustrative data, ..." on every row
+      in CSV and TSV (plain CSV for every reader; .load drops it and keeps the
+      table marked illustrative), a last italic line in Markdown, a "notice" field
+      in JSON; in .xlsx a second sheet "Kilde" starting with the label and naming the table's
+      source, and the label as the data sheet's printed page header (row 1 stays the header
+      row, for filters and pivots).
       """,
     example: ".save kommuner /tmp/kommuner.csv"
   ) { session, invocation throws(Diagnostic) in
     guard invocation.arguments.count >= 2 else {
       throw invocation.missing(invocation.arguments.isEmpty ? "a table name and a file name" : "a file name")
     }
-    let (name, table) = try session.table(named: invocation.arguments[0], in: invocation)
+    var (name, table) = try session.table(named: invocation.arguments[0], in: invocation)
     // Cells shown hidden when the result was shown stay hidden (they are NULL in it by now).
     let mask = session.suppression(of: table, roles: session.countRoles(of: name, table: table))
       .merging(session.catalog.entry(name)?.hidden ?? SuppressionMask())
@@ -83,6 +85,14 @@ extension MetaCommand {
       throw invocation.error(
         "cannot tell the format of '\(fileWord.text)' from its extension", at: fileWord,
         hints: ["name the file .csv, .tsv, .json, .md or .xlsx, or add format=csv"])
+    }
+    // Markdown also says where the data came from, and JSON of generated data (whose rows are
+    // already wrapped beside the notice; other JSON stays a plain array).
+    if format == .markdown || (format == .json && options.notice != nil) { options.source = session.catalog.entry(name)?.sourceLine }
+    // CSV and TSV carry the label as a last column: a comment line would be read as the header.
+    if let notice = options.notice, format == .csv || format == .tsv {
+      table = ExportNotice.labelled(table, notice: notice)
+      options.notice = nil
     }
     // Ctrl-C stops the export before anything is written: the file stays as it was.
     var text: String

@@ -108,7 +108,7 @@ import TrappeTestSupport
     #expect(captured.session.run("nosuch") != .success)
     #expect(captured.session.run(".record off") == .success)
     let text = try TextFile.read(path)
-    #expect(text.hasPrefix("# Trappe record\n\n- script: `rapport.trp`\n- parameters: `kommune=Slagelse`\n"))
+    #expect(text.hasPrefix("# Trappe record of rapport.trp\n\n- script: `rapport.trp`\n- parameters: `kommune=Slagelse`\n"))
     #expect(text.contains("  - `kommuner` (`kommuner.csv`, FNV-1a "))
     #expect(text.contains("> kommuner | where kommune == \"$kommune\" | select kommune, region"))
     #expect(text.contains("| Slagelse | Region Sjælland |"))
