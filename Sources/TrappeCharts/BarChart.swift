@@ -27,8 +27,11 @@ enum BarChart {
     let width = settings.width
     let values = data.values[barIndex].values
     let markers: [(values: [Double?], glyph: Character, name: String)] = markerIndices.filter { $0 != barIndex }.map { i in
-      (data.values[i].values, names[i] == "peer_value" ? glyphs.peer : names[i] == "threshold" ? glyphs.threshold : glyphs.national,
-       names[i] == "threshold" ? "threshold (target)" : names[i])
+      let column = data.columnName(names[i])
+      return (
+        data.values[i].values, column == "peer_value" ? glyphs.peer : column == "threshold" ? glyphs.threshold : glyphs.national,
+        column == "threshold" && column == names[i] ? "threshold (target)" : names[i]
+      )
     }
     let (rows, others) = BarLayout.order(values, timeLike: data.xValues != nil || data.keepOrder, top: options.top)
     // Each step below is a pass over all rows (3.5 million with rows=): stop between them on Ctrl-C.

@@ -29,6 +29,9 @@ package struct ChartData: Sendable {
   package var groups: [String]? = nil
   /// Whether bar rows keep the input order (no sorting by value).
   package var keepOrder: Bool = false
+  /// Display title → column name, for the columns ``applyTitles(_:)`` renamed: drawers that mark
+  /// a column by its role (`peer_value` ●, `national_value` ◆) look the real name up here.
+  package var columnNames: [String: String] = [:]
 
   /// The number of rows.
   package var count: Int { labels.count }
@@ -38,8 +41,14 @@ extension ChartData {
   /// Shows the columns by their display titles (labels, `.lang da` words) on axes and legends.
   mutating func applyTitles(_ titles: [String: String]) {
     guard !titles.isEmpty else { return }
+    for name in [labelName] + values.map(\.name) + (seriesName.map { [$0] } ?? []) {
+      if let title = titles[name] { columnNames[title] = name }
+    }
     labelName = titles[labelName] ?? labelName
     values = values.map { (titles[$0.name] ?? $0.name, $0.values) }
     seriesName = seriesName.map { titles[$0] ?? $0 }
   }
+
+  /// The column a shown name stands for (itself unless a display title renamed it).
+  func columnName(_ shown: String) -> String { columnNames[shown] ?? shown }
 }
