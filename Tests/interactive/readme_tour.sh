@@ -127,10 +127,10 @@ while IFS= read -r line; do
 done <<<"$readme_lines"
 check "the README tour has its lines ($count)" [ "$count" -ge 17 ]
 
-# The pipeline typed line by line ends with the README's result (under .locale da):
-# Slagelse first with 2,65 % and a change of 0,99; five rows.
+# The pipeline typed line by line ends with the README's result (the tour types .locale en
+# before it): Slagelse first with 2.65 % and a change of 0.99; five rows.
 pipeline_result() {
-  type_line "_ | select kommune, pct, ændring | take 1" && has "Slagelse" && has "2,65" && has "0,99"
+  type_line "_ | select kommune, pct, ændring | take 1" && has "Slagelse" && has "2.65" && has "0.99"
 }
 check "the typed pipeline gives the README's result" pipeline_result
 check "_ | top 1 by pct" tour_step "_ | top 1 by pct" "Slagelse"
