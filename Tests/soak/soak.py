@@ -269,6 +269,9 @@ class Soak:
         shell.wait_for(re.escape(PROMPT), 0, 60)
         with open(os.path.join(self.work, "small.csv"), "w") as f:
             f.write("id,navn,v\n" + "".join(f"{i},n{i % 13},{i * 0.5}\n" for i in range(500)))
+        # The driver reads every line of output itself: no pager holding tall results (`.pager on`
+        # is the default on a terminal, and this is one).
+        self.expect_ok(".pager off", self.run(".pager off"))
         # .tables must list every table: a box shows 40 rows unless told otherwise.
         self.expect_ok(".maxrows all", self.run(".maxrows all"))
         self.datasets = self.tables()
