@@ -7,15 +7,22 @@ extension GroupIndex {
   /// The table stores `(key, id + 1)` pairs side by side in one `[Int64]`
   /// (0 in the id half marks an empty slot), probes linearly from a
   /// Fibonacci hash, and doubles when half full. NULL rows share one group
-  /// outside the table.
+  /// outside the table. The table starts at the size ``estimatedDistinct(rows:key:)``
+  /// asks for, so a good estimate means no rehash at all.
   static func hashed<T: GroupKeyRepresentable>(_ values: [T], validity: ValidityMask) -> GroupIndex {
     let n = values.count
-    var capacity = 1 << 12
-    var shift: UInt64 = 64 - 12
+    let expected = values.withUnsafeBufferPointer { v in
+      validity.withValidityWords { bits in
+        estimatedDistinct(rows: n) { row in bits.isValid(row) ? v[row].groupKey : nil }
+      }
+    }
+    var capacity = hashCapacity(expected: expected)
+    var shift = UInt64(64 - capacity.trailingZeroBitCount)
     var table = [Int64](repeating: 0, count: capacity * 2)
     var used = 0
     var groupOf = [Int32](repeating: 0, count: n)
     var firstRow: [Int32] = []
+    firstRow.reserveCapacity(Swift.min(n, expected + 1))
     var nullId: Int32 = -1
     var next: Int32 = 0
     var row = 0

@@ -1,0 +1,143 @@
+import Testing
+@testable import TrappeBase
+@testable import TrappeStorage
+@testable import TrappeIO
+@testable import TrappeQuery
+@testable import TrappeAnalysis
+@testable import TrappeCharts
+@testable import TrappeDatasets
+@testable import TrappeShell
+
+/// count_distinct and hashed grouping on sparse, colliding and wide keys with NULLs, checked
+/// against counts computed here with Swift sets.
+@Suite struct CountDistinctTests {
+  /// A fixed pseudo-random stream (64-bit LCG, high bits), so the data is the same every run.
+  private struct Stream {
+    var state: UInt64
+    mutating func next(_ bound: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((state >> 33) % UInt64(bound))
+    }
+  }
+
+  /// `rows` sparse 8-digit ids drawn from `people` of them, NULL every 17th row, and a group
+  /// label per row from `groups` of them.
+  private func sparse(rows: Int, people: Int, groups: Int) -> (ids: [Int64?], labels: [String]) {
+    var s = Stream(state: 20_080_101)
+    let pool = (0..<people).map { _ in Int64(10_000_000 + s.next(90_000_000)) }
+    var ids: [Int64?] = []
+    var labels: [String] = []
+    for row in 0..<rows {
+      ids.append(row % 17 == 5 ? nil : pool[s.next(people)])
+      labels.append("k\(s.next(groups))")
+    }
+    return (ids, labels)
+  }
+
+  /// Distinct non-NULL values per label, in the order labels first appear (the group order).
+  private func expected<V: Hashable>(_ values: [V?], _ labels: [String]) -> [Value] {
+    var order: [String] = []
+    var sets: [String: Set<V>] = [:]
+    for (v, label) in zip(values, labels) {
+      if sets[label] == nil {
+        order.append(label)
+        sets[label] = []
+      }
+      if let v { sets[label]?.insert(v) }
+    }
+    return order.map { .int64(Int64(sets[$0]?.count ?? 0)) }
+  }
+
+  private func counts(_ input: Column, by labels: [String]) -> [Value] {
+    let groups = GroupIndex.build(keys: [.string(StringColumn(labels))])
+    let result = Aggregator.compute(.count_distinct, input: input, parameter: nil, groups: groups)
+    return (0..<result.count).map { result.value(at: $0) }
+  }
+
+  @Test func sparseIdsOneGroupAndManyGroups() {
+    // 200,000 rows (past the estimator's 131,072-row threshold), about 30,000 distinct ids:
+    // one group takes the bitset, 7 groups the hash set, 1,000 groups the hash set again.
+    let (ids, labels) = sparse(rows: 200_000, people: 30_000, groups: 7)
+    let input = TestColumns.ints(ids)
+    let one = [String](repeating: "all", count: ids.count)
+    let total = expected(ids, one)
+    #expect(counts(input, by: one) == total)
+    if case .int64(let n) = total.first { #expect(n > 4_096) }
+    #expect(counts(input, by: labels) == expected(ids, labels))
+    let many = labels.indices.map { "g\(($0 &* 7_919) % 1_000)" }
+    #expect(counts(input, by: many) == expected(ids, many))
+  }
+
+  @Test func wideAndCollidingKeysWithNulls() {
+    // Multiples of 2^40 and of 2^52 share their low bits; Int64.min and .max make the range
+    // unfoldable, so one group hashes the images themselves (Int64.min is the empty marker)
+    // and several groups take the two-pass fallback.
+    var values: [Int64?] = []
+    for i in 0..<9_000 {
+      values.append(Int64(i % 5_000) << 40)
+      values.append(Int64(i % 300) << 52)
+      if i % 11 == 0 { values.append(nil) }
+    }
+    values += [Int64.min, Int64.max, Int64.min, nil, 0, -1]
+    let input = TestColumns.ints(values)
+    let one = [String](repeating: "all", count: values.count)
+    #expect(counts(input, by: one) == expected(values, one))
+    let three = values.indices.map { "g\($0 % 3)" }
+    #expect(counts(input, by: three) == expected(values, three))
+    // The same keys grouped: one group per distinct value plus one for NULL.
+    let index = GroupIndex.build(keys: [input])
+    #expect(index.groupCount == Set(values).count)
+    var idOf: [Int64?: Int32] = [:]
+    let consistent = values.indices.allSatisfy { row in
+      let id = index.groupOf[row]
+      if let known = idOf[values[row]] { return known == id }
+      idOf[values[row]] = id
+      return true
+    }
+    #expect(consistent)
+  }
+
+  @Test func doublesAndStringsInOnePass() {
+    var s = Stream(state: 7)
+    var xs: [Double?] = []
+    var names: [String?] = []
+    for row in 0..<150_000 {
+      let k = s.next(20_000)
+      xs.append(row % 13 == 0 ? nil : (k == 0 ? -0.0 : Double(k) / 7))
+      names.append(row % 19 == 0 ? nil : "p\(k % 6_000)")
+    }
+    xs += [0.0, .nan, -.nan]
+    names += ["x", "y", nil]
+    let one = [String](repeating: "all", count: xs.count)
+    let labels = xs.indices.map { "g\($0 % 5)" }
+    // Swift sets keep -0.0 == 0.0 but every NaN apart; count_distinct counts one NaN.
+    let plain = xs.map { x in x.map { $0.isNaN ? Double.infinity : $0 } }
+    #expect(counts(TestColumns.doubles(xs), by: one) == expected(plain, one))
+    #expect(counts(TestColumns.doubles(xs), by: labels) == expected(plain, labels))
+    let strings = Column.string(StringColumn(names))
+    #expect(counts(strings, by: one) == expected(names, one))
+    #expect(counts(strings, by: labels) == expected(names, labels))
+  }
+
+  @Test func sparseIntGroupingMatchesSets() {
+    let (ids, _) = sparse(rows: 300_000, people: 50_000, groups: 1)
+    let index = GroupIndex.build(keys: [TestColumns.ints(ids)])
+    #expect(index.groupCount == Set(ids).count)
+    var firstOf: [Int64?: Int] = [:]
+    for (row, id) in ids.enumerated() where firstOf[id] == nil { firstOf[id] = row }
+    #expect(index.firstRow.map(Int.init) == firstOf.values.sorted())
+    #expect(ids.indices.allSatisfy { ids[Int(index.firstRow[Int(index.groupOf[$0])])] == ids[$0] })
+  }
+
+  @Test func distinctEstimateIsCloseOnUniformKeysAndNeverAboveRows() {
+    let rows = 1_000_000
+    let keys = (0..<rows).map { Int64(($0 &* 7_919) % 100_000) * 1_009 }
+    let estimate = GroupIndex.estimatedDistinct(rows: rows) { keys[$0] }
+    #expect(estimate > 85_000 && estimate < 115_000)
+    let unique = GroupIndex.estimatedDistinct(rows: rows) { Int64($0) }
+    #expect(unique <= rows && unique > rows / 4)
+    #expect(GroupIndex.estimatedDistinct(rows: rows) { _ in nil } == 1)
+    #expect(GroupIndex.hashCapacity(expected: 0) == 4_096)
+    #expect(GroupIndex.hashCapacity(expected: 100_000) == 262_144)
+  }
+}
