@@ -72,9 +72,9 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
   static func normalise(_ output: String) -> String {
     output.split(separator: "\n", omittingEmptySubsequences: false).map { line in
       if line.hasPrefix("Run Time (s):") { return "Run Time (s): real N user N sys N" }
-      if line.hasPrefix("process resident memory:") { return "process resident memory: N MB" }
+      if line.hasPrefix("process resident memory:") { return "process resident memory: N MiB" }
       if line.hasPrefix("memory budget:") || line.contains(" would need about ") {
-        return String(line).replacing(/[0-9.]+ [KMGTPE]?B/, with: "N")
+        return String(line).replacing(/[0-9.]+ [KMGTPE]?i?B/, with: "N")
       }
       return String(line)
     }.joined(separator: "\n")

@@ -1,5 +1,3 @@
-import Foundation
-
 /// A 95 % interval of a pooled rate, and the interval of a difference of such rates.
 ///
 /// Which method depends on what the measure's numerator and denominator count

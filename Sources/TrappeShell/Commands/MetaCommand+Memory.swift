@@ -7,6 +7,11 @@ extension MetaCommand {
     usage: ".memory [limit SIZE]",
     summary: "Show the memory tables use, or set the memory budget",
     details: """
+      Each table's columns are listed with the bytes their values take: 8 per row for int and
+      double, 1 for bool, 4 for period and for a string's dictionary code, plus a string
+      column's dictionary (16 bytes per distinct string, and those longer than 15 bytes their
+      own 33 + length), plus 1 bit per row (in 8-byte words) once a column has nulls. Totals
+      are also in MiB (1 MiB = 1,048,576 bytes); the budget is in KiB, MiB, GiB.
       The budget stops a stage that would need more memory than is free under it (a
       many-to-many join, a very wide pivot, a huge chart or string) with an error naming the
       stage and its estimate, before it allocates; the session and its tables stay as they
@@ -41,20 +46,38 @@ extension MetaCommand {
     }
     var total = 0
     for name in session.catalog.names {
-      let bytes = session.catalog[name]?.byteCount ?? 0
+      guard let table = session.catalog[name] else { continue }
+      let bytes = table.byteCount
       total += bytes
-      session.say("\(name): \(MetaCommand.megabytes(bytes)) in columns")
+      let rows = table.rowCount == 1 ? "1 row" : "\(MetaCommand.grouped(table.rowCount)) rows"
+      let columns = table.columnCount == 1 ? "1 column" : "\(table.columnCount) columns"
+      session.say("\(name): \(rows), \(columns): \(MetaCommand.bytesAndMebibytes(bytes))")
+      let nameWidth = table.schema.names.map(\.count).max() ?? 0
+      let typeWidth = table.schema.fields.map(\.type.name.count).max() ?? 0
+      for (field, column) in zip(table.schema.fields, table.columns) {
+        var line = "  " + MetaCommand.padded(field.name, nameWidth) + "  " + MetaCommand.padded(field.type.name, typeWidth) + "  "
+          + MetaCommand.grouped(column.byteCount) + " bytes"
+        if case .string(let strings) = column {
+          line += " (codes \(MetaCommand.grouped(strings.codes.count * 4)), "
+            + "dictionary \(MetaCommand.grouped(strings.dictionaryByteCount)) for \(MetaCommand.grouped(strings.dictionary.count))"
+          if strings.validity.byteCount > 0 { line += ", nulls \(MetaCommand.grouped(strings.validity.byteCount))" }
+          line += ")"
+        } else if column.validity.byteCount > 0 {
+          line += " (nulls \(MetaCommand.grouped(column.validity.byteCount)))"
+        }
+        session.say(line)
+      }
     }
-    session.say("all tables: \(MetaCommand.megabytes(total))")
+    session.say("all tables: \(MetaCommand.bytesAndMebibytes(total))")
     let results = session.catalog.resultBytes
-    if results > 0 { session.say("kept results (out1, ...): \(MetaCommand.megabytes(results))") }
+    if results > 0 { session.say("kept results (out1, ...): \(MetaCommand.bytesAndMebibytes(results))") }
     if let resident = ProcessMemory.residentBytes() {
-      session.say("process resident memory: \(MetaCommand.megabytes(resident))")
+      session.say("process resident memory: \(MetaCommand.mebibytes(resident))")
     }
     session.say(MetaCommand.budgetLine())
   }
 
-  /// `memory budget: 11.6 GB (default), in use 52.1 MB, free 11.5 GB`.
+  /// `memory budget: 11.6 GiB (default), in use 52.1 MiB, free 11.5 GiB`.
   static func budgetLine() -> String {
     let how: String
     switch MemoryBudget.setting {
@@ -62,15 +85,42 @@ extension MetaCommand {
     case .off: how = "off"
     case .bytes: how = "set with .memory limit"
     }
-    let budget = MemoryBudget.limit == Int.max ? "none" : MemoryBudget.describe(MemoryBudget.limit)
+    let budget = MemoryBudget.limit == Int.max ? "none" : binary(MemoryBudget.limit)
     let free = MemoryBudget.available
-    return "memory budget: \(budget) (\(how)), in use \(MemoryBudget.describe(MemoryBudget.inUse)), "
-      + "free \(free == Int.max ? "unlimited" : MemoryBudget.describe(free))"
+    return "memory budget: \(budget) (\(how)), in use \(binary(MemoryBudget.inUse)), "
+      + "free \(free == Int.max ? "unlimited" : binary(free))"
   }
 
-  /// Bytes as megabytes with one decimal, e.g. `12.3 MB`.
-  static func megabytes(_ bytes: Int) -> String {
+  /// Bytes in mebibytes (1 MiB = 1,048,576 bytes) with one decimal, e.g. `12.3 MiB`.
+  static func mebibytes(_ bytes: Int) -> String {
     let tenths = (bytes * 10 + 524_288) / 1_048_576
-    return "\(tenths / 10).\(tenths % 10) MB"
+    return "\(tenths / 10).\(tenths % 10) MiB"
+  }
+
+  /// `1,234,567 bytes (1.2 MiB)`.
+  static func bytesAndMebibytes(_ bytes: Int) -> String {
+    "\(grouped(bytes)) bytes (\(mebibytes(bytes)))"
+  }
+
+  /// A whole number with a comma between thousands: `1,234,567`.
+  static func grouped(_ number: Int) -> String {
+    var digits = String(number.magnitude)
+    var index = digits.endIndex
+    while digits.distance(from: digits.startIndex, to: index) > 3 {
+      index = digits.index(index, offsetBy: -3)
+      digits.insert(",", at: index)
+    }
+    return number < 0 ? "-" + digits : digits
+  }
+
+  /// `text` with spaces after it up to `width` characters.
+  static func padded(_ text: String, _ width: Int) -> String {
+    text + String(repeating: " ", count: max(0, width - text.count))
+  }
+
+  /// Bytes in binary units named as such: `512 B`, `12.3 MiB`, `9.7 GiB`.
+  static func binary(_ bytes: Int) -> String {
+    let text = MemoryBudget.describe(bytes)
+    return text.hasSuffix(" B") ? text : text.replacingSuffix("B") + "iB"
   }
 }

@@ -37,10 +37,18 @@ package struct StringColumn: Sendable, Equatable {
     validity.isValid(row) ? dictionary[Int(codes[row])] : nil
   }
 
-  /// Bytes used by the codes, the dictionary's UTF-8 text and the bitmap.
-  package var byteCount: Int {
-    var text = 0
-    for s in dictionary { text += s.utf8.count + 16 }
-    return codes.count * 4 + text + validity.byteCount
+  /// Bytes used by the codes, the dictionary and the bitmap.
+  package var byteCount: Int { codes.count * 4 + dictionaryByteCount + validity.byteCount }
+
+  /// Bytes of the dictionary: 16 per entry (a String), and for a string longer than 15 UTF-8
+  /// bytes (shorter ones are stored inside those 16) its own buffer: a 32-byte header, the text
+  /// and a terminating zero.
+  package var dictionaryByteCount: Int {
+    var bytes = 0
+    for s in dictionary {
+      let length = s.utf8.count
+      bytes += 16 + (length > 15 ? 32 + length + 1 : 0)
+    }
+    return bytes
   }
 }

@@ -1,4 +1,5 @@
 import Testing
+import Foundation
 @testable import TrappeBase
 @testable import TrappeStorage
 @testable import TrappeIO
