@@ -213,10 +213,10 @@ final class Recording {
 
   /// The footer under a table: the line in italics, then the notes not yet given in this section.
   private func markdownFooter(line: String, notes: [String]) -> String {
-    var lines = line.isEmpty ? [] : ["*" + Session.markdownEscaped(line) + "*"]
+    var lines = line.isEmpty ? [] : ["*" + ExportNotice.markdownEscaped(line) + "*"]
     for note in notes where !sectionNotes.contains(note) {
       sectionNotes.insert(note)
-      lines.append("- " + Session.markdownEscaped(note))
+      lines.append("- " + ExportNotice.markdownEscaped(note))
     }
     guard !lines.isEmpty else { return "" }
     if lines.count == 1 { return lines[0] + "\n" }
@@ -263,7 +263,7 @@ final class Recording {
 
   /// The header: the title, the illustrative label, the script, its parameters, the datasets used with their hashes.
   private func header(datasets: [(name: String, file: String)]) -> String {
-    var header = ["# " + Session.markdownEscaped(reportTitle), ""]
+    var header = ["# " + ExportNotice.markdownEscaped(reportTitle), ""]
     if illustrative { header += ["**" + ExportNotice.illustrative + "**", ""] }
     header.append("- script: " + (script.map { "`\($0)`" } ?? "interactive session"))
     if !parameters.isEmpty {

@@ -206,7 +206,7 @@ package final class Session {
       if illustrative { options.notice = Session.illustrativeNotice }
       // The footer (provenance, N, filters) travels with the table as italic lines; the label is
       // the exporter's last line.
-      let lines = footer.filter { $0 != Session.illustrativeNotice }.map { "*" + Session.markdownEscaped($0) + "*" }
+      let lines = footer.filter { $0 != Session.illustrativeNotice }.map { "*" + ExportNotice.markdownEscaped($0) + "*" }
       var plain = ExportOptions()
       plain.headers = settings.display
       let text = TableExporter.export(table, format: .markdown, options: plain, suppressed: suppressed)
@@ -227,16 +227,6 @@ package final class Session {
     var lines = 0
     for byte in text.utf8 where byte == 10 { lines += 1 }
     return lines > max(1, height - 1)
-  }
-
-  /// `text` with the characters that Markdown reads as emphasis or markup escaped.
-  static func markdownEscaped(_ text: String) -> String {
-    var out = ""
-    for character in text {
-      if "*_`|<>[]\\".contains(character) { out.append("\\") }
-      out.append(character)
-    }
-    return out
   }
 
   /// Prints a line of results.

@@ -1,5 +1,6 @@
 import TrappeBase
 import TrappeStorage
+import TrappeIO
 
 /// Draws a chart as SVG for HTML reports, from the same resolved chart (``ChartModel``) the
 /// terminal draws: its kind (the default for an analysis result included), data, title, axis
@@ -100,20 +101,8 @@ enum SVG {
   static func colour(_ index: Int) -> String { colours[index % colours.count] }
   static func dash(_ index: Int) -> String { dashes[index % dashes.count] }
 
-  /// Text escaped for SVG (XML).
-  static func escaped(_ text: String) -> String {
-    var out = ""
-    for character in text {
-      switch character {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      default: out.append(character)
-      }
-    }
-    return out
-  }
+  /// Text escaped for SVG (XML): as for HTML.
+  static func escaped(_ text: String) -> String { TableExporter.htmlEscaped(text) }
 
   /// A coordinate with at most one decimal.
   static func n(_ value: Double) -> String {

@@ -65,7 +65,7 @@ package enum ExportNotice {
   }
 
   /// `text` with the characters Markdown reads as emphasis or markup escaped.
-  static func markdownEscaped(_ text: String) -> String {
+  package static func markdownEscaped(_ text: String) -> String {
     var out = ""
     for character in text {
       if "*_`|<>[]\\".contains(character) { out.append("\\") }
