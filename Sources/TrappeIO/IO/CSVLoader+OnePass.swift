@@ -104,6 +104,8 @@ extension CSVLoader {
     var columns = ColumnBuilders(types: types, units: units, capacity: estimate)
     var outOfRange = [OutOfRange](repeating: OutOfRange(), count: columnCount)
     var pending: CSVError?
+    // Tested per cell instead of `pending` (comparing the optional error copies it each time).
+    var hasPending = false
     scanner.position = dataStart
     let rows = try forEachRecord(&scanner, &spans) { (loader, s) throws(CSVError) in
       for c in 0..<columnCount where !broken[c] {
@@ -116,13 +118,13 @@ extension CSVLoader {
         let outcome: ColumnBuilders.Outcome
         switch plans[c] {
         case .given:
-          guard pending == nil else { continue }
+          guard !hasPending else { continue }
           outcome = columns.append(c, cell.0, cell.1, comma: comma)
         case .guessed:
           outcome = columns.speculate(c, cell.0, cell.1, comma: comma)
         case .observed:
           observed[c].observe(cell.0, cell.1, at: span.origin)
-          guard pending == nil else { continue }
+          guard !hasPending else { continue }
           outcome = columns.append(c, cell.0, cell.1, comma: comma)
         case .unknown:
           broken[c] = true
@@ -133,10 +135,11 @@ extension CSVLoader {
         case .invalid:
           if overrides[c] == nil {
             broken[c] = true
-          } else if pending == nil {
+          } else if !hasPending {
             // Reported after the scan, so that a malformed record later on is reported first,
             // as the two-pass load does.
             pending = loader.badValue(span, column: names[c], type: types[c])
+            hasPending = true
           }
         case .overflow: outOfRange[c].overflow(at: span.origin)
         case .underflow: outOfRange[c].underflow(at: span.origin)

@@ -140,7 +140,8 @@ import TrappeTestSupport
       ["1,5", "-0,25", "3", "1.234,5", "1.234"],
       ["2008W01", "2009W52", "2010W10"],
       ["2008-01", "2009-12"],
-      ["abc", "x y", "a,b", "say \"hi\"", "two\nlines", "æøå"],
+      ["abc", "x y", "a,b", "say \"hi\"", "two\nlines", "æøå", "lone\rreturn", "Lyngby-Taarbæk Kommune 2800"],
+      ["1234567.891", "98765432109", "-0.000001234567", "12345678,5"],
       ["0101", "007", "12"],
       ["12345678901234567890", "1", "99999999999999999999"],
       ["true", "false", "ja"],
@@ -171,6 +172,7 @@ import TrappeTestSupport
         }
         text += cells.joined(separator: String(delimiter)) + lineEnd
       }
+      if random.next(4) == 0 { text.removeLast() }  // no line end after the last record
       var options = CSVReadOptions()
       switch random.next(4) {
       case 0: options.decimalSeparator = .point
