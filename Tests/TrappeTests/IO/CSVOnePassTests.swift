@@ -92,20 +92,57 @@ import TrappeTestSupport
     }
   }
 
+  /// The names of the files in `directory`, sorted.
+  private func files(in directory: String) -> [String] {
+    guard let handle = opendir(directory) else {
+      Issue.record("cannot list \(directory)")
+      return []
+    }
+    defer { closedir(handle) }
+    var files: [String] = []
+    while let entry = readdir(handle) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+      if !name.hasPrefix(".") { files.append(name) }
+    }
+    return files.sorted()
+  }
+
+  /// The CSV fuzzer's seed corpus, with the defaults and with the first column forced to
+  /// each type, as the fuzzer reads it.
+  @Test func fuzzCorpusLoadsAsInTwoPasses() throws {
+    let directory = ProjectRoot.file("Tests/Fuzz/corpus/csv")
+    let files = files(in: directory)
+    #expect(files.count >= 10)
+    for file in files {
+      let bytes = try CSVReader.readAll(directory + "/" + file, isInterrupted: { false })
+      func read(_ options: CSVReadOptions, _ passes: CSVLoader.Passes) -> Result<CSVReadResult, CSVError> {
+        do throws(CSVError) {
+          return .success(
+            try CSVReader.read(bytes: bytes, name: file, options: options, passes: passes))
+        } catch {
+          return .failure(error)
+        }
+      }
+      var variants = [CSVReadOptions()]
+      if case .success(let result) = read(CSVReadOptions(), .two), let first = result.table.schema.names.first {
+        for type in [DataType.int64, .double, .bool, .string, .period] {
+          variants.append(CSVReadOptions(typeOverrides: [first: type]))
+        }
+      }
+      for options in variants {
+        let expected = read(options, .two)
+        for passes in [CSVLoader.Passes.one(sampleRows: 1), .one(sampleRows: 7), .one(sampleRows: CSVLoader.sampleRows)] {
+          #expect(read(options, passes) == expected, "\(file), \(options.typeOverrides), \(passes)")
+        }
+      }
+    }
+  }
+
   /// Every committed dataset, as inferred and with every column typed as a manifest does.
   @Test func datasetsLoadAsInTwoPasses() throws {
-    guard let directory = opendir(ProjectRoot.datasets) else {
-      Issue.record("cannot list \(ProjectRoot.datasets)")
-      return
-    }
-    defer { closedir(directory) }
-    var files: [String] = []
-    while let entry = readdir(directory) {
-      let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-      if name.hasSuffix(".csv") { files.append(name) }
-    }
+    let files = files(in: ProjectRoot.datasets).filter { $0.hasSuffix(".csv") }
     #expect(files.count >= 10)
-    for file in files.sorted() {
+    for file in files {
       let bytes = try CSVReader.readAll(ProjectRoot.datasets + "/" + file, isInterrupted: { false })
       func read(_ options: CSVReadOptions, _ passes: CSVLoader.Passes) -> Result<CSVReadResult, CSVError> {
         do throws(CSVError) {
