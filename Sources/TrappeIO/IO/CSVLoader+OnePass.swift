@@ -96,10 +96,14 @@ extension CSVLoader {
     let fresh = initialInference(overrides: overrides, delimiter: delimiter)
     var observed = fresh
     var broken = [Bool](repeating: false, count: columnCount)
+    // Room for the rows, from the sample's bytes per record, but never more records than
+    // the bytes left could hold (each takes a byte per column at least: its delimiters and line
+    // end), so a sample of short records before long ones cannot reserve without bound.
     var estimate = sampled
     if sampleEnd < bytes.count && sampleEnd > dataStart {
       let perRecord = Double(sampleEnd - dataStart) / Double(max(1, sampled))
       estimate = Int(Double(bytes.count - dataStart) / perRecord * 1.02) + 16
+      estimate = min(estimate, sampled + (bytes.count - sampleEnd) / max(1, columnCount) + 1)
     }
     var columns = ColumnBuilders(types: types, units: units, capacity: estimate)
     var outOfRange = [OutOfRange](repeating: OutOfRange(), count: columnCount)
