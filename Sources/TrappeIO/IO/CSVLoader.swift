@@ -1,7 +1,8 @@
 import TrappeBase
 import TrappeStorage
 
-/// One load of a CSV buffer: sniffing, header, inference pass and building pass.
+/// One load of a CSV buffer: sniffing, header, type inference and building (one pass, see
+/// ``loadInOnePass``, or the two it must agree with).
 ///
 /// Lives only inside `withUnsafeBufferPointer` of the decoded text, so the hot
 /// loops index raw memory and allocate nothing per field.
@@ -24,6 +25,15 @@ struct CSVLoader {
 
   /// Polled every 65,536 rows; true stops the load (Ctrl-C).
   let isInterrupted: () -> Bool
+
+  /// How the records are read: one pass with types guessed from the first rows, or the two
+  /// full passes it must agree with (tests compare them).
+  enum Passes: Equatable {
+    case one(sampleRows: Int)
+    case two
+  }
+
+  var passes = Passes.one(sampleRows: CSVLoader.sampleRows)
 
   init(
     bytes: UnsafeBufferPointer<UInt8>, base: UnsafePointer<UInt8>, start: Int, name: String,
@@ -77,11 +87,24 @@ struct CSVLoader {
       overrides[index] = type
     }
 
-    // Pass 1: count rows, check shape, infer types.
+    if case .one(let sampleRows) = passes,
+      let result = try loadInOnePass(
+        names: names, overrides: overrides, delimiter: delimiter, dataStart: dataStart, encoding: encoding,
+        sampleRows: sampleRows)
+    {
+      return result
+    }
+    return try loadInTwoPasses(
+      names: names, overrides: overrides, delimiter: delimiter, dataStart: dataStart, encoding: encoding)
+  }
+
+  /// The inference state every column starts from: the number kinds the options and delimiter
+  /// allow; overridden columns look only at what their type still needs.
+  func initialInference(overrides: [DataType?], delimiter: UInt8) -> [ColumnInference] {
     var initial = ColumnInference()
     initial.numeric = ColumnInference.possibleKinds(options.decimalSeparator, delimiter: delimiter)
-    var inference = [ColumnInference](repeating: initial, count: columnCount)
-    for c in 0..<columnCount {
+    var inference = [ColumnInference](repeating: initial, count: overrides.count)
+    for c in 0..<overrides.count {
       // A column forced to int or double still tells the decimal separator (1,5 in a
       // `;` file), so its cells are looked at; other overrides need no inference.
       if let type = overrides[c], type != .int64 && type != .double {
@@ -89,6 +112,80 @@ struct CSVLoader {
         inference[c].active = type == .period
       }
     }
+    return inference
+  }
+
+  /// The decimal separator the options fix without looking at cells: nil when it is detected.
+  func fixedComma(delimiter: UInt8) -> Bool? {
+    switch options.decimalSeparator {
+    case .point: return false
+    case .comma: return true
+    case .auto: return delimiter == 0x2C ? false : nil
+    }
+  }
+
+  /// Whether numbers use a decimal comma, from the columns' evidence (or the options).
+  func decideComma(_ inference: [ColumnInference], overrides: [DataType?], delimiter: UInt8) -> Bool {
+    if let fixed = fixedComma(delimiter: delimiter) { return fixed }
+    var commaColumns = 0
+    var pointColumns = 0
+    for (c, state) in inference.enumerated() where overrides[c] == nil || overrides[c]?.isNumeric == true {
+      if state.numeric & ColumnInference.doubleComma != 0 && state.commaEvidence { commaColumns += 1 }
+      if state.numeric & ColumnInference.doublePoint != 0 && state.pointEvidence { pointColumns += 1 }
+    }
+    return commaColumns > 0 && commaColumns >= pointColumns
+  }
+
+  /// Warnings for text columns that hold whole numbers beyond 64 bits.
+  func bigIntegerWarnings(
+    names: [String], types: [DataType], overrides: [DataType?], inference: [ColumnInference], delimiter: UInt8
+  ) -> [String] {
+    var warnings: [String] = []
+    for c in 0..<names.count where overrides[c] == nil && types[c] == .string {
+      let count = inference[c].bigIntegers
+      guard count > 0 else { continue }
+      let offset = inference[c].firstBigInteger
+      warnings.append(
+        "column \(names[c]): \(count == 1 ? "a whole number" : "\(count) whole numbers") too large for 64 bits "
+          + "(first \(valueText(at: offset, delimiter: delimiter)) at \(place(offset))); the column is loaded as text so that no digits are lost "
+          + "(types=\(names[c]):double reads it as rounded numbers)")
+    }
+    return warnings
+  }
+
+  /// Warnings for numbers beyond or below the double range.
+  func rangeWarnings(names: [String], outOfRange: [OutOfRange], delimiter: UInt8) -> [String] {
+    var warnings: [String] = []
+    for c in 0..<names.count {
+      let range = outOfRange[c]
+      if let first = range.firstOverflow {
+        warnings.append(
+          "column \(names[c]): \(range.overflows == 1 ? "1 number is" : "\(range.overflows) numbers are") beyond the "
+            + "double range (±1.8e308) and loaded as NULL (first \(valueText(at: first, delimiter: delimiter)) at \(place(first)))")
+      }
+      if let first = range.firstUnderflow {
+        warnings.append(
+          "column \(names[c]): \(range.underflows == 1 ? "1 number is" : "\(range.underflows) numbers are") too close to 0 "
+            + "for a double (below 2.2e-308) and loaded as 0 or with fewer digits (first \(valueText(at: first, delimiter: delimiter)) at \(place(first)))")
+      }
+    }
+    return warnings
+  }
+
+  /// The load in two full passes: infer every column's type over all rows, then parse.
+  ///
+  /// The reference the one-pass load (``loadInOnePass``) must agree with, and its fallback
+  /// when a guessed decimal separator turns out wrong.
+  mutating func loadInTwoPasses(
+    names: [String], overrides: [DataType?], delimiter: UInt8, dataStart: Int, encoding: TextEncoding
+  ) throws(CSVError) -> CSVReadResult {
+    let columnCount = names.count
+    var scanner = CSVScanner(bytes: bytes, delimiter: delimiter, position: dataStart)
+    var spans = [CSVFieldSpan](
+      repeating: CSVFieldSpan(start: 0, end: 0, quoted: false, escaped: false), count: columnCount)
+
+    // Pass 1: count rows, check shape, infer types.
+    var inference = initialInference(overrides: overrides, delimiter: delimiter)
     let rows = try forEachRecord(&scanner, &spans) { (loader, s) throws(CSVError) in
       for c in 0..<columnCount {
         let cell = loader.cell(s[c])
@@ -98,30 +195,10 @@ struct CSVLoader {
     }
 
     // Decide the decimal separator and the column types.
-    let comma: Bool
-    switch options.decimalSeparator {
-    case .point: comma = false
-    case .comma: comma = true
-    case .auto:
-      var commaColumns = 0
-      var pointColumns = 0
-      for (c, state) in inference.enumerated() where overrides[c] == nil || overrides[c]?.isNumeric == true {
-        if state.numeric & ColumnInference.doubleComma != 0 && state.commaEvidence { commaColumns += 1 }
-        if state.numeric & ColumnInference.doublePoint != 0 && state.pointEvidence { pointColumns += 1 }
-      }
-      comma = delimiter != 0x2C && commaColumns > 0 && commaColumns >= pointColumns
-    }
+    let comma = decideComma(inference, overrides: overrides, delimiter: delimiter)
     let types = (0..<columnCount).map { overrides[$0] ?? inference[$0].type(comma: comma) }
-    var warnings: [String] = []
-    for c in 0..<columnCount where overrides[c] == nil && types[c] == .string {
-      let count = inference[c].bigIntegers
-      guard count > 0 else { continue }
-      let offset = inference[c].firstBigInteger
-      warnings.append(
-        "column \(names[c]): \(count == 1 ? "a whole number" : "\(count) whole numbers") too large for 64 bits "
-          + "(first \(valueText(at: offset, delimiter: delimiter)) at \(place(offset))); the column is loaded as text so that no digits are lost "
-          + "(types=\(names[c]):double reads it as rounded numbers)")
-    }
+    var warnings = bigIntegerWarnings(
+      names: names, types: types, overrides: overrides, inference: inference, delimiter: delimiter)
 
     // Pass 2: parse into typed builders.
     var columns = ColumnBuilders(
@@ -144,19 +221,7 @@ struct CSVLoader {
         }
       }
     }
-    for c in 0..<columnCount {
-      let range = outOfRange[c]
-      if let first = range.firstOverflow {
-        warnings.append(
-          "column \(names[c]): \(range.overflows == 1 ? "1 number is" : "\(range.overflows) numbers are") beyond the "
-            + "double range (±1.8e308) and loaded as NULL (first \(valueText(at: first, delimiter: delimiter)) at \(place(first)))")
-      }
-      if let first = range.firstUnderflow {
-        warnings.append(
-          "column \(names[c]): \(range.underflows == 1 ? "1 number is" : "\(range.underflows) numbers are") too close to 0 "
-            + "for a double (below 2.2e-308) and loaded as 0 or with fewer digits (first \(valueText(at: first, delimiter: delimiter)) at \(place(first)))")
-      }
-    }
+    warnings += rangeWarnings(names: names, outOfRange: outOfRange, delimiter: delimiter)
     let fields = zip(names, types).map { Field(name: $0.0, type: $0.1) }
     let table = Table(schema: Schema(fields), columns: columns.finish())
     var result = CSVReadResult(
@@ -167,7 +232,7 @@ struct CSVLoader {
   }
 
   /// Cells of one column that were out of the double range, counted with the first of each kind.
-  private struct OutOfRange {
+  struct OutOfRange {
     var overflows = 0
     var firstOverflow: Int?
     var underflows = 0
@@ -185,13 +250,13 @@ struct CSVLoader {
   }
 
   /// `file:line:column` of byte `offset`, for warnings.
-  private func place(_ offset: Int) -> String {
+  func place(_ offset: Int) -> String {
     let p = position(offset)
     return "\(p.file):\(p.line):\(p.column)"
   }
 
   /// The field starting at byte `offset` (quotes dropped), for a message.
-  private func valueText(at offset: Int, delimiter: UInt8) -> String {
+  func valueText(at offset: Int, delimiter: UInt8) -> String {
     var from = offset
     let quoted = from < bytes.count && bytes[from] == 0x22
     if quoted { from += 1 }
@@ -219,7 +284,7 @@ struct CSVLoader {
   /// have one field per span, or the load stops with a ragged-row error; `body` gets the
   /// loader and the record's spans. Polls for Ctrl-C every 65,536 records. Returns the count.
   @inline(__always)
-  private mutating func forEachRecord(
+  mutating func forEachRecord(
     _ scanner: inout CSVScanner, _ spans: inout [CSVFieldSpan],
     _ body: (inout CSVLoader, UnsafeMutableBufferPointer<CSVFieldSpan>) throws(CSVError) -> Void
   ) throws(CSVError) -> Int {
@@ -244,7 +309,7 @@ struct CSVLoader {
 
   /// Scans one record, turning scanner failures into positioned errors.
   @inline(__always)
-  private func scan(
+  func scan(
     _ scanner: inout CSVScanner, _ spans: UnsafeMutableBufferPointer<CSVFieldSpan>,
     _ recordStart: inout Int, _ firstExtra: inout Int
   ) throws(CSVError) -> Int? {
@@ -278,7 +343,7 @@ struct CSVLoader {
   ///
   /// The unescaped bytes stay valid until the next call.
   @inline(__always)
-  private mutating func cell(_ span: CSVFieldSpan) -> (UnsafePointer<UInt8>, Int) {
+  mutating func cell(_ span: CSVFieldSpan) -> (UnsafePointer<UInt8>, Int) {
     if !span.escaped { return (base + span.start, span.end - span.start) }
     return unescaped(span)
   }
@@ -309,7 +374,7 @@ struct CSVLoader {
 
   /// Whether a cell's content is one of the null tokens.
   @inline(__always)
-  private func isNull(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+  func isNull(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
     if n < 64 {
       if nullLengths & (1 << UInt64(n)) == 0 { return false }
     } else if !longNullToken {
@@ -370,7 +435,7 @@ struct CSVLoader {
       length: max(1, underlined))
   }
 
-  private func ragged(fields: Int, expected: Int, firstExtra: Int, recordEnd: Int, delimiter: UInt8)
+  func ragged(fields: Int, expected: Int, firstExtra: Int, recordEnd: Int, delimiter: UInt8)
     -> CSVError
   {
     var offset = firstExtra
@@ -383,7 +448,7 @@ struct CSVLoader {
     return .raggedRow(position(offset), fields: fields, expected: expected, delimiter: delimiter)
   }
 
-  private mutating func badValue(_ span: CSVFieldSpan, column: String, type: DataType) -> CSVError {
+  mutating func badValue(_ span: CSVFieldSpan, column: String, type: DataType) -> CSVError {
     .badValue(
       position(span.origin, length: span.end - span.start + (span.quoted ? 2 : 0)), column: column,
       value: text(span), type: type)

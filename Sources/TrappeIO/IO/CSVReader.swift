@@ -8,10 +8,11 @@ import TrappeBase
 
 /// Reads CSV files into typed ``Table``s.
 ///
-/// Loading runs in two passes over one in-memory UTF-8 buffer: the first
-/// splits every record and infers each column's type (Int → Double → Period →
-/// String); the second parses the cells again straight into typed column
-/// builders. Delimiter, encoding and decimal separator are detected unless
+/// Loading runs in one pass over one in-memory UTF-8 buffer: each column's type
+/// (Int → Double → Period → String) is inferred from the first records, then
+/// every record is split and its cells parsed straight into typed column
+/// builders; a column a later cell does not fit is inferred and parsed again
+/// (``CSVLoader/loadInOnePass``). Delimiter, encoding and decimal separator are detected unless
 /// the options fix them.
 package enum CSVReader {
   /// Reads and types the CSV file at `path`.
@@ -30,7 +31,8 @@ package enum CSVReader {
   /// Reads and types CSV `bytes`; `name` is the file name used in error messages.
   static func read(
     bytes: [UInt8], name: String, options: CSVReadOptions,
-    isInterrupted: @escaping () -> Bool = { Interrupt.isRequested }
+    isInterrupted: @escaping () -> Bool = { Interrupt.isRequested },
+    passes: CSVLoader.Passes = .one(sampleRows: CSVLoader.sampleRows)
   ) throws(CSVError) -> CSVReadResult {
     let decoded = try decode(bytes, name: name, encoding: options.encoding)
     let text = decoded.bytes
@@ -42,6 +44,7 @@ package enum CSVReader {
         bytes: buffer, base: base, start: noticeEnd ?? decoded.start, name: name, options: options,
         isInterrupted: isInterrupted)
       loader.firstLine = noticeEnd == nil ? 1 : 2
+      loader.passes = passes
       defer { loader.deallocate() }
       return try loader.load(encoding: decoded.encoding)
     }

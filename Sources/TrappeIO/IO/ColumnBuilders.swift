@@ -118,6 +118,34 @@ struct ColumnBuilders {
     return .stored
   }
 
+  /// Parses a cell into column `c`, whose type was guessed from the first rows, only when the
+  /// cell keeps that guess: `.invalid` (nothing appended) when inference over every row would
+  /// no longer give the column this type under decimal separator `comma`.
+  ///
+  /// The checks mirror ``ColumnInference/observe(_:_:at:)``: an integer column keeps its type
+  /// while cells are integers without a leading zero; a double column while cells are
+  /// numbers without a leading zero and are no digit strings beyond 64 bits (which make the
+  /// column text); a period column while cells are periods of its unit; a text column that
+  /// no number or period fits stays text whatever follows.
+  @inline(__always)
+  mutating func speculate(_ c: Int, _ p: UnsafePointer<UInt8>, _ n: Int, comma: Bool) -> Outcome {
+    switch kinds[c] {
+    case .int64:
+      if ColumnInference.hasLeadingZero(p, n) { return .invalid }
+      guard let value = CSVNumberParser.int(p, n, grouped: comma) else { return .invalid }
+      ints[slots[c]].append(value)
+      return .stored
+    case .double:
+      if ColumnInference.hasLeadingZero(p, n) { return .invalid }
+      if n >= 19, CSVNumberParser.isDigitString(p, n), CSVNumberParser.int(p, n, grouped: false) == nil {
+        return .invalid
+      }
+      return append(c, p, n, comma: comma)
+    case .bool, .string, .period:
+      return append(c, p, n, comma: comma)
+    }
+  }
+
   /// The finished columns, in column order.
   func finish() -> [Column] {
     var columns: [Column] = []

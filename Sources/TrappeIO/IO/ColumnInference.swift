@@ -1,6 +1,6 @@
 import TrappeStorage
 
-/// What pass 1 of ``CSVReader`` has learnt about one column's cells.
+/// What inference over a column's cells (the first rows, or all of them) has learnt.
 struct ColumnInference {
   /// Every non-null cell is an integer without separators.
   static let intPlain: UInt8 = 1
