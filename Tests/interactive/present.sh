@@ -21,47 +21,11 @@ failed=0
 export HOME="$work/home" XDG_STATE_HOME="$work/state"
 mkdir -p "$HOME"
 
-tm() { tmux -L "$socket" -f /dev/null "$@"; }
-cleanup() { tm kill-server 2>/dev/null; rm -rf "$work"; }
+pane=p
+wait_seconds=10
+source "$(dirname "$0")/tmux-lib.sh"
 trap cleanup EXIT
 tm new-session -d -s keeper "sleep 3600"
-
-screen() { tm capture-pane -p -t p; }
-
-# Waits up to $2 seconds (default 10) until the screen matches the extended regex $1.
-wait_re() {
-  local i
-  for i in $(seq $((${2:-10} * 10))); do
-    screen | grep -qE -- "$1" && return 0
-    sleep 0.1
-  done
-  return 1
-}
-
-# Waits up to $2 seconds (default 10) until the screen contains the fixed string $1.
-wait_for() {
-  local i
-  for i in $(seq $((${2:-10} * 10))); do
-    screen | grep -qF -- "$1" && return 0
-    sleep 0.1
-  done
-  return 1
-}
-
-check() {
-  local name=$1
-  shift
-  if "$@"; then
-    echo "PASS $name"
-    passed=$((passed + 1))
-  else
-    echo "FAIL $name"
-    echo "---- screen ----"
-    screen
-    echo "----------------"
-    failed=$((failed + 1))
-  fi
-}
 
 # Presents $1 (with arguments $3..) in a $2 (COLSxROWS) terminal, from the repository root.
 present() {

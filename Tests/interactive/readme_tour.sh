@@ -23,38 +23,14 @@ passed=0
 failed=0
 mkdir -p "$work/home" "$work/state"
 
-tm() { tmux -L "$socket" -f /dev/null "$@"; }
-cleanup() { tm kill-server 2>/dev/null; rm -rf "$work"; }
+pane=t
+wait_seconds=30
+source "$(dirname "$0")/tmux-lib.sh"
 trap cleanup EXIT
 tm new-session -d -s keeper "sleep 3600"
 
-screen() { tm capture-pane -p -t t; }
 # The screen and the 2000 lines above it (the output of a long step scrolls).
 history_text() { tm capture-pane -p -S -2000 -t t; }
-last_row() { screen | grep -v '^[[:space:]]*$' | tail -n 1; }
-wait_last() {
-  local i
-  for i in $(seq 300); do
-    [ "$(last_row)" = "$1" ] && return 0
-    sleep 0.1
-  done
-  return 1
-}
-
-check() {
-  local name=$1
-  shift
-  if "$@"; then
-    echo "PASS $name"
-    passed=$((passed + 1))
-  else
-    echo "FAIL $name"
-    echo "---- screen ----"
-    screen
-    echo "----------------"
-    failed=$((failed + 1))
-  fi
-}
 
 # Types line $1 and Enter, waits for the next prompt, and keeps what this step printed
 # (from the typed line on) in $step.

@@ -22,53 +22,12 @@ fixtures=$(cd "$(dirname "$0")/../GoldenTests/Fixtures" && pwd)
 awk 'BEGIN { print "id;kommune;kvartal;personer;andel"; for (i = 0; i < 3000000; i++) printf "%d;Kommune %d;%dK%d;%d;%d,%02d\n", i, i % 98, 2007 + i % 3, 1 + i % 4, i % 5000, i % 100, i % 97 }' >"$work/big.csv"
 mkfifo "$work/fifo"
 
-tm() { tmux -L "$socket" -f /dev/null "$@"; }
-cleanup() { tm kill-server 2>/dev/null; rm -rf "$work"; }
+pane=t
+source "$(dirname "$0")/tmux-lib.sh"
 trap cleanup EXIT
 # A session that lives for the whole run: killing session t while it is the server's only
 # session stops the server, and a new-session racing that shutdown failed with "no server running".
 tm new-session -d -s keeper "sleep 3600"
-
-# The screen as text.
-screen() { tm capture-pane -p -t t; }
-# The last non-empty row of the screen.
-last_row() { screen | grep -v '^[[:space:]]*$' | tail -n 1; }
-
-# Waits up to 5 seconds until the screen contains the fixed string $1.
-wait_for() {
-  local i
-  for i in $(seq 50); do
-    screen | grep -qF -- "$1" && return 0
-    sleep 0.1
-  done
-  return 1
-}
-
-# Waits up to 5 seconds until the last non-empty row is exactly $1.
-wait_last() {
-  local i
-  for i in $(seq 50); do
-    [ "$(last_row)" = "$1" ] && return 0
-    sleep 0.1
-  done
-  return 1
-}
-
-# Records a check: "check NAME COMMAND...".
-check() {
-  local name=$1
-  shift
-  if "$@"; then
-    echo "PASS $name"
-    passed=$((passed + 1))
-  else
-    echo "FAIL $name"
-    echo "---- screen ----"
-    screen | sed -e :a -e '/^\n*$/{$d;N;ba' -e '}'
-    echo "----------------"
-    failed=$((failed + 1))
-  fi
-}
 
 # Starts the shell in a 100x30 terminal; the exit status is shown after it ends.
 # Optional arguments are extra environment assignments (e.g. LC_ALL=C).
