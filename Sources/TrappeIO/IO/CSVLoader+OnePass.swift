@@ -185,20 +185,10 @@ extension CSVLoader {
         types: reparseTypes, units: reparse.map { inference[$0].periodUnit ?? .year }, capacity: rows)
       scanner.position = dataStart
       _ = try forEachRecord(&scanner, &spans) { (loader, s) throws(CSVError) in
+        // (No value can be invalid: the type was inferred from these very cells.)
         for (k, c) in reparse.enumerated() {
-          let span = s[c]
-          let cell = loader.cell(span)
-          if loader.isNull(cell.0, cell.1) {
-            again.appendNull(k)
-            continue
-          }
-          switch again.append(k, cell.0, cell.1, comma: comma) {
-          case .stored: break
-          // Cannot happen: the type was inferred from these very cells.
-          case .invalid: throw loader.badValue(span, column: names[c], type: reparseTypes[k])
-          case .overflow: outOfRange[c].overflow(at: span.origin)
-          case .underflow: outOfRange[c].underflow(at: span.origin)
-          }
+          try loader.store(
+            s[c], in: &again, slot: k, column: names[c], type: reparseTypes[k], comma: comma, outOfRange: &outOfRange[c])
         }
       }
       for (k, column) in again.finish().enumerated() { built[reparse[k]] = column }

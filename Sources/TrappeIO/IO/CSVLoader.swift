@@ -207,18 +207,8 @@ struct CSVLoader {
     scanner.position = dataStart
     _ = try forEachRecord(&scanner, &spans) { (loader, s) throws(CSVError) in
       for c in 0..<columnCount {
-        let span = s[c]
-        let cell = loader.cell(span)
-        if loader.isNull(cell.0, cell.1) {
-          columns.appendNull(c)
-          continue
-        }
-        switch columns.append(c, cell.0, cell.1, comma: comma) {
-        case .stored: break
-        case .invalid: throw loader.badValue(span, column: names[c], type: types[c])
-        case .overflow: outOfRange[c].overflow(at: span.origin)
-        case .underflow: outOfRange[c].underflow(at: span.origin)
-        }
+        try loader.store(
+          s[c], in: &columns, slot: c, column: names[c], type: types[c], comma: comma, outOfRange: &outOfRange[c])
       }
     }
     warnings += rangeWarnings(names: names, outOfRange: outOfRange, delimiter: delimiter)
@@ -346,6 +336,27 @@ struct CSVLoader {
   mutating func cell(_ span: CSVFieldSpan) -> (UnsafePointer<UInt8>, Int) {
     if !span.escaped { return (base + span.start, span.end - span.start) }
     return unescaped(span)
+  }
+
+  /// Parses the field at `span` into builder `slot` of `builders`, the file's column `column`
+  /// of `type`: NULL for a null token; a value the type cannot hold is an error naming the
+  /// column; an integer beyond 64 bits is noted in `outOfRange`.
+  @inline(__always)
+  mutating func store(
+    _ span: CSVFieldSpan, in builders: inout ColumnBuilders, slot: Int, column: @autoclosure () -> String,
+    type: DataType, comma: Bool, outOfRange: inout OutOfRange
+  ) throws(CSVError) {
+    let value = cell(span)
+    if isNull(value.0, value.1) {
+      builders.appendNull(slot)
+      return
+    }
+    switch builders.append(slot, value.0, value.1, comma: comma) {
+    case .stored: break
+    case .invalid: throw badValue(span, column: column(), type: type)
+    case .overflow: outOfRange.overflow(at: span.origin)
+    case .underflow: outOfRange.underflow(at: span.origin)
+    }
   }
 
   /// Copies a quoted field's content into scratch storage, turning `""` into `"`.
