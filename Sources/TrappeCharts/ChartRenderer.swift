@@ -21,10 +21,18 @@ package enum ChartRenderer {
   package static func render(
     _ table: Table, options: ChartOptions, settings: ChartSettings, context: ChartContext = ChartContext()
   ) throws(Diagnostic) -> String {
+    try render(
+      ChartModel.resolve(table, options: options, context: context, charset: settings.charset, titles: settings.titles),
+      settings: settings)
+  }
+
+  /// The chart of an already resolved `model` as lines of text (see above); the caller that
+  /// also draws it elsewhere (the report's SVG) resolves it once for both.
+  package static func render(_ model: ChartModel, settings: ChartSettings) throws(Diagnostic) -> String {
+    let options = model.options
     var settings = settings
     if let width = options.width { settings.width = width }
     if let height = options.height { settings.height = height }
-    let model = try ChartModel.resolve(table, options: options, context: context, charset: settings.charset, titles: settings.titles)
     guard model.data.count > 0 else {
       return "(no rows to chart)"
     }

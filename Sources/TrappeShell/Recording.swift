@@ -162,12 +162,11 @@ final class Recording {
   }
 
   /// A chart with its footer: the text drawing in Markdown, SVG drawn from the chart model in HTML.
-  /// `model` is resolved only for HTML (nil in Markdown).
-  func add(chart text: String, model: @autoclosure () -> ChartModel?, footer: ResultFooter, locale: NumberLocale) {
+  func add(chart text: String, model: ChartModel, footer: ResultFooter, locale: NumberLocale) {
     flushText()
     if footer.illustrative { illustrative = true }
     var svg: String?
-    if format == .html, let model = model() { svg = try? SVGChart.render(model, locale: locale) }
+    if format == .html { svg = try? SVGChart.render(model, locale: locale) }
     append(.chart(text: text, svg: svg, line: footer.recordLine, notes: footer.recordNotes))
   }
 

@@ -37,9 +37,13 @@ extension Session {
       }
       throw Diagnostic(.error, "interrupted: the query was stopped and nothing was changed")
     }
+    let model: ChartModel
     let text: String
     do throws(Diagnostic) {
-      text = try ChartRenderer.render(Session.terminalSafe(table), options: options, settings: chartSettings, context: context)
+      model = try ChartModel.resolve(
+        Session.terminalSafe(table), options: options, context: context, charset: settings.charset,
+        titles: chartSettings.titles)
+      text = try ChartRenderer.render(model, settings: chartSettings)
     } catch {
       if Interrupt.isRequested { throw ChartRenderer.interrupted }
       throw source.diagnostic(error.message, at: spec.range, hints: error.hints)
@@ -47,12 +51,7 @@ extension Session {
     output.standard(text.hasSuffix("\n") ? text : text + "\n")
     for line in footer.lines(settings.footer) { output.standard(TerminalText.truncate(line, to: settings.effectiveWidth) + "\n") }
     for recorder in recorders {
-      recorder.add(
-        chart: text,
-        model: try? ChartModel.resolve(
-          Session.terminalSafe(table), options: options, context: context, charset: settings.charset,
-          titles: chartSettings.titles),
-        footer: footer, locale: settings.locale)
+      recorder.add(chart: text, model: model, footer: footer, locale: settings.locale)
     }
   }
 

@@ -28,9 +28,6 @@ struct SVGBarChart {
     func px(_ value: Double) -> Double { left + scale.position(value, length: 1) * plotW }
 
     var out = SVG.open(width: width, height: height, title: title)
-    if let title {
-      out += "<text x=\"\(SVG.n(width / 2))\" y=\"22\" text-anchor=\"middle\" font-size=\"15\" font-weight=\"bold\">\(SVG.escaped(title))</text>\n"
-    }
     var tick = scale.low
     while tick <= scale.high + scale.step / 2 {
       let x = px(tick)

@@ -125,12 +125,15 @@ enum SVG {
     }
   }
 
-  /// The opening tag with a title and description for screen readers.
+  /// The opening tag with the title for screen readers, and the title shown centred on top.
   static func open(width: Double, height: Double, title: String?) -> String {
     var out =
       "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 \(n(width)) \(n(height))\" "
       + "width=\"\(n(width))\" height=\"\(n(height))\" role=\"img\" font-family=\"sans-serif\" font-size=\"12\">\n"
-    if let title { out += "<title>\(escaped(title))</title>\n" }
+    if let title {
+      out += "<title>\(escaped(title))</title>\n"
+      out += "<text x=\"\(n(width / 2))\" y=\"22\" text-anchor=\"middle\" font-size=\"15\" font-weight=\"bold\">\(escaped(title))</text>\n"
+    }
     return out
   }
 

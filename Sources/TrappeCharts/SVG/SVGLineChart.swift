@@ -39,9 +39,6 @@ struct SVGLineChart {
     func py(_ value: Double) -> Double { top + plotH - scale.position(value, length: 1) * plotH }
 
     var out = SVG.open(width: width, height: height, title: title)
-    if let title {
-      out += "<text x=\"\(SVG.n(width / 2))\" y=\"22\" text-anchor=\"middle\" font-size=\"15\" font-weight=\"bold\">\(SVG.escaped(title))</text>\n"
-    }
     // The y grid and ticks.
     var tick = scale.low
     while tick <= scale.high + scale.step / 2 {
