@@ -8,7 +8,9 @@ import TrappeStorage
 /// - bench … by runde (or any by-period bench): lines over the period, value, peer_value
 ///   and national_value for one municipality, value per municipality for several.
 /// - survival … by GROUP: a step curve of still_on_pct over week, one per group.
-/// - gap: bars of value per measure and municipality, with each row's target (threshold) marked.
+/// - gap: bars of value per measure and municipality, with each row's target (threshold) marked;
+///   gap … by a period: lines over the period for one measure (value and threshold for one
+///   municipality, value per municipality for several), several measures refused with a hint.
 /// - flow: a heatmap from_status × to_status of row_pct.
 enum ChartDefaults {
   /// The options with the default kind and columns, and the default written as a chart stage.
@@ -42,6 +44,25 @@ enum ChartDefaults {
       chosen.x = "week"
       chosen.y = ["still_on_pct"]
       chosen.series = table.schema.fields.first { $0.type == .string }?.name
+      return (chosen, stage(chosen))
+    }
+    // gap … by a period: lines over the period for one measure (bars would repeat the name).
+    if untouched, has("kommune"), has("maal"), has("value"), has("threshold"),
+      let x = periodColumn(table, excluding: ["kommune"]), distinct(table, x) > 1
+    {
+      guard distinct(table, "maal") == 1 else {
+        throw Diagnostic(
+          .error, "no default chart for this result: several measures (maal) over \(x)",
+          hints: ["chart one measure, e.g. … | where maal == \"i_gang\" | chart"])
+      }
+      chosen.kind = .line
+      chosen.x = x
+      if distinct(table, "kommune") <= 1 {
+        chosen.y = ["value", "threshold"]
+      } else {
+        chosen.y = ["value"]
+        chosen.series = "kommune"
+      }
       return (chosen, stage(chosen))
     }
     // gap: bars against the targets, grouped by measure.

@@ -34,6 +34,8 @@ package enum ChartHelp {
       "                     municipality, value per municipality for several",
       "  survival … by G    a step curve of still_on_pct over week, one per group",
       "  gap                bars of value per measure and municipality, target (threshold) ┃",
+      "  gap … by runde     lines over runde of one measure: value and threshold for one",
+      "                     municipality, value per municipality for several",
       "  flow               a heatmap from_status × to_status of row_pct",
       "  otherwise          a time column gives a line, a category with a value gives bars;",
       "                     when a category repeats, chart refuses and names a chart to ask for.",

@@ -132,7 +132,7 @@ extension LanguageEntry {
       result: "kommunekode,kommunekode_4,navn,region,regionskode,nuts2,areal_km2,vip2\n101,0101,København,Region Hovedstaden,1084,DK01,86.6,false\n147,0147,Frederiksberg,Region Hovedstaden,1084,DK01,8.7,false"),
     .init(
       name: "chart", kind: .stage, syntax: "| chart [KIND] [x=COL] [y=COL[,COL...]] [series=COL] [title=TEXT] [target=N] [highlight=NAME] ...",
-      summary: "Draw the result as a bar, grouped, stacked, column, line, step, sparkline, histogram, scatter, heatmap, box or funnel chart, with a title, axis titles and the measure's unit; without KIND, analysis results get their own default (bench by runde: lines, survival: step curves, gap: bars against targets, flow: heatmap) (.help chart).",
+      summary: "Draw the result as a bar, grouped, stacked, column, line, step, sparkline, histogram, scatter, heatmap, box or funnel chart, with a title, axis titles and the measure's unit; without KIND, analysis results get their own default (bench by runde: lines, survival: step curves, gap: bars against targets, gap by runde: lines of one measure, flow: heatmap) (.help chart).",
       example: "kommuner | summarize kommuner = count() by region | chart bar",
       result: nil),
     .init(
