@@ -16,6 +16,9 @@ package protocol AnalysisOperator: Sendable {
   /// The analysis as one SQL query over `input` that outputs `__ord` and ``columns`` (periods in the
   /// dialect's representation), or nil when it has no SQL form (default).
   func sql(input: SQLAnalysisInput, dialect: any SQLDialect) throws(SQLError) -> String?
+  /// The analysis split for an engine: a reducing query run there and a local finish on its
+  /// result (``SQLPushdown``), or nil when it has none (default). An engine prefers it to ``sql``.
+  func pushdown(input: SQLAnalysisInput, dialect: any SQLDialect) throws(SQLError) -> SQLPushdown?
   /// Whether its notes define its output columns (see the default below).
   var notesDefineColumns: Bool { get }
 }
@@ -27,6 +30,8 @@ extension AnalysisOperator {
   package var notesDefineColumns: Bool { false }
 
   package func sql(input: SQLAnalysisInput, dialect: any SQLDialect) throws(SQLError) -> String? { nil }
+
+  package func pushdown(input: SQLAnalysisInput, dialect: any SQLDialect) throws(SQLError) -> SQLPushdown? { nil }
 }
 
 /// Binds the analysis stages (`bench`, `gap`, ...), which live in a layer above the query engine.
