@@ -64,7 +64,7 @@ package struct SQLCompiler {
     return try compiler.relation(Optimizer.optimize(plan)).text
   }
 
-  private func withClause() -> String {
+  func withClause() -> String {
     guard !ctes.isEmpty else { return "" }
     return "WITH\n" + ctes.map { "\($0.name) AS (\n  \($0.body)\n)" }.joined(separator: ",\n") + "\n"
   }
