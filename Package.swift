@@ -36,11 +36,14 @@ let package = Package(
     module("TrappeCharts", ["TrappeBase", "TrappeStorage", "TrappeIO", "TrappeQuery"]),
     // Dataset manifests and the registry that loads datasets on first use.
     module("TrappeDatasets", ["TrappeBase", "TrappeStorage", "TrappeIO"]),
+    // External engines (DuckDB, Spark) through the bridge process: spawning it, the protocol, results as tables.
+    module("TrappeEngines", ["TrappeBase", "TrappeStorage", "TrappeIO", "TrappeQuery"]),
     // The session: catalog, meta commands, scripts, records, presentations.
     module(
       "TrappeShell",
       [
         "TrappeBase", "TrappeStorage", "TrappeIO", "TrappeQuery", "TrappeAnalysis", "TrappeCharts", "TrappeDatasets",
+        "TrappeEngines",
       ]),
     // The generator of the illustrative datasets (not linked into the shell); it chooses the forloeb
     // comparison municipalities with the analyses' own peer definition.
@@ -64,7 +67,7 @@ let package = Package(
       name: "TrappeTests",
       dependencies: [
         "TrappeBase", "TrappeStorage", "TrappeIO", "TrappeQuery", "TrappeAnalysis", "TrappeCharts", "TrappeDatasets",
-        "TrappeShell", "TrappeDatagen", "TrappeTestSupport",
+        "TrappeShell", "TrappeDatagen", "TrappeTestSupport", "TrappeEngines",
       ]),
     .testTarget(
       name: "GoldenTests",

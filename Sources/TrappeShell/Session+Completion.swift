@@ -20,6 +20,19 @@ extension Session {
         || (byte >= 48 && byte <= 57) || ((byte | 0x20) >= 97 && (byte | 0x20) <= 122))
     }
     let word = String(decoding: bytes[start...], as: UTF8.self)
+    if let engine, start > 0, bytes[start - 1] == UInt8(ascii: ".") {
+      // duckdb.fo⇥: the engine's tables after its prefix.
+      let before = wordStart(Array(bytes[..<(start - 1)])) { byte in
+        !(byte >= 0x80 || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
+          || (byte >= 48 && byte <= 57) || ((byte | 0x20) >= 97 && (byte | 0x20) <= 122))
+      }
+      let qualifier = String(decoding: bytes[before..<(start - 1)], as: UTF8.self)
+      if qualifier == engine.prefix || qualifier.hasPrefix(engine.prefix + ".") {
+        let tables = (try? engine.tables()) ?? engine.knownTables
+        let rests = tables.filter { $0.hasPrefix(qualifier + ".") }.map { String($0.dropFirst(qualifier.count + 1)) }
+        return CompletionResult(start: start, candidates: Session.matching(word, in: rests))
+      }
+    }
     var previous = start
     while previous > 0, bytes[previous - 1] == UInt8(ascii: " ") || bytes[previous - 1] == UInt8(ascii: "\t") {
       previous -= 1
@@ -29,7 +42,8 @@ extension Session {
       // dot-commands; after '|': the stages.
       let candidates =
         previous == 0
-        ? tableNames + ["from", "let", "explain", "measure"] + Session.analysisKeywords
+        ? tableNames + (engine.map { [$0.prefix] } ?? []) + ["from", "let", "explain", "measure"]
+          + Session.analysisKeywords
           + (word.isEmpty ? MetaCommand.all.map { "." + $0.name } : [])
         : Session.stageKeywords
       return CompletionResult(start: start, candidates: Session.matching(word, in: candidates))
@@ -90,7 +104,7 @@ extension Session {
     let candidates: [String]
     switch kind {
     case .table:
-      candidates = tableNames
+      candidates = tableNames + ((try? engine?.tables()) ?? [])
     case .column:
       let tableName = words.count > 1 ? words[1] : ""
       candidates = (catalog[tableName]?.schema.names ?? catalog.names.flatMap { catalog[$0]?.schema.names ?? [] })

@@ -72,10 +72,16 @@ extension Session {
       measures.define(measure)
       notice("defined \(measure.text)")
     case .explain(let pipeline):
-      let plan = try bind(pipeline, source: source)
-      say(PlanPrinter.render(Optimizer.optimize(plan)))
+      let plan = Optimizer.optimize(try bind(pipeline, source: source))
+      say(PlanPrinter.render(plan))
+      if readsEngine(plan) { say(try engineExplanation(plan, pipeline: pipeline, source: source)) }
     case .explainSQL(let pipeline):
-      say(try sql(of: Optimizer.optimize(try bind(pipeline, source: source)), source: source, range: pipeline.range))
+      let plan = Optimizer.optimize(try bind(pipeline, source: source))
+      if readsEngine(plan) {
+        say(try engineSQL(plan, pipeline: pipeline, source: source).sql)
+      } else {
+        say(try sql(of: plan, source: source, range: pipeline.range))
+      }
     }
   }
 
@@ -83,7 +89,7 @@ extension Session {
   func bind(_ pipeline: Pipeline, source: SourceText) throws(Diagnostic) -> LogicalPlan {
     let binder = Binder(
       source: source, resolveTable: { [unowned self] name throws(Diagnostic) in try self.table(resolving: name) },
-      tableNames: tableNames + (catalog.results.isEmpty ? [] : ["_"]),
+      tableNames: tableNames + (catalog.results.isEmpty ? [] : ["_"]) + (engine?.knownTables ?? []),
       analyses: AnalysisLibrary(
         measures: measures, groups: savedGroups, intervals: settings.intervals,
         observationWindow: { [unowned self] name in self.observationWindow(of: name) }),
@@ -95,6 +101,7 @@ extension Session {
   /// lines under it say: the entries it read, the analyses' notes, N, count roles and warnings.
   func evaluate(_ pipeline: Pipeline, source: SourceText) throws(Diagnostic) -> QueryOutcome {
     let plan = Optimizer.optimize(try bind(pipeline, source: source))
+    if readsEngine(plan) { return try evaluateOnEngine(plan, pipeline: pipeline, source: source) }
     var executor = Executor()
     let table: Table
     do throws(ExecutionStop) {
@@ -157,6 +164,7 @@ extension Session {
   /// A catalog table, `_` (the last result), `outN` (result N), or a dataset, loaded now if it was not yet.
   func table(resolving name: String) throws(Diagnostic) -> Table? {
     if let entry = catalog.entry(name) { return entry.table }
+    if let engineTable = try engineTable(resolving: name) { return engineTable }
     if let problem = catalog.releasedProblem(name) { throw Diagnostic(.error, problem.message, hints: problem.hints) }
     guard let manifest = datasets.manifest(name), let table = try datasets.load(name) else { return nil }
     catalog.register(.dataset(name, table: table, manifest: manifest))

@@ -64,6 +64,9 @@ extension Session {
   func pipelineColumns(_ before: String) -> [String]? {
     guard let name = pipelineSource(before) else { return nil }
     if let entry = catalog.entry(name) { return entry.table.schema.names }
+    if let engine, engine.claims(name), let table = try? engine.table(name, datasets: datasets) {
+      return table.schema.names
+    }
     return datasets.manifest(name)?.columns.map(\.name)
   }
 

@@ -43,6 +43,8 @@ package final class Session {
   var parameters: [String: String] = [:]
   /// The shell's successful statements (`.history`, `.rerun`), kept by ``runInteractive(_:)``.
   package var history = CommandHistory()
+  /// The engine `.engine` attached (DuckDB, Spark), whose tables pipelines name `PREFIX.TABLE`.
+  var engine: AttachedEngine?
 
   /// Every query result so far: `out1`, `out2`, ...; `_` is the last.
   var results: [Table] { catalog.results.map(\.table) }

@@ -33,11 +33,32 @@ extension Parser {
         "a pipeline starts with a table name, not the stage '\(source.lowercased())'", at: current.range,
         hints: hints)
     }
-    let sourceRange = advance().range
+    var sourceRange = advance().range
+    var sourceName = source
+    if let format = FileSource.formats.first(where: { $0 == source.lowercased() }), case .identifier = previous?.kind,
+      let opener = accept(.leftParen)
+    {
+      // parquet("PATH") / csv("PATH"): files an attached engine reads.
+      guard case .string(let path) = current.kind else {
+        throw LanguageError(
+          "expected the path of the \(format) files as a string after '\(format)(', found \(describe(current))",
+          at: current.range, hints: ["write \(format)(\"data/*.\(format)\")"])
+      }
+      advance()
+      sourceRange = sourceRange.union(try expectClosing(opener).range)
+      sourceName = FileSource(format: format, path: path).name
+    } else {
+      // An engine's table: duckdb.forloeb, dream.schema.table.
+      while current.kind == .dot, let part = peek(1).name {
+        advance()
+        sourceName += "." + part
+        sourceRange = sourceRange.union(advance().range)
+      }
+    }
     var stages: [Stage] = []
     try parseStages(into: &stages)
     return Pipeline(
-      source: source, sourceRange: sourceRange, stages: stages, range: start.union(SourceRange(lastEnd, lastEnd)))
+      source: sourceName, sourceRange: sourceRange, stages: stages, range: start.union(SourceRange(lastEnd, lastEnd)))
   }
 
   /// Parses `| stage` repeated.

@@ -40,7 +40,16 @@ package struct Binder {
       // (for a measure, the table the measure is meant for).
       pipeline.source = source
     }
-    guard let table = try resolveTable(pipeline.source) else {
+    let resolved: Table?
+    do {
+      resolved = try resolveTable(pipeline.source)
+    } catch {
+      // A resolver's refusal without a place (an engine table of an unsupported type, a file
+      // source with no engine attached) points at the source as written.
+      guard error.location == nil else { throw error }
+      throw source.diagnostic(error.message, at: pipeline.sourceRange, hints: error.hints)
+    }
+    guard let table = resolved else {
       var hints =
         tableNames.isEmpty
         ? ["no tables are loaded yet: try .load FILE as NAME"]

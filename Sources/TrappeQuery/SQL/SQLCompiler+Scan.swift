@@ -32,6 +32,13 @@ extension SQLCompiler {
         base = try compile(plan)
       case .cte(let cte):
         base = SQLStage(name: cte, columns: all)
+      case .rows(let rows):
+        base = add(values(rows, columns: all), columns: all)
+      case .engine(let relation):
+        let select = all.map { dialect.identifier($0.name) }
+        base = add(
+          "SELECT CAST(0 AS \(dialect.typeName(.int64, unit: nil))) AS \(ord), \(select.joined(separator: ", ")) "
+            + "FROM \(relation)", columns: all)
       }
       scans[name] = base.name
     }
@@ -39,5 +46,25 @@ extension SQLCompiler {
     let kept = columns.map { all[$0] }
     let list = ([ord] + kept.map { dialect.identifier($0.name) }).joined(separator: ", ")
     return add("SELECT \(list) FROM \(base.name)", columns: kept)
+  }
+
+  /// `SELECT __ord, columns FROM (VALUES …)`: a local table's rows as constants, typed by casts.
+  func values(_ table: Table, columns: [PlanColumn]) -> String {
+    let names = ([ord] + columns.map { dialect.identifier($0.name) })
+    guard table.rowCount > 0 else {
+      let nulls = columns.map { "\(dialect.literal(.null, type: $0.type, unit: $0.unit)) AS \(dialect.identifier($0.name))" }
+      return "SELECT CAST(0 AS \(dialect.typeName(.int64, unit: nil))) AS \(ord)"
+        + nulls.map { ", " + $0 }.joined() + " WHERE 1 = 0"
+    }
+    var rows: [String] = []
+    rows.reserveCapacity(table.rowCount)
+    for row in 0..<table.rowCount {
+      var cells = ["CAST(\(row + 1) AS \(dialect.typeName(.int64, unit: nil)))"]
+      for (index, column) in columns.enumerated() {
+        cells.append(dialect.literal(table.columns[index].value(at: row), type: column.type, unit: column.unit))
+      }
+      rows.append("(" + cells.joined(separator: ", ") + ")")
+    }
+    return "SELECT * FROM (VALUES " + rows.joined(separator: ", ") + ") AS v(" + names.joined(separator: ", ") + ")"
   }
 }

@@ -44,6 +44,18 @@ package struct SQLCompiler {
       + last.name + "\nORDER BY " + ord + ";"
   }
 
+  /// The statement an engine runs: the plan's columns in the dialect's period representation
+  /// (year: integer; quarter, month, week: the first day as a DATE), in Trappe's row order
+  /// where it defines one, and the columns that result has.
+  package mutating func engineStatement(_ plan: LogicalPlan) throws(SQLError) -> (sql: String, columns: [PlanColumn]) {
+    let last = try compile(plan)
+    let names = last.columns.map { dialect.identifier($0.name) }
+    return (
+      withClause() + "SELECT " + (names.isEmpty ? "*" : names.joined(separator: ", ")) + "\nFROM " + last.name
+        + "\nORDER BY " + ord, last.columns
+    )
+  }
+
   /// The plan as a query that keeps `__ord` and the SQL period representation, for a `let`
   /// table whose later uses inline it.
   package mutating func relation(_ plan: LogicalPlan) throws(SQLError) -> SQLRelationText {
@@ -143,6 +155,13 @@ package enum SQLSource: Sendable {
   case plan(LogicalPlan)
   /// A CTE of the enclosing query that already has `__ord` and the table's columns.
   case cte(String)
+  /// A relation of an attached engine (a quoted table name, `read_parquet('…')`) with the table's
+  /// columns, periods in the dialect's representation. Its rows have no order Trappe defined, so
+  /// `__ord` is a constant: no `row_number()` over a table of 100M rows.
+  case engine(String)
+  /// A small local table sent with the statement as `VALUES` rows (a `let` table, an earlier
+  /// result or a dataset joined with an engine table), in its row order.
+  case rows(Table)
 }
 
 /// How a CSV file is written, as Trappe read it.

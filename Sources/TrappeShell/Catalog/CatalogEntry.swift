@@ -82,6 +82,22 @@ struct CatalogEntry: Sendable {
       roles: roles)
   }
 
+  /// A table of an attached engine as one statement read it: `engine` names the engine and its
+  /// database, `sql` the statement sent and `time` when; `illustrative` names the illustrative
+  /// dataset whose name the table has (a copy of generated data keeps the label).
+  static func engine(
+    _ name: String, table: Table, engine: String, sql: String, time: String, illustrative: String?
+  ) -> CatalogEntry {
+    let line =
+      "\(name) on \(engine), queried \(time)"
+      + (illustrative.map { " (named like the illustrative dataset \($0))" } ?? "")
+    return CatalogEntry(
+      name: name, table: table,
+      provenance: Provenance(
+        origin: .engine(engine: engine, sql: sql, time: time), leaves: [.init(line: line, illustrative: illustrative != nil)]),
+      roles: [])
+  }
+
   /// A table computed by `statement` (a `let` or a query) from the tables `inputs`.
   static func derived(
     _ name: String, table: Table, statement: String, inputs: [CatalogEntry], roles: [CountRole],
@@ -124,7 +140,7 @@ struct CatalogEntry: Sendable {
     case .derived:
       guard suppressedSources.isEmpty else { return nil }
       return plan.map { .plan($0) }
-    case .given:
+    case .given, .engine:
       return nil
     }
   }

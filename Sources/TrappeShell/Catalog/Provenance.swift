@@ -24,6 +24,8 @@ struct Provenance: Sendable, Equatable {
     case given(description: String)
     /// Computed by a statement (`let`, a query result) from `inputs`, named as the statement named them.
     case derived(statement: String, inputs: [String])
+    /// A table of an attached engine (`duckdb.forloeb`), read by the statement `sql` at `time`.
+    case engine(engine: String, sql: String, time: String)
   }
 
   var origin: Origin
@@ -41,7 +43,7 @@ struct Provenance: Sendable, Equatable {
     switch origin {
     case .dataset(let manifest): return manifest
     case .file(_, _, let dataset): return dataset
-    case .derived, .given: return nil
+    case .derived, .given, .engine: return nil
     }
   }
 

@@ -13,6 +13,10 @@ extension MetaCommand {
     example: ".describe kommuner"
   ) { session, invocation throws(Diagnostic) in
     try invocation.expectArguments(1...Int.max, naming: "a table name or a pipeline")
+    if invocation.arguments.count == 1, let engine = session.engine, engine.claims(invocation.arguments[0].text) {
+      try session.describeOnEngine(invocation.arguments[0].text, word: invocation.arguments[0], invocation: invocation)
+      return
+    }
     let (name, table, inputs) = try session.describedTable(invocation)
     var nulls = PrimitiveColumnBuilder<Int64>(placeholder: 0)
     var distinct = PrimitiveColumnBuilder<Int64>(placeholder: 0)

@@ -1,4 +1,5 @@
 import TrappeBase
+import TrappeEngines
 import TrappeStorage
 
 extension MetaCommand {
@@ -9,7 +10,17 @@ extension MetaCommand {
     example: ".tables"
   ) { session, invocation throws(Diagnostic) in
     try invocation.expectArguments(0...0, naming: "nothing")
-    let names = session.tableNames
+    var names = session.tableNames
+    // The attached engine's tables: their rows stay there, so neither rows nor columns are counted.
+    var engineTables: [String] = []
+    if let engine = session.engine {
+      do throws(EngineError) {
+        engineTables = try engine.tables()
+      } catch {
+        throw EngineMessages.diagnostic(error, engine: engine)
+      }
+    }
+    names += engineTables
     guard !names.isEmpty else {
       session.say("no tables yet: load one with .load FILE [as NAME]")
       return
@@ -22,10 +33,14 @@ extension MetaCommand {
         rows.append(Int64(entry.table.rowCount))
         columns.append(Int64(entry.table.columnCount))
         sources.append(entry.sourceLine)
-      } else if let manifest = session.datasets.manifest(name) {
+      } else if let manifest = session.datasets.manifest(name), !engineTables.contains(name) {
         rows.append(Int64(manifest.rows))
         columns.append(Int64(manifest.columns.count))
         sources.append(manifest.provenanceLine)
+      } else if let engine = session.engine {
+        rows.appendNull()
+        columns.appendNull()
+        sources.append("on \(engine.description)")
       }
     }
     session.show(

@@ -78,4 +78,19 @@ import TrappeTestSupport
       }
     }
   }
+
+  /// The engines are reached through a process Trappe spawns itself (posix_spawn in
+  /// TrappeEngines), below the shell; nothing in Sources uses Foundation.
+  @Test func enginesSitBelowTheShellWithoutFoundation() throws {
+    let modules = try Self.declaredModules()
+    let engines = try #require(modules.first { $0.name == "TrappeEngines" })
+    #expect(Set(engines.dependencies) == ["TrappeBase", "TrappeStorage", "TrappeIO", "TrappeQuery"])
+    #expect(modules.first { $0.name == "TrappeShell" }?.dependencies.contains("TrappeEngines") == true)
+    for path in ProjectRoot.files(under: ProjectRoot.file("Sources"), endingIn: ".swift") {
+      let text = try TextFile.read(path)
+      #expect(!text.contains("import Foundation"), "\(path) imports Foundation")
+    }
+    let spawn = try TextFile.read(ProjectRoot.file("Sources/TrappeEngines/BridgeProcess.swift"))
+    #expect(spawn.contains("posix_spawnp("))
+  }
 }

@@ -34,9 +34,9 @@ package struct Stage: Sendable, Equatable {
   /// What the stage does.
   package var kind: Kind
   /// The stage keyword (`where`, `summarize`, ...), for messages.
-  var keyword: String
+  package var keyword: String
   /// The whole stage's text.
-  var range: SourceRange
+  package var range: SourceRange
   /// The keyword's text.
   var keywordRange: SourceRange
 
