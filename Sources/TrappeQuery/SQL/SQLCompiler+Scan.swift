@@ -37,7 +37,10 @@ extension SQLCompiler {
       case .engine(let relation):
         let select = all.map { dialect.identifier($0.name) }
         base = add(
-          "SELECT CAST(0 AS \(dialect.typeName(.int64, unit: nil))) AS \(ord), \(select.joined(separator: ", ")) "
+          (numberEngineRows
+            ? "SELECT row_number() OVER () AS \(ord), "
+            : "SELECT CAST(0 AS \(dialect.typeName(.int64, unit: nil))) AS \(ord), ")
+            + "\(select.joined(separator: ", ")) "
             + "FROM \(relation)", columns: all)
       }
       scans[name] = base.name

@@ -20,6 +20,9 @@ package struct SQLCompiler {
   var prefix = "s"
   /// What the reader of the SQL should know that the SQL cannot say (printed on standard error).
   package internal(set) var notes: [String] = []
+  /// Whether engine relations (``SQLSource/engine(_:)``) number their rows (`row_number() OVER ()`)
+  /// instead of a constant `__ord`: an analysis's full SQL uses `__ord` as a row's identity.
+  package var numberEngineRows = false
 
   package init(dialect: any SQLDialect, source: @escaping (String, Table) -> SQLSource?) {
     self.dialect = dialect

@@ -51,7 +51,7 @@ extension MetaCommand {
       }
       engine.bridge.close()
       session.engine = nil
-      session.say("detached \(engine.prefix) (\(engine.description))")
+      session.notice("detached \(engine.prefix) (\(engine.description))")
       return
     }
     guard let kind = EngineKind.named(word) else { throw invocation.error("unknown engine '\(word)'", at: first) }
@@ -118,7 +118,7 @@ extension MetaCommand {
     session.engine?.bridge.close()
     session.engine = attached
     let shown = tables.prefix(12).joined(separator: ", ") + (tables.count > 12 ? ", …" : "")
-    session.say(
+    session.notice(
       "attached \(attached.description) as \(prefix): \(tables.count) \(tables.count == 1 ? "table" : "tables")"
         + (tables.isEmpty ? "" : ": " + shown))
   }

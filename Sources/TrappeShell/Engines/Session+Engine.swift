@@ -123,6 +123,20 @@ extension Session {
     }
   }
 
+  /// Whether an analysis is anywhere in the plan (its full SQL needs numbered rows).
+  static func containsAnalysis(_ plan: LogicalPlan) -> Bool {
+    switch plan {
+    case .analysis: return true
+    case .scan: return false
+    case .filter(let c, _), .project(let c, _), .aggregate(let c, _, _), .window(let c, _), .sort(let c, _),
+      .topN(let c, _, _), .limit(let c, _), .distinct(let c), .pivot(let c, _, _, _), .unpivot(let c, _, _, _, _),
+      .count(let c), .materialized(let c, _):
+      return containsAnalysis(c)
+    case .join(let l, let r, _, _, _, _, _), .union(let l, let r, _):
+      return containsAnalysis(l) || containsAnalysis(r)
+    }
+  }
+
   static func containsMaterialized(_ plan: LogicalPlan) -> Bool {
     switch plan {
     case .materialized: return true
@@ -141,6 +155,7 @@ extension Session {
     -> (String, Table)
   {
     var compiler = engineCompiler(engine)
+    compiler.numberEngineRows = Session.spineAnalysis(plan) != nil || Session.containsAnalysis(plan)
     let compiled: (sql: String, columns: [PlanColumn])
     do throws(SQLError) {
       compiled = try compiler.engineStatement(plan)
@@ -301,6 +316,7 @@ extension Session {
       }
     }
     var compiler = engineCompiler(engine)
+    compiler.numberEngineRows = Session.containsAnalysis(plan)
     do throws(SQLError) {
       return (try compiler.engineStatement(plan).sql + ";", nil)
     } catch {
