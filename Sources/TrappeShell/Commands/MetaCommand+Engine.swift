@@ -7,7 +7,7 @@ extension MetaCommand {
   static let engine = MetaCommand(
     name: "engine", arguments: [.keyword(EngineKind.all.map(\.name) + ["off"]), .file],
     usage: ".engine [duckdb [FILE] | spark [master=URL|connect=URL] | off]",
-    summary: "Attach DuckDB or Spark: pipelines over its tables run there",
+    summary: "Attach DuckDB or Spark: pipelines on it run there",
     details: """
       Also: [as NAME] [weeks=COL,…] [months=COL,…] [quarters=COL,…] after the engine.
       .engine duckdb FILE.duckdb attaches a DuckDB database (without FILE: an in-memory one);
