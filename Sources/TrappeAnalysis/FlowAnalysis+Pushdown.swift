@@ -24,11 +24,12 @@ extension FlowAnalysis {
     let b = dialect.literal(.period(to.week), type: .period, unit: .week)
     let missing = dialect.string(BenefitStatus.notInData)
     let byItem = by.map { ", \(id($0.name)) AS g" } ?? ""
-    let covers = { (week: String) in "\(start) <= \(week) AND \(week) <= e" }
+    let covers = { (week: String) in "st IS NOT NULL AND \(start) <= \(week) AND \(week) <= e" }
     let week = { (sql: String) in PushdownWeeks.ordinal(sql, dialect: dialect) }
     let argMax = dialect.functionName(.argMax)
     let argMin = dialect.functionName(.argMin)
-    // Per person in one pass (no join back on __ord, which an engine table leaves constant): the
+    // Per person in one pass over every row (no join back on __ord, which an engine table leaves
+    // constant; the groups also count the persons, a NULL person being one, as locally): the
     // status of the last spell in row order covering each week, and the `by` value of the last
     // spell covering the first week, else of the first covering the second. arg_max may skip a
     // NULL value, so whether that spell's value is NULL is taken alongside.
@@ -50,7 +51,7 @@ extension FlowAnalysis {
         spells AS (
           SELECT \(ord), \(person), \(id("status")) AS st, \(start),
             COALESCE(\(end), (SELECT greatest(max(\(start)), max(\(end))) FROM \(input.name))) AS e\(byItem)
-          FROM \(input.name) WHERE \(start) IS NOT NULL AND \(id("status")) IS NOT NULL),
+          FROM \(input.name)),
         cover AS (
           SELECT \(argMax)(st, \(ord)) FILTER (WHERE \(covers(a))) AS fa, \(argMax)(st, \(ord)) FILTER (WHERE \(covers(b))) AS fb\(groupItems)
           FROM spells GROUP BY \(person)),
@@ -62,7 +63,7 @@ extension FlowAnalysis {
           FROM people GROUP BY \(by.map { id($0.name) + ", " } ?? "")\(id("from_status")), \(id("to_status"))),
         meta AS (
           SELECT min(\(week(start))) AS first_week, greatest(max(\(week(start))), max(\(week(end)))) AS last_week,
-            CAST(count(DISTINCT \(person)) + COALESCE(max(CASE WHEN \(person) IS NULL THEN 1 ELSE 0 END), 0) AS BIGINT) AS all_persons
+            (SELECT CAST(count(*) AS BIGINT) FROM cover) AS all_persons
           FROM \(input.name))
       SELECT \(by.map { "counted." + id($0.name) + ", " } ?? "")counted.\(id("from_status")), counted.\(id("to_status")),
         counted.\(id("persons")), meta.first_week, meta.last_week, meta.all_persons
