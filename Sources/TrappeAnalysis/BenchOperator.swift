@@ -86,6 +86,14 @@ struct BenchOperator: AnalysisOperator {
       throw Diagnostic(.error, "bench needs a column 'kommune' in its input")
     }
     let data = try MeasureCells(input, measure: measure, key: period?.name)
+    return try run(data, notes: &notes) { () throws(Diagnostic) in try expectedValues(input) }
+  }
+
+  /// The output from the measure's totals per municipality (and period); `expected()` gives the
+  /// expected values of `against expected` (nil otherwise), asked for once the municipalities are checked.
+  func run(
+    _ data: MeasureCells, notes: inout [String], expected expectedValues: () throws(Diagnostic) -> BenchExpectedValues?
+  ) throws(Diagnostic) -> Table {
     var targets: [String] = []
     for name in municipalities {
       if data.has(name) {
@@ -98,7 +106,7 @@ struct BenchOperator: AnalysisOperator {
       }
     }
     if targets.isEmpty { throw Diagnostic(.error, "none of the municipalities to benchmark is in the input") }
-    let expected = try expectedValues(input)
+    let expected = try expectedValues()
 
     var kommune: [String?] = []
     var periodRows: [Int32] = []

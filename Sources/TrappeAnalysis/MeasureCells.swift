@@ -26,7 +26,12 @@ struct MeasureCells {
   /// Sums the measure over `input` by `kommune` and `key`.
   init(_ input: Table, measure: MeasureDefinition, key: String?) throws(Diagnostic) {
     let groupKeys = ["kommune"] + (key.map { [$0] } ?? [])
-    let totals = try MeasureEvaluator.totals(input, measure: measure, by: groupKeys)
+    try self.init(totals: MeasureEvaluator.totals(input, measure: measure, by: groupKeys), measure: measure, key: key)
+  }
+
+  /// The cells from the totals (`kommune`, the key, `numerator`, `denominator`; one row per
+  /// municipality and key value, in order of first appearance), as an engine returns them.
+  init(totals: Table, measure: MeasureDefinition, key: String?) throws(Diagnostic) {
     var keyIndex: [Value: Int] = [:]
     var keyColumn: Column?
     if let key {

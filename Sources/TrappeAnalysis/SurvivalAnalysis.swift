@@ -72,6 +72,19 @@ struct SurvivalAnalysis: AnalysisOperator {
   /// (an error listing the benefits with their spell counts when there are several).
   func population(_ spells: SpellColumns) throws(Diagnostic) -> [String] {
     let dictionary = spells.status.dictionary
+    return try population(statuses: dictionary) {
+      var counts = [Int](repeating: 0, count: dictionary.count)
+      let valid = spells.status.validity
+      for (row, code) in spells.status.codes.enumerated() where !valid.hasNulls || valid.isValid(row) {
+        counts[Int(code)] += 1
+      }
+      return counts
+    }
+  }
+
+  /// The statuses to follow, given the statuses in the input (`dictionary`) and, only asked for
+  /// without `for`, the number of spells of each (`counts()`, aligned with `dictionary`).
+  func population(statuses dictionary: [String], counts: () -> [Int]) throws(Diagnostic) -> [String] {
     if chosen {
       for status in statuses + until where !dictionary.contains(status) {
         throw Diagnostic(
@@ -88,11 +101,7 @@ struct SurvivalAnalysis: AnalysisOperator {
       ).suggesting(Suggestion.nearest(to: status, in: dictionary))
     }
     if support { return [] }
-    var counts = [Int](repeating: 0, count: dictionary.count)
-    let valid = spells.status.validity
-    for (row, code) in spells.status.codes.enumerated() where !valid.hasNulls || valid.isValid(row) {
-      counts[Int(code)] += 1
-    }
+    let counts = counts()
     let present = BenefitStatus.benefits.compactMap { name -> (String, Int)? in
       guard let code = dictionary.firstIndex(of: name), counts[code] > 0 else { return nil }
       return (name, counts[code])
@@ -273,7 +282,7 @@ struct SurvivalAnalysis: AnalysisOperator {
           + "; \(subjects.outsideInflow) others left out")
     }
     if let entryColumn {
-      let delayed = subjects.entry.reduce(0) { $0 + ($1 > 0 ? 1 : 0) }
+      let delayed = subjects.delayedCount ?? subjects.entry.reduce(0) { $0 + ($1 > 0 ? 1 : 0) }
       lines.append("delayed entry: \(delayed) spells begun before \(first) (true start: \(entryColumn))")
       lines.append("  are at risk from their true duration at \(first) on")
     } else if subjects.stockWithoutStart > 0 {

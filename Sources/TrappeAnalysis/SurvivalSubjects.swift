@@ -33,6 +33,8 @@ struct SurvivalSubjects {
   var outsideInflow = 0
   /// Later subjects of a person left out by `first`.
   var laterOfPerson = 0
+  /// The subjects entering late, when counted by an engine (``entry`` then stays empty).
+  var delayedCount: Int? = nil
 
   var count: Int { duration.count }
 

@@ -55,13 +55,25 @@ struct GapOperator: AnalysisOperator {
     }
     let chosen = try chosenMunicipalities(input, notes: &notes)
     let periods = try periodValues(input)
+    return try run(chosen: chosen, periods: periods, notes: &notes) { target throws(Diagnostic) in
+      let keys = ["kommune"] + (period.map { [$0.name] } ?? [])
+      let totals = try MeasureEvaluator.totals(input, measure: target.measure, by: keys)
+      return GapOperator.index(totals, hasPeriod: period != nil)
+    }
+  }
+
+  /// The output for the `chosen` municipalities and the `periods` of the input, from each
+  /// target's numerator and denominator per municipality (and period): `sums(target)`, as
+  /// ``index(_:hasPeriod:)`` keys them.
+  func run(
+    chosen: [String], periods: [Value?], notes: inout [String],
+    sums totals: (GapTarget) throws(Diagnostic) -> [String: (Double?, Double?)]
+  ) throws(Diagnostic) -> Table {
     var series: [String: [GapCell]] = [:]
     var missing: [String] = []
     var zero: [String] = []
     for target in targets {
-      let keys = ["kommune"] + (period.map { [$0.name] } ?? [])
-      let totals = try MeasureEvaluator.totals(input, measure: target.measure, by: keys)
-      let sums = GapOperator.index(totals, hasPeriod: period != nil)
+      let sums = try totals(target)
       for kommune in chosen {
         let cells = cellSeries(
           target: target, kommune: kommune, periods: periods, sums: sums, missing: &missing, zero: &zero)
