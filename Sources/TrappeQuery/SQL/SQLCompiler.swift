@@ -20,6 +20,8 @@ package struct SQLCompiler {
   var prefix = "s"
   /// What the reader of the SQL should know that the SQL cannot say (printed on standard error).
   package internal(set) var notes: [String] = []
+  /// Statements to run before the query, in order (the views a dialect's CSV reads refer to).
+  package internal(set) var setup: [String] = []
 
   package init(dialect: any SQLDialect, source: @escaping (String, Table) -> SQLSource?) {
     self.dialect = dialect
