@@ -82,6 +82,93 @@ def refusal_reason(messages):
     return None
 
 
+def reference(args):
+    """The pipelines check_explain_sql.py runs in DuckDB, compiled for Spark and run there."""
+    sys.path.insert(0, os.path.join(ROOT, "Tests", "analyses"))
+    import check_explain_sql as ref
+    from trappe_bridge.spark_engine import Engine
+    binary = os.path.abspath(args.binary)
+    started = time.time()
+    engine = Engine({"master": args.master})
+    print("check_explain_spark: %s started in %.1f s" % (engine.version(), time.time() - started))
+    spark_types = {"BIGINT": "int", "INTEGER": "int", "DOUBLE": "double", "BOOLEAN": "bool", "VARCHAR": "string"}
+    cases = ref.readme_cases() + ref.language_cases() + ref.EXTRA
+    failing = {c for c in {c for context, _ in cases for c in context}
+               if ref.run_trappe(binary, [c], "json").returncode != 0}
+    agreed, failures, refused, skipped, spark_time = 0, 0, {}, 0, 0.0
+    for context, pipeline in cases:
+        context = [c for c in context if c not in failing]
+        pipeline = ref.without_chart(pipeline)
+        label = " ".join(pipeline.split())
+        expected = ref.run_trappe(binary, context + [pipeline, ".describe _"], "json")
+        if expected.returncode != 0:
+            skipped += 1
+            continue
+        docs = ref.json_documents(expected.stdout)
+        rows, described = docs[-2], docs[-1]
+        names = [d["column"] for d in described]
+        types = [d["type"] for d in described]
+        explained = ref.run_trappe(binary, context + [".sqldialect spark", "explain sql " + pipeline], fmt="csv")
+        if explained.returncode != 0:
+            reason = refusal_reason(explained.stderr.splitlines()) or explained.stderr.strip()[:200]
+            refused.setdefault(reason, []).append(label)
+            continue
+        lines = explained.stdout.split("\n")
+        # results of context pipelines come first on stdout: the statement is the last WITH and
+        # the view lines right before it
+        first = max([i for i, line in enumerate(lines) if line == "WITH"] or [0])
+        while first > 0 and lines[first - 1].startswith("CREATE OR REPLACE TEMPORARY VIEW"):
+            first -= 1
+        sql = "\n".join(lines[first:])
+        t0 = time.time()
+        try:
+            columns, got = engine.query(sql)
+            err = None
+        except Exception as e:  # noqa: BLE001 - a Spark error is a failure to report
+            err = " ".join(str(e).split())[:400]
+        spark_time += time.time() - t0
+        if err and REFUSED_AT_RUN_TIME in err:
+            refused.setdefault(err[:160], []).append(label)
+            continue
+        problems = []
+        if err:
+            problems.append("Spark failed: " + err)
+        else:
+            got_names = [c for c, _ in columns]
+            if got_names != names:
+                problems.append("columns %s != %s" % (got_names, names))
+            for name, kind, (_, sql_type) in zip(names, types, columns):
+                want = "string" if kind.startswith("period") else kind
+                if spark_types.get(sql_type) != want and not (sql_type == "NULL"):
+                    problems.append("column %s: Spark type %s, Trappe type %s" % (name, sql_type, kind))
+            if len(got) != len(rows):
+                problems.append("%d rows in Spark, %d in Trappe" % (len(got), len(rows)))
+            for r, (want_row, got_row) in enumerate(zip(rows, got)):
+                bad = [c for c, name in enumerate(names)
+                       if c < len(got_row) and not ref.same_value(want_row.get(name), got_row[c], types[c])]
+                if bad:
+                    c = bad[0]
+                    problems.append("row %d column %s: Spark %r, Trappe %r" % (r + 1, names[c], got_row[c],
+                                                                               rows[r].get(names[c])))
+                    break
+        if problems:
+            failures += 1
+            print("FAIL %s\n  %s" % (label, "\n  ".join(problems[:4])))
+            if args.verbose:
+                print(sql[-4000:])
+        else:
+            agreed += 1
+            if args.verbose:
+                print("ok   " + label)
+    engine.close()
+    for reason, labels in sorted(refused.items(), key=lambda kv: -len(kv[1])):
+        print("refused (%d): %s  [e.g. %s]" % (len(labels), reason, labels[0][:100]))
+    print("check_explain_spark --reference: %d agree, %d fail, %d refused, %d skipped (refused by Trappe); "
+          "Spark %.1f s for the queries" % (agreed, failures, sum(len(v) for v in refused.values()), skipped,
+                                            spark_time))
+    return 1 if failures else 0
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=100)
@@ -93,8 +180,14 @@ def main():
     ap.add_argument("--batch", type=int, default=250)
     ap.add_argument("--max-failures", type=int, default=20)
     ap.add_argument("--verbose", action="store_true")
+    ap.add_argument("--reference", action="store_true",
+                    help="instead of random pipelines: the README's, docs/language.md's and "
+                         "Tests/analyses/check_explain_sql.py's own (Danish order, periods, pivots, joins, analyses)")
     args = ap.parse_args()
+    sys.stdout.reconfigure(line_buffering=True)  # progress shows in a log file as it happens
     os.chdir(ROOT)
+    if args.reference:
+        return reference(args)
     dt = load_difftest()
     binary = os.path.abspath(args.binary)
     if not os.path.exists(binary):

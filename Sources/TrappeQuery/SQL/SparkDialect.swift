@@ -5,8 +5,8 @@ import TrappeStorage
 /// ANSI mode on or off: every conversion that may fail is a `TRY_CAST`, every division guarded).
 ///
 /// What Spark cannot say the way Trappe computes it is refused with an ``SQLError`` when the
-/// pipeline is compiled (`string()` of a double) or stops the query with `raise_error` when
-/// it runs (`substr` with a start below 1 or a negative length), never answered differently.
+/// pipeline is compiled (`string()` of a double, the analyses) or stops the query with
+/// `raise_error` when it runs (`substr` with a negative length), never answered differently.
 /// Doubles are summed by Spark's plain `sum` (no compensation): sums agree with Trappe's
 /// compensated sums to about 1e-12 relative on ordinary data, not to the last bit.
 package struct SparkDialect: SQLDialect {
@@ -302,16 +302,22 @@ package struct SparkDialect: SQLDialect {
   /// `concat_ws` skips NULLs as Trappe's concat does (Spark's `concat` gives NULL).
   package func concat(_ arguments: [String]) -> String { "concat_ws('', \(arguments.joined(separator: ", ")))" }
 
-  /// Spark's positions differ from Trappe's before the first character (0 and negative starts,
-  /// negative lengths): those stop the query with an error instead of giving another answer.
+  /// Spark treats a start of 0 as 1 where Trappe counts position 0 before the first character
+  /// (`substr("abcde", 0, 2)` is `a`): written as start 1 with one character less. Negative
+  /// starts count from the end in both. A negative length or a start below -2^31 stop the query
+  /// with an error instead of giving another answer; larger values are clipped (the text is shorter).
   package func substring(_ sql: String, _ arguments: [String]) -> String {
     guard let start = arguments.first else { return sql }
-    let clamped = arguments.map { "least(\($0), 2147483647)" }
-    var supported = "\(start) >= 1"
-    if arguments.count > 1 { supported += " AND \(arguments[1]) >= 0" }
-    let message = string("substr with a start below 1 or a negative length has no Spark SQL form in Trappe")
+    var supported = "\(start) >= -2147483647"
+    var call = "CASE WHEN \(start) = 0 THEN 1 ELSE least(\(start), 2147483647) END"
+    if arguments.count > 1 {
+      let length = arguments[1]
+      supported += " AND \(length) >= 0"
+      call += ", CASE WHEN \(start) = 0 THEN least(\(length), 2147483647) - 1 ELSE least(\(length), 2147483647) END"
+    }
+    let message = string("substr with a negative length or a start below -2^31 has no Spark SQL form in Trappe")
     return "(CASE WHEN \(sql) IS NULL OR \(arguments.map { "\($0) IS NULL" }.joined(separator: " OR ")) THEN NULL "
-      + "WHEN \(supported) THEN substring(\(([sql] + clamped).joined(separator: ", "))) "
+      + "WHEN \(supported) THEN substring(\(sql), \(call)) "
       + "ELSE CAST(raise_error(\(message)) AS STRING) END)"
   }
 

@@ -8,8 +8,8 @@ extension MetaCommand {
     details: "duckdb (the default) writes SQL to paste into duckdb started in the project root;\n"
       + "spark writes Spark SQL: first the CREATE TEMPORARY VIEW statements that read the\n"
       + "CSV files, then the query. What Spark cannot compute as Trappe does is refused\n"
-      + "(string() of a double, the analyses) or stops the query (substr before the first\n"
-      + "character); Spark sums doubles without compensation (agrees to about 1e-12).",
+      + "(string() of a double, the analyses) or stops the query (substr with a negative\n"
+      + "length); Spark sums doubles without compensation (agrees to about 1e-12).",
     example: ".sqldialect spark", what: "SQL dialect",
     current: { $0.sqlDialect.rawValue },
     choose: { settings, name in settings.sqlDialect = SQLDialectChoice(rawValue: name) ?? .duckdb })
