@@ -80,7 +80,8 @@ extension SQLCompiler {
       let running = checked("\(sum)(\(summed)) \(over(stable, frame: "ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW"))")
       return call.type == .double ? "(CASE WHEN \(dialect.isFinite(running)) THEN \(running) END)" : running
     case .share:
-      let total = "\(name(call.input?.type == .double ? .compensatedSum : .sum))(\(x)) \(over([]))"
+      let isDouble = call.input?.type == .double
+      let total = "\(name(isDouble ? .compensatedSum : .sum))(\(isDouble ? x : dialect.integerSumArgument(x))) \(over([]))"
       return "(\(dialect.cast(x, to: .double, unit: nil)) / NULLIF(\(dialect.cast(total, to: .double, unit: nil)), 0))"
     case .change:
       let previous = "\(name(.lag))(\(x), 1) \(over(stable))"
