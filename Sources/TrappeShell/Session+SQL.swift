@@ -3,12 +3,13 @@ import TrappeQuery
 import TrappeStorage
 
 extension Session {
-  /// `explain sql`: the plan as one DuckDB statement, to paste into `duckdb` started in the
-  /// project root. Tables read from CSV become `read_csv`; `let` tables and earlier results
-  /// are inlined from the plans that computed them.
+  /// `explain sql`: the plan as one statement in the dialect `.sqldialect` chose (DuckDB's by
+  /// default, to paste into `duckdb` started in the project root). Tables read from CSV become
+  /// `read_csv` (in Spark SQL, temporary views created by statements printed before the query);
+  /// `let` tables and earlier results are inlined from the plans that computed them.
   func sql(of plan: LogicalPlan, source: SourceText, range: SourceRange) throws(Diagnostic) -> String {
     let directory = Environment.value("PWD") ?? ""
-    var compiler = SQLCompiler(dialect: DuckDBDialect()) { [unowned self] name, table in
+    var compiler = SQLCompiler(dialect: settings.sqlDialect.dialect) { [unowned self] name, table in
       // The entry the plan read: `_` in a kept plan meant the result before it, which is no
       // longer `_`, so an entry is matched by its table, the name's first, then the results.
       let candidates = [self.catalog.entry(name)].compactMap { $0 } + self.catalog.results.reversed()
@@ -18,7 +19,7 @@ extension Session {
     do throws(SQLError) {
       let statement = try compiler.statement(plan)
       for note in compiler.notes { notice("note: " + note) }
-      return statement
+      return compiler.setup.map { $0 + ";\n" }.joined() + statement
     } catch {
       throw source.diagnostic("explain sql: " + error.message, at: range, hints: error.hints)
     }

@@ -39,6 +39,8 @@ package struct SessionSettings: Sendable, Equatable {
   /// Whether tables are drawn whole when ``width`` is nil: stdout is a file or a pipe, so
   /// nothing would wrap, and a log must not lose columns (charts still use ``terminalWidth``).
   package var unlimitedWidth: Bool = false
+  /// The SQL dialect `explain sql` writes (`.sqldialect`).
+  var sqlDialect: SQLDialectChoice = .duckdb
   /// Whether a result taller than the terminal opens in a pager (`.pager`; on in an interactive shell).
   package var pager: Bool = false
 

@@ -211,6 +211,88 @@ package struct DuckDBDialect: SQLDialect {
     }
   }
 
+  package func serial(ofPeriod p: String, unit: PeriodUnit) -> (key: String, perYear: Int) {
+    switch unit {
+    case .month: return ("(CAST(year(\(p)) AS BIGINT) * 12 + month(\(p)))", 12)
+    case .quarter: return ("(CAST(year(\(p)) AS BIGINT) * 4 + quarter(\(p)))", 4)
+    case .week: return ("(CAST(isoyear(\(p)) AS BIGINT) * 53 + week(\(p)))", 53)
+    case .year: return ("CAST(\(p) AS BIGINT)", 1)
+    }
+  }
+
+  package func wideInteger(_ sql: String) -> String { "CAST(\(sql) AS HUGEINT)" }
+
+  /// DuckDB sums BIGINTs into a HUGEINT.
+  package func integerSumArgument(_ sql: String) -> String { sql }
+
+  package func isFinite(_ sql: String) -> String { "isfinite(\(sql))" }
+
+  package func list(_ items: [String]) -> String { "[\(items.joined(separator: ", "))]" }
+
+  package func first(_ value: String, orderedBy items: [SQLOrderItem]) -> String {
+    let order = items.map { item in
+      item.sql + (item.descending.map { $0 ? " DESC" : " ASC" } ?? "")
+    }
+    return "\(functionName(.first))(\(value) ORDER BY \(order.joined(separator: ", ")))"
+  }
+
+  package func firstValue(_ sql: String, last: Bool) -> String {
+    "\(last ? "last_value" : "first_value")(\(sql) IGNORE NULLS)"
+  }
+
+  package func correlation(_ y: String, _ x: String, filter: String) -> String {
+    "\(functionName(.corr))(\(y), \(x))\(filter)"
+  }
+
+  package func windowCountDistinct(_ sql: String, over: String) -> String {
+    "\(functionName(.count))(DISTINCT \(sql)) \(over)"
+  }
+
+  package func floor(_ sql: String, ceiling: Bool) -> String {
+    "\(functionName(ceiling ? .ceil : .floor))(\(sql))"
+  }
+
+  package func truncate(_ sql: String) -> String { "\(functionName(.trunc))(\(sql))" }
+
+  package func double(fromText sql: String) -> String { tryCast("trim(\(sql))", to: .double, unit: nil) }
+
+  /// DuckDB writes the shortest round-trip digits; `+ 0.0` turns -0.0 into 0.0 as Trappe prints it.
+  package func text(ofDouble sql: String) throws(SQLError) -> String {
+    cast("(\(sql) + 0.0)", to: .string, unit: nil)
+  }
+
+  package func concat(_ arguments: [String]) -> String {
+    "\(functionName(.concat))(\(arguments.joined(separator: ", ")))"
+  }
+
+  /// DuckDB raises an error beyond about ±2^32 where Trappe clips to the text: clamp first.
+  package func substring(_ sql: String, _ arguments: [String]) -> String {
+    let clamped = arguments.map { "greatest(least(\($0), 4294967295), -4294967296)" }
+    return "\(functionName(.substring))(\(([sql] + clamped).joined(separator: ", ")))"
+  }
+
+  package func trimSpaces(_ sql: String) -> String { "\(functionName(.trim))(\(sql), ' ')" }
+
+  package func length(_ sql: String) -> String { "\(functionName(.length))(\(sql))" }
+
+  package func bind(_ value: String, as name: String, in body: String) -> String {
+    "list_transform([\(value)], lambda \(name): \(body))[1]"
+  }
+
+  package var boundName: String { "y" }
+
+  package func ulp(_ sql: String) -> String { "(nextafter(abs(\(sql)), CAST('inf' AS DOUBLE)) - abs(\(sql)))" }
+
+  package var fileOrdinal: String { "row_number() OVER ()" }
+
+  package func setup(
+    path: String, columns: [(name: String, type: DataType, unit: PeriodUnit?)], format: SQLCSVFormat
+  ) -> [String] { [] }
+
+  package var compilesAnalyses: Bool { true }
+
+  package var name: String { "DuckDB" }
+
   /// Trappe's Danish order as three keys (see ``DanishCollation``):
   /// 1. primary: the string with each character replaced by one whose code point orders like
   ///    Trappe's first-level weight (ASCII punctuation < digits < a–z < æ < ø < å < other
@@ -234,7 +316,7 @@ package struct DuckDBDialect: SQLDialect {
   }
 
   /// Sequences folded before translation: `ß` → `ss`, base letter + combining mark → Danish letter.
-  private static let combined: [(String, String)] = [
+  static let combined: [(String, String)] = [
     ("ß", "ss"),
     ("a\u{30A}", "å"), ("A\u{30A}", "å"), ("a\u{308}", "æ"), ("A\u{308}", "æ"),
     ("o\u{308}", "ø"), ("O\u{308}", "ø"), ("o\u{338}", "ø"), ("O\u{338}", "ø"), ("o\u{30B}", "ø"), ("O\u{30B}", "ø"),
@@ -243,7 +325,7 @@ package struct DuckDBDialect: SQLDialect {
 
   /// The character map of the primary key: `translateFrom[i]` becomes `translateTo[i]`; the
   /// combining marks at the end of `translateFrom` have no partner and are deleted.
-  private static let (translateFrom, translateTo): (String, String) = {
+  static let (translateFrom, translateTo): (String, String) = {
     var from: [Unicode.Scalar] = []
     var to: [Unicode.Scalar] = []
     func map(_ scalars: [UInt32], _ target: UInt32) {

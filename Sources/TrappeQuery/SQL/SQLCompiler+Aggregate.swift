@@ -57,7 +57,8 @@ extension SQLCompiler {
     case .sum:
       if call.type == .int64 {
         let v = inputType == .bool ? "CAST(\(x ?? "NULL") AS INTEGER)" : (x ?? "NULL")
-        sql = dialect.tryCast("\(name(.sum))(\(v))\(filtered(nil))", to: .int64, unit: nil)
+        sql = dialect.tryCast(
+          "\(name(.sum))(\(dialect.integerSumArgument(v)))\(filtered(nil))", to: .int64, unit: nil)
       } else {
         sql = "\(name(.compensatedSum))(\(dialect.cast(numeric, to: .double, unit: nil)))\(filtered(nil))"
       }
@@ -72,8 +73,8 @@ extension SQLCompiler {
     case .min, .max:
       let isMin = call.function == .min
       if inputType == .string, let x {
-        let keys = dialect.collationKeys(x).map { "\($0) \(isMin ? "ASC" : "DESC")" }
-        sql = "\(name(.first))(\(x) ORDER BY \(keys.joined(separator: ", ")))\(filtered(notNull))"
+        let keys = dialect.collationKeys(x).map { SQLOrderItem($0, descending: !isMin) }
+        sql = "\(dialect.first(x, orderedBy: keys))\(filtered(notNull))"
       } else {
         sql = "\(name(isMin ? .min : .max))(\(x ?? "NULL"))\(filtered(nil))"
       }
@@ -98,16 +99,16 @@ extension SQLCompiler {
       let y = try call.argument.map { (e: BoundExpression) throws(SQLError) in try expression(e, scope) } ?? "NULL"
       let (dx, dy) = (dialect.cast(x ?? "NULL", to: .double, unit: nil), dialect.cast(y, to: .double, unit: nil))
       let pairs = filtered("\(dx) IS NOT NULL AND \(dy) IS NOT NULL")
-      let r = "\(name(.corr))(\(dy), \(dx))\(pairs)"
+      let r = dialect.correlation(dy, dx, filter: pairs)
       sql = "CASE WHEN count(*)\(pairs) < 2 OR min(\(dx))\(pairs) = max(\(dx))\(pairs) "
         + "OR min(\(dy))\(pairs) = max(\(dy))\(pairs) THEN NULL ELSE greatest(-1.0, least(1.0, \(r))) END"
     case .arg_max, .arg_min:
       // x at the row with the largest (smallest) `by`; ties to the first row in input order.
       let by = try call.argument.map { (e: BoundExpression) throws(SQLError) in try expression(e, scope) } ?? "NULL"
-      let direction = call.function == .arg_max ? "DESC" : "ASC"
-      sql = "\(name(.first))(\(x ?? "NULL") ORDER BY \(by) \(direction), \(ord))\(filtered("\(by) IS NOT NULL"))"
+      let order = [SQLOrderItem(by, descending: call.function == .arg_max), SQLOrderItem(ord, descending: nil)]
+      sql = "\(dialect.first(x ?? "NULL", orderedBy: order))\(filtered("\(by) IS NOT NULL"))"
     }
     // A double result that is not finite (a sum beyond the double range) is NULL, as in Trappe.
-    return call.type == .double ? "(CASE WHEN isfinite(\(sql)) THEN \(sql) END)" : sql
+    return call.type == .double ? "(CASE WHEN \(dialect.isFinite(sql)) THEN \(sql) END)" : sql
   }
 }

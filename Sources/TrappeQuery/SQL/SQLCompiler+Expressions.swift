@@ -22,7 +22,7 @@ extension SQLCompiler {
       return dialect.literal(value, type: type, unit: unit(of: e, scope))
     case .negate(let x):
       let sql = try expression(x, scope)
-      return x.type == .int64 ? dialect.tryCast("-CAST(\(sql) AS HUGEINT)", to: .int64, unit: nil) : "(-\(sql))"
+      return x.type == .int64 ? dialect.tryCast("-" + dialect.wideInteger(sql), to: .int64, unit: nil) : "(-\(sql))"
     case .not(let x):
       return "(NOT \(try expression(x, scope)))"
     case .arithmetic(let op, let l, let r, let type):
@@ -136,7 +136,7 @@ extension SQLCompiler {
     case .add, .subtract, .multiply:
       if type == .int64 {
         // Checked: computed in 128 bits, NULL when the result leaves Int64.
-        return dialect.tryCast("CAST(\(a) AS HUGEINT) \(op.rawValue) \(b)", to: .int64, unit: nil)
+        return dialect.tryCast("\(dialect.wideInteger(a)) \(op.rawValue) \(b)", to: .int64, unit: nil)
       }
       if type == .string { return "(\(a) || \(b))" }
       return dialect.finite("(\(da) \(op.rawValue) \(db))")
@@ -161,7 +161,7 @@ extension SQLCompiler {
       // Ordering comparisons of text use Danish order, as sort does: compare the lists of
       // collation keys (NULL when the text is NULL, so the comparison stays NULL).
       func keys(_ x: String) -> String {
-        "(CASE WHEN \(x) IS NULL THEN NULL ELSE [\(dialect.collationKeys(x).joined(separator: ", "))] END)"
+        "(CASE WHEN \(x) IS NULL THEN NULL ELSE \(dialect.list(dialect.collationKeys(x))) END)"
       }
       return "(\(keys(a)) \(symbol) \(keys(b)))"
     }

@@ -16,7 +16,7 @@ extension SQLCompiler {
       let digits = args.count > 1 ? args[1] : "0"
       if xType == .int64 {
         return dialect.tryCast(
-          "\(name(.round))(CAST(\(x) AS HUGEINT), CAST(\(digits) AS INTEGER))", to: .int64, unit: nil)
+          "\(name(.round))(\(dialect.wideInteger(x)), CAST(\(digits) AS INTEGER))", to: .int64, unit: nil)
       }
       var literalDigits: Int64? = args.count < 2 ? 0 : nil
       if args.count > 1, case .literal(.int64(let d), _) = arguments[1] { literalDigits = d }
@@ -27,11 +27,11 @@ extension SQLCompiler {
       return plain
     case .abs:
       return xType == .int64
-        ? dialect.tryCast("\(name(.abs))(CAST(\(x) AS HUGEINT))", to: .int64, unit: nil) : "\(name(.abs))(\(x))"
+        ? dialect.tryCast("\(name(.abs))(\(dialect.wideInteger(x)))", to: .int64, unit: nil) : "\(name(.abs))(\(x))"
     case .floor, .ceil:
       if xType == .int64 { return x }
-      let f = function == .floor ? name(.floor) : name(.ceil)
-      return type == .int64 ? dialect.tryCast("\(f)(\(x))", to: .int64, unit: nil) : "\(f)(\(x))"
+      let f = dialect.floor(x, ceiling: function == .ceil)
+      return type == .int64 ? dialect.tryCast(f, to: .int64, unit: nil) : f
     case .ln:
       return "CASE WHEN \(x) > 0 THEN \(name(.ln))(\(x)) END"
     case .sqrt:
@@ -43,7 +43,7 @@ extension SQLCompiler {
     case .contains: return "\(name(.contains))(\(x), \(args[1]))"
     case .startswith: return "\(name(.startsWith))(\(x), \(args[1]))"
     case .endswith: return "\(name(.endsWith))(\(x), \(args[1]))"
-    case .length: return "CAST(\(name(.length))(\(x)) AS BIGINT)"
+    case .length: return "CAST(\(dialect.length(x)) AS BIGINT)"
     case .year: return dialect.part(.year, ofPeriod: x, unit: try requireUnit(arguments[0], scope))
     case .quarter: return dialect.part(.quarter, ofPeriod: x, unit: try requireUnit(arguments[0], scope))
     case .month: return dialect.part(.month, ofPeriod: x, unit: try requireUnit(arguments[0], scope))
@@ -52,7 +52,7 @@ extension SQLCompiler {
       switch xType {
       case .period: return x
       case .int64: return dialect.tryCast(x, to: .period, unit: .year)
-      case .double: return "CASE WHEN \(x) = trunc(\(x)) THEN \(dialect.tryCast(x, to: .period, unit: .year)) END"
+      case .double: return "CASE WHEN \(x) = \(dialect.truncate(x)) THEN \(dialect.tryCast(x, to: .period, unit: .year)) END"
       case .string:
         if case .literal(.string(let text), _) = arguments[0], let p = Period(text) {
           return dialect.literal(.period(p), type: .period, unit: p.unit)
@@ -69,18 +69,16 @@ extension SQLCompiler {
       case .bool: return "CASE WHEN \(x) THEN 'true' WHEN NOT \(x) THEN 'false' END"
       case .int64, .string: return dialect.cast(x, to: .string, unit: nil)
       case .double:
-        // Shortest round-trip digits, integral values as `3.0`; `+ 0.0` turns -0.0 into 0.0 as Trappe prints it.
-        return dialect.cast("(\(x) + 0.0)", to: .string, unit: nil)
+        return try dialect.text(ofDouble: x)
       }
     case .int:
       switch xType {
       case .int64: return x
-      case .double: return dialect.tryCast("\(name(.trunc))(\(x))", to: .int64, unit: nil)
+      case .double: return dialect.tryCast(dialect.truncate(x), to: .int64, unit: nil)
       case .bool: return "CAST(CAST(\(x) AS INTEGER) AS BIGINT)"
       case .period: return dialect.part(.year, ofPeriod: x, unit: try requireUnit(arguments[0], scope))
       case .string:
-        return dialect.tryCast(
-          "\(name(.trunc))(\(dialect.tryCast("trim(\(x))", to: .double, unit: nil)))", to: .int64, unit: nil)
+        return dialect.tryCast(dialect.truncate(dialect.double(fromText: x)), to: .int64, unit: nil)
       }
     case .double:
       switch xType {
@@ -90,23 +88,21 @@ extension SQLCompiler {
         return dialect.cast(
           dialect.part(.year, ofPeriod: x, unit: try requireUnit(arguments[0], scope)), to: .double, unit: nil)
       case .string:
-        let parsed = dialect.tryCast("trim(\(x))", to: .double, unit: nil)
-        return "CASE WHEN isfinite(\(parsed)) THEN \(parsed) END"
+        let parsed = dialect.double(fromText: x)
+        return "CASE WHEN \(dialect.isFinite(parsed)) THEN \(parsed) END"
       }
     case .pow, .exp:
       // NaN and ±inf become NULL, as Trappe does (with a warning there).
       let doubles = args.map { dialect.cast($0, to: .double, unit: nil) }
       let value = "\(name(function == .pow ? .pow : .exp))(\(doubles.joined(separator: ", ")))"
-      return "CASE WHEN isfinite(\(value)) THEN \(value) END"
+      return "CASE WHEN \(dialect.isFinite(value)) THEN \(value) END"
     case .concat:
       // NULL arguments are skipped (non-text arguments are already wrapped in string()).
-      return "\(name(.concat))(\(args.joined(separator: ", ")))"
+      return dialect.concat(args)
     case .substr:
-      // DuckDB raises an error beyond about ±2^32 where Trappe clips to the text: clamp first.
-      let clamped = args.dropFirst().map { "greatest(least(\($0), 4294967295), -4294967296)" }
-      return "\(name(.substring))(\(([x] + clamped).joined(separator: ", ")))"
+      return dialect.substring(x, Array(args.dropFirst()))
     case .replace: return "\(name(.replace))(\(x), \(args[1]), \(args[2]))"
-    case .trim: return "\(name(.trim))(\(x), ' ')"
+    case .trim: return dialect.trimSpaces(x)
     case .greatest, .least:
       // NULL arguments are skipped; ints are widened when the result is a double.
       let widened = args.map { type == .double ? dialect.cast($0, to: .double, unit: nil) : $0 }
@@ -126,15 +122,17 @@ extension SQLCompiler {
     var scale = 1.0
     for _ in 0..<min(abs(digits), 400) { scale *= 10 }
     // 10^309 and beyond is inf: a finite x rounds to 0.
-    if negative && !scale.isFinite { return "(CASE WHEN isfinite(\(x)) THEN CAST(0.0 AS DOUBLE) ELSE \(x) END)" }
+    if negative && !scale.isFinite { return "(CASE WHEN \(dialect.isFinite(x)) THEN CAST(0.0 AS DOUBLE) ELSE \(x) END)" }
     let scaleSQL = dialect.literal(.double(scale), type: .double, unit: nil)
     let most = dialect.literal(.double(negative ? 5e-11 / scale : 5e-11 * scale), type: .double, unit: nil)
-    let y = negative ? "(\(x) / \(scaleSQL))" : "(\(x) * \(scaleSQL))"
-    let ulp = "(nextafter(abs(y), CAST('inf' AS DOUBLE)) - abs(y))"
-    let nudged = "(y + CASE WHEN y < 0 THEN -1 ELSE 1 END * least(4 * \(ulp), \(most)))"
+    let scaled = negative ? "(\(x) / \(scaleSQL))" : "(\(x) * \(scaleSQL))"
+    let y = dialect.boundName
+    let nudged = "(\(y) + CASE WHEN \(y) < 0 THEN -1 ELSE 1 END * least(4 * \(dialect.ulp(y)), \(most)))"
     let back = negative ? "round(\(nudged)) * \(scaleSQL)" : "round(\(nudged)) / \(scaleSQL)"
     // A result beyond the double range keeps x (round(1.7e308, -308)).
-    return "list_transform([\(y)], lambda y: CASE WHEN NOT isfinite(y) OR abs(y) >= 4503599627370496 "
-      + "OR NOT isfinite(\(back)) THEN \(x) ELSE \(back) END)[1]"
+    return dialect.bind(
+      scaled, as: y,
+      in: "CASE WHEN NOT \(dialect.isFinite(y)) OR abs(\(y)) >= 4503599627370496 "
+        + "OR NOT \(dialect.isFinite(back)) THEN \(x) ELSE \(back) END")
   }
 }

@@ -15,7 +15,11 @@ extension SQLCompiler {
       }
       switch source {
       case .csv(let path, let format):
-        let read = dialect.readCSV(path: path, columns: all.map { ($0.name, $0.type, $0.unit) }, format: format)
+        let described = all.map { ($0.name, $0.type, $0.unit) }
+        for statement in dialect.setup(path: path, columns: described, format: format) where !setup.contains(statement) {
+          setup.append(statement)
+        }
+        let read = dialect.readCSV(path: path, columns: described, format: format)
         let select = all.map { column -> String in
           let id = dialect.identifier(column.name)
           if column.type == .bool { return "\(dialect.bool(fromText: id)) AS \(id)" }
@@ -27,7 +31,7 @@ extension SQLCompiler {
           return "\(dialect.period(fromText: id, unit: unit)) AS \(id)"
         }
         base = add(
-          "SELECT row_number() OVER () AS \(ord), \(select.joined(separator: ", ")) FROM \(read)", columns: all)
+          "SELECT \(dialect.fileOrdinal) AS \(ord), \(select.joined(separator: ", ")) FROM \(read)", columns: all)
       case .plan(let plan):
         base = try compile(plan)
       case .cte(let cte):

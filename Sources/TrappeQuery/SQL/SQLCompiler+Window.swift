@@ -76,14 +76,16 @@ extension SQLCompiler {
     case .runningSum:
       let v = call.input?.type == .bool ? "CAST(\(x) AS INTEGER)" : x
       let sum = name(call.type == .double ? .compensatedSum : .sum)
-      let running = checked("\(sum)(\(v)) \(over(stable, frame: "ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW"))")
-      return call.type == .double ? "(CASE WHEN isfinite(\(running)) THEN \(running) END)" : running
+      let summed = call.type == .double ? v : dialect.integerSumArgument(v)
+      let running = checked("\(sum)(\(summed)) \(over(stable, frame: "ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW"))")
+      return call.type == .double ? "(CASE WHEN \(dialect.isFinite(running)) THEN \(running) END)" : running
     case .share:
-      let total = "\(name(call.input?.type == .double ? .compensatedSum : .sum))(\(x)) \(over([]))"
+      let isDouble = call.input?.type == .double
+      let total = "\(name(isDouble ? .compensatedSum : .sum))(\(isDouble ? x : dialect.integerSumArgument(x))) \(over([]))"
       return "(\(dialect.cast(x, to: .double, unit: nil)) / NULLIF(\(dialect.cast(total, to: .double, unit: nil)), 0))"
     case .change:
       let previous = "\(name(.lag))(\(x), 1) \(over(stable))"
-      if isInt { return dialect.tryCast("CAST(\(x) AS HUGEINT) - \(previous)", to: .int64, unit: nil) }
+      if isInt { return dialect.tryCast("\(dialect.wideInteger(x)) - \(previous)", to: .int64, unit: nil) }
       return "(\(dialect.cast(x, to: .double, unit: nil)) - \(dialect.cast(previous, to: .double, unit: nil)))"
     case .yoy:
       // The row of the same period a year earlier, by value: a RANGE frame on a key in which that
@@ -91,18 +93,12 @@ extension SQLCompiler {
       // isoyear × 53 + week); exactly one row must hold it.
       guard let key = call.order.first else { return dialect.literal(.null, type: call.type, unit: nil) }
       let p = try expression(key.expression, scope)
-      let (k, offset): (String, Int)
-      switch unit(of: key.expression, scope) {
-      case .month?: (k, offset) = ("(CAST(year(\(p)) AS BIGINT) * 12 + month(\(p)))", 12)
-      case .quarter?: (k, offset) = ("(CAST(year(\(p)) AS BIGINT) * 4 + quarter(\(p)))", 4)
-      case .week?: (k, offset) = ("(CAST(isoyear(\(p)) AS BIGINT) * 53 + week(\(p)))", 53)
-      case .year?, nil: (k, offset) = ("CAST(\(p) AS BIGINT)", 1)
-      }
+      let (k, offset) = dialect.serial(ofPeriod: p, unit: unit(of: key.expression, scope) ?? .year)
       let w = over(["\(k) ASC"], frame: "RANGE BETWEEN \(offset) PRECEDING AND \(offset) PRECEDING")
       let earlier = "max(\(x)) \(w)"
       let difference =
         isInt
-        ? dialect.tryCast("CAST(\(x) AS HUGEINT) - \(earlier)", to: .int64, unit: nil)
+        ? dialect.tryCast("\(dialect.wideInteger(x)) - \(earlier)", to: .int64, unit: nil)
         : "(\(dialect.cast(x, to: .double, unit: nil)) - \(dialect.cast(earlier, to: .double, unit: nil)))"
       return "(CASE WHEN \(p) IS NOT NULL AND count(*) \(w) = 1 THEN \(difference) END)"
     case .movingAverage(let rows):
@@ -112,12 +108,12 @@ extension SQLCompiler {
         inputType == .double
         ? "(\(name(.compensatedSum))(\(x)) \(w) / NULLIF(\(name(.count))(\(x)) \(w), 0))"
         : "CAST(\(name(.avg))(\(x)) \(w) AS DOUBLE)"
-      return "(CASE WHEN count(*) \(w) = \(rows) AND isfinite(\(mean)) THEN \(mean) END)"
+      return "(CASE WHEN count(*) \(w) = \(rows) AND \(dialect.isFinite(mean)) THEN \(mean) END)"
     case .aggregate(let function, let parameter):
       let sql = try windowAggregate(
         function, parameter: parameter, call: call, x: x, keys: keys, position: position, over: over)
       // A double result that is not finite (a sum beyond the double range) is NULL, as in Trappe.
-      return call.type == .double ? "(CASE WHEN isfinite(\(sql)) THEN \(sql) END)" : sql
+      return call.type == .double ? "(CASE WHEN \(dialect.isFinite(sql)) THEN \(sql) END)" : sql
     }
   }
 
@@ -132,11 +128,11 @@ extension SQLCompiler {
     let numeric = inputType == .bool || inputType == .int64 ? dialect.cast(x, to: .double, unit: nil) : x
     switch function {
     case .count: return "CAST(\(name(.count))(\(call.input == nil ? "*" : x)) \(frame) AS BIGINT)"
-    case .count_distinct: return "CAST(\(name(.count))(DISTINCT \(x)) \(frame) AS BIGINT)"
+    case .count_distinct: return "CAST(\(dialect.windowCountDistinct(x, over: frame)) AS BIGINT)"
     case .sum:
       if call.type == .int64 {
         let v = inputType == .bool ? "CAST(\(x) AS INTEGER)" : x
-        return dialect.tryCast("\(name(.sum))(\(v)) \(frame)", to: .int64, unit: nil)
+        return dialect.tryCast("\(name(.sum))(\(dialect.integerSumArgument(v))) \(frame)", to: .int64, unit: nil)
       }
       return "\(name(.compensatedSum))(\(numeric)) \(frame)"
     case .avg where inputType != .double:
@@ -146,7 +142,7 @@ extension SQLCompiler {
     case .min, .max:
       if inputType == .string {
         // Danish order: the value with the smallest (largest) list of collation keys; NULLs skipped.
-        let keys = "CASE WHEN \(x) IS NULL THEN NULL ELSE [\(dialect.collationKeys(x).joined(separator: ", "))] END"
+        let keys = "CASE WHEN \(x) IS NULL THEN NULL ELSE \(dialect.list(dialect.collationKeys(x))) END"
         return "\(name(function == .min ? .argMin : .argMax))(\(x), \(keys)) \(frame)"
       }
       return "\(name(function == .min ? .min : .max))(\(x)) \(frame)"
@@ -159,12 +155,12 @@ extension SQLCompiler {
     case .corr, .arg_max, .arg_min:
       throw SQLError("\(function.rawValue) has no window form (Trappe refuses it with over)")
     case .first, .last:
-      let f = function == .first ? "first_value" : "last_value"
+      let f = dialect.firstValue(x, last: function == .last)
       if whole {
-        return "\(f)(\(x) IGNORE NULLS) "
+        return "\(f) "
           + over([ord], "ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING")
       }
-      guard let position else { return "\(f)(\(x) IGNORE NULLS) \(frame)" }
+      guard let position else { return "\(f) \(frame)" }
       let pick = function == .first ? name(.argMin) : name(.argMax)
       return "\(pick)(\(x), CASE WHEN \(x) IS NULL THEN NULL ELSE \(position) END) \(frame)"
     }

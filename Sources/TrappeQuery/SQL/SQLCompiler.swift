@@ -23,6 +23,8 @@ package struct SQLCompiler {
   /// Whether engine relations (``SQLSource/engine(_:)``) number their rows (`row_number() OVER ()`)
   /// instead of a constant `__ord`: an analysis's full SQL uses `__ord` as a row's identity.
   package var numberEngineRows = false
+  /// Statements to run before the query, in order (the views a dialect's CSV reads refer to).
+  package internal(set) var setup: [String] = []
 
   package init(dialect: any SQLDialect, source: @escaping (String, Table) -> SQLSource?) {
     self.dialect = dialect

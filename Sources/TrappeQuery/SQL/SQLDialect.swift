@@ -44,6 +44,71 @@ package protocol SQLDialect: Sendable {
   func periods(from start: String, to end: String, unit: PeriodUnit) -> String
   /// A part of a period (`year(p)`, `quarter(p)`, `month(p)`, `week(p)`) as a BIGINT.
   func part(_ part: SQLPeriodPart, ofPeriod sql: String, unit: PeriodUnit) -> String
+  /// A BIGINT serial number of a period (months and quarters counted from year 0, ISO weeks as
+  /// isoyear × 53 + week) and how many serials make a year, for `yoy`'s RANGE frame.
+  func serial(ofPeriod sql: String, unit: PeriodUnit) -> (key: String, perYear: Int)
+
+  // Spellings the compiler needs beyond plain functions (each engine writes them its own way).
+
+  /// An integer widened so that `+`, `-`, `*`, `abs` and `round` of two BIGINTs cannot overflow
+  /// (the result is then narrowed with ``tryCast(_:to:unit:)``, NULL outside Int64).
+  func wideInteger(_ sql: String) -> String
+  /// The argument of an integer `sum` whose result is narrowed with ``tryCast(_:to:unit:)``:
+  /// the engine must sum it without wrapping or failing.
+  func integerSumArgument(_ sql: String) -> String
+  /// True where a double is neither infinite nor NaN (NULL for NULL).
+  func isFinite(_ sql: String) -> String
+  /// A list value that compares element by element (collation keys).
+  func list(_ items: [String]) -> String
+  /// The aggregate that picks `value` of the first row in the given order.
+  func first(_ value: String, orderedBy items: [SQLOrderItem]) -> String
+  /// `first_value`/`last_value` skipping NULLs, without its `OVER` clause.
+  func firstValue(_ sql: String, last: Bool) -> String
+  /// The correlation of two doubles over the rows `filter` (a `FILTER (WHERE ...)` clause) keeps.
+  func correlation(_ y: String, _ x: String, filter: String) -> String
+  /// `count(DISTINCT x)` as a window function over `over` (an `OVER (...)` clause).
+  func windowCountDistinct(_ sql: String, over: String) -> String
+  /// The largest integral double not above (`ceiling`: not below) a double, as a double.
+  func floor(_ sql: String, ceiling: Bool) -> String
+  /// A double truncated toward zero, as a double.
+  func truncate(_ sql: String) -> String
+  /// Text parsed as a double after trimming spaces, NULL where it is no number.
+  func double(fromText sql: String) -> String
+  /// A double as Trappe prints it (shortest round-trip digits, integral values as `3.0`).
+  func text(ofDouble sql: String) throws(SQLError) -> String
+  /// Texts concatenated, NULL arguments skipped.
+  func concat(_ arguments: [String]) -> String
+  /// `substr(x, start[, length])` with Trappe's semantics for positions beyond the text.
+  func substring(_ sql: String, _ arguments: [String]) -> String
+  /// The text without leading and trailing spaces.
+  func trimSpaces(_ sql: String) -> String
+  /// The number of characters (grapheme clusters) of a text.
+  func length(_ sql: String) -> String
+  /// `body` evaluated with `name` bound to `value` (written once, so the engine computes it once).
+  func bind(_ value: String, as name: String, in body: String) -> String
+  /// The name ``bind(_:as:in:)`` binds in the compiler's uses (one the columns cannot shadow).
+  var boundName: String { get }
+  /// The distance from a finite double to the next larger one (`nextafter(y, inf) - y`).
+  func ulp(_ sql: String) -> String
+  /// The row number of a row of a CSV read, in file order.
+  var fileOrdinal: String { get }
+  /// The statements to run before the query that reads this CSV (views the read refers to).
+  func setup(path: String, columns: [(name: String, type: DataType, unit: PeriodUnit?)], format: SQLCSVFormat)
+    -> [String]
+  /// Whether the analyses' SQL (written and checked for DuckDB) may be used in this dialect.
+  var compilesAnalyses: Bool { get }
+  /// The dialect's name for messages (`DuckDB`, `Spark SQL`).
+  var name: String { get }
+}
+
+/// One `ORDER BY` item of ``SQLDialect/first(_:orderedBy:)``: `direction` nil writes none (ascending).
+package struct SQLOrderItem: Sendable {
+  package var sql: String
+  package var descending: Bool?
+  package init(_ sql: String, descending: Bool?) {
+    self.sql = sql
+    self.descending = descending
+  }
 }
 
 /// The parts of a period the query language can ask for.
