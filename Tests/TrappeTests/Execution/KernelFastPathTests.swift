@@ -295,4 +295,22 @@ private typealias S = EvaluationTestSupport
     #expect(!FusedAggregate.applies(.sum, S.col(0, .double), rows: n))
     #expect(!FusedAggregate.applies(.median, times, rows: n))
   }
+
+  // MARK: the distinct estimate's sort
+
+  @Test func radixSortGroupsEqualKeysInUnsignedOrder() {
+    var g = SeededGenerator(seed: 16)
+    var keys: [Int64] = [Int64.max, Int64.min, -1, 0, 1, -1, Int64.min, 42, 42]
+    for _ in 0..<3_000 { keys.append(Int64(g.below(50)) - 25) }
+    for _ in 0..<3_000 { keys.append(Int64(bitPattern: g.next())) }
+    var sorted = keys
+    GroupIndex.radixSort(&sorted)
+    #expect(sorted == keys.sorted { UInt64(bitPattern: $0) < UInt64(bitPattern: $1) })
+    // Keys that differ only in their top byte still sort (the skipped passes are only the
+    // bytes every key shares).
+    var high: [Int64] = [3 << 56, 1 << 56, 2 << 56, 1 << 56]
+    GroupIndex.radixSort(&high)
+    #expect(high == [1 << 56, 1 << 56, 2 << 56, 3 << 56])
+  }
 }
+
