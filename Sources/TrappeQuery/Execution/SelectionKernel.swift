@@ -29,7 +29,11 @@ enum SelectionKernel {
     default: return nil
     }
     let root = compile(predicate, on: table, warnings: &warnings)
-    if case .leaf = root.kind { return nil }  // nothing to fuse: the ordinary path is as good
+    if case .leaf(let flags) = root.kind {
+      // Nothing to fuse (a comparison of other types): the evaluated column's rows, as before.
+      root.release()
+      return LogicKernel.selection(flags)
+    }
     let n = table.rowCount
     let out = [Int32](unsafeUninitializedCapacity: n) { buffer, initialized in
       var k = 0

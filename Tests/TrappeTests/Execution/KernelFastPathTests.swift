@@ -98,6 +98,9 @@ private typealias S = EvaluationTestSupport
     #expect(fused(warns, t) == nil)
     // A lone column is nothing to fuse.
     #expect(fused(S.col(1, .bool), t) == nil)
+    // A comparison the kernel does not fuse (int column against a double constant) is still
+    // answered, from the ordinary evaluation: 3 and 4 are above 2.5, the NULL row is dropped.
+    #expect(fused(.comparison(.greater, S.col(0, .int64), S.dbl(2.5)), t) == [2, 3])
   }
 
   @Test func chunkBoundariesAgreeWithAPlainLoop() {
