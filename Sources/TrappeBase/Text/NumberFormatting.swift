@@ -9,6 +9,8 @@ package enum NumberFormatting {
       return String(Int64(value)) + ".0"
     }
     let text = String(value)
+    // Most spellings have no exponent: look for one in the bytes, not by Character.
+    guard text.utf8.contains(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }) else { return text }
     guard let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) else { return text }
     let magnitude = abs(value)
     guard magnitude >= 1e-4 && magnitude < 1e15 else { return text }

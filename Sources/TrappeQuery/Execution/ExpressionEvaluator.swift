@@ -41,6 +41,8 @@ enum ExpressionEvaluator {
   static func selection(
     _ predicate: BoundExpression, on table: Table, warnings: inout EvaluationWarnings
   ) -> [Int32] {
+    // Comparisons under and/or/not: chunked, without full-length temporaries.
+    if let rows = SelectionKernel.selection(predicate, on: table, warnings: &warnings) { return rows }
     let column = evaluate(predicate, on: table, warnings: &warnings)
     guard case .bool(let flags) = column else { return [] }
     return LogicKernel.selection(flags)

@@ -29,7 +29,9 @@ extension GroupIndex {
     }
     let s = sample.count
     if s < 2 { return Swift.max(s, 1) }
-    sample.sort()
+    // Only runs of equal keys matter, not their order: a radix sort of the bit patterns groups
+    // them as well as sort() and is several times faster on 65,536 keys.
+    radixSort(&sample)
     var pairs = 0
     var run = 1
     var distinct = 1
@@ -53,5 +55,43 @@ extension GroupIndex {
   static func hashCapacity(expected: Int) -> Int {
     let wanted = Swift.max(1 << 12, 2 * (expected + expected / 4))
     return 1 << (Int.bitWidth - (wanted - 1).leadingZeroBitCount)
+  }
+
+  /// Sorts `keys` by their unsigned bit patterns (least significant byte first, skipping bytes
+  /// that are the same in every key), which puts equal keys next to each other.
+  static func radixSort(_ keys: inout [Int64]) {
+    let n = keys.count
+    if n < 2 { return }
+    var scratch = [Int64](repeating: 0, count: n)
+    var counts = [Int](repeating: 0, count: 256)
+    for byte in 0..<8 {
+      let shift = UInt64(byte * 8)
+      counts.withUnsafeMutableBufferPointer { c in
+        c.update(repeating: 0)
+        keys.withUnsafeBufferPointer { k in
+          for i in 0..<n { c[Int(truncatingIfNeeded: (UInt64(bitPattern: k[i]) &>> shift) & 0xFF)] &+= 1 }
+        }
+      }
+      // Every key has this byte: the pass would not move anything.
+      if counts.contains(n) { continue }
+      var offset = 0
+      for d in 0..<256 {
+        let c = counts[d]
+        counts[d] = offset
+        offset += c
+      }
+      counts.withUnsafeMutableBufferPointer { c in
+        keys.withUnsafeBufferPointer { k in
+          scratch.withUnsafeMutableBufferPointer { out in
+            for i in 0..<n {
+              let d = Int(truncatingIfNeeded: (UInt64(bitPattern: k[i]) &>> shift) & 0xFF)
+              out[c[d]] = k[i]
+              c[d] &+= 1
+            }
+          }
+        }
+      }
+      swap(&keys, &scratch)
+    }
   }
 }

@@ -10,6 +10,8 @@ extension GroupIndex {
   /// and doubles. When the product of the radices would pass 2^62 the key
   /// folded so far is first reduced to its dense group ids.
   static func multiple(_ keys: [Column]) -> GroupIndex {
+    // Two narrow integer or period keys: the same key, in one pass (``densePair(_:_:)``).
+    if keys.count == 2, let index = densePair(keys[0], keys[1]) { return index }
     let n = keys[0].count
     var combined = [Int64](repeating: 0, count: n)
     var radix: Int64 = 1

@@ -11,14 +11,22 @@ enum LogicKernel {
   /// `a and b` (or `a or b`) over two bool columns of equal length.
   static func combine(_ op: LogicalOperator, _ a: BoolColumn, _ b: BoolColumn) -> Column {
     let n = a.count
+    if n == 0 { return .bool(PrimitiveColumn([Bool]())) }
     if !a.validity.hasNulls && !b.validity.hasNulls {
       let out = [Bool](unsafeUninitializedCapacity: n) { buffer, initialized in
         a.values.withUnsafeBufferPointer { x in
           b.values.withUnsafeBufferPointer { y in
-            if op == .and {
-              for i in 0..<n { buffer.initializeElement(at: i, to: x[i] && y[i]) }
-            } else {
-              for i in 0..<n { buffer.initializeElement(at: i, to: x[i] || y[i]) }
+            // Bools as bytes (0 or 1): `&`/`|` instead of short-circuit branches.
+            x.withMemoryRebound(to: UInt8.self) { a in
+              y.withMemoryRebound(to: UInt8.self) { b in
+                buffer.withMemoryRebound(to: UInt8.self) { o in
+                  if op == .and {
+                    for i in 0..<n { o[i] = a[i] & b[i] }
+                  } else {
+                    for i in 0..<n { o[i] = a[i] | b[i] }
+                  }
+                }
+              }
             }
           }
         }
@@ -76,26 +84,35 @@ enum LogicKernel {
   }
 
   /// The row indices where `column` is true (NULL and false rows are dropped).
+  ///
+  /// One pass without a branch per row: every row index is written and the output position
+  /// advances only past kept rows.
   static func selection(_ column: BoolColumn) -> [Int32] {
     let n = column.count
-    let validity = ValidityWords(column.validity)
-    var hits = 0
-    column.values.withUnsafeBufferPointer { x in
-      if validity.mayHaveNulls {
-        for i in 0..<n where x[i] && validity.isValid(i) { hits += 1 }
-      } else {
-        for i in 0..<n { hits &+= x[i] ? 1 : 0 }
-      }
-    }
-    return [Int32](unsafeUninitializedCapacity: hits) { buffer, initialized in
+    if n == 0 { return [] }
+    let validity = column.validity
+    let rows = [Int32](unsafeUninitializedCapacity: n) { buffer, initialized in
       var k = 0
       column.values.withUnsafeBufferPointer { x in
-        for i in 0..<n where x[i] && validity.isValid(i) {
-          buffer.initializeElement(at: k, to: Int32(truncatingIfNeeded: i))
-          k += 1
+        x.withMemoryRebound(to: UInt8.self) { bytes in
+          if validity.hasNulls {
+            validity.words.withUnsafeBufferPointer { w in
+              for i in 0..<n {
+                let bit = Int(truncatingIfNeeded: w[i &>> 6] &>> UInt64(i & 63)) & 1
+                buffer[k] = Int32(truncatingIfNeeded: i)
+                k &+= Int(bytes[i] & 1) & bit
+              }
+            }
+          } else {
+            for i in 0..<n {
+              buffer[k] = Int32(truncatingIfNeeded: i)
+              k &+= Int(bytes[i] & 1)
+            }
+          }
         }
       }
       initialized = k
     }
+    return SelectionKernel.trimmed(rows)
   }
 }

@@ -5,27 +5,52 @@ extension Column {
   /// This is how filters, sorts, joins and `take` materialise their result:
   /// one typed loop per column, dictionary codes copied as they are.
   package func gather(_ indices: [Int32]) -> Column {
-    gather(indices, polling: { () throws(Never) in })
+    // Never stops: the result is always there.
+    gatherStopping(indices, stop: { false }) ?? .nulls(type, count: indices.count)
   }
 
   /// ``gather(_:)`` that calls `poll` every ``gatherChunk`` rows, so a long gather (a join's
   /// output columns) can stop on Ctrl-C: `poll` throws to stop, e.g. `Interrupt.check`.
+  ///
+  /// The loops themselves are not generic over the error type (a generic call from another
+  /// module would run them unspecialised): `poll` is wrapped in a non-throwing stop test.
   package func gather<E: Error>(_ indices: [Int32], polling poll: () throws(E) -> Void) throws(E) -> Column {
+    var failure: E?
+    let column = gatherStopping(indices) {
+      do throws(E) {
+        try poll()
+        return false
+      } catch {
+        failure = error
+        return true
+      }
+    }
+    if let failure { throw failure }
+    return column ?? .nulls(type, count: indices.count)
+  }
+
+  /// The gathered column, or nil when `stop` (asked every ``gatherChunk`` rows) returned true.
+  private func gatherStopping(_ indices: [Int32], stop: () -> Bool) -> Column? {
     switch self {
     case .int64(let c):
-      let (values, validity) = try Column.gather(c.values, c.validity, indices, placeholder: 0, poll)
+      guard let (values, validity) = Column.gather(c.values, c.validity, indices, placeholder: 0, stop)
+      else { return nil }
       return .int64(PrimitiveColumn(values: values, validity: validity))
     case .double(let c):
-      let (values, validity) = try Column.gather(c.values, c.validity, indices, placeholder: 0, poll)
+      guard let (values, validity) = Column.gather(c.values, c.validity, indices, placeholder: 0, stop)
+      else { return nil }
       return .double(PrimitiveColumn(values: values, validity: validity))
     case .bool(let c):
-      let (values, validity) = try Column.gather(c.values, c.validity, indices, placeholder: false, poll)
+      guard let (values, validity) = Column.gather(c.values, c.validity, indices, placeholder: false, stop)
+      else { return nil }
       return .bool(PrimitiveColumn(values: values, validity: validity))
     case .string(let c):
-      let (codes, validity) = try Column.gather(c.codes, c.validity, indices, placeholder: 0, poll)
+      guard let (codes, validity) = Column.gather(c.codes, c.validity, indices, placeholder: 0, stop)
+      else { return nil }
       return .string(StringColumn(codes: codes, dictionary: c.dictionary, validity: validity))
     case .period(let c):
-      let (ordinals, validity) = try Column.gather(c.ordinals, c.validity, indices, placeholder: 0, poll)
+      guard let (ordinals, validity) = Column.gather(c.ordinals, c.validity, indices, placeholder: 0, stop)
+      else { return nil }
       return .period(PeriodColumn(unit: c.unit, ordinals: ordinals, validity: validity))
     }
   }
@@ -33,32 +58,58 @@ extension Column {
   /// Rows between two calls of a gather's `poll` (about 5 ms of work).
   static let gatherChunk = 1 << 20
 
-  private static func gather<T, E: Error>(
-    _ values: [T], _ validity: ValidityMask, _ indices: [Int32], placeholder: T, _ poll: () throws(E) -> Void
-  ) throws(E) -> ([T], ValidityMask) {
-    var out = [T]()
-    out.reserveCapacity(indices.count)
-    var mask = ValidityMask(allValid: 0)
-    // A -1 index is NULL by its own branch; only a source with NULLs needs its validity read.
+  /// One typed loop into a pre-sized array (no append, no per-row validity branch when the
+  /// source has no NULLs and no index is -1); validity is written a 64-bit word at a time.
+  /// Nil when `stop` returned true (only trivial element types are gathered, so a partly
+  /// filled array needs no clean-up).
+  @inline(__always)
+  private static func gather<T>(
+    _ values: [T], _ validity: ValidityMask, _ indices: [Int32], placeholder: T, _ stop: () -> Bool
+  ) -> ([T], ValidityMask)? {
+    let n = indices.count
     let checkNulls = validity.hasNulls
-    var start = 0
-    while start < indices.count {
-      try poll()
-      let end = min(start + gatherChunk, indices.count)
+    var anyMissing = false
+    var stopped = false
+    let out = [T](unsafeUninitializedCapacity: n) { buffer, initialized in
       values.withUnsafeBufferPointer { source in
-        for index in indices[start..<end] {
-          if index < 0 {
-            out.append(placeholder)
-            mask.append(false)
-          } else {
-            out.append(source[Int(index)])
-            if checkNulls { mask.append(validity.isValid(Int(index))) } else { mask.append(true) }
+        indices.withUnsafeBufferPointer { idx in
+          var start = 0
+          while start < n {
+            if stop() {
+              stopped = true
+              break
+            }
+            let end = Swift.min(start + gatherChunk, n)
+            var missing: UInt = 0
+            for i in start..<end {
+              let index = Int(idx[i])
+              if index >= 0 {
+                buffer.initializeElement(at: i, to: source[index])
+              } else {
+                buffer.initializeElement(at: i, to: placeholder)
+                missing |= 1
+              }
+            }
+            if missing != 0 { anyMissing = true }
+            start = end
           }
         }
       }
-      start = end
+      initialized = stopped ? 0 : n
     }
-    return (out, mask)
+    if stopped { return nil }
+    if !checkNulls && !anyMissing { return (out, ValidityMask(allValid: n)) }
+    var words = [UInt64](repeating: 0, count: (n + 63) >> 6)
+    words.withUnsafeMutableBufferPointer { w in
+      indices.withUnsafeBufferPointer { idx in
+        for i in 0..<n {
+          let index = Int(idx[i])
+          let valid = index >= 0 && (!checkNulls || validity.isValid(index))
+          w[i &>> 6] |= (valid ? 1 : 0) &<< UInt64(i & 63)
+        }
+      }
+    }
+    return (out, ValidityMask(words: words, count: n))
   }
 
   /// A column of `count` NULLs of `type` (periods get `unit`).

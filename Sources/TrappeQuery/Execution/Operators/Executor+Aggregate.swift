@@ -15,6 +15,10 @@ extension Executor {
     try Interrupt.check()
     var named: [(String, Column)] = zip(keys, keyColumns).map { ($0.name, $1.gather(groups.firstRow)) }
     for aggregate in aggregates {
+      if let fused = try fusedAggregate(aggregate.call, on: input, groups: groups) {
+        named.append((aggregate.name, fused))
+        continue
+      }
       var inputColumn: Column?
       if let expression = aggregate.call.input { inputColumn = try evaluate(expression, on: input) }
       var argumentColumn: Column?

@@ -51,13 +51,18 @@ extension Executor {
   /// Reads the Ctrl-C flag every 2^20 rows: a many-to-many join has hundreds of millions.
   static func through(_ selection: [Int32]?, _ rows: [Int32]) throws(ExecutionStop) -> [Int32] {
     guard let selection else { return rows }
-    var out: [Int32] = []
-    out.reserveCapacity(rows.count)
+    var out = [Int32](repeating: -1, count: rows.count)
     var start = 0
     while start < rows.count {
       try Interrupt.check()
       let end = min(start + (1 << 20), rows.count)
-      for row in rows[start..<end] { out.append(row < 0 ? -1 : selection[Int(row)]) }
+      out.withUnsafeMutableBufferPointer { o in
+        rows.withUnsafeBufferPointer { r in
+          selection.withUnsafeBufferPointer { s in
+            for i in start..<end where r[i] >= 0 { o[i] = s[Int(r[i])] }
+          }
+        }
+      }
       start = end
     }
     return out
