@@ -2,7 +2,11 @@
 (the project's datasets loaded into a DuckDB file by load_datasets.py, independently of
 Trappe's SQL compiler), compared cell by cell.
 
-Usage: PYTHON Tests/engines/check_engine.py PATH-TO-TRAPPE [--engine duckdb]
+Usage: PYTHON Tests/engines/check_engine.py PATH-TO-TRAPPE [--engine duckdb|spark]
+
+With --engine spark, the datasets are written from that DuckDB file as Parquet files, every
+case reads them with parquet("…"), and all cases run in one `trappe` with `.engine spark`
+(Spark starts once, in 30-60 s), separated by `.echo` markers.
 Every case must agree: a pipeline that ends in a sort with a unique key is compared row by row
 in order; any other result as a multiset of rows (an engine table's rows have no order).
 Doubles agree within 1e-9 relative. The bridge runs on this script's Python (TRAPPE_PYTHON),
@@ -46,11 +50,11 @@ CASES = [
 ]
 
 
-def run(trappe, statements, env):
+def run(trappe, statements, env, timeout=300):
     args = [trappe, "--no-rc", "--format", "csv"]
     for s in statements:
         args += ["-c", s]
-    done = subprocess.run(args, capture_output=True, text=True, env=env, cwd=ROOT, timeout=300)
+    done = subprocess.run(args, capture_output=True, text=True, env=env, cwd=ROOT, timeout=timeout)
     return done.returncode, done.stdout, done.stderr
 
 
@@ -86,6 +90,30 @@ def same(local, engine, ordered):
     return None
 
 
+def spark_cases(trappe, env, database, work):
+    """Every case in one Trappe process on Spark local, tables as Parquet files."""
+    import re
+    import duckdb
+
+    parquet = os.path.join(work, "parquet")
+    os.makedirs(parquet)
+    with duckdb.connect(database, read_only=True) as con:
+        for (name,) in con.sql("SELECT table_name FROM information_schema.tables").fetchall():
+            con.sql(f"COPY {name} TO '{os.path.join(parquet, name + '.parquet')}' (FORMAT parquet)")
+    source = lambda template: re.sub(
+        r"\{p\}(\w+)", lambda m: f'parquet("{os.path.join(parquet, m.group(1) + ".parquet")}")', template)
+    statements = [".engine spark master=local[2]"]
+    for i, (setup, template, _) in enumerate(CASES):
+        statements += [f".echo @@case {i}@@"] + setup + [source(template)]
+    statements.append(".echo @@end@@")
+    code, out, err = run(trappe, statements, env, timeout=1200)
+    parts = re.split(r"^@@case (\d+)@@\n", out, flags=re.M)
+    outputs = {int(parts[i]): parts[i + 1].split("@@end@@")[0] for i in range(1, len(parts) - 1, 2)}
+    if code != 0 or "attached " not in err:
+        print(f"FAIL the Spark run: exit {code}: {err.strip()[-1500:]}")
+    return {i: outputs.get(i) for i in range(len(CASES))}, source
+
+
 def main():
     trappe = os.path.abspath(sys.argv[1])
     engine = "duckdb"
@@ -97,11 +125,19 @@ def main():
         database = os.path.join(work, "datasets.duckdb")
         subprocess.run([sys.executable, os.path.join(HERE, "load_datasets.py"), database], check=True)
         passed = failed = 0
-        for setup, template, ordered in CASES:
+        spark = spark_cases(trappe, env, database, work) if engine == "spark" else None
+        for index, (setup, template, ordered) in enumerate(CASES):
             local_statements = setup + [template.format(p="")]
-            engine_statements = [f".engine {engine} {database}"] + setup + [template.format(p=engine + ".")]
             lcode, lout, lerr = run(trappe, local_statements, env)
-            ecode, eout, eerr = run(trappe, engine_statements, env)
+            if spark is not None:
+                outputs, source = spark
+                eout = outputs.get(index)
+                ecode, eerr = (0, "attached ") if eout is not None else (1, "no output for this case")
+                name = source(template)
+            else:
+                engine_statements = [f".engine {engine} {database}"] + setup + [template.format(p=engine + ".")]
+                ecode, eout, eerr = run(trappe, engine_statements, env)
+                name = template.format(p=engine + ".")
             problem = None
             if lcode != 0:
                 problem = f"fails locally: {lerr.strip()[:400]}"
@@ -112,7 +148,6 @@ def main():
                 # duckdb.NAME resolves only through the attached engine: no local fallback exists.
                 if problem is None and "attached " not in eerr:
                     problem = "the engine was not attached: " + eerr.strip()[:300]
-            name = template.format(p=engine + ".")
             if problem:
                 failed += 1
                 print(f"FAIL {name}\n  {problem}")

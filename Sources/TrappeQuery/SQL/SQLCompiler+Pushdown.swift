@@ -7,7 +7,6 @@ extension SQLCompiler {
   package mutating func pushdownStatement(_ child: LogicalPlan, _ node: AnalysisNode) throws(SQLError)
     -> (statement: String, pushdown: SQLPushdown)?
   {
-    try requireAnalysisSQL(node)
     let input = try compile(child)
     guard
       let pushdown = try node.operation.pushdown(

@@ -67,6 +67,11 @@ final class AttachedEngine {
   /// engine), asking the engine once. Throws a message for a column Trappe has no type for.
   func table(_ name: String, datasets: DatasetRegistry) throws(Diagnostic) -> Table? {
     if let known = schemas[name] { return known.table }
+    if let file = FileSource.parse(name), kind.fileRelation(file.format, file.path) == nil {
+      throw Diagnostic(
+        .error, "\(description) cannot read \(file.format) files in a query",
+        hints: ["write the data as Parquet and use parquet(\"…\"), or create a table in the engine and use its name"])
+    }
     guard let relation = relationSQL(for: name) else { return nil }
     if FileSource.parse(name) == nil {
       let known: [String]

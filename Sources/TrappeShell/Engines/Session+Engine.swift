@@ -39,7 +39,6 @@ extension Session {
     var notes: [String] = []
     var statement: String
     let table: Table
-    var localPart: String?
     if let split = Session.spineAnalysis(plan) {
       var compiler = engineCompiler(engine)
       let pushed: (statement: String, pushdown: SQLPushdown)?
@@ -54,7 +53,6 @@ extension Session {
         var analysisNotes: [String] = []
         let output = try pushed.pushdown.finish(reduced, &analysisNotes)
         notes += analysisNotes
-        localPart = pushed.pushdown.localPart
         let upper = split.rebuild(.scan(name: Session.engineResultName, table: output, columns: Array(0..<output.columnCount)))
         table = try runLocally(upper, pipeline: pipeline, source: source, notes: &notes)
       } else {
@@ -76,8 +74,7 @@ extension Session {
       inputs.append(entry)
     }
     notes.append(
-      "ran on \(engine.description) at \(started) in \(Session.seconds(seconds)); explain sql shows the SQL"
-        + (localPart.map { "; here: " + $0 } ?? ""))
+      "ran on \(engine.description) at \(started) in \(Session.seconds(seconds)); explain sql shows the SQL")
     return QueryOutcome(
       table: table, inputs: inputs, notes: notes, summarizedRows: nil, roles: countRoles(of: plan, result: table),
       warnings: [], unchangedHidden: nil, plan: plan)
