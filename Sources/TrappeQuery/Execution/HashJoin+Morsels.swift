@@ -44,7 +44,8 @@ extension HashJoin {
 extension JoinIndex {
   /// ``pairs(_:)`` morsel by morsel of left rows: each morsel counts its pairs, then fills its
   /// own stretch of the output, so the pairs and their order are those of ``pairs(_:)``.
-  /// Stops with ``ExecutionStop/interrupted`` on Ctrl-C (read between morsels).
+  /// Stops with ``ExecutionStop/interrupted`` on Ctrl-C (read between morsels and, inside one,
+  /// every ``pollInterval`` left rows plus pairs).
   func pairsInMorsels(_ kind: JoinKind, morselRows: Int, threads: Int?) throws(ExecutionStop) -> (
     left: [Int32], right: [Int32]
   ) {
@@ -85,7 +86,15 @@ extension JoinIndex {
             rows.withUnsafeBufferPointer { rs in
               leftIDs.withUnsafeBufferPointer { lid in
                 var out = offsets[m]
+                // A morsel of a many-to-many join can hold millions of pairs: read the Ctrl-C flag
+                // every pollInterval left rows plus pairs, as pairs(_:) does.
+                var work = 0
                 for l in range {
+                  if work >= JoinIndex.pollInterval {
+                    if Interrupt.isRequested { break }  // the caller reads the flag
+                    work = 0
+                  }
+                  work &+= 1
                   let id = lid[l]
                   let row = Int32(truncatingIfNeeded: l)
                   let n = id >= 0 ? Int(s[Int(id) + 1] &- s[Int(id)]) : 0
@@ -96,6 +105,7 @@ extension JoinIndex {
                       out += 1
                     }
                   } else if kind != .anti {
+                    work &+= n
                     let lo = Int(s[Int(id)])
                     for k in lo..<(lo + n) {
                       ol[out] = row
