@@ -32,6 +32,8 @@ package struct LaunchOptions: Sendable, Equatable {
   package var force = false
   /// `--width N`: the width tables fit (as `.width N`); without it a file or pipe gets whole tables.
   package var width: Int?
+  /// `--threads N`: the threads queries may use (as `.threads N`; 0 = all available cores).
+  package var threads: Int?
 
   /// The version `--version` prints.
   package static let versionString = "trappe 0.1.0"
@@ -51,6 +53,8 @@ package struct LaunchOptions: Sendable, Equatable {
       --keep-going      do not stop a script at the first error
       --width N         fit tables to N columns (default: the terminal's width;
                         unlimited when output goes to a file or a pipe)
+      --threads N       let queries use N threads (default and 0: every core this
+                        process may run on; results are the same for every N)
       --record FILE.md  write every command and its output to a Markdown report
       --report FILE.html
                         write the run as one self-contained HTML report (SVG charts)
@@ -115,12 +119,18 @@ package struct LaunchOptions: Sendable, Equatable {
           throw UsageError("--width needs a number from 20 to 10000 (found '\(text)')")
         }
         options.width = width
+      case "--threads":
+        let text = try value(for: argument)
+        guard let threads = Int(text), (0...1024).contains(threads) else {
+          throw UsageError("--threads needs a number from 0 to 1024, 0 for every core (found '\(text)')")
+        }
+        options.threads = threads
       case "--help", "-h": options.help = true
       case "--version", "-V": options.version = true
       default:
         if argument.hasPrefix("-") && argument != "-" {
           var message = "unknown option '\(argument)'"
-          let known = ["-c", "--command", "--data", "--format", "--no-rc", "--keep-going", "--check", "--record", "--report", "--present", "--force", "--width", "--help", "--version"]
+          let known = ["-c", "--command", "--data", "--format", "--no-rc", "--keep-going", "--check", "--record", "--report", "--present", "--force", "--width", "--threads", "--help", "--version"]
           if let near = Suggestion.nearest(to: argument, in: known) { message += "; did you mean '\(near)'?" }
           throw UsageError(message)
         }

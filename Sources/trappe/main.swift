@@ -31,6 +31,7 @@ settings.terminalOutput = Terminal.isTerminal(STDOUT_FILENO)
 // A file or a pipe gets whole tables (nothing wraps there); `--width N` fits them to N.
 settings.unlimitedWidth = !settings.terminalOutput
 settings.width = options.width
+if let threads = options.threads { Parallelism.setThreads(threads) }
 if let format = options.format { settings.format = format }
 let session = Session(
   settings: settings,

@@ -60,6 +60,12 @@ check help 0 "$bin" --help && expect help "Usage: trappe" "$out"
 check usage-error 2 "$bin" --bogus && expect usage-error "unknown option '--bogus'" "$err"
 check format-error 2 "$bin" --format boks && expect format-error "did you mean 'box'?" "$err"
 check dash-c 0 "$bin" -c .tables -c ".mode" && expect dash-c "mode: box" "$out"
+check threads-option 0 "$bin" --threads 1 -c .threads && expect threads-option "threads: 1 (" "$out"
+check threads-option-error 2 "$bin" --threads many && expect threads-option-error "--threads needs a number" "$err"
+# taskset -c 0 leaves one core: the default follows the affinity mask.
+if command -v taskset >/dev/null; then
+  check threads-affinity 0 taskset -c 0 "$bin" -c .threads && expect threads-affinity "threads: 1 (auto: 1 core available)" "$out"
+fi
 check dash-c-failure 1 "$bin" -c ".mode boks" && expect dash-c-failure "unknown mode 'boks'" "$err"
 
 check describe-latin1 0 env COLUMNS=200 sh -c "printf '.load $fixtures/ledighed_latin1.csv as t\n.describe t\n' | '$bin'"

@@ -36,6 +36,9 @@ package enum Parallelism {
     return n > 0 ? n : availableCores
   }
 
+  /// Whether ``threads`` is the default (no ``setThreads(_:)`` since the start, or `0` last).
+  package static var isAutomatic: Bool { configured.load(ordering: .relaxed) == 0 }
+
   /// Sets the thread count (`0` restores the default, all available cores).
   package static func setThreads(_ n: Int) { configured.store(max(0, n), ordering: .relaxed) }
 

@@ -16,6 +16,17 @@ package struct Executor {
   package var aggregatedRows: Int?
   /// How deep the run is inside the right side of joins and unions, whose summaries are not the query's N.
   fileprivate var sideDepth = 0
+  /// Rows per morsel (a multiple of 64): ``Morsels/configuredRows``; tests set a few hundred to get
+  /// several morsels from small tables. Results never depend on ``threads``; double sums may
+  /// depend on this in their last bits.
+  package var morselRows = Morsels.configuredRows
+  /// The threads morsels run on; nil: ``Parallelism/threads`` (the session's `.threads`).
+  package var threads: Int?
+  /// Whether `summarize` groups and aggregates in morsels (``GroupIndex/buildInMorsels(keys:rowCount:morselRows:threads:)``,
+  /// ``Aggregator/computeInMorsels(_:input:groups:morselRows:threads:parallel:warnings:)``). Off by
+  /// default: Scripts/bench measured it slower than one pass, even on two threads, because the
+  /// aggregate kernels take whole arrays and every morsel copies its rows first. Tests turn it on.
+  package var morselAggregation = false
 
   /// Runs `plan` and returns its result table.
   package init() {}
@@ -77,6 +88,11 @@ package struct Executor {
   mutating func evaluate(_ expression: BoundExpression, on input: Relation) throws(ExecutionStop) -> Column {
     if case .column(let index, _) = expression { return input.column(index) }
     try Interrupt.check()
+    if let column = evaluateInMorsels(expression, on: input) {
+      // Morsels skip their work on Ctrl-C: never use what they returned.
+      try Interrupt.check()
+      return column
+    }
     let (table, mapping) = input.compact(expression.referencedColumns)
     let column = ExpressionEvaluator.evaluate(expression.remapped(mapping), on: table, warnings: &warnings)
     if let overrun = warnings.overrun {

@@ -10,7 +10,7 @@ extension Executor {
     noteSummarized(input.rowCount)
     var keyColumns: [Column] = []
     for key in keys { keyColumns.append(try evaluate(key.expression, on: input)) }
-    let groups = AggregateGrouping.groups(keys: keyColumns, rowCount: input.rowCount)
+    let groups = groupsInMorsels(keys: keyColumns, rowCount: input.rowCount)
     // The grouping stops early on Ctrl-C with a placeholder index.
     try Interrupt.check()
     var named: [(String, Column)] = zip(keys, keyColumns).map { ($0.name, $1.gather(groups.firstRow)) }
@@ -27,9 +27,9 @@ extension Executor {
       named.append(
         (
           aggregate.name,
-          Aggregator.compute(
+          aggregateInMorsels(
             aggregate.call.function, input: inputColumn, argument: argumentColumn,
-            parameter: aggregate.call.parameter, groups: groups, warnings: &warnings)
+            parameter: aggregate.call.parameter, groups: groups)
         ))
     }
     return Relation(table: Table(named), selection: nil)

@@ -18,7 +18,12 @@ extension Executor {
     for key in leftKeys { lk.append(try evaluate(key, on: l)) }
     for key in rightKeys { rk.append(try evaluate(key, on: r)) }
     try Interrupt.check()
-    let index = try HashJoin.index(left: lk, right: rk)
+    let index: JoinIndex
+    if parallel, let found = HashJoin.indexInMorsels(left: lk, right: rk, morselRows: morselRows, threads: threads) {
+      index = found
+    } else {
+      index = try HashJoin.index(left: lk, right: rk)
+    }
     let rows = index.outputRows(kind)
     let rightTable = r.table
     let keptRight = kind == .anti ? [] : rightColumns
@@ -29,19 +34,19 @@ extension Executor {
       bytes, for: Executor.joinStage(left, right, kind: kind, leftKeys, rightKeys),
       detail: "\(MemoryBudget.describeRows(rows)) rows")
     try Interrupt.check()
-    let pairs = try index.pairs(kind)
+    let pairs = try parallel ? index.pairsInMorsels(kind, morselRows: morselRows, threads: threads) : index.pairs(kind)
     // Gather straight from the inputs through their selections: no materialised copy first.
     // Gathering the output columns of a large join takes seconds: it reads the Ctrl-C flag as it goes.
     let poll = { () throws(ExecutionStop) in try Interrupt.check() }
     let leftRows = try Executor.through(l.selection, pairs.left)
     var named: [(String, Column)] = []
     for (name, column) in zip(l.table.schema.names, l.table.columns) {
-      named.append((name, try column.gather(leftRows, polling: poll)))
+      named.append((name, try gatherInMorsels(column, leftRows, polling: poll)))
     }
     if kind != .anti {
       let rightRows = try Executor.through(r.selection, pairs.right)
       for (index, name) in zip(rightColumns, rightNames) {
-        named.append((name, try rightTable.columns[index].gather(rightRows, polling: poll)))
+        named.append((name, try gatherInMorsels(rightTable.columns[index], rightRows, polling: poll)))
       }
     }
     return Relation(table: Table(named), selection: nil)
