@@ -1,71 +1,31 @@
 import TrappeStorage
 
-/// The typed builders of one CSV load, addressed by column index.
+/// The typed builders of one CSV load (or one morsel of it), addressed by column index.
 ///
-/// Builders of each type live in their own array so appending mutates them in
-/// place (an enum of builders would copy its payload on every append).
+/// Each column is a ``ColumnBuffer`` (a class), so appending mutates it in place with no
+/// copy-on-write check; values go straight into raw memory of the column's type.
 struct ColumnBuilders {
-  private enum Kind {
-    case int64, double, bool, string, period
-  }
-
-  private let kinds: [Kind]
-  private let slots: [Int]
-  private var ints: [PrimitiveColumnBuilder<Int64>] = []
-  private var doubles: [PrimitiveColumnBuilder<Double>] = []
-  private var bools: [PrimitiveColumnBuilder<Bool>] = []
-  private var strings: [StringColumnBuilder] = []
-  private var interners: [ByteInterner] = []
-  private var periods: [PeriodColumnBuilder] = []
-  private let units: [PeriodUnit]
+  private let buffers: [ColumnBuffer]
 
   /// Creates builders for columns of `types`; period columns take their unit from `units`.
   init(types: [DataType], units: [PeriodUnit], capacity: Int) {
-    var kinds: [Kind] = []
-    var slots: [Int] = []
-    var periodUnits: [PeriodUnit] = []
-    for (c, type) in types.enumerated() {
+    buffers = types.enumerated().map { c, type in
+      let kind: ColumnBuffer.Kind
       switch type {
-      case .int64:
-        kinds.append(.int64)
-        slots.append(ints.count)
-        ints.append(PrimitiveColumnBuilder(placeholder: 0, capacity: capacity))
-      case .double:
-        kinds.append(.double)
-        slots.append(doubles.count)
-        doubles.append(PrimitiveColumnBuilder(placeholder: 0, capacity: capacity))
-      case .bool:
-        kinds.append(.bool)
-        slots.append(bools.count)
-        bools.append(PrimitiveColumnBuilder(placeholder: false, capacity: capacity))
-      case .string:
-        kinds.append(.string)
-        slots.append(strings.count)
-        strings.append(StringColumnBuilder(capacity: capacity))
-        interners.append(ByteInterner())
-      case .period:
-        kinds.append(.period)
-        slots.append(periods.count)
-        periods.append(PeriodColumnBuilder(unit: units[c], capacity: capacity))
-        periodUnits.append(units[c])
+      case .int64: kind = .int64
+      case .double: kind = .double
+      case .bool: kind = .bool
+      case .string: kind = .string
+      case .period: kind = .period
       }
+      return ColumnBuffer(kind: kind, unit: units[c], capacity: capacity)
     }
-    self.kinds = kinds
-    self.slots = slots
-    self.units = periodUnits
   }
 
   /// Appends a null to column `c`.
   @inline(__always)
-  mutating func appendNull(_ c: Int) {
-    let slot = slots[c]
-    switch kinds[c] {
-    case .int64: ints[slot].appendNull()
-    case .double: doubles[slot].appendNull()
-    case .bool: bools[slot].appendNull()
-    case .string: strings[slot].appendNull()
-    case .period: periods[slot].appendNull()
-    }
+  func appendNull(_ c: Int) {
+    buffers[c].appendNull()
   }
 
   /// What became of a cell appended by ``append(_:_:_:comma:)``.
@@ -82,38 +42,28 @@ struct ColumnBuilders {
 
   /// Parses a cell into column `c`.
   @inline(__always)
-  mutating func append(_ c: Int, _ p: UnsafePointer<UInt8>, _ n: Int, comma: Bool) -> Outcome {
-    let slot = slots[c]
-    switch kinds[c] {
+  func append(_ c: Int, _ p: UnsafePointer<UInt8>, _ n: Int, comma: Bool) -> Outcome {
+    let buffer = buffers[c]
+    switch buffer.kind {
     case .int64:
       guard let value = CSVNumberParser.int(p, n, grouped: comma) else { return .invalid }
-      ints[slot].append(value)
+      buffer.append(value)
     case .double:
       guard let value = CSVNumberParser.double(p, n, comma: comma) else { return .invalid }
       if !value.isFinite {
-        doubles[slot].appendNull()
+        buffer.appendNull()
         return .overflow
       }
-      doubles[slot].append(value)
+      buffer.append(value)
       if value.isSubnormal || (value == 0 && CSVNumberParser.hasNonzeroDigit(p, n)) { return .underflow }
     case .bool:
       guard let value = CSVNumberParser.bool(p, n) else { return .invalid }
-      bools[slot].append(value)
+      buffer.append(value)
     case .string:
-      let hash = ByteInterner.hash(p, n)
-      if let code = interners[slot].code(p, n, hash: hash) {
-        strings[slot].append(code: code)
-      } else {
-        let text = String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
-        let code = strings[slot].code(for: text)
-        strings[slot].append(code: code)
-        interners[slot].insert(p, n, hash: hash, code: code)
-      }
+      buffer.append(buffer.code(p, n))
     case .period:
-      guard let period = Period.parse(UnsafeBufferPointer(start: p, count: n)),
-        period.unit == units[slot]
-      else { return .invalid }
-      periods[slot].append(period)
+      guard let ordinal = buffer.periodOrdinal(p, n) else { return .invalid }
+      buffer.append(UInt32(bitPattern: ordinal))
     }
     return .stored
   }
@@ -128,12 +78,12 @@ struct ColumnBuilders {
   /// column text); a period column while cells are periods of its unit; a text column that
   /// no number or period fits stays text whatever follows.
   @inline(__always)
-  mutating func speculate(_ c: Int, _ p: UnsafePointer<UInt8>, _ n: Int, comma: Bool) -> Outcome {
-    switch kinds[c] {
+  func speculate(_ c: Int, _ p: UnsafePointer<UInt8>, _ n: Int, comma: Bool) -> Outcome {
+    switch buffers[c].kind {
     case .int64:
       if ColumnInference.hasLeadingZero(p, n) { return .invalid }
       guard let value = CSVNumberParser.int(p, n, grouped: comma) else { return .invalid }
-      ints[slots[c]].append(value)
+      buffers[c].append(value)
       return .stored
     case .double:
       if ColumnInference.hasLeadingZero(p, n) { return .invalid }
@@ -146,19 +96,90 @@ struct ColumnBuilders {
     }
   }
 
-  /// The finished columns, in column order.
-  func finish() -> [Column] {
+  /// The columns of `parts` (builders of the same types, one per morsel in file order), each
+  /// part's rows after the previous one's, copied once into the final columns; each part's
+  /// memory is freed as soon as it is copied. A string column's dictionary lists its strings in
+  /// order of first appearance in the file (each part's in its own order of first appearance).
+  /// Columns marked in `skip` come back empty (they are parsed again).
+  static func concatenate(_ parts: [ColumnBuilders], skip: [Bool]) -> [Column] {
+    guard let first = parts.first else { return [] }
     var columns: [Column] = []
-    for (c, kind) in kinds.enumerated() {
-      let slot = slots[c]
-      switch kind {
-      case .int64: columns.append(.int64(ints[slot].finish()))
-      case .double: columns.append(.double(doubles[slot].finish()))
-      case .bool: columns.append(.bool(bools[slot].finish()))
-      case .string: columns.append(.string(strings[slot].finish()))
-      case .period: columns.append(.period(periods[slot].finish()))
+    for c in 0..<first.buffers.count {
+      let pieces = parts.map { $0.buffers[c] }
+      if skip[c] {
+        for piece in pieces { piece.release() }
       }
+      columns.append(join(pieces, kind: first.buffers[c].kind, unit: first.buffers[c].unit))
     }
     return columns
+  }
+
+  /// One column's pieces joined (and released).
+  private static func join(_ pieces: [ColumnBuffer], kind: ColumnBuffer.Kind, unit: PeriodUnit) -> Column {
+    let total = pieces.reduce(0) { $0 + $1.count }
+    var validity = ValidityMask(allValid: total)
+    var offset = 0
+    for piece in pieces {
+      let at = offset
+      piece.forEachNull { validity.set(at + $0, valid: false) }
+      offset += piece.count
+    }
+    func values<T>(_ type: T.Type) -> [T] {
+      [T](unsafeUninitializedCapacity: total) { buffer, initialized in
+        var at = 0
+        for piece in pieces {
+          piece.copyValues(into: buffer, at: at)
+          at += piece.count
+          piece.release()
+        }
+        initialized = total
+      }
+    }
+    switch kind {
+    case .int64: return .int64(PrimitiveColumn(values: values(Int64.self), validity: validity))
+    case .double: return .double(PrimitiveColumn(values: values(Double.self), validity: validity))
+    case .bool: return .bool(PrimitiveColumn(values: values(Bool.self), validity: validity))
+    case .period: return .period(PeriodColumn(unit: unit, ordinals: values(Int32.self), validity: validity))
+    case .string:
+      var dictionary: [String] = []
+      var lookup: [String: UInt32] = [:]
+      let codes = [UInt32](unsafeUninitializedCapacity: total) { buffer, initialized in
+        var at = 0
+        for piece in pieces {
+          if dictionary.isEmpty && at == 0 {
+            // The first part's codes are the file's.
+            dictionary = piece.dictionary
+            for (code, text) in dictionary.enumerated() { lookup[text] = UInt32(code) }
+            piece.copyValues(into: buffer, at: 0)
+          } else {
+            var remap = [UInt32](repeating: 0, count: piece.dictionary.count)
+            for (code, text) in piece.dictionary.enumerated() {
+              if let known = lookup[text] {
+                remap[code] = known
+              } else {
+                let new = UInt32(dictionary.count)
+                dictionary.append(text)
+                lookup[text] = new
+                remap[code] = new
+              }
+            }
+            let source = piece.data.assumingMemoryBound(to: UInt32.self)
+            remap.withUnsafeBufferPointer { r in
+              for i in 0..<piece.count {
+                // Null slots hold code 0, which may be outside an empty dictionary.
+                let code = Int(source[i])
+                buffer[at + i] = code < r.count ? r[code] : 0
+              }
+            }
+            // Null slots hold code 0, as in a load of one part.
+            piece.forEachNull { buffer[at + $0] = 0 }
+          }
+          at += piece.count
+          piece.release()
+        }
+        initialized = total
+      }
+      return .string(StringColumn(codes: codes, dictionary: dictionary, validity: validity))
+    }
   }
 }
