@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// Maps byte strings to dictionary codes without creating a `String` for ones seen before.
 ///
@@ -17,12 +22,26 @@ struct ByteInterner {
     mask = 255
   }
 
-  /// FNV-1a over the bytes.
+  /// A hash of the bytes, 8 at a time (multiply and xor-shift rounds, as in splitmix64).
   @inline(__always)
   static func hash(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt64 {
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325
-    for i in 0..<n {
-      h = (h ^ UInt64(p[i])) &* 0x100_0000_01b3
+    let raw = UnsafeRawPointer(p)
+    var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: n)
+    var i = 0
+    while i + 8 <= n {
+      h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
+      h ^= h >> 31
+      i += 8
+    }
+    if i < n {
+      var tail: UInt64 = 0
+      var shift: UInt64 = 0
+      while i < n {
+        tail |= UInt64(p[i]) &<< shift
+        shift &+= 8
+        i += 1
+      }
+      h = (h ^ tail) &* 0x94D0_49BB_1331_11EB
     }
     return h ^ (h >> 29)
   }
@@ -37,8 +56,8 @@ struct ByteInterner {
       if hashes[entry] == hash && Int(lengths[entry]) == n {
         let offset = offsets[entry]
         let same = arena.withUnsafeBufferPointer { a -> Bool in
-          for i in 0..<n where a[offset + i] != p[i] { return false }
-          return true
+          guard n > 0, let base = a.baseAddress else { return true }
+          return memcmp(base + offset, p, n) == 0
         }
         if same { return codes[entry] }
       }

@@ -88,6 +88,12 @@ extension CSVLoader {
       bytes: UnsafeBufferPointer(start: base, count: to), delimiter: delimiter, position: from)
     var rows = 0
     var failure: CSVError?
+    // Ctrl-C is polled every 65,536 records of a morsel, and before each morsel.
+    if isInterrupted() {
+      return MorselResult(
+        columns: columns, rows: 0, broken: broken, observed: observed, outOfRange: outOfRange, pending: nil,
+        failure: .interrupted(file: name))
+    }
     do throws(CSVError) {
       rows = try forEachRecord(&scanner, &spans) { (loader, s) throws(CSVError) in
         for c in 0..<columnCount where !broken[c] {

@@ -6,6 +6,8 @@ import TrappeStorage
 /// copy-on-write check; values go straight into raw memory of the column's type.
 struct ColumnBuilders {
   private let buffers: [ColumnBuffer]
+  /// The same buffers, used without retain and release per cell (`buffers` keeps them alive).
+  private let refs: [Unmanaged<ColumnBuffer>]
 
   /// Creates builders for columns of `types`; period columns take their unit from `units`.
   init(types: [DataType], units: [PeriodUnit], capacity: Int) {
@@ -20,12 +22,13 @@ struct ColumnBuilders {
       }
       return ColumnBuffer(kind: kind, unit: units[c], capacity: capacity)
     }
+    refs = buffers.map { Unmanaged.passUnretained($0) }
   }
 
   /// Appends a null to column `c`.
   @inline(__always)
   func appendNull(_ c: Int) {
-    buffers[c].appendNull()
+    refs[c]._withUnsafeGuaranteedRef { $0.appendNull() }
   }
 
   /// What became of a cell appended by ``append(_:_:_:comma:)``.
@@ -43,7 +46,11 @@ struct ColumnBuilders {
   /// Parses a cell into column `c`.
   @inline(__always)
   func append(_ c: Int, _ p: UnsafePointer<UInt8>, _ n: Int, comma: Bool) -> Outcome {
-    let buffer = buffers[c]
+    refs[c]._withUnsafeGuaranteedRef { buffer in ColumnBuilders.append(buffer, p, n, comma: comma) }
+  }
+
+  @inline(__always)
+  private static func append(_ buffer: ColumnBuffer, _ p: UnsafePointer<UInt8>, _ n: Int, comma: Bool) -> Outcome {
     switch buffer.kind {
     case .int64:
       guard let value = CSVNumberParser.int(p, n, grouped: comma) else { return .invalid }
@@ -79,11 +86,12 @@ struct ColumnBuilders {
   /// no number or period fits stays text whatever follows.
   @inline(__always)
   func speculate(_ c: Int, _ p: UnsafePointer<UInt8>, _ n: Int, comma: Bool) -> Outcome {
-    switch buffers[c].kind {
+    let kind = refs[c]._withUnsafeGuaranteedRef { $0.kind }
+    switch kind {
     case .int64:
       if ColumnInference.hasLeadingZero(p, n) { return .invalid }
       guard let value = CSVNumberParser.int(p, n, grouped: comma) else { return .invalid }
-      buffers[c].append(value)
+      refs[c]._withUnsafeGuaranteedRef { $0.append(value) }
       return .stored
     case .double:
       if ColumnInference.hasLeadingZero(p, n) { return .invalid }
