@@ -29,7 +29,8 @@ final class ColumnBuffer {
   private var nullWordCapacity = 0
 
   /// String columns: byte strings to codes, and the strings in code order.
-  var interner = ByteInterner()
+  private var interner = ByteInterner()
+  private var internerLive = true
   private(set) var dictionary: [String] = []
   private var lookup: [String: UInt32] = [:]
 
@@ -68,6 +69,10 @@ final class ColumnBuffer {
 
   /// Frees the memory; the buffer holds no rows after.
   func release() {
+    if internerLive {
+      interner.deallocate()
+      internerLive = false
+    }
     if capacity > 0 { data.deallocate() }
     capacity = 0
     count = 0
