@@ -94,26 +94,30 @@ extension CSVLoader {
         columns: columns, rows: 0, broken: broken, observed: observed, outOfRange: outOfRange, pending: nil,
         failure: .interrupted(file: name))
     }
+    // The builders' references stay in `columns`, alive to the end of this function; the loop
+    // appends through `writers`, which holds none (no retain and release per cell).
+    let writers = columns.writers
+    defer { withExtendedLifetime(columns) {} }
     do throws(CSVError) {
       rows = try forEachRecord(&scanner, &spans) { (loader, s) throws(CSVError) in
         for c in 0..<columnCount where !broken[c] {
           let span = s[c]
           let cell = loader.cell(span)
           if loader.isNull(cell.0, cell.1) {
-            columns.appendNull(c)
+            writers.appendNull(c)
             continue
           }
           let outcome: ColumnBuilders.Outcome
           switch plans[c] {
           case .given:
             guard !hasPending else { continue }
-            outcome = columns.append(c, cell.0, cell.1, comma: comma)
+            outcome = writers.append(c, cell.0, cell.1, comma: comma)
           case .guessed:
-            outcome = columns.speculate(c, cell.0, cell.1, comma: comma)
+            outcome = writers.speculate(c, cell.0, cell.1, comma: comma)
           case .observed:
             observed[c].observe(cell.0, cell.1, at: span.origin)
             guard !hasPending else { continue }
-            outcome = columns.append(c, cell.0, cell.1, comma: comma)
+            outcome = writers.append(c, cell.0, cell.1, comma: comma)
           case .unknown:
             broken[c] = true
             continue

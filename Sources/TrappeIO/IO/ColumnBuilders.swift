@@ -5,30 +5,121 @@ import TrappeStorage
 /// Each column is a ``ColumnBuffer`` (a class), so appending mutates it in place with no
 /// copy-on-write check; values go straight into raw memory of the column's type.
 struct ColumnBuilders {
-  private let buffers: [ColumnBuffer]
-  /// The same buffers, used without retain and release per cell (`buffers` keeps them alive).
-  private let refs: [Unmanaged<ColumnBuffer>]
+  /// Owns the buffers, and a plain array of unretained references to them for ``Writers``.
+  private final class Owner {
+    let buffers: [ColumnBuffer]
+    let refs: UnsafeMutablePointer<Unmanaged<ColumnBuffer>>
+
+    init(_ buffers: [ColumnBuffer]) {
+      self.buffers = buffers
+      refs = .allocate(capacity: max(1, buffers.count))
+      for (c, buffer) in buffers.enumerated() { (refs + c).initialize(to: Unmanaged.passUnretained(buffer)) }
+    }
+
+    deinit { refs.deallocate() }
+  }
+
+  private let owner: Owner
+  private var buffers: [ColumnBuffer] { owner.buffers }
 
   /// Creates builders for columns of `types`; period columns take their unit from `units`.
   init(types: [DataType], units: [PeriodUnit], capacity: Int) {
-    buffers = types.enumerated().map { c, type in
-      let kind: ColumnBuffer.Kind
-      switch type {
-      case .int64: kind = .int64
-      case .double: kind = .double
-      case .bool: kind = .bool
-      case .string: kind = .string
-      case .period: kind = .period
-      }
-      return ColumnBuffer(kind: kind, unit: units[c], capacity: capacity)
-    }
-    refs = buffers.map { Unmanaged.passUnretained($0) }
+    owner = Owner(
+      types.enumerated().map { c, type in
+        let kind: ColumnBuffer.Kind
+        switch type {
+        case .int64: kind = .int64
+        case .double: kind = .double
+        case .bool: kind = .bool
+        case .string: kind = .string
+        case .period: kind = .period
+        }
+        return ColumnBuffer(kind: kind, unit: units[c], capacity: capacity)
+      })
   }
 
+  /// The appending side, holding no references: valid while this value lives (keep it alive
+  /// with `withExtendedLifetime` around the loop that uses it). Passing it costs no retain.
+  var writers: Writers { Writers(refs: owner.refs) }
+
   /// Appends a null to column `c`.
-  @inline(__always)
-  func appendNull(_ c: Int) {
-    refs[c]._withUnsafeGuaranteedRef { $0.appendNull() }
+  func appendNull(_ c: Int) { writers.appendNull(c) }
+
+  /// Parses a cell into column `c` (see ``Writers/append(_:_:_:comma:)``).
+  func append(_ c: Int, _ p: UnsafePointer<UInt8>, _ n: Int, comma: Bool) -> Outcome {
+    writers.append(c, p, n, comma: comma)
+  }
+
+  /// Appends cells to the columns of a ``ColumnBuilders``.
+  struct Writers {
+    let refs: UnsafeMutablePointer<Unmanaged<ColumnBuffer>>
+
+    /// Appends a null to column `c`.
+    @inline(__always)
+    func appendNull(_ c: Int) {
+      refs[c]._withUnsafeGuaranteedRef { $0.appendNull() }
+    }
+
+    /// Parses a cell into column `c`.
+    @inline(__always)
+    func append(_ c: Int, _ p: UnsafePointer<UInt8>, _ n: Int, comma: Bool) -> Outcome {
+      refs[c]._withUnsafeGuaranteedRef { buffer in Writers.append(buffer, p, n, comma: comma) }
+    }
+
+    @inline(__always)
+    private static func append(_ buffer: ColumnBuffer, _ p: UnsafePointer<UInt8>, _ n: Int, comma: Bool) -> Outcome {
+      switch buffer.kind {
+      case .int64:
+        guard let value = CSVNumberParser.int(p, n, grouped: comma) else { return .invalid }
+        buffer.append(value)
+      case .double:
+        guard let value = CSVNumberParser.double(p, n, comma: comma) else { return .invalid }
+        if !value.isFinite {
+          buffer.appendNull()
+          return .overflow
+        }
+        buffer.append(value)
+        if value.isSubnormal || (value == 0 && CSVNumberParser.hasNonzeroDigit(p, n)) { return .underflow }
+      case .bool:
+        guard let value = CSVNumberParser.bool(p, n) else { return .invalid }
+        buffer.append(value)
+      case .string:
+        buffer.append(buffer.code(p, n))
+      case .period:
+        guard let ordinal = buffer.periodOrdinal(p, n) else { return .invalid }
+        buffer.append(UInt32(bitPattern: ordinal))
+      }
+      return .stored
+    }
+
+    /// Parses a cell into column `c`, whose type was guessed from the first rows, only when the
+    /// cell keeps that guess: `.invalid` (nothing appended) when inference over every row would
+    /// no longer give the column this type under decimal separator `comma`.
+    ///
+    /// The checks mirror ``ColumnInference/observe(_:_:at:)``: an integer column keeps its type
+    /// while cells are integers without a leading zero; a double column while cells are
+    /// numbers without a leading zero and are no digit strings beyond 64 bits (which make the
+    /// column text); a period column while cells are periods of its unit; a text column that
+    /// no number or period fits stays text whatever follows.
+    @inline(__always)
+    func speculate(_ c: Int, _ p: UnsafePointer<UInt8>, _ n: Int, comma: Bool) -> Outcome {
+      let kind = refs[c]._withUnsafeGuaranteedRef { $0.kind }
+      switch kind {
+      case .int64:
+        if ColumnInference.hasLeadingZero(p, n) { return .invalid }
+        guard let value = CSVNumberParser.int(p, n, grouped: comma) else { return .invalid }
+        refs[c]._withUnsafeGuaranteedRef { $0.append(value) }
+        return .stored
+      case .double:
+        if ColumnInference.hasLeadingZero(p, n) { return .invalid }
+        if n >= 19, CSVNumberParser.isDigitString(p, n), CSVNumberParser.int(p, n, grouped: false) == nil {
+          return .invalid
+        }
+        return append(c, p, n, comma: comma)
+      case .bool, .string, .period:
+        return append(c, p, n, comma: comma)
+      }
+    }
   }
 
   /// What became of a cell appended by ``append(_:_:_:comma:)``.
@@ -41,67 +132,6 @@ struct ColumnBuilders {
     case overflow
     /// A nonzero number below the normal double range (`1e-400`, `1e-310`): stored as 0 or rounded.
     case underflow
-  }
-
-  /// Parses a cell into column `c`.
-  @inline(__always)
-  func append(_ c: Int, _ p: UnsafePointer<UInt8>, _ n: Int, comma: Bool) -> Outcome {
-    refs[c]._withUnsafeGuaranteedRef { buffer in ColumnBuilders.append(buffer, p, n, comma: comma) }
-  }
-
-  @inline(__always)
-  private static func append(_ buffer: ColumnBuffer, _ p: UnsafePointer<UInt8>, _ n: Int, comma: Bool) -> Outcome {
-    switch buffer.kind {
-    case .int64:
-      guard let value = CSVNumberParser.int(p, n, grouped: comma) else { return .invalid }
-      buffer.append(value)
-    case .double:
-      guard let value = CSVNumberParser.double(p, n, comma: comma) else { return .invalid }
-      if !value.isFinite {
-        buffer.appendNull()
-        return .overflow
-      }
-      buffer.append(value)
-      if value.isSubnormal || (value == 0 && CSVNumberParser.hasNonzeroDigit(p, n)) { return .underflow }
-    case .bool:
-      guard let value = CSVNumberParser.bool(p, n) else { return .invalid }
-      buffer.append(value)
-    case .string:
-      buffer.append(buffer.code(p, n))
-    case .period:
-      guard let ordinal = buffer.periodOrdinal(p, n) else { return .invalid }
-      buffer.append(UInt32(bitPattern: ordinal))
-    }
-    return .stored
-  }
-
-  /// Parses a cell into column `c`, whose type was guessed from the first rows, only when the
-  /// cell keeps that guess: `.invalid` (nothing appended) when inference over every row would
-  /// no longer give the column this type under decimal separator `comma`.
-  ///
-  /// The checks mirror ``ColumnInference/observe(_:_:at:)``: an integer column keeps its type
-  /// while cells are integers without a leading zero; a double column while cells are
-  /// numbers without a leading zero and are no digit strings beyond 64 bits (which make the
-  /// column text); a period column while cells are periods of its unit; a text column that
-  /// no number or period fits stays text whatever follows.
-  @inline(__always)
-  func speculate(_ c: Int, _ p: UnsafePointer<UInt8>, _ n: Int, comma: Bool) -> Outcome {
-    let kind = refs[c]._withUnsafeGuaranteedRef { $0.kind }
-    switch kind {
-    case .int64:
-      if ColumnInference.hasLeadingZero(p, n) { return .invalid }
-      guard let value = CSVNumberParser.int(p, n, grouped: comma) else { return .invalid }
-      refs[c]._withUnsafeGuaranteedRef { $0.append(value) }
-      return .stored
-    case .double:
-      if ColumnInference.hasLeadingZero(p, n) { return .invalid }
-      if n >= 19, CSVNumberParser.isDigitString(p, n), CSVNumberParser.int(p, n, grouped: false) == nil {
-        return .invalid
-      }
-      return append(c, p, n, comma: comma)
-    case .bool, .string, .period:
-      return append(c, p, n, comma: comma)
-    }
   }
 
   /// The columns of `parts` (builders of the same types, one per morsel in file order), each
