@@ -2,6 +2,7 @@ import Testing
 @testable import TrappeBase
 @testable import TrappeStorage
 @testable import TrappeIO
+import TrappeTestSupport
 
 /// The CSV one pass cut into morsels (parsed on several threads, joined in file order) against
 /// one morsel on one thread: the same table, types, dictionary order, warnings and errors.
@@ -172,5 +173,43 @@ import Testing
     }
     #expect(position.line == 3_002)
     #expect(position.column == 6)
+  }
+
+  /// The file read through its memory map (or, for the forms the map leaves to it, the copying
+  /// path) against the same bytes read from memory: same result or error.
+  @Test func aFileReadsAsItsBytes() throws {
+    let dir = try TemporaryDirectory()
+    var big = "id,by,n\n"
+    for i in 0..<3_000 { big += "\(i),\"By \(i % 13)\",\(i % 97)\n" }
+    let cases: [(String, [UInt8])] = [
+      ("plain", Array("a;b\n1;2,5\n3;4\n".utf8)),
+      ("bom", [0xEF, 0xBB, 0xBF] + Array("a,b\r\n1,x\r\n".utf8)),
+      ("notice", Array(("# " + ExportNotice.illustrative + "\nkommune,n\nAarhus,3\n").utf8)),
+      ("cr only", Array("a,b\r1,2\r3,4\r".utf8)),
+      ("latin1", Array("by;n\n".utf8) + [0x4B, 0xF8, 0x67, 0x65] + Array(";1\n".utf8)),
+      ("utf16", [0xFF, 0xFE, 0x61, 0, 0x0A, 0, 0x31, 0, 0x0A, 0]),
+      ("bad value late", Array((big + "3000,By,x\n").utf8)),
+      ("big", Array(big.utf8)),
+    ]
+    for (name, bytes) in cases {
+      let path = dir.path + "/\(name).csv"
+      try AtomicFile.write(bytes: bytes, to: path)
+      let options = name == "bad value late" ? CSVReadOptions(typeOverrides: ["n": .int64]) : CSVReadOptions()
+      var fromFile: Result<CSVReadResult, CSVError>
+      do throws(CSVError) {
+        fromFile = .success(try CSVReader.read(file: path, name: "data.csv", options: options))
+      } catch {
+        fromFile = .failure(error)
+      }
+      #expect(fromFile == read(bytes, options, threads: 1, morsel: nil), "\(name)")
+      // The map takes UTF-8 files (loaded or failing there); the copying path the rest.
+      var mapped: Bool
+      do throws(CSVError) {
+        mapped = try CSVReader.readMapped(path, name: "data.csv", options: options, isInterrupted: { false }) != nil
+      } catch {
+        mapped = true
+      }
+      #expect(mapped == !["cr only", "latin1", "utf16"].contains(name), "\(name)")
+    }
   }
 }
