@@ -6,7 +6,7 @@ extension CSVLoader {
   static let sampleRows = 2048
 
   /// How the one pass treats a column.
-  private enum Plan {
+  enum Plan {
     /// Typed by `types=` (or a manifest): parsed strictly, a bad cell is an error.
     case given
     /// Guessed from the first rows; each cell is checked to keep the guess.
@@ -92,64 +92,30 @@ extension CSVLoader {
       }
     }
 
-    // The one pass. Observed columns start again from the first record.
+    // The one pass, in morsels. Observed columns start again from the first record.
     let fresh = initialInference(overrides: overrides, delimiter: delimiter)
-    var observed = fresh
+    let parts = try parseMorsels(
+      names: names, overrides: overrides, plans: plans, types: types, units: units, fresh: fresh, comma: comma,
+      delimiter: delimiter, dataStart: dataStart, sampled: sampled, sampleEnd: sampleEnd)
+    var rows = 0
     var broken = [Bool](repeating: false, count: columnCount)
-    // Room for the rows, from the sample's bytes per record, but never more records than
-    // the bytes left could hold (each takes a byte per column at least: its delimiters and line
-    // end), so a sample of short records before long ones cannot reserve without bound.
-    var estimate = sampled
-    if sampleEnd < bytes.count && sampleEnd > dataStart {
-      let perRecord = Double(sampleEnd - dataStart) / Double(max(1, sampled))
-      estimate = Int(Double(bytes.count - dataStart) / perRecord * 1.02) + 16
-      estimate = min(estimate, sampled + (bytes.count - sampleEnd) / max(1, columnCount) + 1)
-    }
-    var columns = ColumnBuilders(types: types, units: units, capacity: estimate)
+    var observed = fresh
     var outOfRange = [OutOfRange](repeating: OutOfRange(), count: columnCount)
     var pending: CSVError?
-    // Tested per cell instead of `pending` (comparing the optional error copies it each time).
-    var hasPending = false
-    scanner.position = dataStart
-    let rows = try forEachRecord(&scanner, &spans) { (loader, s) throws(CSVError) in
-      for c in 0..<columnCount where !broken[c] {
-        let span = s[c]
-        let cell = loader.cell(span)
-        if loader.isNull(cell.0, cell.1) {
-          columns.appendNull(c)
-          continue
-        }
-        let outcome: ColumnBuilders.Outcome
-        switch plans[c] {
-        case .given:
-          guard !hasPending else { continue }
-          outcome = columns.append(c, cell.0, cell.1, comma: comma)
-        case .guessed:
-          outcome = columns.speculate(c, cell.0, cell.1, comma: comma)
-        case .observed:
-          observed[c].observe(cell.0, cell.1, at: span.origin)
-          guard !hasPending else { continue }
-          outcome = columns.append(c, cell.0, cell.1, comma: comma)
-        case .unknown:
-          broken[c] = true
-          continue
-        }
-        switch outcome {
-        case .stored: break
-        case .invalid:
-          if overrides[c] == nil {
-            broken[c] = true
-          } else if !hasPending {
-            // Reported after the scan, so that a malformed record later on is reported first,
-            // as the two-pass load does.
-            pending = loader.badValue(span, column: names[c], type: types[c])
-            hasPending = true
-          }
-        case .overflow: outOfRange[c].overflow(at: span.origin)
-        case .underflow: outOfRange[c].underflow(at: span.origin)
-        }
+    // A malformed record (or Ctrl-C) anywhere stops the load before any bad value, as the
+    // sequential scan throws it at once; the first in file order is reported.
+    for part in parts {
+      if let failure = part.failure { throw failure }
+    }
+    for part in parts {
+      rows += part.rows
+      if pending == nil { pending = part.pending }
+      for c in 0..<columnCount {
+        if part.broken[c] { broken[c] = true }
+        outOfRange[c].merge(part.outOfRange[c])
       }
     }
+    if parts.count == 1 { observed = parts[0].observed }
 
     // The inference over every row, column by column: observed columns have it; a guessed
     // column that held has the sample's (the cells after it changed nothing the type or the
@@ -174,24 +140,24 @@ extension CSVLoader {
     if fixed == nil && decideComma(inference, overrides: overrides, delimiter: delimiter) != comma { return nil }
     if let pending { throw pending }
 
-    var built = columns.finish()
+    var built = ColumnBuilders.concatenate(parts.map(\.columns), skip: broken)
     if !reparse.isEmpty {
       let reparseTypes = reparse.map { inference[$0].type(comma: comma) }
       for (k, c) in reparse.enumerated() {
         types[c] = reparseTypes[k]
         outOfRange[c] = OutOfRange()
       }
-      var again = ColumnBuilders(
+      let again = ColumnBuilders(
         types: reparseTypes, units: reparse.map { inference[$0].periodUnit ?? .year }, capacity: rows)
       scanner.position = dataStart
       _ = try forEachRecord(&scanner, &spans) { (loader, s) throws(CSVError) in
         // (No value can be invalid: the type was inferred from these very cells.)
         for (k, c) in reparse.enumerated() {
           try loader.store(
-            s[c], in: &again, slot: k, column: names[c], type: reparseTypes[k], comma: comma, outOfRange: &outOfRange[c])
+            s[c], in: again, slot: k, column: names[c], type: reparseTypes[k], comma: comma, outOfRange: &outOfRange[c])
         }
       }
-      for (k, column) in again.finish().enumerated() { built[reparse[k]] = column }
+      for (k, column) in ColumnBuilders.concatenate([again], skip: reparse.map { _ in false }).enumerated() { built[reparse[k]] = column }
     }
 
     var warnings = bigIntegerWarnings(

@@ -34,6 +34,10 @@ struct CSVLoader {
   }
 
   var passes = Passes.one(sampleRows: CSVLoader.sampleRows)
+  /// The morsel size in bytes when a test sets one (else ``morselBytes``).
+  var morselSize: Int?
+  /// Gives back the memory of bytes `from..<to` once parsed (set for a memory-mapped file).
+  var releasePages: ((Int, Int) -> Void)?
 
   init(
     bytes: UnsafeBufferPointer<UInt8>, base: UnsafePointer<UInt8>, start: Int, name: String,
@@ -201,19 +205,20 @@ struct CSVLoader {
       names: names, types: types, overrides: overrides, inference: inference, delimiter: delimiter)
 
     // Pass 2: parse into typed builders.
-    var columns = ColumnBuilders(
+    let columns = ColumnBuilders(
       types: types, units: inference.map { $0.periodUnit ?? .year }, capacity: rows)
     var outOfRange = [OutOfRange](repeating: OutOfRange(), count: columnCount)
     scanner.position = dataStart
     _ = try forEachRecord(&scanner, &spans) { (loader, s) throws(CSVError) in
       for c in 0..<columnCount {
         try loader.store(
-          s[c], in: &columns, slot: c, column: names[c], type: types[c], comma: comma, outOfRange: &outOfRange[c])
+          s[c], in: columns, slot: c, column: names[c], type: types[c], comma: comma, outOfRange: &outOfRange[c])
       }
     }
     warnings += rangeWarnings(names: names, outOfRange: outOfRange, delimiter: delimiter)
     let fields = zip(names, types).map { Field(name: $0.0, type: $0.1) }
-    let table = Table(schema: Schema(fields), columns: columns.finish())
+    let table = Table(
+      schema: Schema(fields), columns: ColumnBuilders.concatenate([columns], skip: types.map { _ in false }))
     var result = CSVReadResult(
       table: table, delimiter: delimiter, encoding: encoding,
       decimalSeparator: comma ? .comma : .point, rowCount: rows)
@@ -343,7 +348,7 @@ struct CSVLoader {
   /// column; an integer beyond 64 bits is noted in `outOfRange`.
   @inline(__always)
   mutating func store(
-    _ span: CSVFieldSpan, in builders: inout ColumnBuilders, slot: Int, column: @autoclosure () -> String,
+    _ span: CSVFieldSpan, in builders: ColumnBuilders, slot: Int, column: @autoclosure () -> String,
     type: DataType, comma: Bool, outOfRange: inout OutOfRange
   ) throws(CSVError) {
     let value = cell(span)
@@ -376,6 +381,14 @@ struct CSVLoader {
       p += b == 0x22 ? 2 : 1
     }
     return (UnsafePointer(scratch), n)
+  }
+
+  /// A copy with scratch storage of its own, for another thread; free it with ``deallocate()``.
+  func withOwnScratch() -> CSVLoader {
+    var copy = self
+    copy.scratch = .allocate(capacity: 64)
+    copy.scratchCapacity = 64
+    return copy
   }
 
   /// Frees the scratch storage.

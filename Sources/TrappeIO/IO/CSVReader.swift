@@ -24,6 +24,9 @@ package enum CSVReader {
     file path: String, name: String? = nil, options: CSVReadOptions,
     isInterrupted: @escaping () -> Bool = { Interrupt.isRequested }
   ) throws(CSVError) -> CSVReadResult {
+    if let result = try readMapped(path, name: name ?? path, options: options, isInterrupted: isInterrupted) {
+      return result
+    }
     let bytes = try readAll(path, name: name ?? path, isInterrupted: isInterrupted)
     return try read(bytes: bytes, name: name ?? path, options: options, isInterrupted: isInterrupted)
   }
@@ -32,7 +35,7 @@ package enum CSVReader {
   static func read(
     bytes: [UInt8], name: String, options: CSVReadOptions,
     isInterrupted: @escaping () -> Bool = { Interrupt.isRequested },
-    passes: CSVLoader.Passes = .one(sampleRows: CSVLoader.sampleRows)
+    passes: CSVLoader.Passes = .one(sampleRows: CSVLoader.sampleRows), morselBytes: Int? = nil
   ) throws(CSVError) -> CSVReadResult {
     let decoded = try decode(bytes, name: name, encoding: options.encoding)
     let text = decoded.bytes
@@ -45,6 +48,7 @@ package enum CSVReader {
         isInterrupted: isInterrupted)
       loader.firstLine = noticeEnd == nil ? 1 : 2
       loader.passes = passes
+      loader.morselSize = morselBytes
       defer { loader.deallocate() }
       return try loader.load(encoding: decoded.encoding)
     }
@@ -126,7 +130,7 @@ package enum CSVReader {
   }
 
   /// Stops the load before reading when `bytes` would not fit the memory budget.
-  private static func requireMemory(_ bytes: Int, file: String, size: Int, growing: Bool = false)
+  static func requireMemory(_ bytes: Int, file: String, size: Int, growing: Bool = false)
     throws(CSVError)
   {
     do throws(ExecutionStop) {

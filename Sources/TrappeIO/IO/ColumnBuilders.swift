@@ -1,70 +1,124 @@
 import TrappeStorage
 
-/// The typed builders of one CSV load, addressed by column index.
+/// The typed builders of one CSV load (or one morsel of it), addressed by column index.
 ///
-/// Builders of each type live in their own array so appending mutates them in
-/// place (an enum of builders would copy its payload on every append).
+/// Each column is a ``ColumnBuffer`` (a class), so appending mutates it in place with no
+/// copy-on-write check; values go straight into raw memory of the column's type.
 struct ColumnBuilders {
-  private enum Kind {
-    case int64, double, bool, string, period
+  /// Owns the buffers, and a plain array of unretained references to them for ``Writers``.
+  private final class Owner {
+    let buffers: [ColumnBuffer]
+    let refs: UnsafeMutablePointer<Unmanaged<ColumnBuffer>>
+
+    init(_ buffers: [ColumnBuffer]) {
+      self.buffers = buffers
+      refs = .allocate(capacity: max(1, buffers.count))
+      for (c, buffer) in buffers.enumerated() { (refs + c).initialize(to: Unmanaged.passUnretained(buffer)) }
+    }
+
+    deinit { refs.deallocate() }
   }
 
-  private let kinds: [Kind]
-  private let slots: [Int]
-  private var ints: [PrimitiveColumnBuilder<Int64>] = []
-  private var doubles: [PrimitiveColumnBuilder<Double>] = []
-  private var bools: [PrimitiveColumnBuilder<Bool>] = []
-  private var strings: [StringColumnBuilder] = []
-  private var interners: [ByteInterner] = []
-  private var periods: [PeriodColumnBuilder] = []
-  private let units: [PeriodUnit]
+  private let owner: Owner
+  private var buffers: [ColumnBuffer] { owner.buffers }
 
   /// Creates builders for columns of `types`; period columns take their unit from `units`.
   init(types: [DataType], units: [PeriodUnit], capacity: Int) {
-    var kinds: [Kind] = []
-    var slots: [Int] = []
-    var periodUnits: [PeriodUnit] = []
-    for (c, type) in types.enumerated() {
-      switch type {
-      case .int64:
-        kinds.append(.int64)
-        slots.append(ints.count)
-        ints.append(PrimitiveColumnBuilder(placeholder: 0, capacity: capacity))
-      case .double:
-        kinds.append(.double)
-        slots.append(doubles.count)
-        doubles.append(PrimitiveColumnBuilder(placeholder: 0, capacity: capacity))
-      case .bool:
-        kinds.append(.bool)
-        slots.append(bools.count)
-        bools.append(PrimitiveColumnBuilder(placeholder: false, capacity: capacity))
-      case .string:
-        kinds.append(.string)
-        slots.append(strings.count)
-        strings.append(StringColumnBuilder(capacity: capacity))
-        interners.append(ByteInterner())
-      case .period:
-        kinds.append(.period)
-        slots.append(periods.count)
-        periods.append(PeriodColumnBuilder(unit: units[c], capacity: capacity))
-        periodUnits.append(units[c])
-      }
-    }
-    self.kinds = kinds
-    self.slots = slots
-    self.units = periodUnits
+    owner = Owner(
+      types.enumerated().map { c, type in
+        let kind: ColumnBuffer.Kind
+        switch type {
+        case .int64: kind = .int64
+        case .double: kind = .double
+        case .bool: kind = .bool
+        case .string: kind = .string
+        case .period: kind = .period
+        }
+        return ColumnBuffer(kind: kind, unit: units[c], capacity: capacity)
+      })
   }
 
+  /// The appending side, holding no references: valid while this value lives (keep it alive
+  /// with `withExtendedLifetime` around the loop that uses it). Passing it costs no retain.
+  var writers: Writers { Writers(refs: owner.refs) }
+
   /// Appends a null to column `c`.
-  @inline(__always)
-  mutating func appendNull(_ c: Int) {
-    let slot = slots[c]
-    switch kinds[c] {
-    case .int64: ints[slot].appendNull()
-    case .double: doubles[slot].appendNull()
-    case .bool: bools[slot].appendNull()
-    case .string: strings[slot].appendNull()
-    case .period: periods[slot].appendNull()
+  func appendNull(_ c: Int) { writers.appendNull(c) }
+
+  /// Parses a cell into column `c` (see ``Writers/append(_:_:_:comma:)``).
+  func append(_ c: Int, _ p: UnsafePointer<UInt8>, _ n: Int, comma: Bool) -> Outcome {
+    writers.append(c, p, n, comma: comma)
+  }
+
+  /// Appends cells to the columns of a ``ColumnBuilders``.
+  struct Writers {
+    let refs: UnsafeMutablePointer<Unmanaged<ColumnBuffer>>
+
+    /// Appends a null to column `c`.
+    @inline(__always)
+    func appendNull(_ c: Int) {
+      refs[c]._withUnsafeGuaranteedRef { $0.appendNull() }
+    }
+
+    /// Parses a cell into column `c`.
+    @inline(__always)
+    func append(_ c: Int, _ p: UnsafePointer<UInt8>, _ n: Int, comma: Bool) -> Outcome {
+      refs[c]._withUnsafeGuaranteedRef { buffer in Writers.append(buffer, p, n, comma: comma) }
+    }
+
+    @inline(__always)
+    private static func append(_ buffer: ColumnBuffer, _ p: UnsafePointer<UInt8>, _ n: Int, comma: Bool) -> Outcome {
+      switch buffer.kind {
+      case .int64:
+        guard let value = CSVNumberParser.int(p, n, grouped: comma) else { return .invalid }
+        buffer.append(value)
+      case .double:
+        guard let value = CSVNumberParser.double(p, n, comma: comma) else { return .invalid }
+        if !value.isFinite {
+          buffer.appendNull()
+          return .overflow
+        }
+        buffer.append(value)
+        if value.isSubnormal || (value == 0 && CSVNumberParser.hasNonzeroDigit(p, n)) { return .underflow }
+      case .bool:
+        guard let value = CSVNumberParser.bool(p, n) else { return .invalid }
+        buffer.append(value)
+      case .string:
+        buffer.append(buffer.code(p, n))
+      case .period:
+        guard let ordinal = buffer.periodOrdinal(p, n) else { return .invalid }
+        buffer.append(UInt32(bitPattern: ordinal))
+      }
+      return .stored
+    }
+
+    /// Parses a cell into column `c`, whose type was guessed from the first rows, only when the
+    /// cell keeps that guess: `.invalid` (nothing appended) when inference over every row would
+    /// no longer give the column this type under decimal separator `comma`.
+    ///
+    /// The checks mirror ``ColumnInference/observe(_:_:at:)``: an integer column keeps its type
+    /// while cells are integers without a leading zero; a double column while cells are
+    /// numbers without a leading zero and are no digit strings beyond 64 bits (which make the
+    /// column text); a period column while cells are periods of its unit; a text column that
+    /// no number or period fits stays text whatever follows.
+    @inline(__always)
+    func speculate(_ c: Int, _ p: UnsafePointer<UInt8>, _ n: Int, comma: Bool) -> Outcome {
+      let kind = refs[c]._withUnsafeGuaranteedRef { $0.kind }
+      switch kind {
+      case .int64:
+        if ColumnInference.hasLeadingZero(p, n) { return .invalid }
+        guard let value = CSVNumberParser.int(p, n, grouped: comma) else { return .invalid }
+        refs[c]._withUnsafeGuaranteedRef { $0.append(value) }
+        return .stored
+      case .double:
+        if ColumnInference.hasLeadingZero(p, n) { return .invalid }
+        if n >= 19, CSVNumberParser.isDigitString(p, n), CSVNumberParser.int(p, n, grouped: false) == nil {
+          return .invalid
+        }
+        return append(c, p, n, comma: comma)
+      case .bool, .string, .period:
+        return append(c, p, n, comma: comma)
+      }
     }
   }
 
@@ -80,85 +134,90 @@ struct ColumnBuilders {
     case underflow
   }
 
-  /// Parses a cell into column `c`.
-  @inline(__always)
-  mutating func append(_ c: Int, _ p: UnsafePointer<UInt8>, _ n: Int, comma: Bool) -> Outcome {
-    let slot = slots[c]
-    switch kinds[c] {
-    case .int64:
-      guard let value = CSVNumberParser.int(p, n, grouped: comma) else { return .invalid }
-      ints[slot].append(value)
-    case .double:
-      guard let value = CSVNumberParser.double(p, n, comma: comma) else { return .invalid }
-      if !value.isFinite {
-        doubles[slot].appendNull()
-        return .overflow
-      }
-      doubles[slot].append(value)
-      if value.isSubnormal || (value == 0 && CSVNumberParser.hasNonzeroDigit(p, n)) { return .underflow }
-    case .bool:
-      guard let value = CSVNumberParser.bool(p, n) else { return .invalid }
-      bools[slot].append(value)
-    case .string:
-      let hash = ByteInterner.hash(p, n)
-      if let code = interners[slot].code(p, n, hash: hash) {
-        strings[slot].append(code: code)
-      } else {
-        let text = String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
-        let code = strings[slot].code(for: text)
-        strings[slot].append(code: code)
-        interners[slot].insert(p, n, hash: hash, code: code)
-      }
-    case .period:
-      guard let period = Period.parse(UnsafeBufferPointer(start: p, count: n)),
-        period.unit == units[slot]
-      else { return .invalid }
-      periods[slot].append(period)
-    }
-    return .stored
-  }
-
-  /// Parses a cell into column `c`, whose type was guessed from the first rows, only when the
-  /// cell keeps that guess: `.invalid` (nothing appended) when inference over every row would
-  /// no longer give the column this type under decimal separator `comma`.
-  ///
-  /// The checks mirror ``ColumnInference/observe(_:_:at:)``: an integer column keeps its type
-  /// while cells are integers without a leading zero; a double column while cells are
-  /// numbers without a leading zero and are no digit strings beyond 64 bits (which make the
-  /// column text); a period column while cells are periods of its unit; a text column that
-  /// no number or period fits stays text whatever follows.
-  @inline(__always)
-  mutating func speculate(_ c: Int, _ p: UnsafePointer<UInt8>, _ n: Int, comma: Bool) -> Outcome {
-    switch kinds[c] {
-    case .int64:
-      if ColumnInference.hasLeadingZero(p, n) { return .invalid }
-      guard let value = CSVNumberParser.int(p, n, grouped: comma) else { return .invalid }
-      ints[slots[c]].append(value)
-      return .stored
-    case .double:
-      if ColumnInference.hasLeadingZero(p, n) { return .invalid }
-      if n >= 19, CSVNumberParser.isDigitString(p, n), CSVNumberParser.int(p, n, grouped: false) == nil {
-        return .invalid
-      }
-      return append(c, p, n, comma: comma)
-    case .bool, .string, .period:
-      return append(c, p, n, comma: comma)
-    }
-  }
-
-  /// The finished columns, in column order.
-  func finish() -> [Column] {
+  /// The columns of `parts` (builders of the same types, one per morsel in file order), each
+  /// part's rows after the previous one's, copied once into the final columns; each part's
+  /// memory is freed as soon as it is copied. A string column's dictionary lists its strings in
+  /// order of first appearance in the file (each part's in its own order of first appearance).
+  /// Columns marked in `skip` come back empty (they are parsed again).
+  static func concatenate(_ parts: [ColumnBuilders], skip: [Bool]) -> [Column] {
+    guard let first = parts.first else { return [] }
     var columns: [Column] = []
-    for (c, kind) in kinds.enumerated() {
-      let slot = slots[c]
-      switch kind {
-      case .int64: columns.append(.int64(ints[slot].finish()))
-      case .double: columns.append(.double(doubles[slot].finish()))
-      case .bool: columns.append(.bool(bools[slot].finish()))
-      case .string: columns.append(.string(strings[slot].finish()))
-      case .period: columns.append(.period(periods[slot].finish()))
+    for c in 0..<first.buffers.count {
+      let pieces = parts.map { $0.buffers[c] }
+      if skip[c] {
+        for piece in pieces { piece.release() }
       }
+      columns.append(join(pieces, kind: first.buffers[c].kind, unit: first.buffers[c].unit))
     }
     return columns
+  }
+
+  /// One column's pieces joined (and released).
+  private static func join(_ pieces: [ColumnBuffer], kind: ColumnBuffer.Kind, unit: PeriodUnit) -> Column {
+    let total = pieces.reduce(0) { $0 + $1.count }
+    var validity = ValidityMask(allValid: total)
+    var offset = 0
+    for piece in pieces {
+      let at = offset
+      piece.forEachNull { validity.set(at + $0, valid: false) }
+      offset += piece.count
+    }
+    func values<T>(_ type: T.Type) -> [T] {
+      [T](unsafeUninitializedCapacity: total) { buffer, initialized in
+        var at = 0
+        for piece in pieces {
+          piece.copyValues(into: buffer, at: at)
+          at += piece.count
+          piece.release()
+        }
+        initialized = total
+      }
+    }
+    switch kind {
+    case .int64: return .int64(PrimitiveColumn(values: values(Int64.self), validity: validity))
+    case .double: return .double(PrimitiveColumn(values: values(Double.self), validity: validity))
+    case .bool: return .bool(PrimitiveColumn(values: values(Bool.self), validity: validity))
+    case .period: return .period(PeriodColumn(unit: unit, ordinals: values(Int32.self), validity: validity))
+    case .string:
+      var dictionary: [String] = []
+      var lookup: [String: UInt32] = [:]
+      let codes = [UInt32](unsafeUninitializedCapacity: total) { buffer, initialized in
+        var at = 0
+        for piece in pieces {
+          if dictionary.isEmpty && at == 0 {
+            // The first part's codes are the file's.
+            dictionary = piece.dictionary
+            for (code, text) in dictionary.enumerated() { lookup[text] = UInt32(code) }
+            piece.copyValues(into: buffer, at: 0)
+          } else {
+            var remap = [UInt32](repeating: 0, count: piece.dictionary.count)
+            for (code, text) in piece.dictionary.enumerated() {
+              if let known = lookup[text] {
+                remap[code] = known
+              } else {
+                let new = UInt32(dictionary.count)
+                dictionary.append(text)
+                lookup[text] = new
+                remap[code] = new
+              }
+            }
+            let source = piece.data.assumingMemoryBound(to: UInt32.self)
+            remap.withUnsafeBufferPointer { r in
+              for i in 0..<piece.count {
+                // Null slots hold code 0, which may be outside an empty dictionary.
+                let code = Int(source[i])
+                buffer[at + i] = code < r.count ? r[code] : 0
+              }
+            }
+            // Null slots hold code 0, as in a load of one part.
+            piece.forEachNull { buffer[at + $0] = 0 }
+          }
+          at += piece.count
+          piece.release()
+        }
+        initialized = total
+      }
+      return .string(StringColumn(codes: codes, dictionary: dictionary, validity: validity))
+    }
   }
 }

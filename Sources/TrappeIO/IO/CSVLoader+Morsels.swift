@@ -1,0 +1,196 @@
+import TrappeBase
+import TrappeStorage
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+extension CSVLoader {
+  /// The bytes of one morsel of the one pass (the last takes the rest). Boundaries depend
+  /// only on this and the file, never on the thread count.
+  static let morselBytes = 4 << 20
+
+  /// What one morsel of the one pass found: its rows in its own builders, and what the
+  /// sequential pass would have noted over those rows.
+  struct MorselResult {
+    var columns: ColumnBuilders
+    var rows = 0
+    /// Columns whose guess a cell of this morsel broke.
+    var broken: [Bool]
+    /// Inference of observed columns over this morsel (used only when it is the only one).
+    var observed: [ColumnInference]
+    var outOfRange: [OutOfRange]
+    /// The first cell of a typed column that its type cannot hold.
+    var pending: CSVError?
+    /// A malformed record, or Ctrl-C: the scan of this morsel stopped there.
+    var failure: CSVError?
+  }
+
+  /// Parses the records from `dataStart` to the end in morsels of about ``morselBytes``
+  /// (``morselSize`` when a test sets it), cut at record starts, on up to
+  /// ``Parallelism/threads`` threads; the results are in file order.
+  ///
+  /// One morsel when a column is observed (its inference depends on every earlier cell), or
+  /// when a quoted field makes record starts unknowable without a scan that then fails.
+  func parseMorsels(
+    names: [String], overrides: [DataType?], plans: [Plan], types: [DataType], units: [PeriodUnit],
+    fresh: [ColumnInference], comma: Bool, delimiter: UInt8, dataStart: Int, sampled: Int, sampleEnd: Int
+  ) throws(CSVError) -> [MorselResult] {
+    let size = max(1, morselSize ?? CSVLoader.morselBytes)
+    var starts = [dataStart]
+    if !plans.contains(.observed) && bytes.count - dataStart > size {
+      starts = morselStarts(delimiter: delimiter, from: dataStart, size: size)
+    }
+    // Room for the rows, from the sample's bytes per record, but never more records than the
+    // bytes could hold (each takes a byte per column at least: its delimiters and line end),
+    // so a sample of short records before long ones cannot reserve without bound.
+    let perRecord = sampled > 0 && sampleEnd > dataStart ? Double(sampleEnd - dataStart) / Double(sampled) : 0
+    func capacity(_ from: Int, _ to: Int) -> Int {
+      guard perRecord > 0 else { return 16 }
+      let guess = Int(Double(to - from) / perRecord * 1.02) + 16
+      return min(guess, (to - from) / max(1, names.count) + 16)
+    }
+    let count = starts.count
+    var results = [MorselResult?](repeating: nil, count: count)
+    results.withUnsafeMutableBufferPointer { slots in
+      guard let out = slots.baseAddress else { return }
+      Parallelism.forEachMorsel(count) { m in
+        let from = starts[m]
+        let to = m + 1 < count ? starts[m + 1] : bytes.count
+        var loader = withOwnScratch()
+        defer { loader.deallocate() }
+        out[m] = loader.parseMorsel(
+            from: from, to: to, names: names, overrides: overrides, plans: plans, types: types, units: units,
+            fresh: fresh, comma: comma, delimiter: delimiter, capacity: capacity(from, to))
+      }
+    }
+    return results.compactMap { $0 }
+  }
+
+  /// The one pass over the records in `from..<to` (`to` is a record start or the end).
+  private mutating func parseMorsel(
+    from: Int, to: Int, names: [String], overrides: [DataType?], plans: [Plan], types: [DataType],
+    units: [PeriodUnit], fresh: [ColumnInference], comma: Bool, delimiter: UInt8, capacity: Int
+  ) -> MorselResult {
+    let columnCount = names.count
+    var spans = [CSVFieldSpan](
+      repeating: CSVFieldSpan(start: 0, end: 0, quoted: false, escaped: false), count: columnCount)
+    var columns = ColumnBuilders(types: types, units: units, capacity: capacity)
+    var observed = fresh
+    var broken = [Bool](repeating: false, count: columnCount)
+    var outOfRange = [OutOfRange](repeating: OutOfRange(), count: columnCount)
+    var pending: CSVError?
+    // Tested per cell instead of `pending` (comparing the optional error copies it each time).
+    var hasPending = false
+    var scanner = CSVScanner(
+      bytes: UnsafeBufferPointer(start: base, count: to), delimiter: delimiter, position: from)
+    var rows = 0
+    var failure: CSVError?
+    // Ctrl-C is polled every 65,536 records of a morsel, and before each morsel.
+    if isInterrupted() {
+      return MorselResult(
+        columns: columns, rows: 0, broken: broken, observed: observed, outOfRange: outOfRange, pending: nil,
+        failure: .interrupted(file: name))
+    }
+    // The builders' references stay in `columns`, alive to the end of this function; the loop
+    // appends through `writers`, which holds none (no retain and release per cell).
+    let writers = columns.writers
+    defer { withExtendedLifetime(columns) {} }
+    do throws(CSVError) {
+      rows = try forEachRecord(&scanner, &spans) { (loader, s) throws(CSVError) in
+        for c in 0..<columnCount where !broken[c] {
+          let span = s[c]
+          let cell = loader.cell(span)
+          if loader.isNull(cell.0, cell.1) {
+            writers.appendNull(c)
+            continue
+          }
+          let outcome: ColumnBuilders.Outcome
+          switch plans[c] {
+          case .given:
+            guard !hasPending else { continue }
+            outcome = writers.append(c, cell.0, cell.1, comma: comma)
+          case .guessed:
+            outcome = writers.speculate(c, cell.0, cell.1, comma: comma)
+          case .observed:
+            observed[c].observe(cell.0, cell.1, at: span.origin)
+            guard !hasPending else { continue }
+            outcome = writers.append(c, cell.0, cell.1, comma: comma)
+          case .unknown:
+            broken[c] = true
+            continue
+          }
+          switch outcome {
+          case .stored: break
+          case .invalid:
+            if overrides[c] == nil {
+              broken[c] = true
+            } else if !hasPending {
+              // Reported after the scan, so that a malformed record later on is reported first,
+              // as the two-pass load does.
+              pending = loader.badValue(span, column: names[c], type: types[c])
+              hasPending = true
+            }
+          case .overflow: outOfRange[c].overflow(at: span.origin)
+          case .underflow: outOfRange[c].underflow(at: span.origin)
+          }
+        }
+      }
+    } catch {
+      failure = error
+    }
+    releasePages?(from, to)
+    return MorselResult(
+      columns: columns, rows: rows, broken: broken, observed: observed, outOfRange: outOfRange, pending: pending,
+      failure: failure)
+  }
+
+  /// Record starts from `from`, one at or after every `size` bytes: with no quote in the data,
+  /// every line feed ends a record, so each morsel starts after the first line feed at or past
+  /// its offset; otherwise the records are scanned (without parsing) to find them, and a scan
+  /// that fails gives one morsel, whose parse then reports the failure where it is.
+  func morselStarts(delimiter: UInt8, from: Int, size: Int) -> [Int] {
+    var starts = [from]
+    guard let raw = bytes.baseAddress else { return starts }
+    let count = bytes.count
+    if memchr(raw + from, 0x22, count - from) == nil {
+      var target = from + size
+      while target < count {
+        guard let found = memchr(raw + target - 1, 10, count - target + 1) else { break }
+        let next = UnsafeRawPointer(found) - UnsafeRawPointer(raw) + 1
+        if next >= count { break }
+        starts.append(next)
+        target = next + size
+      }
+      return starts
+    }
+    var scanner = CSVScanner(bytes: bytes, delimiter: delimiter, position: from)
+    var recordStart = 0
+    var firstExtra = 0
+    var none = CSVFieldSpan(start: 0, end: 0, quoted: false, escaped: false)
+    var target = from + size
+    do throws(CSVScanner.Failure) {
+      while try scanner.next(into: &none, capacity: 0, recordStart: &recordStart, firstExtra: &firstExtra) != nil {
+        if scanner.position >= target && scanner.position < count {
+          starts.append(scanner.position)
+          target = scanner.position + size
+        }
+      }
+    } catch {
+      return [from]
+    }
+    return starts
+  }
+}
+
+extension CSVLoader.OutOfRange {
+  /// Adds the counts of a later part of the file.
+  mutating func merge(_ later: CSVLoader.OutOfRange) {
+    overflows += later.overflows
+    if firstOverflow == nil { firstOverflow = later.firstOverflow }
+    underflows += later.underflows
+    if firstUnderflow == nil { firstUnderflow = later.firstUnderflow }
+  }
+}

@@ -1,0 +1,210 @@
+import TrappeStorage
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// One column of a CSV load while it is parsed: values in raw memory that grows by doubling,
+/// and a bitmap of null rows made at the first null.
+///
+/// A class, so that appending through the array of a ``ColumnBuilders`` costs no
+/// copy-on-write check; only the loader holds it. The memory is freed by ``release()``
+/// (``ColumnBuilders/concatenate(_:skip:)`` calls it as it copies each part into the final
+/// column) or at deinit.
+final class ColumnBuffer {
+  enum Kind {
+    case int64, double, bool, string, period
+  }
+
+  let kind: Kind
+  /// Bytes per value: 8 (int, double), 1 (bool), 4 (string code, period ordinal).
+  let width: Int
+  private(set) var data: UnsafeMutableRawPointer
+  private(set) var count = 0
+  private var capacity: Int
+  /// Bit `i` set: row `i` is null. Nil while there is none.
+  private(set) var nulls: UnsafeMutablePointer<UInt64>?
+  private var nullWordCapacity = 0
+
+  /// String columns: byte strings to codes, and the strings in code order.
+  private var interner = ByteInterner()
+  private var internerLive = true
+  private(set) var dictionary: [String] = []
+  private var lookup: [String: UInt32] = [:]
+
+  /// Period columns: the unit, and a direct-mapped cache of cell bytes (at most 8) to ordinals.
+  let unit: PeriodUnit
+  private var cacheKeys: UnsafeMutablePointer<UInt64>?
+  private var cacheOrdinals: UnsafeMutablePointer<Int32>?
+  private var cacheLengths: UnsafeMutablePointer<UInt8>?
+  private static let cacheBits = 10
+
+  init(kind: Kind, unit: PeriodUnit, capacity: Int) {
+    self.kind = kind
+    self.unit = unit
+    switch kind {
+    case .int64, .double: width = 8
+    case .bool: width = 1
+    case .string, .period: width = 4
+    }
+    self.capacity = max(16, capacity)
+    data = UnsafeMutableRawPointer.allocate(byteCount: self.capacity * width, alignment: 8)
+    if kind == .period {
+      let slots = 1 << ColumnBuffer.cacheBits
+      let keys = UnsafeMutablePointer<UInt64>.allocate(capacity: slots)
+      keys.initialize(repeating: 0, count: slots)
+      cacheKeys = keys
+      let lengths = UnsafeMutablePointer<UInt8>.allocate(capacity: slots)
+      lengths.initialize(repeating: 0, count: slots)  // length 0: an empty slot, never a cell's
+      cacheLengths = lengths
+      let ordinals = UnsafeMutablePointer<Int32>.allocate(capacity: slots)
+      ordinals.initialize(repeating: 0, count: slots)
+      cacheOrdinals = ordinals
+    }
+  }
+
+  deinit { release() }
+
+  /// Frees the memory; the buffer holds no rows after.
+  func release() {
+    if internerLive {
+      interner.deallocate()
+      internerLive = false
+    }
+    if capacity > 0 { data.deallocate() }
+    capacity = 0
+    count = 0
+    data = UnsafeMutableRawPointer.allocate(byteCount: 0, alignment: 8)
+    nulls?.deallocate()
+    nulls = nil
+    nullWordCapacity = 0
+    cacheKeys?.deallocate()
+    cacheKeys = nil
+    cacheOrdinals?.deallocate()
+    cacheOrdinals = nil
+    cacheLengths?.deallocate()
+    cacheLengths = nil
+  }
+
+  private func grow() {
+    let bigger = max(16, capacity * 2)
+    let moved = UnsafeMutableRawPointer.allocate(byteCount: bigger * width, alignment: 8)
+    moved.copyMemory(from: data, byteCount: count * width)
+    data.deallocate()
+    data = moved
+    capacity = bigger
+  }
+
+  @inline(__always) private func reserveOne() {
+    if count == capacity { grow() }
+  }
+
+  @inline(__always) func append(_ value: Int64) {
+    reserveOne()
+    data.storeBytes(of: value, toByteOffset: count &* 8, as: Int64.self)
+    count &+= 1
+  }
+
+  @inline(__always) func append(_ value: Double) {
+    reserveOne()
+    data.storeBytes(of: value, toByteOffset: count &* 8, as: Double.self)
+    count &+= 1
+  }
+
+  @inline(__always) func append(_ value: Bool) {
+    reserveOne()
+    data.storeBytes(of: value ? 1 : 0, toByteOffset: count, as: UInt8.self)
+    count &+= 1
+  }
+
+  /// Appends a string code or a period ordinal.
+  @inline(__always) func append(_ value: UInt32) {
+    reserveOne()
+    data.storeBytes(of: value, toByteOffset: count &* 4, as: UInt32.self)
+    count &+= 1
+  }
+
+  /// Appends a null row (the value slot holds 0, false or code 0).
+  func appendNull() {
+    reserveOne()
+    switch width {
+    case 8: data.storeBytes(of: 0, toByteOffset: count &* 8, as: UInt64.self)
+    case 4: data.storeBytes(of: 0, toByteOffset: count &* 4, as: UInt32.self)
+    default: data.storeBytes(of: 0, toByteOffset: count, as: UInt8.self)
+    }
+    let word = count >> 6
+    if word >= nullWordCapacity {
+      let grown = max(word + 1, (capacity + 63) / 64, nullWordCapacity * 2)
+      let words = UnsafeMutablePointer<UInt64>.allocate(capacity: grown)
+      words.initialize(repeating: 0, count: grown)
+      if let old = nulls {
+        words.update(from: old, count: nullWordCapacity)
+        old.deallocate()
+      }
+      nulls = words
+      nullWordCapacity = grown
+    }
+    nulls?[word] |= 1 &<< UInt64(count & 63)
+    count &+= 1
+  }
+
+  /// The code of a string cell, adding the string to the dictionary when new. Byte strings
+  /// that are equal as Swift strings (canonically equivalent) share one code.
+  @inline(__always) func code(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt32 {
+    let hash = ByteInterner.hash(p, n)
+    if let code = interner.code(p, n, hash: hash) { return code }
+    let text = String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
+    let code: UInt32
+    if let known = lookup[text] {
+      code = known
+    } else {
+      code = UInt32(dictionary.count)
+      dictionary.append(text)
+      lookup[text] = code
+    }
+    interner.insert(p, n, hash: hash, code: code)
+    return code
+  }
+
+  /// The ordinal of a period cell of this column's unit, or nil when the cell is not one.
+  @inline(__always) func periodOrdinal(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int32? {
+    guard n <= 8, n > 0, let keys = cacheKeys, let ordinals = cacheOrdinals, let lengths = cacheLengths else {
+      return parsePeriod(p, n)
+    }
+    var key: UInt64 = 0
+    for i in 0..<n { key |= UInt64(p[i]) &<< UInt64(i &* 8) }
+    let slot = Int(truncatingIfNeeded: ((key ^ UInt64(n)) &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - ColumnBuffer.cacheBits))
+    if keys[slot] == key && Int(lengths[slot]) == n { return ordinals[slot] }
+    guard let ordinal = parsePeriod(p, n) else { return nil }
+    keys[slot] = key
+    lengths[slot] = UInt8(n)
+    ordinals[slot] = ordinal
+    return ordinal
+  }
+
+  private func parsePeriod(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int32? {
+    guard let period = Period.parse(UnsafeBufferPointer(start: p, count: n)), period.unit == unit else { return nil }
+    return period.ordinal
+  }
+
+  /// Copies the values into `target` from element `offset` on.
+  func copyValues<T>(into target: UnsafeMutableBufferPointer<T>, at offset: Int) {
+    guard count > 0, let base = target.baseAddress else { return }
+    UnsafeMutableRawPointer(base + offset).copyMemory(from: data, byteCount: count * width)
+  }
+
+  /// Calls `body` with the index of every null row, in order.
+  func forEachNull(_ body: (Int) -> Void) {
+    guard let nulls else { return }
+    let words = (count + 63) / 64
+    for w in 0..<words {
+      var bits = nulls[w]
+      while bits != 0 {
+        body(w * 64 + bits.trailingZeroBitCount)
+        bits &= bits &- 1
+      }
+    }
+  }
+}
