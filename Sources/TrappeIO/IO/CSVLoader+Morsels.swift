@@ -77,7 +77,7 @@ extension CSVLoader {
     let columnCount = names.count
     var spans = [CSVFieldSpan](
       repeating: CSVFieldSpan(start: 0, end: 0, quoted: false, escaped: false), count: columnCount)
-    var columns = ColumnBuilders(types: types, units: units, capacity: capacity)
+    let columns = ColumnBuilders(types: types, units: units, capacity: capacity)
     var observed = fresh
     var broken = [Bool](repeating: false, count: columnCount)
     var outOfRange = [OutOfRange](repeating: OutOfRange(), count: columnCount)
