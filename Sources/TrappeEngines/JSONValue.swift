@@ -1,3 +1,5 @@
+import TrappeIO
+
 /// A JSON value as the engine bridge writes it (``JSONValue/parse(_:)`` reads one line).
 ///
 /// Numbers keep whether they were written as integers, so that a BIGINT beyond 2^53 arrives exactly.
@@ -227,30 +229,11 @@ extension JSONValue {
     case .string(let s): return JSONValue.quoted(s)
     case .array(let items): return "[" + items.map(\.encoded).joined(separator: ",") + "]"
     case .object(let members):
-      return "{" + members.keys.sorted().map { JSONValue.quoted($0) + ":" + members[$0]!.encoded }
+      return "{" + members.sorted { $0.key < $1.key }.map { JSONValue.quoted($0.key) + ":" + $0.value.encoded }
         .joined(separator: ",") + "}"
     }
   }
 
   /// `text` as a JSON string literal (control characters escaped, so it stays on one line).
-  static func quoted(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      default:
-        if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
-          let hex = String(scalar.value, radix: 16)
-          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return out + "\""
-  }
+  static func quoted(_ text: String) -> String { TableExporter.jsonString(text) }
 }

@@ -39,8 +39,10 @@ extension TableExporter {
     }
   }
 
-  /// A JSON string literal: quotes, backslashes and control characters escaped.
-  static func jsonString(_ text: String) -> String {
+  /// A JSON string literal: quotes, backslashes and control characters escaped, and U+2028/U+2029
+  /// too (JavaScript reads them as line ends), so it stays on one line. The engine bridge's
+  /// requests use it as well.
+  package static func jsonString(_ text: String) -> String {
     var out = "\""
     for scalar in text.unicodeScalars {
       switch scalar {
@@ -50,7 +52,7 @@ extension TableExporter {
       case "\r": out += "\\r"
       case "\t": out += "\\t"
       default:
-        if scalar.value < 0x20 || scalar.value == 0x7F {
+        if scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0x2028 || scalar.value == 0x2029 {
           let hex = String(scalar.value, radix: 16, uppercase: true)
           out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
         } else {

@@ -33,26 +33,6 @@ package struct DuckDBDialect: SQLDialect {
     }
   }
 
-  package func literal(_ value: Value, type: DataType, unit: PeriodUnit?) -> String {
-    switch value {
-    case .null: return "CAST(NULL AS \(typeName(type, unit: unit)))"
-    case .int64(let v):
-      return type == .double ? "CAST(\(v) AS DOUBLE)" : "CAST(\(v) AS BIGINT)"
-    case .double(let v):
-      if v.isNaN { return "CAST('NaN' AS DOUBLE)" }
-      if v.isInfinite { return v > 0 ? "CAST('Infinity' AS DOUBLE)" : "CAST('-Infinity' AS DOUBLE)" }
-      return "CAST(\(v.description) AS DOUBLE)"
-    case .bool(let v): return v ? "TRUE" : "FALSE"
-    case .string(let v): return string(v)
-    case .period(let p):
-      switch p.unit {
-      case .year: return "CAST(\(p.year) AS INTEGER)"
-      case .quarter, .month, .week:
-        return "DATE '\(DuckDBDialect.firstDay(of: p))'"
-      }
-    }
-  }
-
   /// The first day of a non-year period as `YYYY-MM-DD`.
   static func firstDay(of p: Period) -> String {
     let days: Int
@@ -143,15 +123,6 @@ package struct DuckDBDialect: SQLDialect {
       + "delim = \(string(String(format.delimiter))), quote = '\"', "
       + (format.latin1 ? "encoding = 'latin-1', " : "")
       + "nullstr = [\(nulls)], columns = {\(spec.joined(separator: ", "))})"
-  }
-
-  package func bool(fromText sql: String) -> String {
-    "CASE WHEN lower(\(sql)) IN ('true', 'ja', 'yes', '1') THEN TRUE WHEN lower(\(sql)) IN ('false', 'nej', 'no', '0') "
-      + "THEN FALSE END"
-  }
-
-  package func number(fromDecimalComma sql: String, type: DataType) -> String {
-    "TRY_CAST(replace(replace(trim(\(sql)), '.', ''), ',', '.') AS \(typeName(type, unit: nil)))"
   }
 
   /// Any spelling Trappe reads (`2008Q3`, `2008K3`, `2008-09`, `2008M09`, `2008-W12`, `2008 U12`):

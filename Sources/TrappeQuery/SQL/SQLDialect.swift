@@ -130,3 +130,37 @@ package enum SQLFunctionName: Sendable {
   case compensatedSum
   case pow, exp, concat, substring, replace, trim, greatest, least, corr
 }
+
+extension SQLDialect {
+  /// A constant: numbers cast to their type, NaN and infinities from text, a year period as its
+  /// number, other periods as the DATE of their first day.
+  package func literal(_ value: Value, type: DataType, unit: PeriodUnit?) -> String {
+    switch value {
+    case .null: return "CAST(NULL AS \(typeName(type, unit: unit)))"
+    case .int64(let v):
+      return type == .double ? "CAST(\(v) AS DOUBLE)" : "CAST(\(v) AS BIGINT)"
+    case .double(let v):
+      if v.isNaN { return "CAST('NaN' AS DOUBLE)" }
+      if v.isInfinite { return v > 0 ? "CAST('Infinity' AS DOUBLE)" : "CAST('-Infinity' AS DOUBLE)" }
+      return "CAST(\(v.description) AS DOUBLE)"
+    case .bool(let v): return v ? "TRUE" : "FALSE"
+    case .string(let v): return string(v)
+    case .period(let p):
+      switch p.unit {
+      case .year: return "CAST(\(p.year) AS \(typeName(.period, unit: .year)))"
+      case .quarter, .month, .week: return "DATE '\(DuckDBDialect.firstDay(of: p))'"
+      }
+    }
+  }
+
+  /// Trappe's bool spellings, in SQL both engines share.
+  package func bool(fromText sql: String) -> String {
+    "CASE WHEN lower(\(sql)) IN ('true', 'ja', 'yes', '1') THEN TRUE WHEN lower(\(sql)) IN ('false', 'nej', 'no', '0') "
+      + "THEN FALSE END"
+  }
+
+  /// `1.234,5` as a number: group dots dropped, the comma made the decimal point.
+  package func number(fromDecimalComma sql: String, type: DataType) -> String {
+    "TRY_CAST(replace(replace(trim(\(sql)), '.', ''), ',', '.') AS \(typeName(type, unit: nil)))"
+  }
+}

@@ -38,25 +38,6 @@ package struct SparkDialect: SQLDialect {
     }
   }
 
-  package func literal(_ value: Value, type: DataType, unit: PeriodUnit?) -> String {
-    switch value {
-    case .null: return "CAST(NULL AS \(typeName(type, unit: unit)))"
-    case .int64(let v):
-      return type == .double ? "CAST(\(v) AS DOUBLE)" : "CAST(\(v) AS BIGINT)"
-    case .double(let v):
-      if v.isNaN { return "CAST('NaN' AS DOUBLE)" }
-      if v.isInfinite { return v > 0 ? "CAST('Infinity' AS DOUBLE)" : "CAST('-Infinity' AS DOUBLE)" }
-      return "CAST(\(v.description) AS DOUBLE)"
-    case .bool(let v): return v ? "TRUE" : "FALSE"
-    case .string(let v): return string(v)
-    case .period(let p):
-      switch p.unit {
-      case .year: return "CAST(\(p.year) AS INT)"
-      case .quarter, .month, .week: return "DATE '\(DuckDBDialect.firstDay(of: p))'"
-      }
-    }
-  }
-
   package func cast(_ sql: String, to type: DataType, unit: PeriodUnit?) -> String {
     "CAST(\(sql) AS \(typeName(type, unit: unit)))"
   }
@@ -165,15 +146,6 @@ package struct SparkDialect: SQLDialect {
   }
 
   package var fileOrdinal: String { "row_number() OVER (ORDER BY \(identifier("__trappe_row")))" }
-
-  package func bool(fromText sql: String) -> String {
-    "CASE WHEN lower(\(sql)) IN ('true', 'ja', 'yes', '1') THEN TRUE WHEN lower(\(sql)) IN ('false', 'nej', 'no', '0') "
-      + "THEN FALSE END"
-  }
-
-  package func number(fromDecimalComma sql: String, type: DataType) -> String {
-    "TRY_CAST(replace(replace(trim(\(sql)), '.', ''), ',', '.') AS \(typeName(type, unit: nil)))"
-  }
 
   package func period(fromText sql: String, unit: PeriodUnit) -> String {
     let year = "TRY_CAST(substr(\(sql), 1, 4) AS INT)"
