@@ -104,11 +104,33 @@ class Engine:
                 builder = builder.config(key, conf.pop(key, value))
         for key, value in conf.items():
             builder = builder.config(key, value)
-        self.spark = builder.getOrCreate()
+        if self.connected:
+            self.spark = builder.getOrCreate()
+        else:
+            self.spark = self._start_quietly(builder)
         if not self.connected:
             self.spark.sparkContext.setLogLevel("ERROR")
         else:
             self.spark.conf.set("spark.sql.ansi.enabled", "true")
+
+    @staticmethod
+    def _start_quietly(builder):
+        """Starts the driver JVM with its standard error in a log file, so Spark's start-up
+        chatter (log4j profile, incubator modules, native-hadoop warnings) stays off the user's
+        terminal; a failure names the log."""
+        import tempfile
+        log_path = os.path.join(tempfile.gettempdir(), f"trappe-spark-{os.getpid()}.log")
+        log_fd = os.open(log_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        saved = os.dup(2)
+        os.dup2(log_fd, 2)
+        try:
+            return builder.getOrCreate()
+        except Exception as error:
+            raise RuntimeError(f"{error} (Spark's own log: {log_path})") from error
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+            os.close(log_fd)
 
     def version(self):
         return "Spark " + self.spark.version
