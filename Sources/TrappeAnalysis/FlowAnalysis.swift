@@ -27,6 +27,10 @@ struct FlowAnalysis: AnalysisOperator {
     ]
   }
 
+  /// row_pct is persons over the row's total: `.suppress` hides it where it hides persons
+  /// (a share of 1.5 % beside `<5` would give the count away).
+  var derivedColumns: [String: [String]] { ["row_pct": ["persons"]] }
+
   var summary: String {
     "flow from \(from.week) to \(to.week)" + (by.map { " by \($0.name)" } ?? "")
   }
