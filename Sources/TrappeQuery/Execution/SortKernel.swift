@@ -63,7 +63,7 @@ package enum SortKernel {
       if let last = words.last, last.bitWidth + bits <= 64 {
         var keys = last.keys
         words.removeLast()
-        keys.withUnsafeMutableBufferPointer { out in
+        _ = keys.withUnsafeMutableBufferPointer { out in
           component.keys.withUnsafeBufferPointer { src in
             Interrupt.forEachChunk(of: count) { rows in for i in rows { out[i] = (out[i] &<< UInt64(bits)) | src[i] } }
           }

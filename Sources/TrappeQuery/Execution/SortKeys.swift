@@ -19,27 +19,27 @@ enum SortKeys {
     let validity = column.validity
     switch column {
     case .int64(let c):
-      c.values.withUnsafeBufferPointer { src in
+      _ = c.values.withUnsafeBufferPointer { src in
         Interrupt.forEachChunk(of: n) { rows in for i in rows { ordered[i] = UInt64(bitPattern: src[i]) ^ (1 &<< 63) } }
       }
     case .period(let c):
-      c.ordinals.withUnsafeBufferPointer { src in
+      _ = c.ordinals.withUnsafeBufferPointer { src in
         Interrupt.forEachChunk(of: n) { rows in for i in rows { ordered[i] = UInt64(bitPattern: Int64(src[i])) ^ (1 &<< 63) } }
       }
     case .bool(let c):
-      c.values.withUnsafeBufferPointer { src in
+      _ = c.values.withUnsafeBufferPointer { src in
         Interrupt.forEachChunk(of: n) { rows in for i in rows { ordered[i] = src[i] ? 1 : 0 } }
       }
     case .string(let c):
       let ranks = DanishCollation.rank(of: c.dictionary)
-      ranks.withUnsafeBufferPointer { rank in
+      _ = ranks.withUnsafeBufferPointer { rank in
         c.codes.withUnsafeBufferPointer { src in
           Interrupt.forEachChunk(of: n) { rows in for i in rows where validity.isValid(i) { ordered[i] = UInt64(rank[Int(src[i])]) } }
         }
       }
     case .double(let c):
       var anyNaN = false
-      c.values.withUnsafeBufferPointer { src in
+      _ = c.values.withUnsafeBufferPointer { src in
         Interrupt.forEachChunk(of: n) { rows in
           for i in rows {
             let v = src[i]
