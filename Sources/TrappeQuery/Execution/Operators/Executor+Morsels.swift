@@ -60,7 +60,16 @@ extension Executor {
   }
 
   /// The rows of `input` where `predicate` is true, morsel by morsel, or nil when it takes the one-pass path.
+  /// A predicate the fused ``SelectionKernel`` takes (`and`/`or`/`not` over comparisons, nothing
+  /// that warns) stays on the one-pass path: it runs in about 3 ms per million rows, less than
+  /// copying the morsels' columns costs (measured: filter_int 5 ms on two threads, 3 ms on one).
   mutating func filterInMorsels(_ predicate: BoundExpression, on input: Relation) -> Relation? {
+    if !predicate.mayWarn {
+      switch predicate {
+      case .comparison, .logical, .not: return nil
+      default: break
+      }
+    }
     guard evaluatesInMorsels(predicate, on: input) else { return nil }
     let (used, mapping) = input.morselColumns(predicate.referencedColumns)
     let remapped = predicate.remapped(mapping)
