@@ -52,21 +52,7 @@ extension JoinIndex {
     guard Morsels.applies(to: leftIDs.count, size: morselRows) else { return try pairs(kind) }
     let ranges = Morsels.ranges(leftIDs.count, size: morselRows)
     let counts = Morsels.map(ranges, threads: threads) { _, range -> Int in
-      var total = 0
-      start.withUnsafeBufferPointer { s in
-        leftIDs.withUnsafeBufferPointer { lid in
-          for l in range {
-            let id = lid[l]
-            let n = id >= 0 ? Int(s[Int(id) + 1] &- s[Int(id)]) : 0
-            switch kind {
-            case .inner: total &+= n
-            case .left: total &+= Swift.max(n, 1)
-            case .anti: total &+= n == 0 ? 1 : 0
-            }
-          }
-        }
-      }
-      return total
+      outputRows(kind, leftRows: range)
     }
     var offsets: [Int] = []
     var total = 0
@@ -81,43 +67,9 @@ extension JoinIndex {
       outRight.withUnsafeMutableBufferPointer { orBuffer in
         let ol = olBuffer
         let or = orBuffer
+        // A morsel stopped by Ctrl-C leaves its stretch unfilled: the flag is read below.
         _ = Morsels.map(ranges, threads: threads) { m, range -> Bool in
-          start.withUnsafeBufferPointer { s in
-            rows.withUnsafeBufferPointer { rs in
-              leftIDs.withUnsafeBufferPointer { lid in
-                var out = offsets[m]
-                // A morsel of a many-to-many join can hold millions of pairs: read the Ctrl-C flag
-                // every pollInterval left rows plus pairs, as pairs(_:) does.
-                var work = 0
-                for l in range {
-                  if work >= JoinIndex.pollInterval {
-                    if Interrupt.isRequested { break }  // the caller reads the flag
-                    work = 0
-                  }
-                  work &+= 1
-                  let id = lid[l]
-                  let row = Int32(truncatingIfNeeded: l)
-                  let n = id >= 0 ? Int(s[Int(id) + 1] &- s[Int(id)]) : 0
-                  if n == 0 {
-                    if kind != .inner {
-                      ol[out] = row
-                      or[out] = -1
-                      out += 1
-                    }
-                  } else if kind != .anti {
-                    work &+= n
-                    let lo = Int(s[Int(id)])
-                    for k in lo..<(lo + n) {
-                      ol[out] = row
-                      or[out] = rs[k]
-                      out += 1
-                    }
-                  }
-                }
-              }
-            }
-          }
-          return true
+          writePairs(kind, leftRows: range, into: ol, or, from: offsets[m])
         }
       }
     }

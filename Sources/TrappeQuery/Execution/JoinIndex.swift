@@ -36,12 +36,15 @@ struct JoinIndex {
   }
 
   /// The exact number of row pairs ``pairs(_:)`` returns for `kind` (at most 2^62, no overflow).
-  func outputRows(_ kind: JoinKind) -> Int {
+  func outputRows(_ kind: JoinKind) -> Int { outputRows(kind, leftRows: 0..<leftIDs.count) }
+
+  /// The number of row pairs the left rows `range` give for `kind` (one morsel's share of ``outputRows(_:)``).
+  func outputRows(_ kind: JoinKind, leftRows range: Range<Int>) -> Int {
     var total = 0
     start.withUnsafeBufferPointer { s in
       leftIDs.withUnsafeBufferPointer { lid in
-        for id in lid {
-          let n = matches(s, id)
+        for l in range {
+          let n = matches(s, lid[l])
           switch kind {
           case .inner: total &+= n
           case .left: total &+= max(n, 1)
@@ -61,52 +64,59 @@ struct JoinIndex {
   /// ``pollInterval`` left rows plus output pairs (a few ms of work).
   func pairs(_ kind: JoinKind) throws(ExecutionStop) -> (left: [Int32], right: [Int32]) {
     let total = outputRows(kind)
-    var stopped = false
     var outLeft = [Int32](repeating: 0, count: total)
     var outRight = [Int32](repeating: 0, count: total)
-    outLeft.withUnsafeMutableBufferPointer { ol in
+    let completed = outLeft.withUnsafeMutableBufferPointer { ol in
       outRight.withUnsafeMutableBufferPointer { or in
-        start.withUnsafeBufferPointer { s in
-          rows.withUnsafeBufferPointer { rs in
-            leftIDs.withUnsafeBufferPointer { lid in
-              var out = 0
-              // Work done since the flag was last read: one per left row and one per pair.
-              var work = 0
-              for l in 0..<lid.count {
-                if work >= JoinIndex.pollInterval {
-                  if Interrupt.isRequested {
-                    stopped = true
-                    return
-                  }
-                  work = 0
-                }
-                work &+= 1
-                let id = lid[l]
-                let row = Int32(truncatingIfNeeded: l)
-                let n = matches(s, id)
-                if n == 0 {
-                  if kind != .inner {
-                    ol[out] = row
-                    or[out] = -1
-                    out += 1
-                  }
-                } else if kind != .anti {
-                  work &+= n
-                  let lo = Int(s[Int(id)])
-                  for k in lo..<(lo + n) {
-                    ol[out] = row
-                    or[out] = rs[k]
-                    out += 1
-                  }
-                }
+        writePairs(kind, leftRows: 0..<leftIDs.count, into: ol, or, from: 0)
+      }
+    }
+    if !completed { throw .interrupted }
+    return (outLeft, outRight)
+  }
+
+  /// Writes the pairs of the left rows `range` into `ol`/`or` from position `out` on, in the order
+  /// of ``pairs(_:)``; false when Ctrl-C stopped it. The flag is read every ``pollInterval``
+  /// left rows plus pairs: a many-to-many join can give millions of pairs per row range.
+  func writePairs(
+    _ kind: JoinKind, leftRows range: Range<Int>, into ol: UnsafeMutableBufferPointer<Int32>,
+    _ or: UnsafeMutableBufferPointer<Int32>, from first: Int
+  ) -> Bool {
+    start.withUnsafeBufferPointer { s in
+      rows.withUnsafeBufferPointer { rs in
+        leftIDs.withUnsafeBufferPointer { lid in
+          var out = first
+          // Work done since the flag was last read: one per left row and one per pair.
+          var work = 0
+          for l in range {
+            if work >= JoinIndex.pollInterval {
+              if Interrupt.isRequested { return false }
+              work = 0
+            }
+            work &+= 1
+            let id = lid[l]
+            let row = Int32(truncatingIfNeeded: l)
+            let n = matches(s, id)
+            if n == 0 {
+              if kind != .inner {
+                ol[out] = row
+                or[out] = -1
+                out += 1
+              }
+            } else if kind != .anti {
+              work &+= n
+              let lo = Int(s[Int(id)])
+              for k in lo..<(lo + n) {
+                ol[out] = row
+                or[out] = rs[k]
+                out += 1
               }
             }
           }
+          return true
         }
       }
     }
-    if stopped { throw .interrupted }
-    return (outLeft, outRight)
   }
 
   /// Left rows plus output pairs between two reads of the Ctrl-C flag.
