@@ -67,17 +67,9 @@ extension MetaCommand {
       ("type", .string(StringColumn(types))),
     ]
     if manifest != nil { columns.append(("unit", .string(StringColumn(units)))) }
-    columns += [
-      ("nulls", .int64(nulls.finish())),
-      ("distinct", .int64(distinct.finish())),
-      ("min", .string(StringColumn(minimums))),
-      ("max", .string(StringColumn(maximums))),
-      ("mean", MetaCommand.doubles(means)),
-      ("sd", MetaCommand.doubles(deviations)),
-      ("q1", MetaCommand.doubles(lowerQuartiles)),
-      ("median", MetaCommand.doubles(medians)),
-      ("q3", MetaCommand.doubles(upperQuartiles)),
-    ]
+    columns += MetaCommand.describeStatistics(
+      nulls: nulls.finish(), distinct: distinct.finish(), minimums: minimums, maximums: maximums, means: means,
+      deviations: deviations, lowerQuartiles: lowerQuartiles, medians: medians, upperQuartiles: upperQuartiles)
     columns.append(manifest == nil ? ("examples", .string(StringColumn(examples))) : ("meaning", .string(StringColumn(meanings))))
     // min and max hold numbers and text: numbers are right-aligned like in any numeric column.
     let numbersRight = Set(columns.indices.filter { columns[$0].0 == "min" || columns[$0].0 == "max" })
@@ -100,6 +92,24 @@ extension MetaCommand {
     var result = 1.0
     for _ in 0..<max(0, n) { result *= 10 }
     return result
+  }
+
+  /// `.describe`'s statistics columns in their order, for local and engine tables alike.
+  static func describeStatistics(
+    nulls: Int64Column, distinct: Int64Column, minimums: [String?], maximums: [String?], means: [Double?],
+    deviations: [Double?], lowerQuartiles: [Double?], medians: [Double?], upperQuartiles: [Double?]
+  ) -> [(String, Column)] {
+    [
+      ("nulls", .int64(nulls)),
+      ("distinct", .int64(distinct)),
+      ("min", .string(StringColumn(minimums))),
+      ("max", .string(StringColumn(maximums))),
+      ("mean", doubles(means)),
+      ("sd", doubles(deviations)),
+      ("q1", doubles(lowerQuartiles)),
+      ("median", doubles(medians)),
+      ("q3", doubles(upperQuartiles)),
+    ]
   }
 
   /// A double column of `values`, nil as null.

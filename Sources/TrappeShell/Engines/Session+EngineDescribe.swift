@@ -69,19 +69,11 @@ extension Session {
       medians.append(number("q2_\(index)"))
       upper.append(number("q3_\(index)"))
     }
-    let columns: [(String, Column)] = [
-      ("column", .string(StringColumn(table.schema.names))),
-      ("type", .string(StringColumn(types))),
-      ("nulls", .int64(nulls.finish())),
-      ("distinct", .int64(distinct.finish())),
-      ("min", .string(StringColumn(minimums))),
-      ("max", .string(StringColumn(maximums))),
-      ("mean", MetaCommand.doubles(means)),
-      ("sd", MetaCommand.doubles(deviations)),
-      ("q1", MetaCommand.doubles(lower)),
-      ("median", MetaCommand.doubles(medians)),
-      ("q3", MetaCommand.doubles(upper)),
-    ]
+    let columns: [(String, Column)] =
+      [("column", .string(StringColumn(table.schema.names))), ("type", .string(StringColumn(types)))]
+      + MetaCommand.describeStatistics(
+        nulls: nulls.finish(), distinct: distinct.finish(), minimums: minimums, maximums: maximums, means: means,
+        deviations: deviations, lowerQuartiles: lower, medians: medians, upperQuartiles: upper)
     var footer = ["\(name): \(total) \(total == 1 ? "row" : "rows")", "source: \(engine.description), computed there"]
     if outcome.illustrative { footer.append(Session.illustrativeNotice) }
     let numbersRight = Set(columns.indices.filter { columns[$0].0 == "min" || columns[$0].0 == "max" })
