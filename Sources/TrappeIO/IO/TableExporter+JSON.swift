@@ -5,38 +5,38 @@ extension TableExporter {
   /// A JSON array with one object per row, keys in column order; suppressed cells are strings (`"<5"`).
   static func json<E: Error>(
     _ table: Table, suppressed: SuppressionMask = SuppressionMask(), polling poll: () throws(E) -> Void
-  ) throws(E) -> String {
-    let keys = table.schema.names.map(jsonString)
-    guard table.rowCount > 0 else { return "[]\n" }
-    var out = "[\n"
+  ) throws(E) -> [UInt8] {
+    guard table.rowCount > 0 else { return Array("[]\n".utf8) }
+    let keys = table.schema.names.map { Array(jsonString($0).utf8) + Array(": ".utf8) }
+    var cells = table.columns.map {
+      ExportCells(
+        $0, escape: { Array(jsonString($0).utf8) }, protectFormulas: false, decimalComma: false, display: false,
+        nonFiniteAsNull: true)
+    }
+    let open = Array("  {".utf8)
+    let separator = Array(", ".utf8)
+    let close = Array("},\n".utf8)
+    let masked = !suppressed.isEmpty
+    var out = Array("[\n".utf8)
+    out.reserveCapacity(table.rowCount * (table.columns.count * 16 + 6))
     for row in 0..<table.rowCount {
       if row % pollInterval == 0 { try poll() }
-      out += "  {"
-      for (i, column) in table.columns.enumerated() {
-        if i > 0 { out += ", " }
+      out += open
+      for i in cells.indices {
+        if i > 0 { out += separator }
         out += keys[i]
-        out += ": "
-        out +=
-          suppressed.isSuppressed(column: i, row: row)
-          ? jsonString(suppressed.placeholder(column: i, row: row)) : jsonValue(column, row)
+        if masked && suppressed.isSuppressed(column: i, row: row) {
+          out += jsonString(suppressed.placeholder(column: i, row: row)).utf8
+        } else {
+          cells[i].append(row: row, null: ExportCells.nullBytes, to: &out)
+        }
       }
-      out += row + 1 < table.rowCount ? "},\n" : "}\n"
+      out += close
     }
-    out += "]\n"
+    // The last object takes no comma.
+    out.removeLast(2)
+    out += Array("\n]\n".utf8)
     return out
-  }
-
-  /// A cell as a JSON value: numbers bare, non-finite doubles and NULL as `null`.
-  static func jsonValue(_ column: Column, _ row: Int) -> String {
-    guard column.isValid(row) else { return "null" }
-    switch column {
-    case .int64(let c): return String(c.values[row])
-    case .double(let c):
-      let value = c.values[row]
-      return value.isFinite ? NumberFormatting.plain(value) : "null"
-    case .bool(let c): return c.values[row] ? "true" : "false"
-    case .string, .period: return jsonString(plainText(column, row, decimalComma: false))
-    }
   }
 
   /// A JSON string literal: quotes, backslashes and control characters escaped, and U+2028/U+2029

@@ -17,28 +17,37 @@ package enum TableExporter {
     _ table: Table, format: ExportFormat, options: ExportOptions = ExportOptions(),
     suppressed: SuppressionMask = SuppressionMask(), polling poll: () throws(E) -> Void
   ) throws(E) -> String {
-    let text = try withoutNotice(table, format: format, options: options, suppressed: suppressed, poll)
-    guard options.notice != nil || options.source != nil else { return text }
-    return ExportNotice.attach(options.notice, source: options.source, to: text, format: format)
+    if format == .markdown {
+      let text = try markdown(table, options: options, suppressed: suppressed, polling: poll)
+      guard options.notice != nil || options.source != nil else { return text }
+      return ExportNotice.attach(options.notice, source: options.source, to: text, format: format)
+    }
+    return String(decoding: try exportBytes(table, format: format, options: options, suppressed: suppressed, polling: poll), as: UTF8.self)
+  }
+
+  /// The export as UTF-8 bytes, what `.save` writes. CSV, TSV and JSON are written straight as
+  /// bytes (``ExportCells``), each distinct string escaped once.
+  package static func exportBytes<E: Error>(
+    _ table: Table, format: ExportFormat, options: ExportOptions = ExportOptions(),
+    suppressed: SuppressionMask = SuppressionMask(), polling poll: () throws(E) -> Void
+  ) throws(E) -> [UInt8] {
+    let bytes: [UInt8]
+    switch format {
+    case .csv:
+      bytes = try delimited(
+        table, delimiter: options.decimalComma ? UInt8(ascii: ";") : UInt8(ascii: ","), options: options,
+        suppressed: suppressed, polling: poll)
+    case .tsv: bytes = try tabSeparated(table, options: options, suppressed: suppressed, polling: poll)
+    case .json: bytes = try json(table, suppressed: suppressed, polling: poll)
+    case .markdown: return Array(try export(table, format: format, options: options, suppressed: suppressed, polling: poll).utf8)
+    }
+    guard options.notice != nil || options.source != nil else { return bytes }
+    return Array(
+      ExportNotice.attach(options.notice, source: options.source, to: String(decoding: bytes, as: UTF8.self), format: format).utf8)
   }
 
   /// Rows written between two calls of an export's `poll` (a few ms of work).
   static let pollInterval = 4096
-
-  /// The table alone, without a notice.
-  private static func withoutNotice<E: Error>(
-    _ table: Table, format: ExportFormat, options: ExportOptions, suppressed: SuppressionMask,
-    _ poll: () throws(E) -> Void
-  ) throws(E) -> String {
-    switch format {
-    case .csv:
-      return try delimited(
-        table, delimiter: options.decimalComma ? ";" : ",", options: options, suppressed: suppressed, polling: poll)
-    case .tsv: return try tabSeparated(table, options: options, suppressed: suppressed, polling: poll)
-    case .json: return try json(table, suppressed: suppressed, polling: poll)
-    case .markdown: return try markdown(table, options: options, suppressed: suppressed, polling: poll)
-    }
-  }
 
   /// A non-null cell as plain text (numbers with the chosen decimal mark).
   static func plainText(_ column: Column, _ row: Int, decimalComma: Bool, display: Bool = false) -> String {

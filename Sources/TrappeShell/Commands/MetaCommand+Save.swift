@@ -95,9 +95,9 @@ extension MetaCommand {
       options.notice = nil
     }
     // Ctrl-C stops the export before anything is written: the file stays as it was.
-    var text: String
+    var bytes: [UInt8]
     do throws(ExecutionStop) {
-      text = try TableExporter.export(
+      bytes = try TableExporter.exportBytes(
         table, format: format, options: options, suppressed: mask, polling: { () throws(ExecutionStop) in
           try Interrupt.check()
         })
@@ -106,10 +106,10 @@ extension MetaCommand {
     }
     // Danish Excel reads a CSV without a byte order mark as Windows-1252 (København → KÃ¸benhavn).
     if byteOrderMark ?? (options.decimalComma && format == .csv), format == .csv || format == .tsv {
-      text = "\u{FEFF}" + text
+      bytes.insert(contentsOf: [0xEF, 0xBB, 0xBF], at: 0)
     }
     do throws(FileError) {
-      try AtomicFile.write(text, to: session.resolvePath(fileWord.text))
+      try AtomicFile.write(bytes: bytes, to: session.resolvePath(fileWord.text))
     } catch {
       throw error.diagnostic
     }
