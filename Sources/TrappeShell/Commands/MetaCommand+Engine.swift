@@ -15,7 +15,8 @@ extension MetaCommand {
       Spark Connect. .engine shows what is attached, .engine off detaches.
       The engine's tables are named PREFIX.TABLE (duckdb.forloeb; as NAME sets the prefix);
       .tables lists them and Tab completes them and their columns. parquet("PATH/*.parquet")
-      and csv("PATH") as a pipeline's source name files the engine reads.
+      and csv("PATH") as a pipeline's source name files the engine reads (csv() on DuckDB
+      only: Spark refuses it, since a Spark relation cannot carry the CSV reader's options).
       A pipeline over engine tables is compiled to the engine's SQL and runs there; only its
       result comes back, as outN with the engine, the time and the SQL in its source (explain
       and explain sql show what runs where). An analysis with a split for engines runs its
