@@ -29,7 +29,12 @@ enum SelectionKernel {
       // Nothing to fuse (a comparison of other types): the evaluated column's rows, as before.
       return LogicKernel.selection(flags)
     }
-    return trimmed(rows(root, in: 0..<table.rowCount))
+    let n = table.rowCount
+    let out = [Int32](unsafeUninitializedCapacity: n) { buffer, initialized in
+      guard let base = buffer.baseAddress else { return }
+      initialized = rows(root, in: 0..<n, into: base)
+    }
+    return trimmed(out)
   }
 
   /// ``selection(_:on:warnings:)`` morsel by morsel of `morselRows` rows on up to `threads`
@@ -44,16 +49,28 @@ enum SelectionKernel {
   ) -> [Int32]? {
     guard let root = compiled(predicate, on: table, warnings: &warnings) else { return nil }
     defer { root.release() }
-    let ranges = Morsels.ranges(table.rowCount, size: morselRows)
-    let parts = Morsels.map(ranges, threads: threads) { _, range -> [Int32] in
-      let own = root.withOwnBuffers()
-      defer { own.release() }
-      return rows(own, in: range)
+    let n = table.rowCount
+    let ranges = Morsels.ranges(n, size: morselRows)
+    let out = [Int32](unsafeUninitializedCapacity: n) { buffer, initialized in
+      guard let base = buffer.baseAddress else { return }
+      // Every morsel writes its rows at its own start (at most its row count), then they are moved
+      // down in morsel order: one allocation, as in one pass.
+      let kept = Morsels.map(ranges, threads: threads) { _, range -> Int in
+        let own = root.withOwnBuffers()
+        defer { own.release() }
+        return rows(own, in: range, into: base + range.lowerBound)
+      }
+      var k = 0
+      for (count, range) in zip(kept, ranges) {
+        guard let count else { break }  // Ctrl-C: the caller reads the flag
+        let from = base + range.lowerBound
+        // Destination at or before the source: a forward copy never overwrites what it has yet to read.
+        if k != range.lowerBound { for i in 0..<count { base[k &+ i] = from[i] } }
+        k += count
+      }
+      initialized = k
     }
-    var out: [Int32] = []
-    out.reserveCapacity(parts.reduce(0) { $0 + ($1?.count ?? 0) })
-    for part in parts { if let part { out += part } }
-    return out
+    return trimmed(out)
   }
 
   /// The predicate's node tree over `table`, or nil when it is not fusable (it may warn, or it is
@@ -69,27 +86,26 @@ enum SelectionKernel {
     return compile(predicate, on: table, warnings: &warnings)
   }
 
-  /// The rows in `range` (rows of the table, ascending) where `root` is true, chunk by chunk from
-  /// `range.lowerBound`: the one loop the whole table (`0..<rowCount`) and every morsel run.
-  private static func rows(_ root: Node, in range: Range<Int>) -> [Int32] {
-    [Int32](unsafeUninitializedCapacity: range.count) { buffer, initialized in
-      var k = 0
-      var base = range.lowerBound
-      let end = range.upperBound
-      while base < end {
-        let count = min(chunk, end - base)
-        root.evaluate(base: base, count: count, wantFalse: false)
-        let t = root.trueBytes
-        let b = Int32(truncatingIfNeeded: base)
-        for i in 0..<count {
-          // Write every row, advance only past kept ones: no branch per row.
-          buffer[k] = b &+ Int32(truncatingIfNeeded: i)
-          k &+= Int(t[i])
-        }
-        base += count
+  /// Writes the rows in `range` (rows of the table, ascending) where `root` is true to `out` and
+  /// returns how many, chunk by chunk from `range.lowerBound`: the one loop the whole table
+  /// (`0..<rowCount`) and every morsel run. `out` has room for `range.count` rows.
+  private static func rows(_ root: Node, in range: Range<Int>, into out: UnsafeMutablePointer<Int32>) -> Int {
+    var k = 0
+    var base = range.lowerBound
+    let end = range.upperBound
+    while base < end {
+      let count = min(chunk, end - base)
+      root.evaluate(base: base, count: count, wantFalse: false)
+      let t = root.trueBytes
+      let b = Int32(truncatingIfNeeded: base)
+      for i in 0..<count {
+        // Write every row, advance only past kept ones: no branch per row.
+        out[k] = b &+ Int32(truncatingIfNeeded: i)
+        k &+= Int(t[i])
       }
-      initialized = k
+      base += count
     }
+    return k
   }
 
   /// `rows` in an allocation of its own size when it fills less than half its capacity (a

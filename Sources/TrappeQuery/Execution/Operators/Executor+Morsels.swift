@@ -62,13 +62,15 @@ extension Executor {
   /// The rows of `input` where `predicate` is true, morsel by morsel, or nil when it takes the one-pass path.
   /// A predicate the fused ``SelectionKernel`` takes (`and`/`or`/`not` over comparisons, nothing
   /// that warns) runs it over each morsel's row range of the input's own columns
-  /// (``SelectionKernel/selectionInMorsels(_:on:morselRows:threads:warnings:)``): copying the
-  /// morsels' columns first cost more than the second core gained (filter_int 5 ms on two threads, 3 ms on one).
+  /// (``SelectionKernel/selectionInMorsels(_:on:morselRows:threads:warnings:)``) with
+  /// ``morselSelection``, else in one pass: copying the morsels' columns first cost more than the
+  /// second core gained (filter_int 5 ms on two threads, 3 ms on one), and without copies it is
+  /// not yet measured on an idle machine.
   mutating func filterInMorsels(_ predicate: BoundExpression, on input: Relation) -> Relation? {
     if !predicate.mayWarn {
       switch predicate {
       case .comparison, .logical, .not:
-        guard parallel, Morsels.applies(to: input.rowCount, size: morselRows) else { return nil }
+        guard morselSelection, parallel, Morsels.applies(to: input.rowCount, size: morselRows) else { return nil }
         let (table, mapping) = input.compact(predicate.referencedColumns)
         guard
           let rows = SelectionKernel.selectionInMorsels(
