@@ -27,6 +27,10 @@ package struct Executor {
   /// default: Scripts/bench measured it slower than one pass, even on two threads, because the
   /// aggregate kernels take whole arrays and every morsel copies its rows first. Tests turn it on.
   package var morselAggregation = false
+  /// Whether fused filters run over morsels' row ranges on more than one thread
+  /// (``SelectionKernel/selectionInMorsels(_:on:morselRows:threads:warnings:)``): ``Morsels/configuredSelection``
+  /// (off by default until measured on an idle machine). Tests turn it on.
+  package var morselSelection = Morsels.configuredSelection
 
   /// Runs `plan` and returns its result table.
   package init() {}

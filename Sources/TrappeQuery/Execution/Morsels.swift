@@ -20,6 +20,12 @@ package enum Morsels {
     return (n + 63) / 64 * 64
   }()
 
+  /// Whether fused filters (``SelectionKernel``) run in morsels on more than one thread
+  /// (``Executor/morselSelection``): off unless the environment variable `TRAPPE_MORSEL_SELECTION`
+  /// is `1`, so the bench can measure it on an idle machine with the same binary. On a loaded
+  /// 2-core machine two threads measured slower than one pass (filter_int 4.5 against 3.7 ms median).
+  package static let configuredSelection: Bool = Environment.value("TRAPPE_MORSEL_SELECTION") == "1"
+
   /// Whether `count` rows make more than one morsel of `size` rows (and so take the morsel path).
   static func applies(to count: Int, size: Int) -> Bool { count > size }
 

@@ -23,37 +23,89 @@ enum SelectionKernel {
   static func selection(
     _ predicate: BoundExpression, on table: Table, warnings: inout EvaluationWarnings
   ) -> [Int32]? {
+    guard let root = compiled(predicate, on: table, warnings: &warnings) else { return nil }
+    defer { root.release() }
+    if case .leaf(let flags) = root.kind {
+      // Nothing to fuse (a comparison of other types): the evaluated column's rows, as before.
+      return LogicKernel.selection(flags)
+    }
+    let n = table.rowCount
+    let out = [Int32](unsafeUninitializedCapacity: n) { buffer, initialized in
+      guard let base = buffer.baseAddress else { return }
+      initialized = rows(root, in: 0..<n, into: base)
+    }
+    return trimmed(out)
+  }
+
+  /// ``selection(_:on:warnings:)`` morsel by morsel of `morselRows` rows on up to `threads`
+  /// threads, or nil when the predicate is not fusable. The tree is compiled once (operands that are
+  /// not fusable evaluated once over the whole table); every morsel runs it over its row range of the
+  /// same columns, with buffers of its own (``Node/withOwnBuffers()``), so no morsel copies a column.
+  /// The morsels' rows are put together in morsel order: the rows of one pass. A morsel not started
+  /// after Ctrl-C is skipped (its rows missing): the caller reads the flag before using the result.
+  static func selectionInMorsels(
+    _ predicate: BoundExpression, on table: Table, morselRows: Int, threads: Int?,
+    warnings: inout EvaluationWarnings
+  ) -> [Int32]? {
+    guard let root = compiled(predicate, on: table, warnings: &warnings) else { return nil }
+    defer { root.release() }
+    let n = table.rowCount
+    let ranges = Morsels.ranges(n, size: morselRows)
+    let out = [Int32](unsafeUninitializedCapacity: n) { buffer, initialized in
+      guard let base = buffer.baseAddress else { return }
+      // Every morsel writes its rows at its own start (at most its row count), then they are moved
+      // down in morsel order: one allocation, as in one pass.
+      let kept = Morsels.map(ranges, threads: threads) { _, range -> Int in
+        let own = root.withOwnBuffers()
+        defer { own.release() }
+        return rows(own, in: range, into: base + range.lowerBound)
+      }
+      var k = 0
+      for (count, range) in zip(kept, ranges) {
+        guard let count else { break }  // Ctrl-C: the caller reads the flag
+        let from = base + range.lowerBound
+        // Destination at or before the source: a forward copy never overwrites what it has yet to read.
+        if k != range.lowerBound { for i in 0..<count { base[k &+ i] = from[i] } }
+        k += count
+      }
+      initialized = k
+    }
+    return trimmed(out)
+  }
+
+  /// The predicate's node tree over `table`, or nil when it is not fusable (it may warn, or it is
+  /// not `and`/`or`/`not` over comparisons). The caller frees it with ``Node/release()``.
+  private static func compiled(
+    _ predicate: BoundExpression, on table: Table, warnings: inout EvaluationWarnings
+  ) -> Node? {
     if predicate.mayWarn { return nil }
     switch predicate {
     case .comparison, .logical, .not: break
     default: return nil
     }
-    let root = compile(predicate, on: table, warnings: &warnings)
-    if case .leaf(let flags) = root.kind {
-      // Nothing to fuse (a comparison of other types): the evaluated column's rows, as before.
-      root.release()
-      return LogicKernel.selection(flags)
-    }
-    let n = table.rowCount
-    let out = [Int32](unsafeUninitializedCapacity: n) { buffer, initialized in
-      var k = 0
-      var base = 0
-      while base < n {
-        let count = min(chunk, n - base)
-        root.evaluate(base: base, count: count, wantFalse: false)
-        let t = root.trueBytes
-        let b = Int32(truncatingIfNeeded: base)
-        for i in 0..<count {
-          // Write every row, advance only past kept ones: no branch per row.
-          buffer[k] = b &+ Int32(truncatingIfNeeded: i)
-          k &+= Int(t[i])
-        }
-        base += count
+    return compile(predicate, on: table, warnings: &warnings)
+  }
+
+  /// Writes the rows in `range` (rows of the table, ascending) where `root` is true to `out` and
+  /// returns how many, chunk by chunk from `range.lowerBound`: the one loop the whole table
+  /// (`0..<rowCount`) and every morsel run. `out` has room for `range.count` rows.
+  private static func rows(_ root: Node, in range: Range<Int>, into out: UnsafeMutablePointer<Int32>) -> Int {
+    var k = 0
+    var base = range.lowerBound
+    let end = range.upperBound
+    while base < end {
+      let count = min(chunk, end - base)
+      root.evaluate(base: base, count: count, wantFalse: false)
+      let t = root.trueBytes
+      let b = Int32(truncatingIfNeeded: base)
+      for i in 0..<count {
+        // Write every row, advance only past kept ones: no branch per row.
+        out[k] = b &+ Int32(truncatingIfNeeded: i)
+        k &+= Int(t[i])
       }
-      initialized = k
+      base += count
     }
-    root.release()
-    return trimmed(out)
+    return k
   }
 
   /// `rows` in an allocation of its own size when it fills less than half its capacity (a
@@ -203,6 +255,17 @@ enum SelectionKernel {
       self.kind = kind
       trueBytes = .allocate(capacity: SelectionKernel.chunk)
       falseBytes = .allocate(capacity: SelectionKernel.chunk)
+    }
+
+    /// The same tree (its comparisons and leaves shared, they are only read) with buffers of its
+    /// own, so another thread can evaluate it at the same time; freed by ``release()``.
+    func withOwnBuffers() -> Node {
+      switch kind {
+      case .compare, .leaf: return Node(kind)
+      case .and(let a, let b): return Node(.and(a.withOwnBuffers(), b.withOwnBuffers()))
+      case .or(let a, let b): return Node(.or(a.withOwnBuffers(), b.withOwnBuffers()))
+      case .not(let a): return Node(.not(a.withOwnBuffers()))
+      }
     }
 
     /// Frees the buffers of this node and its children.

@@ -39,6 +39,7 @@ import Testing
     executor.morselRows = morselRows
     executor.threads = threads
     executor.morselAggregation = true
+    executor.morselSelection = true
     let result = try executor.run(Optimizer.optimize(try binder.bind(pipeline)))
     return (result, executor.warnings.messages)
   }

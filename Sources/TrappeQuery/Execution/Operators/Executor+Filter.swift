@@ -7,6 +7,10 @@ extension Executor {
     if let kept = filterInMorsels(predicate, on: input) {
       // Morsels skip their work on Ctrl-C: never use what they returned.
       try Interrupt.check()
+      if let overrun = warnings.overrun {
+        warnings.overrun = nil
+        throw .overBudget(overrun)
+      }
       return kept
     }
     let (table, mapping) = input.compact(predicate.referencedColumns)
