@@ -155,9 +155,9 @@ final class ColumnBuffer {
   @inline(__always) func code(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt32 {
     let hash: UInt64
     if n <= ByteInterner.shortLength {
-      let (low, high) = ByteInterner.words(p, n)
-      hash = ByteInterner.hash(low: low, high: high, length: n)
-      if let code = interner.code(low: low, high: high, length: n, hash: hash) { return code }
+      let (low, middle, high) = ByteInterner.words(p, n)
+      hash = ByteInterner.hash(low: low, middle: middle, high: high, length: n)
+      if let code = interner.code(low: low, middle: middle, high: high, length: n, hash: hash) { return code }
     } else {
       hash = ByteInterner.hash(p, n)
       if let code = interner.code(p, n, hash: hash) { return code }
