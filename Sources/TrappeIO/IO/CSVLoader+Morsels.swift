@@ -26,6 +26,8 @@ extension CSVLoader {
     var pending: CSVError?
     /// A malformed record, or Ctrl-C: the scan of this morsel stopped there.
     var failure: CSVError?
+    /// Its bytes are not all UTF-8 (checked only with ``CSVLoader/checksUTF8``): nothing was parsed.
+    var notUTF8 = false
   }
 
   /// Parses the records from `dataStart` to the end in morsels of about ``morselBytes``
@@ -61,17 +63,20 @@ extension CSVLoader {
         let to = m + 1 < count ? starts[m + 1] : bytes.count
         var loader = withOwnScratch()
         defer { loader.deallocate() }
+        // The first morsel also checks the header's bytes.
         out[m] = loader.parseMorsel(
-            from: from, to: to, names: names, overrides: overrides, plans: plans, types: types, units: units,
-            fresh: fresh, comma: comma, delimiter: delimiter, capacity: capacity(from, to))
+            from: from, to: to, checkFrom: m == 0 ? min(start, from) : from, names: names, overrides: overrides,
+            plans: plans, types: types, units: units, fresh: fresh, comma: comma, delimiter: delimiter,
+            capacity: capacity(from, to))
       }
     }
     return results.compactMap { $0 }
   }
 
-  /// The one pass over the records in `from..<to` (`to` is a record start or the end).
+  /// The one pass over the records in `from..<to` (`to` is a record start or the end); with
+  /// ``checksUTF8``, bytes `checkFrom..<to` are checked to be UTF-8 first.
   private mutating func parseMorsel(
-    from: Int, to: Int, names: [String], overrides: [DataType?], plans: [Plan], types: [DataType],
+    from: Int, to: Int, checkFrom: Int, names: [String], overrides: [DataType?], plans: [Plan], types: [DataType],
     units: [PeriodUnit], fresh: [ColumnInference], comma: Bool, delimiter: UInt8, capacity: Int
   ) -> MorselResult {
     let columnCount = names.count
@@ -93,6 +98,15 @@ extension CSVLoader {
       return MorselResult(
         columns: columns, rows: 0, broken: broken, observed: observed, outOfRange: outOfRange, pending: nil,
         failure: .interrupted(file: name))
+    }
+    // Morsels start at record starts, after a line feed, so no character spans two of them.
+    if checksUTF8 && TextDecoding.firstInvalidUTF8(UnsafeBufferPointer(start: base, count: to), from: checkFrom) != nil {
+      releasePages?(from, to)
+      var result = MorselResult(
+        columns: columns, rows: 0, broken: broken, observed: observed, outOfRange: outOfRange, pending: nil,
+        failure: nil)
+      result.notUTF8 = true
+      return result
     }
     // The builders' references stay in `columns`, alive to the end of this function; the loop
     // appends through `writers`, which holds none (no retain and release per cell).

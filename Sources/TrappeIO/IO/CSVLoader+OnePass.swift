@@ -104,6 +104,13 @@ extension CSVLoader {
     var pending: CSVError?
     // A malformed record (or Ctrl-C) anywhere stops the load before any bad value, as the
     // sequential scan throws it at once; the first in file order is reported.
+    if checksUTF8 {
+      if parts.contains(where: \.notUTF8) {
+        foundNotUTF8 = true
+        throw .notText(file: name, what: "not UTF-8", hint: "read it decoded")
+      }
+      checkedUTF8 = true
+    }
     for part in parts {
       if let failure = part.failure { throw failure }
     }

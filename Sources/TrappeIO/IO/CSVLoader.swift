@@ -19,6 +19,11 @@ struct CSVLoader {
   let nullTokens: [[UInt8]]
   let nullLengths: UInt64
   let longNullToken: Bool
+  /// The first bytes of the nonempty null tokens, as bits (bytes 0–63, 64–127, and whether
+  /// any is above 127), for a quick reject of cells of a null token's length (`12` beside `..`).
+  let nullFirstLow: UInt64
+  let nullFirstHigh: UInt64
+  let nullFirstAbove: Bool
   /// Room for unescaping quoted fields that contain `""`; freed by ``deallocate()``.
   private var scratch: UnsafeMutablePointer<UInt8>
   private var scratchCapacity = 64
@@ -38,6 +43,15 @@ struct CSVLoader {
   var morselSize: Int?
   /// Gives back the memory of bytes `from..<to` once parsed (set for a memory-mapped file).
   var releasePages: ((Int, Int) -> Void)?
+  /// Whether the bytes are not known to be UTF-8 (a memory-mapped file): each morsel of the
+  /// one pass then checks its own bytes (and the first one the header's) just before parsing
+  /// them, instead of a separate pass over the file before the load.
+  var checksUTF8 = false
+  /// Set when the morsels checked every byte from `start` to the end and found only UTF-8.
+  var checkedUTF8 = false
+  /// Set when a morsel found a byte that is not UTF-8; the load then stops with an error that
+  /// only tells its caller to read the file another way (``CSVReader/readMapped``).
+  var foundNotUTF8 = false
 
   init(
     bytes: UnsafeBufferPointer<UInt8>, base: UnsafePointer<UInt8>, start: Int, name: String,
@@ -58,6 +72,16 @@ struct CSVLoader {
     }
     nullLengths = lengths
     longNullToken = long
+    var low: UInt64 = 0
+    var high: UInt64 = 0
+    var above = false
+    for token in nullTokens {
+      guard let first = token.first else { continue }
+      if first < 64 { low |= 1 << UInt64(first) } else if first < 128 { high |= 1 << UInt64(first - 64) } else { above = true }
+    }
+    nullFirstLow = low
+    nullFirstHigh = high
+    nullFirstAbove = above
   }
 
   /// Runs the whole load.
@@ -403,6 +427,16 @@ struct CSVLoader {
       if nullLengths & (1 << UInt64(n)) == 0 { return false }
     } else if !longNullToken {
       return false
+    }
+    if n > 0 {
+      let first = p[0]
+      if first < 64 {
+        if nullFirstLow & (1 &<< UInt64(first)) == 0 { return false }
+      } else if first < 128 {
+        if nullFirstHigh & (1 &<< UInt64(first &- 64)) == 0 { return false }
+      } else if !nullFirstAbove {
+        return false
+      }
     }
     for token in nullTokens where token.count == n {
       var same = true

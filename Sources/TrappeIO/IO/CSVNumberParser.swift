@@ -46,9 +46,31 @@ enum CSVNumberParser {
   }
 
   /// Parses an integer; in comma mode `.` may separate groups of three digits.
+  ///
+  /// One to 18 plain digits (below 10^18, so no overflow is possible) take a loop without
+  /// overflow checks; anything else, or a byte that is no digit, the checked loop.
   @inline(__always)
   static func int(_ p: UnsafePointer<UInt8>, _ n: Int, grouped: Bool) -> Int64? {
     guard let (negative, start) = sign(p, n) else { return nil }
+    if n > start && n &- start <= 18 {
+      var magnitude: UInt64 = 0
+      var i = start
+      while i < n {
+        let d = p[i] &- 48
+        guard d < 10 else { return checkedInt(p, n, negative: negative, start: start, grouped: grouped) }
+        magnitude = magnitude &* 10 &+ UInt64(d)
+        i &+= 1
+      }
+      let value = Int64(bitPattern: magnitude)
+      return negative ? 0 &- value : value
+    }
+    return checkedInt(p, n, negative: negative, start: start, grouped: grouped)
+  }
+
+  /// ``int(_:_:grouped:)`` with every step checked: any length, thousands groups.
+  private static func checkedInt(
+    _ p: UnsafePointer<UInt8>, _ n: Int, negative: Bool, start: Int, grouped: Bool
+  ) -> Int64? {
     var i = start
     var magnitude: UInt64 = 0
     var digits = 0

@@ -7,7 +7,8 @@ import TrappeBase
 #endif
 
 extension CSVReader {
-  /// Bytes validated (as UTF-8) between releases of the mapped pages.
+  /// Bytes validated (as UTF-8) between releases of the mapped pages, when a load is checked
+  /// after it ran (see ``readMapped(_:name:options:isInterrupted:)``).
   static let validationSlice = 8 << 20
 
   /// Loads a regular UTF-8 file straight from a read-only memory map, or returns nil for the
@@ -47,23 +48,6 @@ extension CSVReader {
     }
     if BinarySignature.detect(head, fileName: name) != nil { return nil }
     let start = head.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-    // UTF-8 validation in slices that end after a line feed (no character spans one), each
-    // slice's pages given back once checked.
-    var from = start
-    while from < size {
-      if isInterrupted() { throw .interrupted(file: name) }
-      var end = min(size, from + validationSlice)
-      if end < size, let lineFeed = memchr(base + end, 10, size - end) {
-        end = UnsafeMutableRawPointer(lineFeed) - mapped + 1
-      } else {
-        end = size
-      }
-      if TextDecoding.firstInvalidUTF8(UnsafeBufferPointer(rebasing: buffer[0..<end]), from: from) != nil {
-        return nil
-      }
-      release(base, from, end, page: page)
-      from = end
-    }
     let hasLF = memchr(base + start, 10, size - start) != nil
     if !hasLF && memchr(base + start, 13, size - start) != nil { return nil }
 
@@ -75,10 +59,54 @@ extension CSVReader {
       isInterrupted: isInterrupted)
     loader.firstLine = noticeEnd == nil ? 1 : 2
     loader.releasePages = { from, to in release(base, from, to, page: page) }
+    // The one pass checks the bytes are UTF-8 morsel by morsel as it parses them; a load that
+    // ends any other way checks the whole file after, and gives it to the copying path when
+    // it is not UTF-8 (as if it had been checked first: that path decodes it, and reports
+    // any error in the decoded text).
+    loader.checksUTF8 = true
     defer { loader.deallocate() }
-    var result = try loader.load(encoding: .utf8)
+    var result: CSVReadResult
+    do throws(CSVError) {
+      result = try loader.load(encoding: .utf8)
+    } catch {
+      if loader.foundNotUTF8 { return nil }
+      if case .interrupted = error { throw error }
+      if !loader.checkedUTF8, try !isUTF8(buffer, from: start, page: page, isInterrupted: isInterrupted, name: name) {
+        return nil
+      }
+      throw error
+    }
+    if !loader.checkedUTF8, try !isUTF8(buffer, from: start, page: page, isInterrupted: isInterrupted, name: name) {
+      return nil
+    }
     result.illustrativeNotice = noticeEnd != nil
     return result
+  }
+
+  /// Whether the mapped bytes from `start` on are UTF-8, checked in slices that end after a
+  /// line feed (no character spans one), each slice's pages given back once checked.
+  private static func isUTF8(
+    _ buffer: UnsafeBufferPointer<UInt8>, from start: Int, page: Int, isInterrupted: () -> Bool, name: String
+  ) throws(CSVError) -> Bool {
+    guard let first = buffer.baseAddress else { return true }
+    let base = UnsafeMutablePointer(mutating: first)
+    let size = buffer.count
+    var from = start
+    while from < size {
+      if isInterrupted() { throw .interrupted(file: name) }
+      var end = min(size, from + validationSlice)
+      if end < size, let lineFeed = memchr(base + end, 10, size - end) {
+        end = UnsafeRawPointer(lineFeed) - UnsafeRawPointer(base) + 1
+      } else {
+        end = size
+      }
+      if TextDecoding.firstInvalidUTF8(UnsafeBufferPointer(rebasing: buffer[0..<end]), from: from) != nil {
+        return false
+      }
+      release(base, from, end, page: page)
+      from = end
+    }
+    return true
   }
 
   /// Gives back the whole pages of the map inside bytes `from..<to`.

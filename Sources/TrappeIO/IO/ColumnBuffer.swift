@@ -39,7 +39,7 @@ final class ColumnBuffer {
   private var cacheKeys: UnsafeMutablePointer<UInt64>?
   private var cacheOrdinals: UnsafeMutablePointer<Int32>?
   private var cacheLengths: UnsafeMutablePointer<UInt8>?
-  private static let cacheBits = 10
+  private static let cacheBits = 12
 
   init(kind: Kind, unit: PeriodUnit, capacity: Int) {
     self.kind = kind
@@ -153,8 +153,21 @@ final class ColumnBuffer {
   /// The code of a string cell, adding the string to the dictionary when new. Byte strings
   /// that are equal as Swift strings (canonically equivalent) share one code.
   @inline(__always) func code(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt32 {
-    let hash = ByteInterner.hash(p, n)
-    if let code = interner.code(p, n, hash: hash) { return code }
+    let hash: UInt64
+    if n <= ByteInterner.shortLength {
+      let (low, middle, high) = ByteInterner.words(p, n)
+      hash = ByteInterner.hash(low: low, middle: middle, high: high, length: n)
+      if let code = interner.code(low: low, middle: middle, high: high, length: n, hash: hash) { return code }
+    } else {
+      hash = ByteInterner.hash(p, n)
+      if let code = interner.code(p, n, hash: hash) { return code }
+    }
+    return newCode(p, n, hash: hash)
+  }
+
+  /// The code of a string cell the interner does not hold yet (a new string, or new bytes
+  /// for a string already in the dictionary).
+  private func newCode(_ p: UnsafePointer<UInt8>, _ n: Int, hash: UInt64) -> UInt32 {
     let text = String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
     let code: UInt32
     if let known = lookup[text] {
@@ -173,14 +186,18 @@ final class ColumnBuffer {
     guard n <= 8, n > 0, let keys = cacheKeys, let ordinals = cacheOrdinals, let lengths = cacheLengths else {
       return parsePeriod(p, n)
     }
-    var key: UInt64 = 0
-    for i in 0..<n { key |= UInt64(p[i]) &<< UInt64(i &* 8) }
+    let key = ByteInterner.words(p, n).low
+    // Two-way: a cell is looked for in its slot and the slot's neighbour (slot ^ 1), so two
+    // periods that hash to one slot do not evict each other on every row.
     let slot = Int(truncatingIfNeeded: ((key ^ UInt64(n)) &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - ColumnBuffer.cacheBits))
     if keys[slot] == key && Int(lengths[slot]) == n { return ordinals[slot] }
+    let other = slot ^ 1
+    if keys[other] == key && Int(lengths[other]) == n { return ordinals[other] }
     guard let ordinal = parsePeriod(p, n) else { return nil }
-    keys[slot] = key
-    lengths[slot] = UInt8(n)
-    ordinals[slot] = ordinal
+    let into = lengths[slot] != 0 && lengths[other] == 0 ? other : slot
+    keys[into] = key
+    lengths[into] = UInt8(n)
+    ordinals[into] = ordinal
     return ordinal
   }
 

@@ -1,3 +1,4 @@
+import TrappeBase
 import TrappeStorage
 
 /// The typed builders of one CSV load (or one morsel of it), addressed by column index.
@@ -138,18 +139,24 @@ struct ColumnBuilders {
   /// part's rows after the previous one's, copied once into the final columns; each part's
   /// memory is freed as soon as it is copied. A string column's dictionary lists its strings in
   /// order of first appearance in the file (each part's in its own order of first appearance).
-  /// Columns marked in `skip` come back empty (they are parsed again).
+  /// Columns marked in `skip` come back empty (they are parsed again). The columns are joined
+  /// on up to ``Parallelism/threads`` threads, one column at a time each (a column's pieces
+  /// are its own), so the result does not depend on the thread count.
   static func concatenate(_ parts: [ColumnBuilders], skip: [Bool]) -> [Column] {
     guard let first = parts.first else { return [] }
-    var columns: [Column] = []
-    for c in 0..<first.buffers.count {
-      let pieces = parts.map { $0.buffers[c] }
-      if skip[c] {
-        for piece in pieces { piece.release() }
+    let count = first.buffers.count
+    var columns = [Column?](repeating: nil, count: count)
+    columns.withUnsafeMutableBufferPointer { slots in
+      guard let out = slots.baseAddress else { return }
+      Parallelism.forEachMorsel(count) { c in
+        let pieces = parts.map { $0.buffers[c] }
+        if skip[c] {
+          for piece in pieces { piece.release() }
+        }
+        out[c] = join(pieces, kind: first.buffers[c].kind, unit: first.buffers[c].unit)
       }
-      columns.append(join(pieces, kind: first.buffers[c].kind, unit: first.buffers[c].unit))
     }
-    return columns
+    return columns.compactMap { $0 }
   }
 
   /// One column's pieces joined (and released).

@@ -190,11 +190,18 @@ import TrappeTestSupport
       ("utf16", [0xFF, 0xFE, 0x61, 0, 0x0A, 0, 0x31, 0, 0x0A, 0]),
       ("bad value late", Array((big + "3000,By,x\n").utf8)),
       ("big", Array(big.utf8)),
+      // Bytes that are not UTF-8 where only the morsels look (past the sample, in the header),
+      // alone or with an error the sample or a morsel meets first: the copying path's result.
+      ("latin1 late", Array(big.utf8) + [0x4B, 0xF8] + Array(",By,1\n".utf8)),
+      ("latin1 header", Array("id,by,n".utf8) + [0xF8] + Array("\n1,x,2\n".utf8)),
+      ("ragged then latin1", Array(("id,by,n\n1,2\n" + big.dropFirst(8)).utf8) + [0xE9] + Array(",x,1\n".utf8)),
+      ("utf8 then stray byte", Array(("id,by,n\n1,København,2\n" + big.dropFirst(8)).utf8) + [0xE9] + Array(",x,1\n".utf8)),
+      ("bad value then latin1", Array((big + "3000,By,x\n").utf8) + [0xE9] + Array(",x,1\n".utf8)),
     ]
     for (name, bytes) in cases {
       let path = dir.path + "/\(name).csv"
       try AtomicFile.write(bytes: bytes, to: path)
-      let options = name == "bad value late" ? CSVReadOptions(typeOverrides: ["n": .int64]) : CSVReadOptions()
+      let options = name.hasPrefix("bad value") ? CSVReadOptions(typeOverrides: ["n": .int64]) : CSVReadOptions()
       var fromFile: Result<CSVReadResult, CSVError>
       do throws(CSVError) {
         fromFile = .success(try CSVReader.read(file: path, name: "data.csv", options: options))
@@ -209,7 +216,9 @@ import TrappeTestSupport
       } catch {
         mapped = true
       }
-      #expect(mapped == !["cr only", "latin1", "utf16"].contains(name), "\(name)")
+      let copied = ["cr only", "latin1", "utf16", "latin1 late", "latin1 header", "ragged then latin1"]
+        + ["utf8 then stray byte", "bad value then latin1"]
+      #expect(mapped == !copied.contains(name), "\(name)")
     }
   }
 }
