@@ -97,7 +97,8 @@ extension GroupIndex {
         }
         let validRows = partStart[parts]
         // 2. The stable scatter of the key images into their partitions.
-        keys = [Int64](repeating: 0, count: validRows)
+        // Every slot is written by the scatter (and every id below by its partition): no zero fill.
+        keys = [Int64](unsafeUninitializedCapacity: validRows) { _, initialized in initialized = validRows }
         keys.withUnsafeMutableBufferPointer { out in
           chunkStart.withUnsafeBufferPointer { starts in
             Parallelism.forEachMorsel(chunks, threads: threads) { c in
@@ -115,7 +116,7 @@ extension GroupIndex {
         }
         if Interrupt.isRequested { return }
         // 3. Each partition in its own table: local ids, the first occurrence stored as `~id`.
-        ids = [Int32](repeating: 0, count: validRows)
+        ids = [Int32](unsafeUninitializedCapacity: validRows) { _, initialized in initialized = validRows }
         let batches = Swift.min(parts, 16)
         let perBatch = parts / batches
         let expectedPerPart = expected / parts + 1

@@ -49,7 +49,9 @@ extension CountDistinctAggregate {
             }
             partStart[p + 1] = at
           }
-          keys = [Int64](repeating: 0, count: partStart[parts])
+          // Every slot is written by the scatter: no zero fill.
+          let validRows = partStart[parts]
+          keys = [Int64](unsafeUninitializedCapacity: validRows) { _, initialized in initialized = validRows }
           keys.withUnsafeMutableBufferPointer { out in
             chunkStart.withUnsafeBufferPointer { starts in
               Parallelism.forEachMorsel(chunks, threads: threads) { c in
