@@ -8,13 +8,20 @@ extension GroupIndex {
   /// (0 in the id half marks an empty slot), probes linearly from a
   /// Fibonacci hash, and doubles when half full. NULL rows share one group
   /// outside the table. The table starts at the size ``estimatedDistinct(rows:key:)``
-  /// asks for, so a good estimate means no rehash at all.
+  /// asks for, so a good estimate means no rehash at all. From ``partitionMinRows`` rows with
+  /// an estimate too large for a table in cache it groups hash partitions instead
+  /// (``partitioned(_:validity:expected:bits:chunkRows:threads:)``), with the same result.
   static func hashed<T: GroupKeyRepresentable>(_ values: [T], validity: ValidityMask) -> GroupIndex {
     let n = values.count
     let expected = values.withUnsafeBufferPointer { v in
       validity.withValidityWords { bits in
         estimatedDistinct(rows: n) { row in bits.isValid(row) ? v[row].groupKey : nil }
       }
+    }
+    // Many keys over many rows: one table would not fit in cache, partitions do.
+    if let bits = partitionBits(rows: n, expected: expected) {
+      let chunkRows = testPartitionRows == nil ? partitionChunkRows : 64
+      return partitioned(values, validity: validity, expected: expected, bits: bits, chunkRows: chunkRows)
     }
     var capacity = hashCapacity(expected: expected)
     var shift = UInt64(64 - capacity.trailingZeroBitCount)

@@ -141,3 +141,47 @@ import Testing
     #expect(GroupIndex.hashCapacity(expected: 100_000) == 262_144)
   }
 }
+
+/// Partitioned distinct counting (``CountDistinctAggregate/partitionedSet``) against counts
+/// computed independently with Swift sets.
+@Suite struct PartitionedCountDistinctTests {
+  @Test(arguments: [1, 2]) func partitionedSetMatchesSets(threads: Int) {
+    let n = 20_000
+    var state: UInt64 = 42
+    var raw: [Int64?] = []
+    var groupOf: [Int32] = []
+    for row in 0..<n {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      groupOf.append(Int32((state >> 40) % 7))
+      raw.append(row % 53 == 3 ? nil : 10_000_000 + Int64(state >> 35) % 3_000)
+    }
+    var sets = [Set<Int64>](repeating: [], count: 7)
+    for row in 0..<n { if let v = raw[row] { sets[Int(groupOf[row])].insert(v) } }
+    var whole = Set<Int64>()
+    for s in sets { whole.formUnion(s) }
+    guard case .int64(let c) = TestColumns.ints(raw) else {
+      Issue.record("not an integer column")
+      return
+    }
+    var firstRow: [Int32] = []
+    var seen = Set<Int32>()
+    for (row, g) in groupOf.enumerated() where seen.insert(g).inserted { firstRow.append(Int32(row)) }
+    let groups = GroupIndex(groupOf: groupOf, groupCount: 7, firstRow: firstRow)
+    let base: Int64 = 10_000_000
+    let span: Int64 = 3_000
+    for bits in [2, 4] {
+      var counts = [Int64](repeating: 0, count: 7)
+      CountDistinctAggregate.partitionedSet(
+        c.values, validity: c.validity, groups: groups, base: base, stride: span, expected: 10, bits: bits,
+        chunkRows: 128, threads: threads, counts: &counts)
+      #expect(counts == sets.map { Int64($0.count) })
+      // One group, unfolded (stride 0): the whole column's distinct values.
+      let one = GroupIndex(groupOf: [Int32](repeating: 0, count: n), groupCount: 1, firstRow: [0])
+      var total: [Int64] = [0]
+      CountDistinctAggregate.partitionedSet(
+        c.values, validity: c.validity, groups: one, base: 0, stride: 0, expected: 10, bits: bits,
+        chunkRows: 64, threads: threads, counts: &total)
+      #expect(total == [Int64(whole.count)])
+    }
+  }
+}

@@ -125,3 +125,61 @@ import Testing
     #expect(index.groupCount == 1)
   }
 }
+
+/// The radix-partitioned hashed grouping (``GroupIndex/partitioned(_:validity:expected:bits:chunkRows:threads:)``)
+/// against an independent first-appearance numbering and the one-table path.
+@Suite struct PartitionedGroupIndexTests {
+  /// Sparse 8-digit ids (about ten rows each, in no order), every 97th row NULL.
+  private func sparseIDs(_ n: Int) -> [Int64?] {
+    var state: UInt64 = 0x1234_5678
+    var persons: [Int64] = []
+    for _ in 0..<(n / 10) {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      persons.append(10_000_000 + Int64(state >> 33) % 90_000_000)
+    }
+    return (0..<n).map { row -> Int64? in
+      if row % 97 == 5 { return nil }
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return persons[Int(state >> 33) % persons.count]
+    }
+  }
+
+  @Test(arguments: [1, 2]) func partitionedMatchesFirstAppearanceAndOneTable(threads: Int) {
+    let raw = sparseIDs(30_000)
+    let column = TestColumns.ints(raw)
+    guard case .int64(let c) = column else {
+      Issue.record("not an integer column")
+      return
+    }
+    // Independent: a dictionary numbering keys (NULL as one key) in order of first appearance.
+    var seen: [Int64?: Int32] = [:]
+    var expectedGroupOf: [Int32] = []
+    var expectedFirst: [Int32] = []
+    for (row, key) in raw.enumerated() {
+      if let id = seen[key] {
+        expectedGroupOf.append(id)
+      } else {
+        let id = Int32(seen.count)
+        seen[key] = id
+        expectedGroupOf.append(id)
+        expectedFirst.append(Int32(row))
+      }
+    }
+    for bits in [2, 5] {
+      let index = GroupIndex.partitioned(
+        c.values, validity: c.validity, expected: 100, bits: bits, chunkRows: 128, threads: threads)
+      #expect(index.groupCount == seen.count)
+      #expect(index.groupOf == expectedGroupOf)
+      #expect(index.firstRow == expectedFirst)
+    }
+    // 30,000 rows take the one-table path, which must agree.
+    #expect(GroupIndex.build(keys: [column]) == GroupIndex.partitioned(
+      c.values, validity: c.validity, expected: 100, bits: 3, chunkRows: 64, threads: threads))
+  }
+
+  @Test func partitionBitsOnlyForLargeInputsWithManyKeys() {
+    #expect(GroupIndex.partitionBits(rows: 10_000_000, expected: 1_000) == nil)
+    #expect(GroupIndex.partitionBits(rows: 100_000, expected: 100_000) == nil)
+    #expect(GroupIndex.partitionBits(rows: 10_000_000, expected: 1_000_000) == 7)
+  }
+}

@@ -15,8 +15,9 @@ extension CountDistinctAggregate {
   /// lies in `base..<base + span`; with one group and `span` nil the key is the image itself.
   /// A bitset marks the pairs when their domain is at most ``bitsetLimit(rows:)`` bits;
   /// otherwise an open-addressing set of `Int64` keys does, sized from
-  /// ``GroupIndex/estimatedDistinct(rows:key:)`` and doubled when half full. On Ctrl-C it
-  /// stops early; the executor then discards the result.
+  /// ``GroupIndex/estimatedDistinct(rows:key:)`` and doubled when half full; many pairs over
+  /// many rows go through hash partitions instead (``partitionedSet``). On Ctrl-C it stops
+  /// early; the executor then discards the result.
   static func onePass<T: GroupKeyRepresentable>(
     _ values: [T], validity: ValidityMask, groups: GroupIndex, base: Int64, span: Int64?
   ) -> [Int64]? {
@@ -86,13 +87,27 @@ extension CountDistinctAggregate {
     var used = 0
     var row = 0
     var stopped = false
+    let expected = values.withUnsafeBufferPointer { v in
+      groups.groupOf.withUnsafeBufferPointer { g in
+        validity.withValidityWords { bits in
+          GroupIndex.estimatedDistinct(rows: n) { row in
+            bits.isValid(row) ? Int64(g[row]) &* stride &+ (v[row].groupKey &- base) : nil
+          }
+        }
+      }
+    }
+    // Many pairs over many rows: count them in hash partitions that fit in cache.
+    if let partitionBits = GroupIndex.partitionBits(rows: n, expected: expected) {
+      let chunkRows = GroupIndex.testPartitionRows == nil ? GroupIndex.partitionChunkRows : 64
+      partitionedSet(
+        values, validity: validity, groups: groups, base: base, stride: stride, expected: expected,
+        bits: partitionBits, chunkRows: chunkRows, counts: &counts)
+      return
+    }
     values.withUnsafeBufferPointer { v in
       groups.groupOf.withUnsafeBufferPointer { g in
         counts.withUnsafeMutableBufferPointer { c in
           validity.withValidityWords { bits in
-            let expected = GroupIndex.estimatedDistinct(rows: n) { row in
-              bits.isValid(row) ? Int64(g[row]) &* stride &+ (v[row].groupKey &- base) : nil
-            }
             capacity = GroupIndex.hashCapacity(expected: expected)
             shift = UInt64(64 - capacity.trailingZeroBitCount)
             table = [Int64](repeating: empty, count: capacity)
