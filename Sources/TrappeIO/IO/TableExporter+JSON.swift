@@ -30,7 +30,7 @@ extension TableExporter {
   static func jsonValue(_ column: Column, _ row: Int) -> String {
     guard column.isValid(row) else { return "null" }
     switch column {
-    case .int64(let c): return String(c.values[row])
+    case .int64(let c): return String(c.slot(row))
     case .double(let c):
       let value = c.values[row]
       return value.isFinite ? NumberFormatting.plain(value) : "null"

@@ -26,10 +26,10 @@ extension GroupIndex {
         let bytes = c.values.map { $0 ? UInt8(1) : 0 }
         fold(&combined, &radix, bytes, validity: c.validity, base: 0, domain: 2)
       case .int64(let c):
-        if let (low, domain) = denseRange(c.values, validity: c.validity) {
-          fold(&combined, &radix, c.values, validity: c.validity, base: low, domain: domain)
+        if let (low, domain) = denseRange(c.widenedValues(), validity: c.validity) {
+          fold(&combined, &radix, c.widenedValues(), validity: c.validity, base: low, domain: domain)
         } else {
-          let own = hashed(c.values, validity: c.validity)
+          let own = hashed(c.widenedValues(), validity: c.validity)
           fold(&combined, &radix, own.groupOf, validity: none, base: 0, domain: own.groupCount)
         }
       case .period(let c):

@@ -37,7 +37,7 @@ import Testing
 
   @Test func hashTableGrowsPastItsFirstCapacity() {
     let values = (0..<20_000).map { Int64($0 % 9_000) * 1_000_000_007 }
-    let index = GroupIndex.build(keys: [.int64(PrimitiveColumn(values))])
+    let index = GroupIndex.build(keys: [.int64(Int64Column(values))])
     #expect(index.groupCount == 9_000)
     #expect((0..<20_000).allSatisfy { index.groupOf[$0] == Int32($0 % 9_000) })
   }
@@ -96,7 +96,7 @@ import Testing
       }
       raw.append(column)
     }
-    let keys: [Column] = raw.map { .int64(PrimitiveColumn($0)) }
+    let keys: [Column] = raw.map { .int64(Int64Column($0)) }
     let index = GroupIndex.build(keys: keys)
     var seen: [[Int64]: Int32] = [:]
     var expected: [Int32] = []
