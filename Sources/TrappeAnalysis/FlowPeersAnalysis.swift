@@ -60,10 +60,10 @@ struct FlowPeersAnalysis: AnalysisOperator {
       else { return [:] }
       var out: [String: (Int64, Double)] = [:]
       var totals: [String: Int64] = [:]
-      for i in 0..<t.rowCount { totals[f.dictionary[Int(f.codes[i])], default: 0] += p.values[i] }
+      for i in 0..<t.rowCount { totals[f.dictionary[Int(f.codes[i])], default: 0] += p.slot(i) }
       for i in 0..<t.rowCount {
         let from = f.dictionary[Int(f.codes[i])]
-        out[from + "\u{1}" + to.dictionary[Int(to.codes[i])]] = (p.values[i], Double(p.values[i]) * 100 / Double(totals[from] ?? 1))
+        out[from + "\u{1}" + to.dictionary[Int(to.codes[i])]] = (p.slot(i), Double(p.slot(i)) * 100 / Double(totals[from] ?? 1))
       }
       return out
     }

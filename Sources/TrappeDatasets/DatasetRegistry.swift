@@ -60,7 +60,8 @@ package final class DatasetRegistry {
     {
       return cached
     }
-    let table = try parse(manifest)
+    // Int columns in their narrowest width, whichever reader made the table.
+    let table = try parse(manifest).narrowed()
     cache?.store(table, for: name, fingerprint: fingerprint)
     return table
   }

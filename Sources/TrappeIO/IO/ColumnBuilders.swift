@@ -181,7 +181,7 @@ struct ColumnBuilders {
       }
     }
     switch kind {
-    case .int64: return .int64(PrimitiveColumn(values: values(Int64.self), validity: validity))
+    case .int64: return Column.int64(Int64Column(values: values(Int64.self), validity: validity)).narrowed()
     case .double: return .double(PrimitiveColumn(values: values(Double.self), validity: validity))
     case .bool: return .bool(PrimitiveColumn(values: values(Bool.self), validity: validity))
     case .period: return .period(PeriodColumn(unit: unit, ordinals: values(Int32.self), validity: validity))

@@ -86,8 +86,15 @@ extension ColumnarFile {
     }
     switch tag {
     case .int64:
-      let values = try reader.array(of: Int64.self, count: rows)
-      return .int64(PrimitiveColumn(values: values, validity: validity))
+      let storage: IntegerStorage
+      switch try reader.uint8() {
+      case 1: storage = .int8(try reader.array(of: Int8.self, count: rows))
+      case 2: storage = .int16(try reader.array(of: Int16.self, count: rows))
+      case 4: storage = .int32(try reader.array(of: Int32.self, count: rows))
+      case 8: storage = .int64(try reader.array(of: Int64.self, count: rows))
+      default: throw .corrupt("column \(name) has an invalid integer width")
+      }
+      return .int64(Int64Column(storage: storage, validity: validity))
     case .double:
       let values = try reader.array(of: Double.self, count: rows)
       return .double(PrimitiveColumn(values: values, validity: validity))

@@ -19,7 +19,8 @@ import TrappeStorage
 ///           fingerprint UInt64 · file length UInt64 · row count UInt64 · column count UInt64
 /// column*   name (UInt64 length + UTF-8) · type tag UInt8 · period unit UInt8 (0 unless period)
 ///           validity flag UInt8 (0 all valid, 1 bitmap) · [bitmap: ceil(rows/64) UInt64 words]
-///           values: rows × Int64 | Double bits | Bool byte (0/1) | UInt32 code | Int32 ordinal
+///           values: int width UInt8 (1, 2, 4 or 8 bytes) + rows × Int8/16/32/64 | Double bits
+///                   | Bool byte (0/1) | UInt32 code | Int32 ordinal
 ///           string columns then: dictionary count UInt64 · per entry UInt64 length + UTF-8
 /// trailer   checksum UInt64 over every byte before it (see ``ColumnarChecksum``)
 /// ```
@@ -31,7 +32,9 @@ enum ColumnarFile {
   /// The first eight bytes of every file.
   static let magic: [UInt8] = Array("TRAPPE1".utf8) + [0]
   /// The format version this code writes and reads.
-  static let version: UInt32 = 1
+  /// 2: int columns are stored in their narrowest width (a width byte, then the values); a
+  /// version 1 cache is refused as unsupported, so ``DatasetCache`` rebuilds it from the CSV.
+  static let version: UInt32 = 2
   /// The size of the fixed header.
   static let headerSize = 48
   /// The offset of the file-length field, patched once the length is known.
@@ -59,7 +62,21 @@ enum ColumnarFile {
         writer.append(UInt8(0))
       }
       switch column {
-      case .int64(let c): writer.append(raw: c.values)
+      case .int64(let c):
+        switch c.narrowed().storage {
+        case .int8(let v):
+          writer.append(UInt8(1))
+          writer.append(raw: v)
+        case .int16(let v):
+          writer.append(UInt8(2))
+          writer.append(raw: v)
+        case .int32(let v):
+          writer.append(UInt8(4))
+          writer.append(raw: v)
+        case .int64(let v):
+          writer.append(UInt8(8))
+          writer.append(raw: v)
+        }
       case .double(let c): writer.append(raw: c.values)
       case .bool(let c): writer.append(raw: c.values)
       case .period(let c): writer.append(raw: c.ordinals)
@@ -130,7 +147,7 @@ enum ColumnarFile {
     for (field, column) in zip(table.schema.fields, table.columns) {
       size += 8 + field.name.utf8.count + 3 + column.validity.words.count * 8
       switch column {
-      case .int64(let c): size += c.count * 8
+      case .int64(let c): size += 1 + c.count * 8
       case .double(let c): size += c.count * 8
       case .bool(let c): size += c.count
       case .period(let c): size += c.count * 4

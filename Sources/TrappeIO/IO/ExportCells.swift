@@ -68,7 +68,7 @@ struct ExportCells {
       return
     }
     switch source {
-    case .int(let c): Self.appendDecimal(c.values[row], to: &out)
+    case .int(let c): Self.appendDecimal(c.slot(row), to: &out)
     case .bool(let c): out += c.values[row] ? Self.trueBytes : Self.falseBytes
     case .string(let c, let texts): out += texts[Int(c.codes[row])]
     case .double(let c):

@@ -52,7 +52,7 @@ package enum TableExporter {
   /// A non-null cell as plain text (numbers with the chosen decimal mark).
   static func plainText(_ column: Column, _ row: Int, decimalComma: Bool, display: Bool = false) -> String {
     switch column {
-    case .int64(let c): return String(c.values[row])
+    case .int64(let c): return String(c.slot(row))
     case .double(let c):
       let value = c.values[row]
       let text = NumberFormatting.plain(display ? NumberFormatting.displayed(value) : value)

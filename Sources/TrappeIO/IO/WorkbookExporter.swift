@@ -170,7 +170,7 @@ package enum WorkbookExporter {
         }
         guard column.isValid(row) else { continue }
         switch column {
-        case .int64(let c): out += "<c r=\"\(ref)\"\(styleAttribute[i])><v>\(c.values[row])</v></c>"
+        case .int64(let c): out += "<c r=\"\(ref)\"\(styleAttribute[i])><v>\(c.slot(row))</v></c>"
         case .double(let c):
           let value = c.values[row]
           // NumberFormatting.plain keeps every digit and a '.' (12.0), so readers see a float;

@@ -43,7 +43,7 @@ struct CellFormatter: Sendable, Equatable {
           continue
         }
         result.append(
-          identifiers ? String(c.values[row]) : NumberFormatting.format(c.values[row], locale: locale, groupFourDigits: true))
+          identifiers ? String(c.slot(row)) : NumberFormatting.format(c.slot(row), locale: locale, groupFourDigits: true))
       }
     case .double(let c):
       let decimals = CellFormatter.decimals(of: c, rows: rows, counts: counts)

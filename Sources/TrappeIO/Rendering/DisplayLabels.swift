@@ -44,7 +44,7 @@ package struct DisplayLabels: Sendable, Equatable {
       case .double(let c):
         return rows.map { c.validity.isValid($0) ? DisplayLabels.fixed(c.values[$0], places, locale: locale) : nil }
       case .int64(let c):
-        return rows.map { c.validity.isValid($0) ? DisplayLabels.fixed(Double(c.values[$0]), places, locale: locale) : nil }
+        return rows.map { c.validity.isValid($0) ? DisplayLabels.fixed(Double(c.slot($0)), places, locale: locale) : nil }
       default: break
       }
     }

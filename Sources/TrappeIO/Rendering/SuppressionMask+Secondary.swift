@@ -44,7 +44,7 @@ extension SuppressionMask {
     let column = table.columns[cell.column]
     guard column.isValid(cell.row) else { return nil }
     switch column {
-    case .int64(let c): return Double(c.values[cell.row])
+    case .int64(let c): return Double(c.slot(cell.row))
     case .double(let c): return c.values[cell.row]
     case .bool, .string, .period: return nil
     }

@@ -146,7 +146,7 @@ package struct SuppressionMask: Sendable, Equatable {
   static func isSmall(_ column: Column, _ row: Int, below threshold: Int) -> Bool {
     switch column {
     case .int64(let c):
-      let value = c.values[row]
+      let value = c.slot(row)
       return value > 0 && value < Int64(threshold)
     case .double(let c):
       let value = c.values[row]

@@ -54,14 +54,13 @@ extension Aggregator {
         if function == .count_if, let part { return .counts(CountIfAggregate.compute(input: part, groups: own)) }
         return .counts(CountAggregate.compute(input: part, groups: own))
       case .integerSum, .integerAverage:
-        let values: [Int64]
-        let validity: ValidityMask
+        let column: Int64Column
         switch part {
-        case .int64(let c)?: (values, validity) = (c.values, c.validity)
-        case .bool(let c)?: (values, validity) = (c.values.map { $0 ? 1 : 0 }, c.validity)
-        default: (values, validity) = ([], ValidityMask(allValid: 0))
+        case .int64(let c)?: column = c
+        case .bool(let c)?: column = Int64Column(values: c.values.map { $0 ? 1 : 0 }, validity: c.validity)
+        default: column = Int64Column([])
         }
-        let (totals, counts) = ExactIntegerSums.compute(values, validity, own)
+        let (totals, counts) = ExactIntegerSums.compute(column, own)
         return .exact(totals, counts)
       case .doubleSum, .doubleAverage:
         switch part {
@@ -121,7 +120,7 @@ extension Aggregator {
           warnings.overflows += 1
         }
       }
-      return .int64(PrimitiveColumn(values: sums, validity: .fromFlags(seen)))
+      return .int64(Int64Column(values: sums, validity: .fromFlags(seen)))
     case .doubleSum, .doubleAverage:
       var values: [Double] = []
       var valid: [Bool] = []

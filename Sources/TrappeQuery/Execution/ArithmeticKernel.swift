@@ -61,7 +61,7 @@ enum ArithmeticKernel {
   static func negate(_ column: Column, warnings: inout EvaluationWarnings) -> Column {
     switch column {
     case .int64(let c):
-      return int(run(IntegerSubtraction.self, .scalar(0), .array(c.values, c.validity), c.count, &warnings))
+      return int(run(IntegerSubtraction.self, .scalar(0), .array(c.widenedValues(), c.validity), c.count, &warnings))
     case .double(let c):
       let out = c.values.map { -$0 }
       return .double(PrimitiveColumn(values: out, validity: c.validity))
@@ -151,7 +151,7 @@ enum ArithmeticKernel {
   }
 
   private static func int(_ result: ([Int64], ValidityMask)) -> Column {
-    .int64(PrimitiveColumn(values: result.0, validity: result.1))
+    .int64(Int64Column(values: result.0, validity: result.1))
   }
 
   private static func double(_ result: ([Double], ValidityMask)) -> Column {
@@ -162,7 +162,7 @@ enum ArithmeticKernel {
   static func integers(_ operand: Operand) -> TypedOperand<Int64> {
     switch operand {
     case .scalar(let v, _): return .scalar(v.int64Value ?? 0)
-    case .column(.int64(let c)): return .array(c.values, c.validity)
+    case .column(.int64(let c)): return .array(c.widenedValues(), c.validity)
     case .column(.period(let c)): return .array(c.ordinals.map { Int64($0) }, c.validity)
     case .column(let c): return .array([Int64](repeating: 0, count: c.count), ValidityWords(allValid: c.count).nullMask)
     }
@@ -173,7 +173,7 @@ enum ArithmeticKernel {
     switch operand {
     case .scalar(let v, _): return .scalar(v.doubleValue ?? 0)
     case .column(.double(let c)): return .array(c.values, c.validity)
-    case .column(.int64(let c)): return .array(c.values.map { Double($0) }, c.validity)
+    case .column(.int64(let c)): return .array(c.widenedValues().map { Double($0) }, c.validity)
     case .column(let c): return .array([Double](repeating: 0, count: c.count), ValidityWords(allValid: c.count).nullMask)
     }
   }

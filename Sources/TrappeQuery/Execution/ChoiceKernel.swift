@@ -17,11 +17,11 @@ enum ChoiceKernel {
     switch type {
     case .int64:
       let inputs = columns.map { column -> ([Int64], ValidityMask) in
-        if case .int64(let c) = column { return (c.values, c.validity) }
+        if case .int64(let c) = column { return (c.widenedValues(), c.validity) }
         return ([Int64](repeating: 0, count: count), ValidityWords(allValid: count).nullMask)
       }
       let (values, validity) = pick(inputs, choice: choice, placeholder: 0, count: count)
-      return .int64(PrimitiveColumn(values: values, validity: validity))
+      return .int64(Int64Column(values: values, validity: validity))
     case .double:
       let inputs = columns.map { column -> ([Double], ValidityMask) in
         if case .double(let c) = column { return (c.values, c.validity) }

@@ -8,7 +8,7 @@ extension Column {
   static func constant(_ value: Value, type: DataType, count: Int) -> Column {
     switch type {
     case .int64:
-      if let v = value.int64Value { return .int64(PrimitiveColumn([Int64](repeating: v, count: count))) }
+      if let v = value.int64Value { return .int64(Int64Column([Int64](repeating: v, count: count))) }
     case .double:
       if let v = value.doubleValue { return .double(PrimitiveColumn([Double](repeating: v, count: count))) }
     case .bool:

@@ -6,7 +6,7 @@ extension Column {
   func morsel(_ range: Range<Int>) -> Column {
     let validity = self.validity.morsel(range)
     switch self {
-    case .int64(let c): return .int64(PrimitiveColumn(values: Array(c.values[range]), validity: validity))
+    case .int64(let c): return .int64(Int64Column(storage: c.slice(range), validity: validity))
     case .double(let c): return .double(PrimitiveColumn(values: Array(c.values[range]), validity: validity))
     case .bool(let c): return .bool(PrimitiveColumn(values: Array(c.values[range]), validity: validity))
     case .string(let c):
@@ -24,13 +24,13 @@ extension Column {
     let validity = ValidityMask.joinedMorsels(parts.map(\.validity))
     switch first {
     case .int64:
-      var values: [Int64] = []
-      values.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+      var columns: [Int64Column] = []
       for part in parts {
         guard case .int64(let c) = part else { return nil }
-        values += c.values
+        columns.append(c)
       }
-      return .int64(PrimitiveColumn(values: values, validity: validity))
+      // The widest of the morsels' widths holds them all.
+      return .int64(Int64Column(storage: Int64Column.joined(columns), validity: validity))
     case .double:
       var values: [Double] = []
       values.reserveCapacity(parts.reduce(0) { $0 + $1.count })

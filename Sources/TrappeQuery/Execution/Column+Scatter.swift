@@ -8,8 +8,21 @@ extension Column {
   func scatter(_ rows: [Int32], count: Int) -> Column {
     switch self {
     case .int64(let c):
-      let (values, validity) = Column.scatter(c.values, c.validity, rows, count, placeholder: 0)
-      return .int64(PrimitiveColumn(values: values, validity: validity))
+      // The scattered column keeps the source's width.
+      switch c.storage {
+      case .int8(let v):
+        let (values, validity) = Column.scatter(v, c.validity, rows, count, placeholder: 0)
+        return .int64(Int64Column(storage: .int8(values), validity: validity))
+      case .int16(let v):
+        let (values, validity) = Column.scatter(v, c.validity, rows, count, placeholder: 0)
+        return .int64(Int64Column(storage: .int16(values), validity: validity))
+      case .int32(let v):
+        let (values, validity) = Column.scatter(v, c.validity, rows, count, placeholder: 0)
+        return .int64(Int64Column(storage: .int32(values), validity: validity))
+      case .int64(let v):
+        let (values, validity) = Column.scatter(v, c.validity, rows, count, placeholder: 0)
+        return .int64(Int64Column(storage: .int64(values), validity: validity))
+      }
     case .double(let c):
       let (values, validity) = Column.scatter(c.values, c.validity, rows, count, placeholder: 0)
       return .double(PrimitiveColumn(values: values, validity: validity))

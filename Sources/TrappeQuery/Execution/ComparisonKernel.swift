@@ -59,9 +59,9 @@ enum ComparisonKernel {
     let n = c.count
     switch (c, v) {
     case (.int64(let x), .int64(let s)):
-      return result(compare(x.values, scalar: s, op), x.validity)
+      return result(compareIntegers(x, scalar: s, op), x.validity)
     case (.int64(let x), _):
-      if let s = v.doubleValue { return result(compare(x.values.map { Double($0) }, scalar: s, op), x.validity) }
+      if let s = v.doubleValue { return result(compare(x.widenedValues().map { Double($0) }, scalar: s, op), x.validity) }
     case (.double(let x), _):
       if let s = v.doubleValue { return result(compare(x.values, scalar: s, op), x.validity) }
     case (.string(let x), .string(let s)):
@@ -102,13 +102,13 @@ enum ComparisonKernel {
     let validity = ValidityWords(a.validity, b.validity).mask
     switch (a, b) {
     case (.int64(let x), .int64(let y)):
-      return result(compare(x.values, y.values, op), validity)
+      return result(compare(x.widenedValues(), y.widenedValues(), op), validity)
     case (.double(let x), .double(let y)):
       return result(compare(x.values, y.values, op), validity)
     case (.int64(let x), .double(let y)):
-      return result(compare(x.values.map { Double($0) }, y.values, op), validity)
+      return result(compare(x.widenedValues().map { Double($0) }, y.values, op), validity)
     case (.double(let x), .int64(let y)):
-      return result(compare(x.values, y.values.map { Double($0) }, op), validity)
+      return result(compare(x.values, y.widenedValues().map { Double($0) }, op), validity)
     case (.string(let x), .string(let y)):
       return result(strings(op, x, y), validity)
     case (.period(let x), .period(let y)):
@@ -162,6 +162,24 @@ enum ComparisonKernel {
   }
 
   /// `a[i] op s` for every row: one specialised loop per operator.
+  /// `x op s` per row, in the column's stored width (one loop specialised per width); a
+  /// constant outside a narrow width's range gives all true or all false.
+  static func compareIntegers(_ x: Int64Column, scalar s: Int64, _ op: ComparisonOperator) -> [Bool] {
+    switch x.storage {
+    case .int8(let v): return compareNarrow(v, scalar: s, op)
+    case .int16(let v): return compareNarrow(v, scalar: s, op)
+    case .int32(let v): return compareNarrow(v, scalar: s, op)
+    case .int64(let v): return compare(v, scalar: s, op)
+    }
+  }
+
+  private static func compareNarrow<T: FixedWidthInteger & SignedInteger>(
+    _ v: [T], scalar s: Int64, _ op: ComparisonOperator
+  ) -> [Bool] {
+    if let narrow = T(exactly: s) { return compare(v, scalar: narrow, op) }
+    return [Bool](repeating: op.outsideRangeResult(above: s > 0), count: v.count)
+  }
+
   static func compare<T: Comparable>(_ a: [T], scalar s: T, _ op: ComparisonOperator) -> [Bool] {
     let n = a.count
     return [Bool](unsafeUninitializedCapacity: n) { out, initialized in

@@ -11,11 +11,36 @@ extension GroupIndex {
   /// ranges are small enough that the product of the radices is a dense slot array.
   static func densePair(_ a: Column, _ b: Column) -> GroupIndex? {
     switch (a, b) {
-    case (.int64(let x), .int64(let y)): return densePair(x.values, x.validity, y.values, y.validity)
-    case (.int64(let x), .period(let y)): return densePair(x.values, x.validity, y.ordinals, y.validity)
-    case (.period(let x), .int64(let y)): return densePair(x.ordinals, x.validity, y.values, y.validity)
+    // Int keys in their stored widths: one specialised loop per pair of widths.
+    case (.int64(let x), .int64(let y)):
+      switch y.storage {
+      case .int8(let v): return densePair(x, v, y.validity)
+      case .int16(let v): return densePair(x, v, y.validity)
+      case .int32(let v): return densePair(x, v, y.validity)
+      case .int64(let v): return densePair(x, v, y.validity)
+      }
+    case (.int64(let x), .period(let y)): return densePair(x, y.ordinals, y.validity)
+    case (.period(let x), .int64(let y)):
+      switch y.storage {
+      case .int8(let v): return densePair(x.ordinals, x.validity, v, y.validity)
+      case .int16(let v): return densePair(x.ordinals, x.validity, v, y.validity)
+      case .int32(let v): return densePair(x.ordinals, x.validity, v, y.validity)
+      case .int64(let v): return densePair(x.ordinals, x.validity, v, y.validity)
+      }
     case (.period(let x), .period(let y)): return densePair(x.ordinals, x.validity, y.ordinals, y.validity)
     default: return nil
+    }
+  }
+
+  /// ``densePair(_:_:_:_:)`` with the int column `x` first, in its stored width.
+  private static func densePair<B: GroupKeyRepresentable>(_ x: Int64Column, _ b: [B], _ bValidity: ValidityMask)
+    -> GroupIndex?
+  {
+    switch x.storage {
+    case .int8(let v): return densePair(v, x.validity, b, bValidity)
+    case .int16(let v): return densePair(v, x.validity, b, bValidity)
+    case .int32(let v): return densePair(v, x.validity, b, bValidity)
+    case .int64(let v): return densePair(v, x.validity, b, bValidity)
     }
   }
 

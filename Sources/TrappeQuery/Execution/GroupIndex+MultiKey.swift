@@ -26,11 +26,20 @@ extension GroupIndex {
         let bytes = c.values.map { $0 ? UInt8(1) : 0 }
         fold(&combined, &radix, bytes, validity: c.validity, base: 0, domain: 2)
       case .int64(let c):
-        if let (low, domain) = denseRange(c.values, validity: c.validity) {
-          fold(&combined, &radix, c.values, validity: c.validity, base: low, domain: domain)
-        } else {
-          let own = hashed(c.values, validity: c.validity)
-          fold(&combined, &radix, own.groupOf, validity: none, base: 0, domain: own.groupCount)
+        // In the column's stored width: one specialised pass per width.
+        func foldIntegers<T: GroupKeyRepresentable>(_ values: [T]) {
+          if let (low, domain) = denseRange(values, validity: c.validity) {
+            fold(&combined, &radix, values, validity: c.validity, base: low, domain: domain)
+          } else {
+            let own = hashed(values, validity: c.validity)
+            fold(&combined, &radix, own.groupOf, validity: none, base: 0, domain: own.groupCount)
+          }
+        }
+        switch c.storage {
+        case .int8(let v): foldIntegers(v)
+        case .int16(let v): foldIntegers(v)
+        case .int32(let v): foldIntegers(v)
+        case .int64(let v): foldIntegers(v)
         }
       case .period(let c):
         if let (low, domain) = denseRange(c.ordinals, validity: c.validity) {

@@ -73,10 +73,13 @@ package struct GroupIndex: Sendable, Equatable {
     case .bool(let c):
       return dense(c.values.map { $0 ? UInt8(1) : 0 }, validity: c.validity, base: 0, domain: 2)
     case .int64(let c):
-      if let (low, domain) = denseRange(c.values, validity: c.validity) {
-        return dense(c.values, validity: c.validity, base: low, domain: domain)
+      // One specialised loop per stored width; group keys are the values widened to Int64.
+      switch c.storage {
+      case .int8(let v): return integerKeys(v, c.validity)
+      case .int16(let v): return integerKeys(v, c.validity)
+      case .int32(let v): return integerKeys(v, c.validity)
+      case .int64(let v): return integerKeys(v, c.validity)
       }
-      return hashed(c.values, validity: c.validity)
     case .period(let c):
       if let (low, domain) = denseRange(c.ordinals, validity: c.validity) {
         return dense(c.ordinals, validity: c.validity, base: low, domain: domain)
@@ -90,6 +93,14 @@ package struct GroupIndex: Sendable, Equatable {
   /// The smallest valid key and the number of slots `max - min + 1`, when that is small enough for a dense array.
   ///
   /// An all-NULL column gives base 0 and domain 0 (only the NULL slot is used).
+  /// Groups by one int key column in its stored width: dense when the range is small, else hashed.
+  private static func integerKeys<T: GroupKeyRepresentable>(_ values: [T], _ validity: ValidityMask) -> GroupIndex {
+    if let (low, domain) = denseRange(values, validity: validity) {
+      return dense(values, validity: validity, base: low, domain: domain)
+    }
+    return hashed(values, validity: validity)
+  }
+
   static func denseRange<T: GroupKeyRepresentable>(
     _ values: [T], validity: ValidityMask
   ) -> (Int64, Int)? {

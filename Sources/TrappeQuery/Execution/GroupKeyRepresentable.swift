@@ -32,3 +32,11 @@ extension Double: GroupKeyRepresentable {
     return Int64(bitPattern: bitPattern)
   }
 }
+
+extension Int16: GroupKeyRepresentable {
+  @inline(__always) var groupKey: Int64 { Int64(self) }
+}
+
+extension Int8: GroupKeyRepresentable {
+  @inline(__always) var groupKey: Int64 { Int64(self) }
+}

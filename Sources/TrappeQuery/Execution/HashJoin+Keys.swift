@@ -5,7 +5,7 @@ extension HashJoin {
   static func keyColumns(_ left: Column, _ right: Column) -> (JoinKeyColumn, JoinKeyColumn) {
     switch (left, right) {
     case (.int64(let l), .int64(let r)):
-      return (plain(l.values, l.validity), plain(r.values, r.validity))
+      return (plain(l.widenedValues(), l.validity), plain(r.widenedValues(), r.validity))
     case (.bool(let l), .bool(let r)):
       return (plain(l.values.map { $0 ? 1 : 0 }, l.validity), plain(r.values.map { $0 ? 1 : 0 }, r.validity))
     case (.period(let l), .period(let r)) where l.unit == r.unit:
@@ -15,9 +15,9 @@ extension HashJoin {
     case (.double(let l), .double(let r)):
       return (doubles(l.values, l.validity), doubles(r.values, r.validity))
     case (.int64(let l), .double(let r)):
-      return (doubles(l.values.map { Double($0) }, l.validity), doubles(r.values, r.validity))
+      return (doubles(l.widenedValues().map { Double($0) }, l.validity), doubles(r.values, r.validity))
     case (.double(let l), .int64(let r)):
-      return (doubles(l.values, l.validity), doubles(r.values.map { Double($0) }, r.validity))
+      return (doubles(l.values, l.validity), doubles(r.widenedValues().map { Double($0) }, r.validity))
     case (.string(let l), .string(let r)):
       return strings(l, r)
     default:

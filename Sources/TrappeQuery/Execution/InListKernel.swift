@@ -18,7 +18,7 @@ enum InListKernel {
     switch column {
     case .int64(let c):
       let wanted = values.compactMap { $0.int64Value }
-      found = matches(c.values, wanted)
+      found = matches(c.widenedValues(), wanted)
     case .double(let c):
       let wanted = values.compactMap { $0.doubleValue }
       found = matches(c.values, wanted)

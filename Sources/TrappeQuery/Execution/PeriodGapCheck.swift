@@ -23,7 +23,7 @@ enum PeriodGapCheck {
     var unit: PeriodUnit?
     switch last {
     case .int64(let c):
-      values = c.values
+      values = c.widenedValues()
       validity = c.validity
     case .period(let c):
       values = c.ordinals.map { Int64($0) }

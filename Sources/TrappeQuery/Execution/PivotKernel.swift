@@ -118,7 +118,7 @@ enum PivotKernel {
     var order: [Int]
     switch column {
     case .int64(let c):
-      order = groups.sorted { c.values[rows[$0]] < c.values[rows[$1]] }
+      order = groups.sorted { c.slot(rows[$0]) < c.slot(rows[$1]) }
     case .double(let c):
       order = groups.sorted {
         let a = c.values[rows[$0]]

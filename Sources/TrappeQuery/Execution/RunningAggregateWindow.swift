@@ -31,13 +31,13 @@ enum RunningAggregateWindow {
     case (.count, _):
       return .int64(Int64Column(counts(layout, validity: input?.validity)))
     case (.sum, .int64(let c)?):
-      return sumIntegers(layout, c.values, c.validity, warnings: &warnings)
+      return sumIntegers(layout, c.widenedValues(), c.validity, warnings: &warnings)
     case (.sum, .bool(let c)?):
       return sumIntegers(layout, c.values.map { $0 ? Int64(1) : 0 }, c.validity, warnings: &warnings)
     case (.sum, .double(let c)?):
       return sums(layout, c.values, c.validity, average: false)
     case (.avg, .int64(let c)?):
-      return exactAverages(layout, c.values, c.validity)
+      return exactAverages(layout, c.widenedValues(), c.validity)
     case (.avg, .double(let c)?):
       return sums(layout, c.values, c.validity, average: true)
     case (.avg, .bool(let c)?):
@@ -49,19 +49,19 @@ enum RunningAggregateWindow {
     case (.count_distinct, let input?):
       return .int64(Int64Column(distinctCounts(layout, input)))
     case (.stdev, .int64(let c)?):
-      return deviations(layout, c.values, c.validity)
+      return deviations(layout, c.widenedValues(), c.validity)
     case (.stdev, .double(let c)?):
       return deviations(layout, c.values, c.validity)
     case (.stdev, .bool(let c)?):
       return deviations(layout, c.values, c.validity)
     case (.median, .int64(let c)?):
-      return quantiles(layout, c.values, c.validity, percent: 50)
+      return quantiles(layout, c.widenedValues(), c.validity, percent: 50)
     case (.median, .double(let c)?):
       return quantiles(layout, c.values, c.validity, percent: 50)
     case (.median, .bool(let c)?):
       return quantiles(layout, c.values, c.validity, percent: 50)
     case (.percentile, .int64(let c)?):
-      return quantiles(layout, c.values, c.validity, percent: parameter)
+      return quantiles(layout, c.widenedValues(), c.validity, percent: parameter)
     case (.percentile, .double(let c)?):
       return quantiles(layout, c.values, c.validity, percent: parameter)
     case (.percentile, .bool(let c)?):
@@ -140,7 +140,7 @@ enum RunningAggregateWindow {
       }
     }
     warnings.overflows += overflowRows
-    return .int64(PrimitiveColumn(values: out, validity: .fromFlags(valid)))
+    return .int64(Int64Column(values: out, validity: .fromFlags(valid)))
   }
 
   /// Running means of ints: the exact Int128 total rounded to Double once, over the count.

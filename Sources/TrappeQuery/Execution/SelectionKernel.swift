@@ -158,7 +158,7 @@ enum SelectionKernel {
     if case .literal(let value, _) = r {
       switch (column, value) {
       case (.int64(let x), .int64(let s)):
-        return Comparison(op: op, validity: x.validity, test: .int64Scalar(x.values, s))
+        return Comparison(op: op, validity: x.validity, test: integerTest(x, s, op))
       case (.double(let x), _):
         guard let s = value.doubleValue else { return nil }
         return Comparison(op: op, validity: x.validity, test: .doubleScalar(x.values, s))
@@ -179,7 +179,7 @@ enum SelectionKernel {
     switch (column, other) {
     case (.int64(let x), .int64(let y)):
       return Comparison(
-        op: op, validity: ValidityWords(x.validity, y.validity).mask, test: .int64Columns(x.values, y.values))
+        op: op, validity: ValidityWords(x.validity, y.validity).mask, test: .int64Columns(x.widenedValues(), y.widenedValues()))
     case (.double(let x), .double(let y)):
       return Comparison(
         op: op, validity: ValidityWords(x.validity, y.validity).mask, test: .doubleColumns(x.values, y.values))
@@ -189,6 +189,21 @@ enum SelectionKernel {
   }
 
   // MARK: - Evaluation
+
+  /// The test of an int column against a constant in the column's stored width; a constant
+  /// outside a narrow width's range tests all true or all false (NULLs still excluded).
+  private static func integerTest(_ x: Int64Column, _ s: Int64, _ op: ComparisonOperator) -> Comparison.Test {
+    func narrow<T: FixedWidthInteger & SignedInteger>(_: T.Type, _ make: (T) -> Comparison.Test) -> Comparison.Test {
+      guard let value = T(exactly: s) else { return .constant(op.outsideRangeResult(above: s > 0)) }
+      return make(value)
+    }
+    switch x.storage {
+    case .int8(let v): return narrow(Int8.self) { .int8Scalar(v, $0) }
+    case .int16(let v): return narrow(Int16.self) { .int16Scalar(v, $0) }
+    case .int32(let v): return narrow(Int32.self) { .int32Scalar(v, $0) }
+    case .int64(let v): return .int64Scalar(v, s)
+    }
+  }
 
   /// One comparison: its rows' values and how they are tested.
   struct Comparison {
@@ -200,6 +215,8 @@ enum SelectionKernel {
       case int64Scalar([Int64], Int64)
       case doubleScalar([Double], Double)
       case int32Scalar([Int32], Int32)
+      case int16Scalar([Int16], Int16)
+      case int8Scalar([Int8], Int8)
       case codeScalar([UInt32], UInt32)
       case constant(Bool)
       case int64Columns([Int64], [Int64])
@@ -214,6 +231,10 @@ enum SelectionKernel {
       case .doubleScalar(let x, let s):
         x.withUnsafeBufferPointer { SelectionKernel.compare($0.baseAddress! + base, s, op, out, count) }
       case .int32Scalar(let x, let s):
+        x.withUnsafeBufferPointer { SelectionKernel.compare($0.baseAddress! + base, s, op, out, count) }
+      case .int16Scalar(let x, let s):
+        x.withUnsafeBufferPointer { SelectionKernel.compare($0.baseAddress! + base, s, op, out, count) }
+      case .int8Scalar(let x, let s):
         x.withUnsafeBufferPointer { SelectionKernel.compare($0.baseAddress! + base, s, op, out, count) }
       case .codeScalar(let x, let s):
         x.withUnsafeBufferPointer { SelectionKernel.compare($0.baseAddress! + base, s, op, out, count) }

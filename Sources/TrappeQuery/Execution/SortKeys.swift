@@ -19,8 +19,24 @@ enum SortKeys {
     let validity = column.validity
     switch column {
     case .int64(let c):
-      _ = c.values.withUnsafeBufferPointer { src in
-        Interrupt.forEachChunk(of: n) { rows in for i in rows { ordered[i] = UInt64(bitPattern: src[i]) ^ (1 &<< 63) } }
+      // The key is the value widened to Int64 with its sign bit flipped, read in the stored width.
+      switch c.storage {
+      case .int8(let v):
+        _ = v.withUnsafeBufferPointer { src in
+          Interrupt.forEachChunk(of: n) { rows in for i in rows { ordered[i] = UInt64(bitPattern: Int64(src[i])) ^ (1 &<< 63) } }
+        }
+      case .int16(let v):
+        _ = v.withUnsafeBufferPointer { src in
+          Interrupt.forEachChunk(of: n) { rows in for i in rows { ordered[i] = UInt64(bitPattern: Int64(src[i])) ^ (1 &<< 63) } }
+        }
+      case .int32(let v):
+        _ = v.withUnsafeBufferPointer { src in
+          Interrupt.forEachChunk(of: n) { rows in for i in rows { ordered[i] = UInt64(bitPattern: Int64(src[i])) ^ (1 &<< 63) } }
+        }
+      case .int64(let v):
+        _ = v.withUnsafeBufferPointer { src in
+          Interrupt.forEachChunk(of: n) { rows in for i in rows { ordered[i] = UInt64(bitPattern: src[i]) ^ (1 &<< 63) } }
+        }
       }
     case .period(let c):
       _ = c.ordinals.withUnsafeBufferPointer { src in

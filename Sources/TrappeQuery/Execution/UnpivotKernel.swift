@@ -47,7 +47,7 @@ enum UnpivotKernel {
     if types.isSubset(of: [.int64, .double]) && types.count == 2 {
       let doubles: [[Double]] = sources.map {
         switch $0 {
-        case .int64(let c): return c.values.map { Double($0) }
+        case .int64(let c): return c.widenedValues().map { Double($0) }
         case .double(let c): return c.values
         default: return []
         }
@@ -57,8 +57,8 @@ enum UnpivotKernel {
     guard types.count == 1 else { return nil }
     switch sources[0] {
     case .int64:
-      let arrays = sources.compactMap { if case .int64(let c) = $0 { c.values } else { nil } }
-      return .int64(PrimitiveColumn(values: interleaved(arrays, rows: rows), validity: validity))
+      let arrays = sources.compactMap { if case .int64(let c) = $0 { c.widenedValues() } else { nil } }
+      return .int64(Int64Column(values: interleaved(arrays, rows: rows), validity: validity))
     case .double:
       let arrays = sources.compactMap { if case .double(let c) = $0 { c.values } else { nil } }
       return .double(PrimitiveColumn(values: interleaved(arrays, rows: rows), validity: validity))

@@ -77,7 +77,7 @@ extension SameTypeNumericWindow {
   /// Int64 results for int input, Double for double input, NULLs of the input's type otherwise.
   static func compute(_ layout: WindowLayout, input: Column, warnings: inout EvaluationWarnings) -> Column {
     switch input {
-    case .int64(let c): return .int64(values(layout, c, overflows: &warnings.overflows))
+    case .int64(let c): return .int64(Int64Column(values(layout, c.widenedColumn(), overflows: &warnings.overflows)))
     case .double(let c): return .double(values(layout, c, overflows: &warnings.overflows))
     default: return Column.nulls(input.type, count: input.count, unit: input.periodUnit)
     }

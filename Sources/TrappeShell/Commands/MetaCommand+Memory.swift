@@ -7,8 +7,10 @@ extension MetaCommand {
     usage: ".memory [limit SIZE]",
     summary: "Show the memory tables use, or set the memory budget",
     details: """
-      Each table's columns are listed with the bytes their values take: 8 per row for int and
-      double, 1 for bool, 4 for period and for a string's dictionary code, plus a string
+      Each table's columns are listed with the bytes their values take: 8 per row for double;
+      1, 2, 4 or 8 for int, which is stored in the narrowest of 8, 16, 32 and 64 bits that holds
+      the column's values (shown as e.g. int 16-bit; every value still reads as a 64-bit int);
+      1 for bool, 4 for period and for a string's dictionary code, plus a string
       column's dictionary (16 bytes per distinct string, and those longer than 15 bytes their
       own 33 + length), plus 1 bit per row (in 8-byte words) once a column has nulls. Totals
       are also in MiB (1 MiB = 1,048,576 bytes); the budget is in KiB, MiB, GiB.
@@ -53,9 +55,14 @@ extension MetaCommand {
       let columns = table.columnCount == 1 ? "1 column" : "\(table.columnCount) columns"
       session.say("\(name): \(rows), \(columns): \(MetaCommand.bytesAndMebibytes(bytes))")
       let nameWidth = table.schema.names.map(\.count).max() ?? 0
-      let typeWidth = table.schema.fields.map(\.type.name.count).max() ?? 0
-      for (field, column) in zip(table.schema.fields, table.columns) {
-        var line = "  " + MetaCommand.padded(field.name, nameWidth) + "  " + MetaCommand.padded(field.type.name, typeWidth) + "  "
+      // An int column shows the width it is stored in: `int 16-bit`.
+      let typeNames = zip(table.schema.fields, table.columns).map { field, column in
+        if case .int64(let c) = column { return "\(field.type.name) \(c.bitWidth)-bit" }
+        return field.type.name
+      }
+      let typeWidth = typeNames.map(\.count).max() ?? 0
+      for ((field, column), typeName) in zip(zip(table.schema.fields, table.columns), typeNames) {
+        var line = "  " + MetaCommand.padded(field.name, nameWidth) + "  " + MetaCommand.padded(typeName, typeWidth) + "  "
           + MetaCommand.grouped(column.byteCount) + " bytes"
         if case .string(let strings) = column {
           line += " (codes \(MetaCommand.grouped(strings.codes.count * 4)), "

@@ -11,13 +11,20 @@ extension Column {
     let validity = ValidityMask.concatenated(self.validity, other.validity)
     switch (self, other) {
     case (.int64(let a), .int64(let b)):
-      return .int64(PrimitiveColumn(values: a.values + b.values, validity: validity))
+      // The wider of the two widths holds both.
+      let bits = Swift.max(a.bitWidth, b.bitWidth)
+      switch (a.widened(toBits: bits), b.widened(toBits: bits)) {
+      case (.int8(let x), .int8(let y)): return .int64(Int64Column(storage: .int8(x + y), validity: validity))
+      case (.int16(let x), .int16(let y)): return .int64(Int64Column(storage: .int16(x + y), validity: validity))
+      case (.int32(let x), .int32(let y)): return .int64(Int64Column(storage: .int32(x + y), validity: validity))
+      default: return .int64(Int64Column(values: a.widenedValues() + b.widenedValues(), validity: validity))
+      }
     case (.double(let a), .double(let b)):
       return .double(PrimitiveColumn(values: a.values + b.values, validity: validity))
     case (.int64(let a), .double(let b)):
-      return .double(PrimitiveColumn(values: a.values.map { Double($0) } + b.values, validity: validity))
+      return .double(PrimitiveColumn(values: a.widenedValues().map { Double($0) } + b.values, validity: validity))
     case (.double(let a), .int64(let b)):
-      return .double(PrimitiveColumn(values: a.values + b.values.map { Double($0) }, validity: validity))
+      return .double(PrimitiveColumn(values: a.values + b.widenedValues().map { Double($0) }, validity: validity))
     case (.bool(let a), .bool(let b)):
       return .bool(PrimitiveColumn(values: a.values + b.values, validity: validity))
     case (.period(let a), .period(let b)):

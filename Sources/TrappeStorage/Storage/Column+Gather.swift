@@ -33,9 +33,25 @@ extension Column {
   private func gatherStopping(_ indices: [Int32], stop: () -> Bool) -> Column? {
     switch self {
     case .int64(let c):
-      guard let (values, validity) = Column.gather(c.values, c.validity, indices, placeholder: 0, stop)
-      else { return nil }
-      return .int64(PrimitiveColumn(values: values, validity: validity))
+      // The gathered column keeps the source's width.
+      switch c.storage {
+      case .int8(let v):
+        guard let (values, validity) = Column.gather(v, c.validity, indices, placeholder: 0, stop)
+        else { return nil }
+        return .int64(Int64Column(storage: .int8(values), validity: validity))
+      case .int16(let v):
+        guard let (values, validity) = Column.gather(v, c.validity, indices, placeholder: 0, stop)
+        else { return nil }
+        return .int64(Int64Column(storage: .int16(values), validity: validity))
+      case .int32(let v):
+        guard let (values, validity) = Column.gather(v, c.validity, indices, placeholder: 0, stop)
+        else { return nil }
+        return .int64(Int64Column(storage: .int32(values), validity: validity))
+      case .int64(let v):
+        guard let (values, validity) = Column.gather(v, c.validity, indices, placeholder: 0, stop)
+        else { return nil }
+        return .int64(Int64Column(storage: .int64(values), validity: validity))
+      }
     case .double(let c):
       guard let (values, validity) = Column.gather(c.values, c.validity, indices, placeholder: 0, stop)
       else { return nil }
@@ -117,7 +133,7 @@ extension Column {
     var mask = ValidityMask(allValid: 0)
     for _ in 0..<count { mask.append(false) }
     switch type {
-    case .int64: return .int64(PrimitiveColumn(values: [Int64](repeating: 0, count: count), validity: mask))
+    case .int64: return .int64(Int64Column(values: [Int64](repeating: 0, count: count), validity: mask))
     case .double: return .double(PrimitiveColumn(values: [Double](repeating: 0, count: count), validity: mask))
     case .bool: return .bool(PrimitiveColumn(values: [Bool](repeating: false, count: count), validity: mask))
     case .string:

@@ -17,7 +17,8 @@ package struct ColumnSummary: Sendable, Equatable {
     nullCount = column.nullCount
     switch column {
     case .int64(let c):
-      (distinctCount, minimum, maximum, examples) = ColumnSummary.summarise(c, Value.int64)
+      let wide = PrimitiveColumn(values: c.widenedValues(), validity: c.validity)
+      (distinctCount, minimum, maximum, examples) = ColumnSummary.summarise(wide, Value.int64)
     case .double(let c):
       (distinctCount, minimum, maximum, examples) = ColumnSummary.summarise(c, Value.double)
     case .bool(let c):

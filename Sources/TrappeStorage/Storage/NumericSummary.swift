@@ -17,7 +17,8 @@ package struct NumericSummary: Sendable, Equatable {
     switch column {
     case .int64(let c):
       values.reserveCapacity(c.count)
-      for row in 0..<c.count where c.validity.isValid(row) { values.append(Double(c.values[row])) }
+      let wide = c.widenedValues()
+      for row in 0..<c.count where c.validity.isValid(row) { values.append(Double(wide[row])) }
     case .double(let c):
       values.reserveCapacity(c.count)
       for row in 0..<c.count where c.validity.isValid(row) && c.values[row].isFinite { values.append(c.values[row]) }

@@ -36,8 +36,6 @@ package struct PrimitiveColumn<Element: Sendable & Equatable>: Sendable, Equatab
   }
 }
 
-/// A column of 64-bit signed integers.
-package typealias Int64Column = PrimitiveColumn<Int64>
 /// A column of IEEE 754 doubles.
 package typealias DoubleColumn = PrimitiveColumn<Double>
 /// A column of booleans, one byte per row.

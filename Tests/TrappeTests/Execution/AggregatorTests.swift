@@ -154,7 +154,7 @@ import Testing
       keyB.append(b == 0 ? nil : "k\(b)")
       x.append((state >> 10) % 11 == 0 ? nil : Int64((state >> 40) % 1000))
     }
-    let keys: [Column] = [.int64(PrimitiveColumn(keyA)), .string(StringColumn(keyB))]
+    let keys: [Column] = [.int64(Int64Column(keyA)), .string(StringColumn(keyB))]
     let index = GroupIndex.build(keys: keys)
     struct Key: Hashable { var a: Int64; var b: String? }
     var ids: [Key: Int] = [:]

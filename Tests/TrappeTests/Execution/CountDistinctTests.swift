@@ -172,14 +172,14 @@ import Testing
     for bits in [2, 4] {
       var counts = [Int64](repeating: 0, count: 7)
       CountDistinctAggregate.partitionedSet(
-        c.values, validity: c.validity, groups: groups, base: base, stride: span, expected: 10, bits: bits,
+        c.widenedValues(), validity: c.validity, groups: groups, base: base, stride: span, expected: 10, bits: bits,
         chunkRows: 128, threads: threads, counts: &counts)
       #expect(counts == sets.map { Int64($0.count) })
       // One group, unfolded (stride 0): the whole column's distinct values.
       let one = GroupIndex(groupOf: [Int32](repeating: 0, count: n), groupCount: 1, firstRow: [0])
       var total: [Int64] = [0]
       CountDistinctAggregate.partitionedSet(
-        c.values, validity: c.validity, groups: one, base: 0, stride: 0, expected: 10, bits: bits,
+        c.widenedValues(), validity: c.validity, groups: one, base: 0, stride: 0, expected: 10, bits: bits,
         chunkRows: 64, threads: threads, counts: &total)
       #expect(total == [Int64(whole.count)])
     }

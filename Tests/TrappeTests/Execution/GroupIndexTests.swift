@@ -37,7 +37,7 @@ import Testing
 
   @Test func hashTableGrowsPastItsFirstCapacity() {
     let values = (0..<20_000).map { Int64($0 % 9_000) * 1_000_000_007 }
-    let index = GroupIndex.build(keys: [.int64(PrimitiveColumn(values))])
+    let index = GroupIndex.build(keys: [.int64(Int64Column(values))])
     #expect(index.groupCount == 9_000)
     #expect((0..<20_000).allSatisfy { index.groupOf[$0] == Int32($0 % 9_000) })
   }
@@ -96,7 +96,7 @@ import Testing
       }
       raw.append(column)
     }
-    let keys: [Column] = raw.map { .int64(PrimitiveColumn($0)) }
+    let keys: [Column] = raw.map { .int64(Int64Column($0)) }
     let index = GroupIndex.build(keys: keys)
     var seen: [[Int64]: Int32] = [:]
     var expected: [Int32] = []
@@ -167,14 +167,14 @@ import Testing
     }
     for bits in [2, 5] {
       let index = GroupIndex.partitioned(
-        c.values, validity: c.validity, expected: 100, bits: bits, chunkRows: 128, threads: threads)
+        c.widenedValues(), validity: c.validity, expected: 100, bits: bits, chunkRows: 128, threads: threads)
       #expect(index.groupCount == seen.count)
       #expect(index.groupOf == expectedGroupOf)
       #expect(index.firstRow == expectedFirst)
     }
     // 30,000 rows take the one-table path, which must agree.
     #expect(GroupIndex.build(keys: [column]) == GroupIndex.partitioned(
-      c.values, validity: c.validity, expected: 100, bits: 3, chunkRows: 64, threads: threads))
+      c.widenedValues(), validity: c.validity, expected: 100, bits: 3, chunkRows: 64, threads: threads))
   }
 
   @Test func partitionBitsOnlyForLargeInputsWithManyKeys() {

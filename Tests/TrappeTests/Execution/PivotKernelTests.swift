@@ -14,7 +14,7 @@ import Testing
       ("kommune", .string(StringColumn(["Aarhus", "Aarhus", "Odense", "Odense", "Aarhus"]))),
       ("år", .period(PeriodColumn(
         unit: .year, ordinals: [2021, 2020, 2020, 2021, 2021], validity: ValidityMask(allValid: 5)))),
-      ("ledige", .int64(PrimitiveColumn([10, 20, 30, 40, 5]))),
+      ("ledige", .int64(Int64Column([10, 20, 30, 40, 5]))),
     ])
   }
 
@@ -33,7 +33,7 @@ import Testing
 
   @Test func missingCellsAreNullAndNullValuesGetAColumn() {
     let t = Table([
-      ("k", .int64(PrimitiveColumn([1, 2, 1]))),
+      ("k", .int64(Int64Column([1, 2, 1]))),
       ("p", .string(StringColumn(["ø", nil, "b"]))),
     ])
     let pivoted = PivotKernel.pivot(
@@ -48,8 +48,8 @@ import Testing
   @Test func unpivotThenPivotRoundTrips() {
     let wide = Table([
       ("kommune", .string(StringColumn(["Aarhus", "Odense"]))),
-      ("2020", .int64(PrimitiveColumn([20, 30]))),
-      ("2021", .int64(PrimitiveColumn([15, 40]))),
+      ("2020", .int64(Int64Column([20, 30]))),
+      ("2021", .int64(Int64Column([15, 40]))),
     ])
     guard let long = UnpivotKernel.unpivot(table: wide, columns: [1, 2], nameColumn: "år", valueColumn: "ledige")
     else {
@@ -69,7 +69,7 @@ import Testing
 
   @Test func unpivotUnifiesIntAndDoubleAndRejectsMixedTypes() {
     let t = Table([
-      ("a", .int64(PrimitiveColumn(values: [1, 0], validity: {
+      ("a", .int64(Int64Column(values: [1, 0], validity: {
         var m = ValidityMask(allValid: 2)
         m.set(1, valid: false)
         return m

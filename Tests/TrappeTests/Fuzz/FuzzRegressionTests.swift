@@ -20,6 +20,8 @@ import TrappeTestSupport
     // As the target reads it: the file-length field and the checksum made right for the bytes.
     var raw = try Self.input("cache", "row-count-int-max.trappecol")
     for i in 0..<8 { raw[24 + i] = UInt8(truncatingIfNeeded: raw.count >> (8 * i)) }
+    // The input was written at version 1; the row-count check under test comes after the version check.
+    raw[8] = UInt8(ColumnarFile.version)
     let bytes = ColumnarFileTests.resealed(raw)
     let fingerprint = bytes[16..<24].enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
     #expect(ColumnarFileTests.decodeError(bytes, fingerprint: fingerprint) == .truncated)

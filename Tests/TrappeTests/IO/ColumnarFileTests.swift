@@ -20,7 +20,7 @@ import Testing
     let mask = ValidityMask(flags: flags)
     let all = ValidityMask(allValid: 5)
     return Table([
-      ("id", .int64(PrimitiveColumn(values: [1, 0, -3, Int64.max, 0], validity: mask))),
+      ("id", .int64(Int64Column(values: [1, 0, -3, Int64.max, 0], validity: mask))),
       ("x", .double(PrimitiveColumn(values: [1.5, 0, -0.0, .infinity, 0], validity: mask))),
       ("ok", .bool(PrimitiveColumn(values: [true, false, false, true, false], validity: mask))),
       ("navn æøå", .string(StringColumn(["Århus", nil, "", "Køge", "Århus"]))),
@@ -52,8 +52,8 @@ import Testing
     }
     let mask = ValidityMask(flags: flags)
     return Table([
-      ("a", .int64(PrimitiveColumn(ints))),
-      ("b", .int64(PrimitiveColumn(values: ints.reversed(), validity: mask))),
+      ("a", .int64(Int64Column(ints))),
+      ("b", .int64(Int64Column(values: ints.reversed(), validity: mask))),
       ("c", .double(PrimitiveColumn(doubles))),
       ("d", .double(PrimitiveColumn(values: doubles.reversed(), validity: mask))),
       ("e", .string(StringColumn(strings))),
@@ -61,7 +61,7 @@ import Testing
       ("g", .period(PeriodColumn(unit: .month, ordinals: months, validity: ValidityMask(allValid: rows)))),
       ("h", .period(PeriodColumn(unit: .year, ordinals: months.map { $0 / 12 }, validity: mask))),
       ("i", .bool(PrimitiveColumn(bools))),
-      ("j", .int64(PrimitiveColumn((0..<Int64(rows)).map { $0 }))),
+      ("j", .int64(Int64Column((0..<Int64(rows)).map { $0 }))),
     ])
   }
 
@@ -146,8 +146,8 @@ import Testing
     #expect(Self.decodeError(Array("PK\u{3}\u{4}".utf8)) == .badMagic)
     #expect(Self.decodeError([]) == .truncated)
     var version = bytes
-    version[8] = 2
-    #expect(Self.decodeError(Self.resealed(version)) == .unsupportedVersion(2))
+    version[8] = 3
+    #expect(Self.decodeError(Self.resealed(version)) == .unsupportedVersion(3))
     #expect(Self.decodeError(bytes, fingerprint: 8) == .fingerprintMismatch)
     #expect(ColumnarFileError.fingerprintMismatch.diagnostic.message == "columnar file is stale")
   }

@@ -83,7 +83,7 @@ import TrappeTestSupport
     session.catalog.register(.given("t", table:
       Table([
         ("id", .int64(Int64Column([1, 2, 3, 4]))),
-        ("a", .int64(PrimitiveColumn(values: [1, 0, 3, 4], validity: { var m = ValidityMask(allValid: 0); for v in [true, false, true, true] { m.append(v) }; return m }()))),
+        ("a", .int64(Int64Column(values: [1, 0, 3, 4], validity: { var m = ValidityMask(allValid: 0); for v in [true, false, true, true] { m.append(v) }; return m }()))),
         ("b", .int64(Int64Column([10, 20, 0, 5]))),
         ("x", .double(DoubleColumn([1.5, 0, 2.5, -1]))),
         ("s", .string(StringColumn(["ja", "nej", nil, "ja"]))),

@@ -23,7 +23,7 @@ import Testing
     #expect(nulled.columns[0] == table.columns[0])
     // Not only marked invalid: the stored numbers are overwritten.
     if case .int64(let n) = nulled.columns[1] {
-      #expect(n.values == [0, 0, 7, 0])
+      #expect(n.widenedValues() == [0, 0, 7, 0])
     } else {
       Issue.record("n is not an int column")
     }

@@ -33,10 +33,10 @@ import TrappeTestSupport
     let lines = captured.standard.split(separator: "\n").map(String.init)
     let expected = [
       "t: 3 rows, 4 columns: 162 bytes (0.0 MiB)",
-      "  id       int     32 bytes (nulls 8)",
-      "  share    double  24 bytes",
-      "  ok       bool    3 bytes",
-      "  kommune  string  103 bytes (codes 12, dictionary 91 for 2)",
+      "  id       int 64-bit  32 bytes (nulls 8)",
+      "  share    double      24 bytes",
+      "  ok       bool        3 bytes",
+      "  kommune  string      103 bytes (codes 12, dictionary 91 for 2)",
       "all tables: 162 bytes (0.0 MiB)",
     ]
     #expect(Array(lines.prefix(expected.count)) == expected)
@@ -52,7 +52,37 @@ import TrappeTestSupport
     #expect(captured.session.run(".memory") == .success)
     let lines = captured.standard.split(separator: "\n").map(String.init)
     #expect(lines.first == "big: 196,608 rows, 1 column: 1,572,864 bytes (1.5 MiB)")
-    #expect(lines.contains("  n  int  1,572,864 bytes"))
+    #expect(lines.contains("  n  int 64-bit  1,572,864 bytes"))
     #expect(lines.contains("all tables: 1,572,864 bytes (1.5 MiB)"))
+  }
+
+  /// Narrowed int columns show their width and take 1, 2 or 4 bytes a row: a [-128, 127] column of
+  /// 1,000 rows 1,000 bytes; [0, 128] 2,000 (128 > Int8.max); [0, 40000] 4,000 (> Int16.max); the
+  /// same with a NULL adds its null bits, ceil(1000 / 64) = 16 words = 128 bytes.
+  /// Total 1,000 + 2,000 + 4,000 + 4,000 + 128 = 11,128.
+  @Test func showsTheWidthOfNarrowedIntColumns() {
+    let n = 1_000
+    let small = Int64Column((0..<n).map { Int64($0 % 256) - 128 })
+    let byte = Int64Column((0..<n).map { $0 == 0 ? 128 : 0 })
+    let wide = Int64Column((0..<n).map { $0 == 0 ? 40_000 : 0 })
+    var nullable = PrimitiveColumnBuilder<Int64>(placeholder: 0)
+    nullable.appendNull()
+    for _ in 1..<n { nullable.append(40_000) }
+    let table = Table([
+      ("a", .int64(small)), ("b", .int64(byte)), ("c", .int64(wide)), ("d", .int64(nullable.finish())),
+    ]).narrowed()
+    let captured = CapturedSession()
+    captured.add("t", table)
+    #expect(captured.session.run(".memory") == .success)
+    let lines = captured.standard.split(separator: "\n").map(String.init)
+    let expected = [
+      "t: 1,000 rows, 4 columns: 11,128 bytes (0.0 MiB)",
+      "  a  int 8-bit   1,000 bytes",
+      "  b  int 16-bit  2,000 bytes",
+      "  c  int 32-bit  4,000 bytes",
+      "  d  int 32-bit  4,128 bytes (nulls 128)",
+      "all tables: 11,128 bytes (0.0 MiB)",
+    ]
+    #expect(Array(lines.prefix(expected.count)) == expected)
   }
 }

@@ -11,7 +11,7 @@ enum ArgExtremumAggregate {
   static func compute(input: Column, by: Column, groups: GroupIndex, largest: Bool) -> Column {
     var best = [Int32](repeating: -1, count: groups.groupCount)
     switch by {
-    case .int64(let c): scan(c.values, c.validity, groups, largest, &best)
+    case .int64(let c): scan(c.widenedValues(), c.validity, groups, largest, &best)
     case .double(let c): scan(c.values, c.validity, groups, largest, &best)
     case .period(let c): scan(c.ordinals, c.validity, groups, largest, &best)
     case .bool, .string: return .nulls(input.type, count: groups.groupCount)

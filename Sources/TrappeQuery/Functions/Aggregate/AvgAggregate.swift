@@ -9,16 +9,16 @@ enum AvgAggregate {
   /// Averages `input` per group (bools as 0/1).
   static func compute(input: Column, groups: GroupIndex) -> Column {
     switch input {
-    case .int64(let c): return exactAverage(c.values, c.validity, groups)
+    case .int64(let c): return exactAverage(c, groups)
     case .double(let c): return average(c.values, c.validity, groups)
     case .bool(let c): return average(c.values, c.validity, groups)
     case .string, .period: return Column.nulls(.double, count: groups.groupCount)
     }
   }
 
-  private static func exactAverage(_ values: [Int64], _ validity: ValidityMask, _ groups: GroupIndex) -> Column {
+  private static func exactAverage(_ column: Int64Column, _ groups: GroupIndex) -> Column {
     let k = groups.groupCount
-    let (totals, counts) = ExactIntegerSums.compute(values, validity, groups)
+    let (totals, counts) = ExactIntegerSums.compute(column, groups)
     var means = [Double](repeating: 0, count: k)
     for group in 0..<k where counts[group] > 0 {
       // Int128 → Double goes through a slow generic conversion; an Int64 total converts the

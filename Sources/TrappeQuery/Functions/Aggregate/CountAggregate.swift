@@ -17,6 +17,6 @@ enum CountAggregate {
         }
       }
     }
-    return .int64(PrimitiveColumn(counts))
+    return .int64(Int64Column(counts))
   }
 }

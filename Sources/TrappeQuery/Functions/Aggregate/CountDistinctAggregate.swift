@@ -21,15 +21,24 @@ enum CountDistinctAggregate {
       let bytes = c.values.map { $0 ? UInt8(1) : 0 }
       counts = onePass(bytes, validity: c.validity, groups: groups, base: 0, span: 2)
     case .int64(let c):
-      let (base, span) = bounds(c.values, validity: c.validity)
-      counts = onePass(c.values, validity: c.validity, groups: groups, base: base, span: span)
+      // In the stored width: keys are the values widened to Int64.
+      func count<T: GroupKeyRepresentable>(_ values: [T]) -> [Int64]? {
+        let (base, span) = bounds(values, validity: c.validity)
+        return onePass(values, validity: c.validity, groups: groups, base: base, span: span)
+      }
+      switch c.storage {
+      case .int8(let v): counts = count(v)
+      case .int16(let v): counts = count(v)
+      case .int32(let v): counts = count(v)
+      case .int64(let v): counts = count(v)
+      }
     case .period(let c):
       let (base, span) = bounds(c.ordinals, validity: c.validity)
       counts = onePass(c.ordinals, validity: c.validity, groups: groups, base: base, span: span)
     case .double(let c):
       counts = onePass(c.values, validity: c.validity, groups: groups, base: 0, span: nil)
     }
-    return .int64(PrimitiveColumn(counts ?? twoPass(input: input, groups: groups)))
+    return .int64(Int64Column(counts ?? twoPass(input: input, groups: groups)))
   }
 
   /// The smallest valid key image and the number of images `max - min + 1`, nil when that

@@ -5,7 +5,7 @@ import TrappeStorage
 enum CountIfAggregate {
   static func compute(input: Column, groups: GroupIndex) -> Column {
     var counts = [Int64](repeating: 0, count: groups.groupCount)
-    guard case .bool(let c) = input else { return .int64(PrimitiveColumn(counts)) }
+    guard case .bool(let c) = input else { return .int64(Int64Column(counts)) }
     counts.withUnsafeMutableBufferPointer { out in
       groups.groupOf.withUnsafeBufferPointer { g in
         c.values.withUnsafeBufferPointer { v in
@@ -15,6 +15,6 @@ enum CountIfAggregate {
         }
       }
     }
-    return .int64(PrimitiveColumn(counts))
+    return .int64(Int64Column(counts))
   }
 }

@@ -9,7 +9,17 @@ enum ExactIntegerSums {
   /// Sums first in Int64 with wrapping adds, noting any overflow; only when some partial sum
   /// overflowed is the pass repeated in Int128. A sum that never overflowed is exact, so
   /// both ways give the same totals.
-  static func compute(_ values: [Int64], _ validity: ValidityMask, _ groups: GroupIndex) -> (
+  static func compute(_ column: Int64Column, _ groups: GroupIndex) -> (totals: [Int128], counts: [Int]) {
+    // One loop specialised per stored width; values are widened to Int64 as they are added.
+    switch column.storage {
+    case .int8(let v): return compute(v, column.validity, groups)
+    case .int16(let v): return compute(v, column.validity, groups)
+    case .int32(let v): return compute(v, column.validity, groups)
+    case .int64(let v): return compute(v, column.validity, groups)
+    }
+  }
+
+  static func compute<T: FixedWidthInteger & SignedInteger>(_ values: [T], _ validity: ValidityMask, _ groups: GroupIndex) -> (
     totals: [Int128], counts: [Int]
   ) {
     let k = groups.groupCount
@@ -24,7 +34,7 @@ enum ExactIntegerSums {
               if bits.hasNulls {
                 for row in 0..<v.count where bits.isValid(row) {
                   let group = Int(g[row])
-                  let (sum, o) = s[group].addingReportingOverflow(v[row])
+                  let (sum, o) = s[group].addingReportingOverflow(Int64(v[row]))
                   s[group] = sum
                   overflowed = overflowed || o
                   n[group] &+= 1
@@ -33,7 +43,7 @@ enum ExactIntegerSums {
                 var o = false
                 for row in 0..<v.count {
                   let group = Int(g[row])
-                  let (sum, carry) = s[group].addingReportingOverflow(v[row])
+                  let (sum, carry) = s[group].addingReportingOverflow(Int64(v[row]))
                   s[group] = sum
                   o = o || carry
                   n[group] &+= 1

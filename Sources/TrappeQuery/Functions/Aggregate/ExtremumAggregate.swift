@@ -11,8 +11,21 @@ enum ExtremumAggregate {
   static func compute(input: Column, groups: GroupIndex, largest: Bool) -> Column {
     switch input {
     case .int64(let c):
-      let (values, seen) = integers(c.values, c.validity, groups, largest: largest)
-      return .int64(PrimitiveColumn(values: values, validity: .fromFlags(seen)))
+      // Computed and kept in the column's stored width (a minimum or maximum fits it).
+      switch c.storage {
+      case .int8(let v):
+        let (values, seen) = integers(v, c.validity, groups, largest: largest)
+        return .int64(Int64Column(storage: .int8(values), validity: .fromFlags(seen)))
+      case .int16(let v):
+        let (values, seen) = integers(v, c.validity, groups, largest: largest)
+        return .int64(Int64Column(storage: .int16(values), validity: .fromFlags(seen)))
+      case .int32(let v):
+        let (values, seen) = integers(v, c.validity, groups, largest: largest)
+        return .int64(Int64Column(storage: .int32(values), validity: .fromFlags(seen)))
+      case .int64(let v):
+        let (values, seen) = integers(v, c.validity, groups, largest: largest)
+        return .int64(Int64Column(storage: .int64(values), validity: .fromFlags(seen)))
+      }
     case .period(let c):
       let (values, seen) = integers(c.ordinals, c.validity, groups, largest: largest)
       return .period(PeriodColumn(unit: c.unit, ordinals: values, validity: .fromFlags(seen)))

@@ -17,7 +17,7 @@ enum PercentileAggregate {
     guard let percent, !percent.isNaN else { return Column.nulls(.double, count: groups.groupCount) }
     let fraction = Swift.min(Swift.max(percent, 0), 100) / 100
     switch input {
-    case .int64(let c): return quantiles(c.values, c.validity, groups, fraction)
+    case .int64(let c): return quantiles(c.widenedValues(), c.validity, groups, fraction)
     case .double(let c): return quantiles(c.values, c.validity, groups, fraction)
     case .bool(let c): return quantiles(c.values, c.validity, groups, fraction)
     case .string, .period: return Column.nulls(.double, count: groups.groupCount)

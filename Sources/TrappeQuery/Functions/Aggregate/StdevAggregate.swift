@@ -9,7 +9,7 @@ enum StdevAggregate {
   /// The sample standard deviation of `input` per group (bools as 0/1).
   static func compute(input: Column, groups: GroupIndex) -> Column {
     switch input {
-    case .int64(let c): return deviation(c.values, c.validity, groups)
+    case .int64(let c): return deviation(c.widenedValues(), c.validity, groups)
     case .double(let c): return deviation(c.values, c.validity, groups)
     case .bool(let c): return deviation(c.values, c.validity, groups)
     case .string, .period: return Column.nulls(.double, count: groups.groupCount)

@@ -17,17 +17,15 @@ enum SumAggregate {
   /// Sums `input` per group, with the number of groups whose int sum overflowed (and so are NULL).
   static func computeCountingOverflows(input: Column, groups: GroupIndex) -> (sums: Column, overflows: Int) {
     switch input {
-    case .int64(let c): return sumIntegers(c.values, c.validity, groups)
-    case .bool(let c): return sumIntegers(c.values.map { $0 ? Int64(1) : 0 }, c.validity, groups)
+    case .int64(let c): return sumIntegers(c, groups)
+    case .bool(let c): return sumIntegers(Int64Column(values: c.values.map { $0 ? Int64(1) : 0 }, validity: c.validity), groups)
     case .double(let c): return (sumDoubles(c.values, c.validity, groups), 0)
     case .string, .period: return (Column.nulls(.int64, count: groups.groupCount), 0)
     }
   }
 
-  private static func sumIntegers(
-    _ values: [Int64], _ validity: ValidityMask, _ groups: GroupIndex
-  ) -> (sums: Column, overflows: Int) {
-    let (totals, counts) = ExactIntegerSums.compute(values, validity, groups)
+  private static func sumIntegers(_ column: Int64Column, _ groups: GroupIndex) -> (sums: Column, overflows: Int) {
+    let (totals, counts) = ExactIntegerSums.compute(column, groups)
     var sums = [Int64](repeating: 0, count: groups.groupCount)
     var seen = counts.map { $0 > 0 }
     var overflows = 0
@@ -39,7 +37,7 @@ enum SumAggregate {
         overflows += 1
       }
     }
-    return (.int64(PrimitiveColumn(values: sums, validity: .fromFlags(seen))), overflows)
+    return (.int64(Int64Column(values: sums, validity: .fromFlags(seen))), overflows)
   }
 
   private static func sumDoubles(_ values: [Double], _ validity: ValidityMask, _ groups: GroupIndex) -> Column {

@@ -10,7 +10,7 @@ enum AbsFunction {
       var validity = ValidityWords(c.validity)
       let n = c.count
       let out = [Int64](unsafeUninitializedCapacity: n) { buffer, initialized in
-        c.values.withUnsafeBufferPointer { v in
+        c.widenedValues().withUnsafeBufferPointer { v in
           for i in 0..<n {
             let value = v[i]
             if value == Int64.min {
@@ -23,7 +23,7 @@ enum AbsFunction {
         }
         initialized = n
       }
-      return .int64(PrimitiveColumn(values: out, validity: validity.mask))
+      return .int64(Int64Column(values: out, validity: validity.mask))
     default:
       return .nulls(x.type, count: x.count)
     }

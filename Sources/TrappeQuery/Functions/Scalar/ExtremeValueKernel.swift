@@ -13,7 +13,7 @@ enum ExtremeValueKernel {
       return .double(PrimitiveColumn(values: values.0, validity: values.1))
     }
     let values = fold(args.map(ArithmeticKernel.integers), count: count, largest: largest)
-    return .int64(PrimitiveColumn(values: values.0, validity: values.1))
+    return .int64(Int64Column(values: values.0, validity: values.1))
   }
 
   private static func fold<T: Comparable & Sendable>(

@@ -15,21 +15,21 @@ enum IntFunction {
     case .double(let c):
       let (values, validity) = FailableConversion.apply(
         c.values, validity: c.validity, failures: &warnings.failedConversions, truncate)
-      return .int64(PrimitiveColumn(values: values, validity: validity))
+      return .int64(Int64Column(values: values, validity: validity))
     case .bool(let c):
-      return .int64(PrimitiveColumn(values: c.values.map { $0 ? 1 : 0 }, validity: c.validity))
+      return .int64(Int64Column(values: c.values.map { $0 ? 1 : 0 }, validity: c.validity))
     case .string(let c):
       let parsed = c.dictionary.map(parse)
       let (validity, failures) = DictionaryKernel.validity(c, ok: parsed.map { $0 != nil })
       warnings.failedConversions += failures
       let values = DictionaryKernel.gather(parsed.map { $0 ?? 0 }, codes: c.codes, placeholder: 0)
-      return .int64(PrimitiveColumn(values: values, validity: validity))
+      return .int64(Int64Column(values: values, validity: validity))
     case .period(let c):
       guard c.unit == .year else {
         warnings.failedConversions += c.count - c.validity.nullCount
         return .nulls(.int64, count: c.count)
       }
-      return .int64(PrimitiveColumn(values: c.ordinals.map { Int64($0) }, validity: c.validity))
+      return .int64(Int64Column(values: c.ordinals.map { Int64($0) }, validity: c.validity))
     }
   }
 

@@ -18,7 +18,7 @@ enum IntegralRounding {
       }
       warnings.invalidArguments += notFinite
       warnings.overflows += failures - notFinite
-      return .int64(PrimitiveColumn(values: values, validity: validity))
+      return .int64(Int64Column(values: values, validity: validity))
     default: return .nulls(.int64, count: x.count)
     }
   }

@@ -14,7 +14,7 @@ enum PeriodFunction {
     case .period: return x
     case .int64(let c):
       let (years, validity) = FailableConversion.apply(
-        c.values, validity: c.validity, failures: &warnings.failedConversions) { Int32(exactly: $0) }
+        c.widenedValues(), validity: c.validity, failures: &warnings.failedConversions) { Int32(exactly: $0) }
       return .period(PeriodColumn(unit: .year, ordinals: years, validity: validity))
     case .double(let c):
       var validity = ValidityWords(c.validity)

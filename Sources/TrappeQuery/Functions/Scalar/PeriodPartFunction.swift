@@ -49,7 +49,7 @@ enum PeriodPartFunction {
       }
       initialized = n
     }
-    return .int64(PrimitiveColumn(values: out, validity: c.validity))
+    return .int64(Int64Column(values: out, validity: c.validity))
   }
 
   /// The calendar date of the Thursday of the week with this ordinal.

@@ -37,7 +37,7 @@ enum RoundFunction {
       var validity = ValidityWords(c.validity)
       let n = c.count
       let out = [Int64](unsafeUninitializedCapacity: n) { buffer, initialized in
-        c.values.withUnsafeBufferPointer { v in
+        c.widenedValues().withUnsafeBufferPointer { v in
           for i in 0..<n {
             if let r = round(v[i], negativeDigits: digits) {
               buffer.initializeElement(at: i, to: r)
@@ -49,7 +49,7 @@ enum RoundFunction {
         }
         initialized = n
       }
-      return .int64(PrimitiveColumn(values: out, validity: validity.mask))
+      return .int64(Int64Column(values: out, validity: validity.mask))
     default:
       return .nulls(x.type, count: x.count)
     }
@@ -60,21 +60,22 @@ enum RoundFunction {
     switch x {
     case .double(let c):
       let out = (0..<n).map { i -> Double in
-        let digits = Int(clamping: d.values[i])
+        let digits = Int(clamping: d.slot(i))
         if digits > 15 { return c.values[i] }
         return round(c.values[i], scale: power(abs(digits)), negative: digits < 0)
       }
       return .double(PrimitiveColumn(values: out, validity: ValidityWords(c.validity, d.validity).mask))
     case .int64(let c):
       var validity = ValidityWords(c.validity, d.validity)
+      let values = c.widenedValues()
       let out = (0..<n).map { i -> Int64 in
-        let digits = Int(clamping: d.values[i])
-        if digits >= 0 { return c.values[i] }
-        if let r = round(c.values[i], negativeDigits: digits) { return r }
+        let digits = Int(clamping: d.slot(i))
+        if digits >= 0 { return values[i] }
+        if let r = round(values[i], negativeDigits: digits) { return r }
         if validity.invalidate(i) { warnings.overflows += 1 }
         return 0
       }
-      return .int64(PrimitiveColumn(values: out, validity: validity.mask))
+      return .int64(Int64Column(values: out, validity: validity.mask))
     default:
       return .nulls(x.type, count: n)
     }

@@ -14,7 +14,7 @@ enum StringFunction {
       let codes = c.values.map { $0 ? UInt32(1) : 0 }
       return .string(StringColumn(codes: codes, dictionary: ["false", "true"], validity: c.validity))
     case .int64(let c):
-      return .string(encode(c.values, c.validity) { String($0) })
+      return .string(encode(c.widenedValues(), c.validity) { String($0) })
     case .double(let c):
       return .string(encode(c.values, c.validity) { NumberFormatting.plain($0) })
     case .period(let c):

@@ -33,7 +33,7 @@ enum SubstringFunction {
       DictionaryKernel.memoizedStrings(count: count) { i -> Key? in
         let code = text.codes[i]
         guard valid.isValid(i), Int(code) < text.dictionary.count else { return nil }
-        return Key(code: code, start: starts.values[i], length: lengths.values[i])
+        return Key(code: code, start: starts.slot(i), length: lengths.slot(i))
       } compute: { key in
         slice(text.dictionary[Int(key.code)], start: key.start, length: key.length)
       })

@@ -11,7 +11,7 @@ enum MovingAverageWindow {
   /// Double means in original row order (NULLs for non-numeric input).
   static func compute(_ layout: WindowLayout, input: Column, rows: Int) -> Column {
     switch input {
-    case .int64(let c): return .double(means(layout, c, rows: rows))
+    case .int64(let c): return .double(means(layout, c.widenedColumn(), rows: rows))
     case .double(let c): return .double(means(layout, c, rows: rows))
     default: return Column.nulls(.double, count: input.count)
     }

@@ -8,7 +8,7 @@ enum ShareWindow {
   /// Double shares in original row order (NULLs for non-numeric input).
   static func compute(_ layout: WindowLayout, input: Column) -> Column {
     switch input {
-    case .int64(let c): return .double(shares(layout, c))
+    case .int64(let c): return .double(shares(layout, c.widenedColumn()))
     case .double(let c): return .double(shares(layout, c))
     default: return Column.nulls(.double, count: input.count)
     }

@@ -17,7 +17,7 @@ enum YoyWindow {
   {
     let keys = yearKeys(period)
     switch input {
-    case .int64(let c): return .int64(values(layout, c, keys: keys, overflows: &warnings.overflows))
+    case .int64(let c): return .int64(Int64Column(values(layout, c.widenedColumn(), keys: keys, overflows: &warnings.overflows)))
     case .double(let c): return .double(values(layout, c, keys: keys, overflows: &warnings.overflows))
     default: return Column.nulls(input.type, count: input.count, unit: input.periodUnit)
     }
@@ -47,7 +47,7 @@ enum YoyWindow {
       }
       return (keys, valid, offset)
     case .int64(let c):
-      return (c.values, (0..<c.count).map { c.validity.isValid($0) }, 1)
+      return (c.widenedValues(), (0..<c.count).map { c.validity.isValid($0) }, 1)
     default:
       return ([Int64](repeating: 0, count: period.count), [Bool](repeating: false, count: period.count), 1)
     }
