@@ -19,8 +19,12 @@ import TrappeStorage
 ///           fingerprint UInt64 · file length UInt64 · row count UInt64 · column count UInt64
 /// column*   name (UInt64 length + UTF-8) · type tag UInt8 · period unit UInt8 (0 unless period)
 ///           validity flag UInt8 (0 all valid, 1 bitmap) · [bitmap: ceil(rows/64) UInt64 words]
-///           values: rows × Int64 | Double bits | Bool byte (0/1) | UInt32 code | Int32 ordinal
+///           values: rows × Int64 | Double bits | Bool byte (0/1) | Int32 ordinal
+///           | string: code width UInt8 (8, 16 or 32) · rows × code of that width
 ///           string columns then: dictionary count UInt64 · per entry UInt64 length + UTF-8
+///
+/// Version 1 (before codes were sized to the dictionary) had no code width byte and 32-bit
+/// codes; it is still read, and its codes are narrowed as they load.
 /// trailer   checksum UInt64 over every byte before it (see ``ColumnarChecksum``)
 /// ```
 ///
@@ -30,8 +34,10 @@ import TrappeStorage
 enum ColumnarFile {
   /// The first eight bytes of every file.
   static let magic: [UInt8] = Array("TRAPPE1".utf8) + [0]
-  /// The format version this code writes and reads.
-  static let version: UInt32 = 1
+  /// The format version this code writes (it also reads ``versionWith32BitCodes``).
+  static let version: UInt32 = 2
+  /// The older format whose string codes are all 32 bits, without a width byte.
+  static let versionWith32BitCodes: UInt32 = 1
   /// The size of the fixed header.
   static let headerSize = 48
   /// The offset of the file-length field, patched once the length is known.
@@ -64,7 +70,12 @@ enum ColumnarFile {
       case .bool(let c): writer.append(raw: c.values)
       case .period(let c): writer.append(raw: c.ordinals)
       case .string(let c):
-        writer.append(raw: c.codes)
+        writer.append(UInt8(c.codeBitWidth))
+        switch c.storage {
+        case .u8(let codes): writer.append(raw: codes)
+        case .u16(let codes): writer.append(raw: codes)
+        case .u32(let codes): writer.append(raw: codes)
+        }
         writer.append(count: c.dictionary.count)
         for entry in c.dictionary { writer.append(string: entry) }
       }
