@@ -10,7 +10,7 @@ import TrappeTestSupport
 /// String columns store their dictionary codes in 8, 16 or 32 bits, sized to the dictionary
 /// (issue 16, item 2). The expected strings and counts are built here from plain Swift arrays,
 /// not read back from Trappe.
-@Suite struct DictionaryCodesTests {
+@Suite(.serialized) struct DictionaryCodesTests {
   /// "s0", "s1", … "s<n-1>".
   static func names(_ n: Int) -> [String] { (0..<n).map { "s\($0)" } }
 
@@ -234,6 +234,35 @@ import TrappeTestSupport
     damaged[60] = 12
     #expect(ColumnarFileTests.decodeError(ColumnarFileTests.resealed(damaged), fingerprint: 9)
       == .corrupt("column k has code width 12, not 8, 16 or 32"))
+  }
+
+  /// A CSV cut into morsels whose merged dictionary passes 256 entries (each morsel alone has
+  /// fewer): the loader writes 16-bit codes, with nulls, the same as one morsel does.
+  @Test func csvLoadInMorselsSizesTheMergedDictionary() throws {
+    var text = "k,n\n"
+    var expected: [String?] = []
+    for i in 0..<600 {
+      let value: String? = i % 50 == 7 ? nil : "v\(i % 300)"
+      text += (value ?? "") + ",\(i)\n"
+      expected.append(value)
+    }
+    let bytes = Array(text.utf8)
+    for (threads, morsel) in [(1, 1 << 30), (3, 64), (1, 200), (2, 1000)] {
+      Parallelism.setThreads(threads)
+      defer { Parallelism.setThreads(0) }
+      let table = try CSVReader.read(bytes: bytes, name: "data.csv", options: CSVReadOptions(), morselBytes: morsel).table
+      guard case .string(let k)? = table.column(named: "k") else {
+        Issue.record("expected a string column k")
+        return
+      }
+      #expect(k.codeBitWidth == 16 && k.dictionary.count > 256, "\(threads) threads, morsels of \(morsel)")
+      #expect(Self.strings(k) == expected, "\(threads) threads, morsels of \(morsel)")
+    }
+    // 256 distinct strings stay 8-bit.
+    let small = "k\n" + (0..<512).map { "w\($0 % 256)\n" }.joined()
+    let t = try CSVReader.read(bytes: Array(small.utf8), name: "s.csv", options: CSVReadOptions(), morselBytes: 100).table
+    guard case .string(let w)? = t.column(named: "k") else { return }
+    #expect(w.codeBitWidth == 8 && w[511] == "w255")
   }
 
   @Test func memoryShowsTheCodeWidth() {
