@@ -17,7 +17,7 @@ package enum ExportNotice {
   package static func labelled(_ table: Table, notice: String) -> Table {
     let column = Column.string(
       StringColumn(
-        codes: [UInt32](repeating: 0, count: table.rowCount), dictionary: [notice],
+        storage: .zeros(table.rowCount, entries: 1), dictionary: [notice],
         validity: ValidityMask(allValid: table.rowCount)))
     return Table(
       schema: Schema(table.schema.fields + [Field(name: columnName, type: .string)]),
