@@ -62,7 +62,7 @@ struct FlowAnalysis: AnalysisOperator {
     let statusValid = spells.status.validity
     spells.start.ordinals.withUnsafeBufferPointer { starts in
       spells.end.ordinals.withUnsafeBufferPointer { ends in
-        spells.status.codes.withUnsafeBufferPointer { codes in
+        spells.status.widenedCodes().withUnsafeBufferPointer { codes in
           persons.groupOf.withUnsafeBufferPointer { personOf in
             for row in 0..<starts.count {
               if startValid.hasNulls, !startValid.isValid(row) { continue }

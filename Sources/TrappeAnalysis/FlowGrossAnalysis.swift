@@ -63,6 +63,7 @@ struct FlowGrossAnalysis: AnalysisOperator {
     let startValid = spells.start.validity
     let endValid = spells.end.validity
     let statusValid = spells.status.validity
+    let statusCodes = spells.status.widenedCodes()
     for row in 0..<spells.count {
       if startValid.hasNulls, !startValid.isValid(row) { continue }
       if statusValid.hasNulls, !statusValid.isValid(row) { continue }
@@ -74,7 +75,7 @@ struct FlowGrossAnalysis: AnalysisOperator {
       let person = Int(persons.groupOf[row])
       // Counted: persons with a spell between the first and the last point (not only after it).
       if lo <= Swift.min(e, b) { seen[person] = true }
-      let code = Int32(spells.status.codes[row])
+      let code = Int32(statusCodes[row])
       let base = person * weeks
       for w in Int(lo - a)...Int(hi - a) { grid[base + w] = code }
     }

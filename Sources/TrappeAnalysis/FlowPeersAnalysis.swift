@@ -36,8 +36,9 @@ struct FlowPeersAnalysis: AnalysisOperator {
     var present: Set<String> = []
     let isPeer = kommune.dictionary.map { peerSet.contains($0) }
     let isOwn = kommune.dictionary.map { $0 == municipality }
+    let kommuneCodes = kommune.widenedCodes()
     for row in 0..<kommune.count where kommune.validity.isValid(row) {
-      let code = Int(kommune.codes[row])
+      let code = Int(kommuneCodes[row])
       if isOwn[code] { own.append(Int32(row)) }
       if isPeer[code] {
         others.append(Int32(row))
@@ -60,10 +61,10 @@ struct FlowPeersAnalysis: AnalysisOperator {
       else { return [:] }
       var out: [String: (Int64, Double)] = [:]
       var totals: [String: Int64] = [:]
-      for i in 0..<t.rowCount { totals[f.dictionary[Int(f.codes[i])], default: 0] += p.slot(i) }
+      for i in 0..<t.rowCount { totals[f.dictionary[f.code(at: i)], default: 0] += p.slot(i) }
       for i in 0..<t.rowCount {
-        let from = f.dictionary[Int(f.codes[i])]
-        out[from + "\u{1}" + to.dictionary[Int(to.codes[i])]] = (p.slot(i), Double(p.slot(i)) * 100 / Double(totals[from] ?? 1))
+        let from = f.dictionary[f.code(at: i)]
+        out[from + "\u{1}" + to.dictionary[to.code(at: i)]] = (p.slot(i), Double(p.slot(i)) * 100 / Double(totals[from] ?? 1))
       }
       return out
     }

@@ -75,7 +75,7 @@ struct SurvivalAnalysis: AnalysisOperator {
     return try population(statuses: dictionary) {
       var counts = [Int](repeating: 0, count: dictionary.count)
       let valid = spells.status.validity
-      for (row, code) in spells.status.codes.enumerated() where !valid.hasNulls || valid.isValid(row) {
+      for (row, code) in spells.status.widenedCodes().enumerated() where !valid.hasNulls || valid.isValid(row) {
         counts[Int(code)] += 1
       }
       return counts

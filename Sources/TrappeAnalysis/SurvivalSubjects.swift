@@ -72,7 +72,7 @@ struct SurvivalSubjects {
       trueStarts = column
     }
     let dictionary = spells.status.dictionary
-    let codes = spells.status.codes
+    let codes = spells.status.widenedCodes()
     let inPopulation = dictionary.map { options.population.contains($0) }
     let isSupport = dictionary.map { BenefitStatus.support.contains($0) }
     let isTarget = dictionary.map { options.until.contains($0) }

@@ -34,9 +34,9 @@ extension CohortGapOperator {
     let open = Int32.max
     spells.start.ordinals.withUnsafeBufferPointer { starts in
       spells.end.ordinals.withUnsafeBufferPointer { ends in
-        spells.status.codes.withUnsafeBufferPointer { codes in
+        spells.status.widenedCodes().withUnsafeBufferPointer { codes in
           persons.groupOf.withUnsafeBufferPointer { personOf in
-            kommune.codes.withUnsafeBufferPointer { kommuneCodes in
+            kommune.widenedCodes().withUnsafeBufferPointer { kommuneCodes in
               // Pass 1: who is in the cohort, and where.
               for row in 0..<starts.count {
                 if startValid.hasNulls, !startValid.isValid(row) { continue }

@@ -186,45 +186,78 @@ struct ColumnBuilders {
     case .bool: return .bool(PrimitiveColumn(values: values(Bool.self), validity: validity))
     case .period: return .period(PeriodColumn(unit: unit, ordinals: values(Int32.self), validity: validity))
     case .string:
-      var dictionary: [String] = []
-      var lookup: [String: UInt32] = [:]
-      let codes = [UInt32](unsafeUninitializedCapacity: total) { buffer, initialized in
-        var at = 0
-        for piece in pieces {
-          if dictionary.isEmpty && at == 0 {
-            // The first part's codes are the file's.
-            dictionary = piece.dictionary
-            for (code, text) in dictionary.enumerated() { lookup[text] = UInt32(code) }
-            piece.copyValues(into: buffer, at: 0)
-          } else {
-            var remap = [UInt32](repeating: 0, count: piece.dictionary.count)
-            for (code, text) in piece.dictionary.enumerated() {
-              if let known = lookup[text] {
-                remap[code] = known
-              } else {
-                let new = UInt32(dictionary.count)
-                dictionary.append(text)
-                lookup[text] = new
-                remap[code] = new
-              }
-            }
-            let source = piece.data.assumingMemoryBound(to: UInt32.self)
-            remap.withUnsafeBufferPointer { r in
-              for i in 0..<piece.count {
-                // Null slots hold code 0, which may be outside an empty dictionary.
-                let code = Int(source[i])
-                buffer[at + i] = code < r.count ? r[code] : 0
-              }
-            }
-            // Null slots hold code 0, as in a load of one part.
-            piece.forEachNull { buffer[at + $0] = 0 }
-          }
-          at += piece.count
-          piece.release()
-        }
-        initialized = total
+      return .string(strings(pieces, total: total, validity: validity))
+    }
+  }
+
+  /// A string column of the loaded pieces, its codes sized to the merged dictionary: the
+  /// dictionaries are merged first (the first part's codes are the file's, the others' are
+  /// remapped once per distinct string), so the codes are written once, straight into their
+  /// final width, with no 32-bit copy of the column left behind in the heap.
+  private static func strings(_ pieces: [ColumnBuffer], total: Int, validity: ValidityMask) -> StringColumn {
+    var dictionary: [String] = []
+    var lookup: [String: UInt32] = [:]
+    var remaps: [[UInt32]?] = []
+    for piece in pieces {
+      if dictionary.isEmpty && remaps.allSatisfy({ $0 == nil }) {
+        // The first part's codes are the file's (also after leading parts without strings).
+        dictionary = piece.dictionary
+        for (code, text) in dictionary.enumerated() { lookup[text] = UInt32(code) }
+        remaps.append(nil)
+        continue
       }
-      return .string(StringColumn(codes: codes, dictionary: dictionary, validity: validity))
+      var remap = [UInt32](repeating: 0, count: piece.dictionary.count)
+      for (code, text) in piece.dictionary.enumerated() {
+        if let known = lookup[text] {
+          remap[code] = known
+        } else {
+          let new = UInt32(dictionary.count)
+          dictionary.append(text)
+          lookup[text] = new
+          remap[code] = new
+        }
+      }
+      remaps.append(remap)
+    }
+    let storage: DictionaryCodes
+    switch DictionaryCodes.bitWidth(forEntries: dictionary.count) {
+    case 8: storage = .u8(codes(pieces, remaps, total: total, as: UInt8.self))
+    case 16: storage = .u16(codes(pieces, remaps, total: total, as: UInt16.self))
+    default: storage = .u32(codes(pieces, remaps, total: total, as: UInt32.self))
+    }
+    return StringColumn(storage: storage, dictionary: dictionary, validity: validity)
+  }
+
+  /// The pieces' codes, remapped where a part has a remap, in `Code` (wide enough for the merged
+  /// dictionary); each piece is released once copied. Null slots hold code 0.
+  private static func codes<Code: FixedWidthInteger & UnsignedInteger>(
+    _ pieces: [ColumnBuffer], _ remaps: [[UInt32]?], total: Int, as: Code.Type
+  ) -> [Code] {
+    [Code](unsafeUninitializedCapacity: total) { buffer, initialized in
+      var at = 0
+      for (piece, remap) in zip(pieces, remaps) {
+        let source = piece.data.assumingMemoryBound(to: UInt32.self)
+        if let remap {
+          remap.withUnsafeBufferPointer { r in
+            for i in 0..<piece.count {
+              // Null slots hold code 0, which may be outside an empty dictionary.
+              let code = Int(source[i])
+              buffer[at + i] = code < r.count ? Code(truncatingIfNeeded: r[code]) : 0
+            }
+          }
+        } else {
+          let limit = piece.dictionary.count
+          for i in 0..<piece.count {
+            let code = Int(source[i])
+            buffer[at + i] = code < limit ? Code(truncatingIfNeeded: code) : 0
+          }
+        }
+        // Null slots hold code 0, as in a load of one part.
+        piece.forEachNull { buffer[at + $0] = 0 }
+        at += piece.count
+        piece.release()
+      }
+      initialized = total
     }
   }
 }

@@ -27,7 +27,9 @@ extension ColumnarFile {
     }
     var header = ColumnarByteReader(raw, from: magic.count, to: raw.count)
     let fileVersion = try header.uint32()
-    guard fileVersion == version else { throw .unsupportedVersion(fileVersion) }
+    guard fileVersion == version else {
+      throw .unsupportedVersion(fileVersion)
+    }
     guard try header.uint32() == 0 else { throw .corrupt("reserved header field is not 0") }
     guard try header.uint64() == expectedFingerprint else { throw .fingerprintMismatch }
     let declaredLength = try header.uint64()
@@ -63,7 +65,9 @@ extension ColumnarFile {
     return Table(schema: Schema(fields), columns: columns)
   }
 
-  private static func decodeColumn(_ reader: inout ColumnarByteReader, rows: Int, name: String)
+  private static func decodeColumn(
+    _ reader: inout ColumnarByteReader, rows: Int, name: String
+  )
     throws(ColumnarFileError) -> Column
   {
     let tagByte = try reader.uint8()
@@ -112,17 +116,31 @@ extension ColumnarFile {
       let ordinals = try reader.array(of: Int32.self, count: rows)
       return .period(PeriodColumn(unit: unit, ordinals: ordinals, validity: validity))
     case .string:
-      let codes = try reader.array(of: UInt32.self, count: rows)
+      let width = try reader.uint8()
+      let codes: DictionaryCodes
+      switch width {
+      case 8: codes = .u8(try reader.array(of: UInt8.self, count: rows))
+      case 16: codes = .u16(try reader.array(of: UInt16.self, count: rows))
+      case 32: codes = .u32(try reader.array(of: UInt32.self, count: rows))
+      default: throw .corrupt("column \(name) has code width \(width), not 8, 16 or 32")
+      }
       let entryCount = try reader.count(minimumWidth: 8)
       var dictionary: [String] = []
       dictionary.reserveCapacity(entryCount)
       for entry in 0..<entryCount {
         dictionary.append(try reader.string("entry \(entry) of column \(name)"))
       }
-      guard codesFit(codes, entryCount, validity) else {
+      let fit: Bool
+      switch codes {
+      case .u8(let a): fit = codesFit(a, entryCount, validity)
+      case .u16(let a): fit = codesFit(a, entryCount, validity)
+      case .u32(let a): fit = codesFit(a, entryCount, validity)
+      }
+      guard fit else {
         throw .corrupt("column \(name) has a dictionary code out of range")
       }
-      return .string(StringColumn(codes: codes, dictionary: dictionary, validity: validity))
+      // Sized to the dictionary (a damaged width is refused above, a too-wide one narrowed).
+      return .string(StringColumn(storage: codes, dictionary: dictionary, validity: validity))
     }
   }
 
@@ -138,9 +156,11 @@ extension ColumnarFile {
   /// Null rows may hold any code (a column of NULLs can have an empty
   /// dictionary), so only when the largest code is out of range are the
   /// offending rows checked one by one.
-  private static func codesFit(_ codes: [UInt32], _ entryCount: Int, _ validity: ValidityMask) -> Bool {
-    let largest = codes.withUnsafeBufferPointer { buffer -> UInt32 in
-      var high: UInt32 = 0
+  private static func codesFit<T: FixedWidthInteger & UnsignedInteger>(
+    _ codes: [T], _ entryCount: Int, _ validity: ValidityMask
+  ) -> Bool {
+    let largest = codes.withUnsafeBufferPointer { buffer -> T in
+      var high: T = 0
       for code in buffer { high = max(high, code) }
       return high
     }

@@ -19,9 +19,13 @@ import TrappeStorage
 ///           fingerprint UInt64 · file length UInt64 · row count UInt64 · column count UInt64
 /// column*   name (UInt64 length + UTF-8) · type tag UInt8 · period unit UInt8 (0 unless period)
 ///           validity flag UInt8 (0 all valid, 1 bitmap) · [bitmap: ceil(rows/64) UInt64 words]
-///           values: int width UInt8 (1, 2, 4 or 8 bytes) + rows × Int8/16/32/64 | Double bits
-///                   | Bool byte (0/1) | UInt32 code | Int32 ordinal
+///           values: int width UInt8 (1, 2, 4 or 8 bytes) · rows × Int8/16/32/64 | Double bits
+///           | Bool byte (0/1) | Int32 ordinal
+///           | string: code width UInt8 (8, 16 or 32) · rows × code of that width
 ///           string columns then: dictionary count UInt64 · per entry UInt64 length + UTF-8
+///
+/// Version 1 (64-bit ints and 32-bit codes, no width bytes) is refused as unsupported, so
+/// ``DatasetCache`` parses the CSV again and rewrites the cache.
 /// trailer   checksum UInt64 over every byte before it (see ``ColumnarChecksum``)
 /// ```
 ///
@@ -32,8 +36,9 @@ enum ColumnarFile {
   /// The first eight bytes of every file.
   static let magic: [UInt8] = Array("TRAPPE1".utf8) + [0]
   /// The format version this code writes and reads.
-  /// 2: int columns are stored in their narrowest width (a width byte, then the values); a
-  /// version 1 cache is refused as unsupported, so ``DatasetCache`` rebuilds it from the CSV.
+  /// 2: int columns in their narrowest width and string codes sized to the dictionary, each
+  /// behind a width byte; a version 1 cache is refused as unsupported, so ``DatasetCache``
+  /// rebuilds it from the CSV.
   static let version: UInt32 = 2
   /// The size of the fixed header.
   static let headerSize = 48
@@ -81,7 +86,12 @@ enum ColumnarFile {
       case .bool(let c): writer.append(raw: c.values)
       case .period(let c): writer.append(raw: c.ordinals)
       case .string(let c):
-        writer.append(raw: c.codes)
+        writer.append(UInt8(c.codeBitWidth))
+        switch c.storage {
+        case .u8(let codes): writer.append(raw: codes)
+        case .u16(let codes): writer.append(raw: codes)
+        case .u32(let codes): writer.append(raw: codes)
+        }
         writer.append(count: c.dictionary.count)
         for entry in c.dictionary { writer.append(string: entry) }
       }

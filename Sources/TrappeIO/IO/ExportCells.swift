@@ -70,7 +70,7 @@ struct ExportCells {
     switch source {
     case .int(let c): Self.appendDecimal(c.slot(row), to: &out)
     case .bool(let c): out += c.values[row] ? Self.trueBytes : Self.falseBytes
-    case .string(let c, let texts): out += texts[Int(c.codes[row])]
+    case .string(let c, let texts): out += texts[c.code(at: row)]
     case .double(let c):
       let value = c.values[row]
       if nonFiniteAsNull && !value.isFinite {

@@ -17,7 +17,7 @@ package enum ExportNotice {
   package static func labelled(_ table: Table, notice: String) -> Table {
     let column = Column.string(
       StringColumn(
-        codes: [UInt32](repeating: 0, count: table.rowCount), dictionary: [notice],
+        storage: .zeros(table.rowCount, entries: 1), dictionary: [notice],
         validity: ValidityMask(allValid: table.rowCount)))
     return Table(
       schema: Schema(table.schema.fields + [Field(name: columnName, type: .string)]),
@@ -29,7 +29,7 @@ package enum ExportNotice {
   package static func unlabelled(_ table: Table) -> Table? {
     guard let last = table.schema.fields.last, last.name == columnName, table.rowCount > 0,
       case .string(let strings)? = table.columns.last,
-      (0..<table.rowCount).allSatisfy({ strings.validity.isValid($0) && strings.dictionary[Int(strings.codes[$0])] == illustrative })
+      (0..<table.rowCount).allSatisfy({ strings.validity.isValid($0) && strings.dictionary[strings.code(at: $0)] == illustrative })
     else { return nil }
     return Table(schema: Schema(Array(table.schema.fields.dropLast())), columns: Array(table.columns.dropLast()))
   }

@@ -58,7 +58,7 @@ package enum TableExporter {
       let text = NumberFormatting.plain(display ? NumberFormatting.displayed(value) : value)
       return decimalComma ? String(text.map { $0 == "." ? "," : $0 }) : text
     case .bool(let c): return c.values[row] ? "true" : "false"
-    case .string(let c): return c.dictionary[Int(c.codes[row])]
+    case .string(let c): return c.dictionary[c.code(at: row)]
     case .period(let c): return Period(unit: c.unit, ordinal: c.ordinals[row]).description
     }
   }

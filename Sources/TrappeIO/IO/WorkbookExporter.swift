@@ -181,7 +181,7 @@ package enum WorkbookExporter {
             stringCell(ref, NumberFormatting.plain(value), into: &out)
           }
         case .bool(let c): out += "<c r=\"\(ref)\" t=\"b\"><v>\(c.values[row] ? 1 : 0)</v></c>"
-        case .string(let c): stringCell(ref, c.dictionary[Int(c.codes[row])], into: &out)
+        case .string(let c): stringCell(ref, c.dictionary[c.code(at: row)], into: &out)
         case .period(let c): stringCell(ref, Period(unit: c.unit, ordinal: c.ordinals[row]).description, into: &out)
         }
       }

@@ -68,7 +68,7 @@ struct CellFormatter: Sendable, Equatable {
     case .string(let c):
       for row in rows {
         result.append(
-          c.validity.isValid(row) ? CellFormatter.escapingControlCharacters(c.dictionary[Int(c.codes[row])]) : nil)
+          c.validity.isValid(row) ? CellFormatter.escapingControlCharacters(c.dictionary[c.code(at: row)]) : nil)
       }
     case .period(let c):
       for row in rows {

@@ -55,7 +55,7 @@ package struct DisplayLabels: Sendable, Equatable {
     case .string(let c) where DanishWords.valueColumns.contains(name):
       return rows.map { row in
         guard c.validity.isValid(row) else { return nil }
-        let text = c.dictionary[Int(c.codes[row])]
+        let text = c.dictionary[c.code(at: row)]
         return DanishWords.values[text] ?? text
       }
     default:

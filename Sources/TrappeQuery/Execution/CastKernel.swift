@@ -39,7 +39,7 @@ enum CastKernel {
       }
       let (validity, failures) = DictionaryKernel.validity(c, ok: parsed.map { $0 != nil })
       warnings.failedConversions += failures
-      let values = DictionaryKernel.gather(parsed.map { $0 ?? false }, codes: c.codes, placeholder: false)
+      let values = DictionaryKernel.gather(parsed.map { $0 ?? false }, codes: c.storage, placeholder: false)
       return .bool(PrimitiveColumn(values: values, validity: validity))
     default:
       warnings.failedConversions += column.count - column.nullCount

@@ -40,7 +40,7 @@ enum ChoiceKernel {
       let strings = columns.map { column -> StringColumn in
         if case .string(let c) = column { return c }
         return StringColumn(
-          codes: [UInt32](repeating: 0, count: count), dictionary: [],
+          storage: .zeros(count, entries: 0), dictionary: [],
           validity: ValidityWords(allValid: count).nullMask)
       }
       let (dictionary, codes) = DictionaryKernel.unify(strings)

@@ -17,7 +17,7 @@ extension Column {
       if let v = value.stringValue {
         return .string(
           StringColumn(
-            codes: [UInt32](repeating: 0, count: count), dictionary: [v],
+            storage: .zeros(count, entries: 1), dictionary: [v],
             validity: ValidityMask(allValid: count)))
       }
     case .period:

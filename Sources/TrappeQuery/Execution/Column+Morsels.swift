@@ -10,7 +10,7 @@ extension Column {
     case .double(let c): return .double(PrimitiveColumn(values: Array(c.values[range]), validity: validity))
     case .bool(let c): return .bool(PrimitiveColumn(values: Array(c.values[range]), validity: validity))
     case .string(let c):
-      return .string(StringColumn(codes: Array(c.codes[range]), dictionary: c.dictionary, validity: validity))
+      return .string(StringColumn(storage: c.storage.slice(range), dictionary: c.dictionary, validity: validity))
     case .period(let c):
       return .period(PeriodColumn(unit: c.unit, ordinals: Array(c.ordinals[range]), validity: validity))
     }
@@ -56,13 +56,12 @@ extension Column {
       }
       return .period(PeriodColumn(unit: head.unit, ordinals: ordinals, validity: validity))
     case .string(let head):
-      var codes: [UInt32] = []
-      codes.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+      var codes: [DictionaryCodes] = []
       for part in parts {
         guard case .string(let c) = part, c.dictionary == head.dictionary else { return nil }
-        codes += c.codes
+        codes.append(c.storage)
       }
-      return .string(StringColumn(codes: codes, dictionary: head.dictionary, validity: validity))
+      return .string(StringColumn(storage: .joined(codes), dictionary: head.dictionary, validity: validity))
     }
   }
 }

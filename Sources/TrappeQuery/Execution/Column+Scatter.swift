@@ -30,8 +30,20 @@ extension Column {
       let (values, validity) = Column.scatter(c.values, c.validity, rows, count, placeholder: false)
       return .bool(PrimitiveColumn(values: values, validity: validity))
     case .string(let c):
-      let (codes, validity) = Column.scatter(c.codes, c.validity, rows, count, placeholder: 0)
-      return .string(StringColumn(codes: codes, dictionary: c.dictionary, validity: validity))
+      // The codes keep their width (same dictionary).
+      let codes: DictionaryCodes, validity: ValidityMask
+      switch c.storage {
+      case .u8(let a):
+        let r = Column.scatter(a, c.validity, rows, count, placeholder: 0)
+        (codes, validity) = (.u8(r.0), r.1)
+      case .u16(let a):
+        let r = Column.scatter(a, c.validity, rows, count, placeholder: 0)
+        (codes, validity) = (.u16(r.0), r.1)
+      case .u32(let a):
+        let r = Column.scatter(a, c.validity, rows, count, placeholder: 0)
+        (codes, validity) = (.u32(r.0), r.1)
+      }
+      return .string(StringColumn(storage: codes, dictionary: c.dictionary, validity: validity))
     case .period(let c):
       let (ordinals, validity) = Column.scatter(c.ordinals, c.validity, rows, count, placeholder: 0)
       return .period(PeriodColumn(unit: c.unit, ordinals: ordinals, validity: validity))

@@ -88,13 +88,18 @@ enum ComparisonKernel {
       guard let code = x.dictionary.firstIndex(of: s) else {
         return [Bool](repeating: op == .notEqual, count: x.count)
       }
-      return compare(x.codes, scalar: UInt32(code), op)
+      // One loop in the codes' own width; a code beyond it is held by no row.
+      switch x.storage {
+      case .u8(let c): return codeScalar(c, code, op)
+      case .u16(let c): return codeScalar(c, code, op)
+      case .u32(let c): return codeScalar(c, code, op)
+      }
     default:
       // Rank the dictionary and the constant together (the constant is the last entry).
       let ranks = DanishCollation.rank(of: x.dictionary + [s])
       let constant = ranks[x.dictionary.count]
       let table = ranks.dropLast().map { holds($0, op, constant) }
-      return DictionaryKernel.gather(table, codes: x.codes, placeholder: false)
+      return DictionaryKernel.gather(table, codes: x.storage, placeholder: false)
     }
   }
 
@@ -126,19 +131,34 @@ enum ComparisonKernel {
     let sameDictionary = x.dictionary == y.dictionary
     switch op {
     case .equal, .notEqual:
-      if sameDictionary { return compare(x.codes, y.codes, op) }
+      if sameDictionary {
+        switch (x.storage, y.storage) {
+        case (.u8(let a), .u8(let b)): return compare(a, b, op)
+        case (.u16(let a), .u16(let b)): return compare(a, b, op)
+        default: return compare(x.widenedCodes(), y.widenedCodes(), op)
+        }
+      }
       let remap = DictionaryKernel.remap(y.dictionary, onto: x.dictionary)
-      let mapped = DictionaryKernel.gather(remap, codes: y.codes, placeholder: UInt32.max)
-      return compare(x.codes, mapped, op)
+      let mapped = DictionaryKernel.gather(remap, codes: y.storage, placeholder: UInt32.max)
+      return compare(x.widenedCodes(), mapped, op)
     default:
       // One Danish ranking of both dictionaries (x's entries first, then y's).
       let ranks = DanishCollation.rank(of: sameDictionary ? x.dictionary : x.dictionary + y.dictionary)
       let rankX = Array(ranks[0..<x.dictionary.count])
       let rankY = sameDictionary ? rankX : Array(ranks[x.dictionary.count...])
-      let left = DictionaryKernel.gather(rankX, codes: x.codes, placeholder: 0)
-      let right = DictionaryKernel.gather(rankY, codes: y.codes, placeholder: 0)
+      let left = DictionaryKernel.gather(rankX, codes: x.storage, placeholder: 0)
+      let right = DictionaryKernel.gather(rankY, codes: y.storage, placeholder: 0)
       return compare(left, right, op)
     }
+  }
+
+  /// `codes[i] op code` (equality only) for codes of one width; all unequal when `code` does not
+  /// fit the width.
+  private static func codeScalar<Code: FixedWidthInteger & UnsignedInteger>(
+    _ codes: [Code], _ code: Int, _ op: ComparisonOperator
+  ) -> [Bool] {
+    guard let narrow = Code(exactly: code) else { return [Bool](repeating: op == .notEqual, count: codes.count) }
+    return compare(codes, scalar: narrow, op)
   }
 
   /// `a[i] op b[i]` for every row: one specialised loop per operator.

@@ -3,16 +3,28 @@ import TrappeStorage
 /// Work on the dictionaries of string columns: everything string-shaped is
 /// computed once per distinct string and then mapped to rows through the codes.
 enum DictionaryKernel {
-  /// `table[code]` for every row; `placeholder` where a code has no entry (NULL slots of empty dictionaries).
-  static func gather<T>(_ table: [T], codes: [UInt32], placeholder: T) -> [T] {
+  /// `table[code]` for every row; `placeholder` where a code has no entry (NULL slots of empty
+  /// dictionaries). One loop specialised for the codes' width.
+  static func gather<T>(_ table: [T], codes: DictionaryCodes, placeholder: T) -> [T] {
+    switch codes {
+    case .u8(let c): gather(table, codes: c, placeholder: placeholder)
+    case .u16(let c): gather(table, codes: c, placeholder: placeholder)
+    case .u32(let c): gather(table, codes: c, placeholder: placeholder)
+    }
+  }
+
+  /// `table[code]` for every code of one width.
+  static func gather<T, Code: FixedWidthInteger & UnsignedInteger>(
+    _ table: [T], codes: [Code], placeholder: T
+  ) -> [T] {
     let n = codes.count
-    let limit = UInt32(truncatingIfNeeded: table.count)
+    let limit = table.count
     return [T](unsafeUninitializedCapacity: n) { buffer, initialized in
       table.withUnsafeBufferPointer { t in
         codes.withUnsafeBufferPointer { c in
           for i in 0..<n {
-            let code = c[i]
-            buffer.initializeElement(at: i, to: code < limit ? t[Int(code)] : placeholder)
+            let code = Int(c[i])
+            buffer.initializeElement(at: i, to: code < limit ? t[code] : placeholder)
           }
         }
       }
@@ -51,7 +63,9 @@ enum DictionaryKernel {
         identity = identity && new == UInt32(code)
       }
     }
-    let codes = identity ? column.codes : gather(remap, codes: column.codes, placeholder: 0)
+    // The dictionary may have shrunk: the result's codes are sized to it.
+    if identity { return StringColumn(storage: column.storage, dictionary: dictionary, validity: column.validity) }
+    let codes = gather(remap, codes: column.storage, placeholder: 0)
     return StringColumn(codes: codes, dictionary: dictionary, validity: column.validity)
   }
 
@@ -79,7 +93,8 @@ enum DictionaryKernel {
     return builder.finish()
   }
 
-  /// One dictionary for several string columns, and each column's codes in it.
+  /// One dictionary for several string columns, and each column's codes in it (32 bits: the
+  /// merged dictionary may need them; callers size their result).
   static func unify(_ columns: [StringColumn]) -> (dictionary: [String], codes: [[UInt32]]) {
     guard let first = columns.first else { return ([], []) }
     var dictionary = first.dictionary
@@ -87,10 +102,10 @@ enum DictionaryKernel {
     for (code, string) in dictionary.enumerated() where lookup[string] == nil {
       lookup[string] = UInt32(code)
     }
-    var codes: [[UInt32]] = [first.codes]
+    var codes: [[UInt32]] = [first.widenedCodes()]
     for column in columns.dropFirst() {
       if column.dictionary == first.dictionary {
-        codes.append(column.codes)
+        codes.append(column.widenedCodes())
         continue
       }
       let remap = column.dictionary.map { string -> UInt32 in
@@ -100,7 +115,7 @@ enum DictionaryKernel {
         lookup[string] = code
         return code
       }
-      codes.append(gather(remap, codes: column.codes, placeholder: 0))
+      codes.append(gather(remap, codes: column.storage, placeholder: 0))
     }
     return (dictionary, codes)
   }
@@ -111,18 +126,30 @@ enum DictionaryKernel {
     var validity = ValidityWords(column.validity)
     if ok.allSatisfy({ $0 }) { return (column.validity, 0) }
     var failures = 0
-    let n = column.count
-    let limit = UInt32(truncatingIfNeeded: ok.count)
-    column.codes.withUnsafeBufferPointer { c in
+    switch column.storage {
+    case .u8(let c): failures = invalidate(c, ok: ok, &validity)
+    case .u16(let c): failures = invalidate(c, ok: ok, &validity)
+    case .u32(let c): failures = invalidate(c, ok: ok, &validity)
+    }
+    return (validity.mask, failures)
+  }
+
+  /// Clears the rows whose entry is not `ok`; the number of valid rows cleared.
+  private static func invalidate<Code: FixedWidthInteger & UnsignedInteger>(
+    _ codes: [Code], ok: [Bool], _ validity: inout ValidityWords
+  ) -> Int {
+    var failures = 0
+    let limit = ok.count
+    codes.withUnsafeBufferPointer { c in
       ok.withUnsafeBufferPointer { table in
-        for i in 0..<n {
-          let code = c[i]
-          if code >= limit || !table[Int(code)] {
+        for i in 0..<c.count {
+          let code = Int(c[i])
+          if code >= limit || !table[code] {
             if validity.invalidate(i) { failures += 1 }
           }
         }
       }
     }
-    return (validity.mask, failures)
+    return failures
   }
 }

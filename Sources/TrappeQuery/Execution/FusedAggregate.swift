@@ -247,7 +247,7 @@ extension Column {
     case .double(let c): return .double(PrimitiveColumn(values: Array(c.values[range]), validity: mask(c.validity)))
     case .bool(let c): return .bool(PrimitiveColumn(values: Array(c.values[range]), validity: mask(c.validity)))
     case .string(let c):
-      return .string(StringColumn(codes: Array(c.codes[range]), dictionary: c.dictionary, validity: mask(c.validity)))
+      return .string(StringColumn(storage: c.storage.slice(range), dictionary: c.dictionary, validity: mask(c.validity)))
     case .period(let c):
       return .period(PeriodColumn(unit: c.unit, ordinals: Array(c.ordinals[range]), validity: mask(c.validity)))
     }

@@ -21,7 +21,11 @@ extension GroupIndex {
       if Interrupt.isRequested { return stopped(rowCount: n) }
       switch key {
       case .string(let c):
-        fold(&combined, &radix, c.codes, validity: c.validity, base: 0, domain: c.dictionary.count)
+        switch c.storage {
+        case .u8(let codes): fold(&combined, &radix, codes, validity: c.validity, base: 0, domain: c.dictionary.count)
+        case .u16(let codes): fold(&combined, &radix, codes, validity: c.validity, base: 0, domain: c.dictionary.count)
+        case .u32(let codes): fold(&combined, &radix, codes, validity: c.validity, base: 0, domain: c.dictionary.count)
+        }
       case .bool(let c):
         let bytes = c.values.map { $0 ? UInt8(1) : 0 }
         fold(&combined, &radix, bytes, validity: c.validity, base: 0, domain: 2)

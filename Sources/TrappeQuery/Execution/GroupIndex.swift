@@ -69,7 +69,11 @@ package struct GroupIndex: Sendable, Equatable {
   static func single(_ key: Column) -> GroupIndex {
     switch key {
     case .string(let c):
-      return dense(c.codes, validity: c.validity, base: 0, domain: c.dictionary.count)
+      switch c.storage {
+      case .u8(let codes): return dense(codes, validity: c.validity, base: 0, domain: c.dictionary.count)
+      case .u16(let codes): return dense(codes, validity: c.validity, base: 0, domain: c.dictionary.count)
+      case .u32(let codes): return dense(codes, validity: c.validity, base: 0, domain: c.dictionary.count)
+      }
     case .bool(let c):
       return dense(c.values.map { $0 ? UInt8(1) : 0 }, validity: c.validity, base: 0, domain: 2)
     case .int64(let c):

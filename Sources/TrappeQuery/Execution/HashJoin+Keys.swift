@@ -55,7 +55,8 @@ extension HashJoin {
   private static func strings(_ l: StringColumn, _ r: StringColumn) -> (JoinKeyColumn, JoinKeyColumn) {
     if l.dictionary == r.dictionary {
       return (
-        plain(l.codes.map { Int64($0) }, l.validity), plain(r.codes.map { Int64($0) }, r.validity)
+        plain(codeKeys(l, through: nil, missing: 0), l.validity),
+        plain(codeKeys(r, through: nil, missing: 0), r.validity)
       )
     }
     let leftIsSmaller = l.dictionary.count <= r.dictionary.count
@@ -67,10 +68,10 @@ extension HashJoin {
     let translation = large.map { lookup[$0] ?? -1 }
     func translated(_ c: StringColumn) -> JoinKeyColumn {
       var valid = validFlags(c.validity)
-      var keys = [Int64](repeating: 0, count: c.count)
-      for i in 0..<c.count where valid[i] {
-        let key = translation[Int(c.codes[i])]
-        if key < 0 { valid[i] = false } else { keys[i] = key }
+      var keys = codeKeys(c, through: translation, missing: -1)
+      for i in 0..<c.count where !valid[i] || keys[i] < 0 {
+        valid[i] = false
+        keys[i] = 0
       }
       return JoinKeyColumn(values: keys, valid: valid)
     }
@@ -78,8 +79,28 @@ extension HashJoin {
       // Equal strings may hold several codes only in a hand-built dictionary; map to the first.
       let canonical = small.indices.map { lookup[small[$0]] ?? Int64($0) }
       // A NULL row may hold code 0 of an empty dictionary (a column with no values at all).
-      return plain(c.codes.map { Int($0) < canonical.count ? canonical[Int($0)] : 0 }, c.validity)
+      return plain(codeKeys(c, through: canonical, missing: 0), c.validity)
     }
     return leftIsSmaller ? (direct(l), translated(r)) : (translated(l), direct(r))
+  }
+
+  /// Each row's code as a key, or `table[code]` when a table is given (`missing` for a code
+  /// beyond it): one loop specialised for the column's code width, so columns of different
+  /// widths join on the same keys.
+  private static func codeKeys(_ c: StringColumn, through table: [Int64]?, missing: Int64) -> [Int64] {
+    switch c.storage {
+    case .u8(let codes): codeKeys(codes, through: table, missing: missing)
+    case .u16(let codes): codeKeys(codes, through: table, missing: missing)
+    case .u32(let codes): codeKeys(codes, through: table, missing: missing)
+    }
+  }
+
+  private static func codeKeys<Code: FixedWidthInteger & UnsignedInteger>(
+    _ codes: [Code], through table: [Int64]?, missing: Int64
+  ) -> [Int64] {
+    guard let table else { return codes.map { Int64($0) } }
+    return table.withUnsafeBufferPointer { t in
+      codes.map { Int($0) < t.count ? t[Int($0)] : missing }
+    }
   }
 }

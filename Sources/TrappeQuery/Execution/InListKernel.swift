@@ -32,7 +32,7 @@ enum InListKernel {
         return nil
       })
       let table = c.dictionary.map { wanted.contains($0) }
-      found = DictionaryKernel.gather(table, codes: c.codes, placeholder: false)
+      found = DictionaryKernel.gather(table, codes: c.storage, placeholder: false)
     case .period(let c):
       let wanted = values.compactMap { $0.periodValue }.filter { $0.unit == c.unit }.map(\.ordinal)
       found = matches(c.ordinals, wanted)

@@ -131,7 +131,7 @@ enum PivotKernel {
       order = groups.sorted { c.ordinals[rows[$0]] < c.ordinals[rows[$1]] }
     case .string(let c):
       let ranks = DanishCollation.rank(of: c.dictionary)
-      order = groups.sorted { ranks[Int(c.codes[rows[$0]])] < ranks[Int(c.codes[rows[$1]])] }
+      order = groups.sorted { ranks[c.code(at: rows[$0])] < ranks[c.code(at: rows[$1])] }
     }
     // The NULL group (placeholder values sort anywhere) goes last.
     let validity = column.validity

@@ -167,8 +167,16 @@ enum SelectionKernel {
         return Comparison(op: op, validity: x.validity, test: .int32Scalar(x.ordinals, p.ordinal))
       case (.string(let x), .string(let s)):
         guard op == .equal || op == .notEqual else { return nil }
+        // The code is tested in the column's own width; one that does not fit it is held by no row.
         if let code = x.dictionary.firstIndex(of: s) {
-          return Comparison(op: op, validity: x.validity, test: .codeScalar(x.codes, UInt32(code)))
+          switch x.storage {
+          case .u8(let c):
+            if let narrow = UInt8(exactly: code) { return Comparison(op: op, validity: x.validity, test: .code8Scalar(c, narrow)) }
+          case .u16(let c):
+            if let narrow = UInt16(exactly: code) { return Comparison(op: op, validity: x.validity, test: .code16Scalar(c, narrow)) }
+          case .u32(let c):
+            return Comparison(op: op, validity: x.validity, test: .code32Scalar(c, UInt32(code)))
+          }
         }
         return Comparison(op: op, validity: x.validity, test: .constant(op == .notEqual))
       default:
@@ -217,7 +225,9 @@ enum SelectionKernel {
       case int32Scalar([Int32], Int32)
       case int16Scalar([Int16], Int16)
       case int8Scalar([Int8], Int8)
-      case codeScalar([UInt32], UInt32)
+      case code8Scalar([UInt8], UInt8)
+      case code16Scalar([UInt16], UInt16)
+      case code32Scalar([UInt32], UInt32)
       case constant(Bool)
       case int64Columns([Int64], [Int64])
       case doubleColumns([Double], [Double])
@@ -236,7 +246,11 @@ enum SelectionKernel {
         x.withUnsafeBufferPointer { SelectionKernel.compare($0.baseAddress! + base, s, op, out, count) }
       case .int8Scalar(let x, let s):
         x.withUnsafeBufferPointer { SelectionKernel.compare($0.baseAddress! + base, s, op, out, count) }
-      case .codeScalar(let x, let s):
+      case .code8Scalar(let x, let s):
+        x.withUnsafeBufferPointer { SelectionKernel.compare($0.baseAddress! + base, s, op, out, count) }
+      case .code16Scalar(let x, let s):
+        x.withUnsafeBufferPointer { SelectionKernel.compare($0.baseAddress! + base, s, op, out, count) }
+      case .code32Scalar(let x, let s):
         x.withUnsafeBufferPointer { SelectionKernel.compare($0.baseAddress! + base, s, op, out, count) }
       case .constant(let value):
         out.update(repeating: value ? 1 : 0, count: count)

@@ -47,11 +47,12 @@ enum SortKeys {
         Interrupt.forEachChunk(of: n) { rows in for i in rows { ordered[i] = src[i] ? 1 : 0 } }
       }
     case .string(let c):
+      // The collation rank per code, read in the codes' own width.
       let ranks = DanishCollation.rank(of: c.dictionary)
-      _ = ranks.withUnsafeBufferPointer { rank in
-        c.codes.withUnsafeBufferPointer { src in
-          Interrupt.forEachChunk(of: n) { rows in for i in rows where validity.isValid(i) { ordered[i] = UInt64(rank[Int(src[i])]) } }
-        }
+      switch c.storage {
+      case .u8(let codes): rankKeys(codes, ranks, validity, &ordered)
+      case .u16(let codes): rankKeys(codes, ranks, validity, &ordered)
+      case .u32(let codes): rankKeys(codes, ranks, validity, &ordered)
       }
     case .double(let c):
       var anyNaN = false
@@ -67,6 +68,18 @@ enum SortKeys {
       if anyNaN { nanRows = c.values.map { $0.isNaN } }
     }
     return finish(ordered, validity: validity, nanRows: nanRows, descending: descending)
+  }
+
+  /// `ordered[i] = ranks[codes[i]]` for the valid rows, polling Ctrl-C between chunks.
+  private static func rankKeys<Code: FixedWidthInteger & UnsignedInteger>(
+    _ codes: [Code], _ ranks: [Int32], _ validity: ValidityMask, _ ordered: inout [UInt64]
+  ) {
+    let n = codes.count
+    _ = ranks.withUnsafeBufferPointer { rank in
+      codes.withUnsafeBufferPointer { src in
+        Interrupt.forEachChunk(of: n) { rows in for i in rows where validity.isValid(i) { ordered[i] = UInt64(rank[Int(src[i])]) } }
+      }
+    }
   }
 
   /// The IEEE 754 bits of `v` remapped so unsigned order is numeric order.

@@ -35,8 +35,10 @@ enum StringConcatenationKernel {
     var hashedMemo: [Int: UInt32] = [:]
     var builder = StringColumnBuilder(capacity: count)
     let va = ValidityWords(a.validity), vb = ValidityWords(b.validity)
-    a.codes.withUnsafeBufferPointer { ca in
-      b.codes.withUnsafeBufferPointer { cb in
+    // Row by row through a builder: each side's codes are widened once.
+    let codesA = a.widenedCodes(), codesB = b.widenedCodes()
+    codesA.withUnsafeBufferPointer { ca in
+      codesB.withUnsafeBufferPointer { cb in
         for i in 0..<count {
           let codeA = Int(ca[i]), codeB = Int(cb[i])
           let ia = va.isValid(i) && codeA < na ? codeA : na

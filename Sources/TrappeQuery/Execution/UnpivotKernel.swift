@@ -75,7 +75,7 @@ enum UnpivotKernel {
       var merged = StringColumnBuilder()
       let recoded = strings.map { c -> [UInt32] in
         let remap = c.dictionary.map { merged.code(for: $0) }
-        return remap.withUnsafeBufferPointer { r in c.codes.map { r.isEmpty ? 0 : r[Int($0)] } }
+        return DictionaryKernel.gather(remap, codes: c.storage, placeholder: 0)
       }
       let codes = interleaved(recoded, rows: rows)
       return .string(StringColumn(codes: codes, dictionary: merged.finish().dictionary, validity: validity))

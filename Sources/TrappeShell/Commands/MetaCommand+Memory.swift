@@ -10,10 +10,11 @@ extension MetaCommand {
       Each table's columns are listed with the bytes their values take: 8 per row for double;
       1, 2, 4 or 8 for int, which is stored in the narrowest of 8, 16, 32 and 64 bits that holds
       the column's values (shown as e.g. int 16-bit; every value still reads as a 64-bit int);
-      1 for bool, 4 for period and for a string's dictionary code, plus a string
-      column's dictionary (16 bytes per distinct string, and those longer than 15 bytes their
-      own 33 + length), plus 1 bit per row (in 8-byte words) once a column has nulls. Totals
-      are also in MiB (1 MiB = 1,048,576 bytes); the budget is in KiB, MiB, GiB.
+      1 for bool, 4 for period; a string's dictionary code takes 1, 2 or 4 (8-bit up to 256
+      distinct strings, 16-bit up to 65,536, else 32-bit; shown as codes BYTES (8-bit)), plus
+      a string column's dictionary (16 bytes per distinct string, and those longer than 15
+      bytes their own 33 + length), plus 1 bit per row (in 8-byte words) once a column has
+      nulls. Totals are also in MiB (1 MiB = 1,048,576 bytes); the budget is in KiB, MiB, GiB.
       The budget stops a stage that would need more memory than is free under it (a
       many-to-many join, a very wide pivot, a huge chart or string) with an error naming the
       stage and its estimate, before it allocates; the session and its tables stay as they
@@ -65,7 +66,7 @@ extension MetaCommand {
         var line = "  " + MetaCommand.padded(field.name, nameWidth) + "  " + MetaCommand.padded(typeName, typeWidth) + "  "
           + MetaCommand.grouped(column.byteCount) + " bytes"
         if case .string(let strings) = column {
-          line += " (codes \(MetaCommand.grouped(strings.codes.count * 4)), "
+          line += " (codes \(MetaCommand.grouped(strings.codeByteCount)) (\(strings.codeBitWidth)-bit), "
             + "dictionary \(MetaCommand.grouped(strings.dictionaryByteCount)) for \(MetaCommand.grouped(strings.dictionary.count))"
           if strings.validity.byteCount > 0 { line += ", nulls \(MetaCommand.grouped(strings.validity.byteCount))" }
           line += ")"

@@ -46,12 +46,13 @@ extension Column {
           remap[code] = new
         }
       }
-      var codes = a.codes
+      // The merged dictionary may need wider codes than either side: both are widened to 32
+      // bits once and the result is sized to the merged dictionary.
+      var codes = a.widenedCodes()
       codes.reserveCapacity(a.count + b.count)
-      for i in 0..<b.count {
+      for code in b.widenedCodes() {
         // Null slots may hold any code, even one outside an empty dictionary.
-        let code = Int(b.codes[i])
-        codes.append(code < remap.count ? remap[code] : 0)
+        codes.append(Int(code) < remap.count ? remap[Int(code)] : 0)
       }
       return .string(StringColumn(codes: codes, dictionary: dictionary, validity: validity))
     default:

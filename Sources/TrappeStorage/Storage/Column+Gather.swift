@@ -61,9 +61,15 @@ extension Column {
       else { return nil }
       return .bool(PrimitiveColumn(values: values, validity: validity))
     case .string(let c):
-      guard let (codes, validity) = Column.gather(c.codes, c.validity, indices, placeholder: 0, stop)
-      else { return nil }
-      return .string(StringColumn(codes: codes, dictionary: c.dictionary, validity: validity))
+      // The codes keep their width (same dictionary): one loop specialised per width.
+      let gathered: (DictionaryCodes, ValidityMask)?
+      switch c.storage {
+      case .u8(let a): gathered = Column.gather(a, c.validity, indices, placeholder: 0, stop).map { (.u8($0.0), $0.1) }
+      case .u16(let a): gathered = Column.gather(a, c.validity, indices, placeholder: 0, stop).map { (.u16($0.0), $0.1) }
+      case .u32(let a): gathered = Column.gather(a, c.validity, indices, placeholder: 0, stop).map { (.u32($0.0), $0.1) }
+      }
+      guard let (codes, validity) = gathered else { return nil }
+      return .string(StringColumn(storage: codes, dictionary: c.dictionary, validity: validity))
     case .period(let c):
       guard let (ordinals, validity) = Column.gather(c.ordinals, c.validity, indices, placeholder: 0, stop)
       else { return nil }
@@ -137,7 +143,7 @@ extension Column {
     case .double: return .double(PrimitiveColumn(values: [Double](repeating: 0, count: count), validity: mask))
     case .bool: return .bool(PrimitiveColumn(values: [Bool](repeating: false, count: count), validity: mask))
     case .string:
-      return .string(StringColumn(codes: [UInt32](repeating: 0, count: count), dictionary: [], validity: mask))
+      return .string(StringColumn(storage: .zeros(count, entries: 0), dictionary: [], validity: mask))
     case .period:
       return .period(PeriodColumn(unit: unit, ordinals: [Int32](repeating: 0, count: count), validity: mask))
     }

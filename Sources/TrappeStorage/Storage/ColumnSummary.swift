@@ -57,7 +57,7 @@ package struct ColumnSummary: Sendable, Equatable {
     var examples: [Value] = []
     var distinct = 0
     for row in 0..<c.count where c.validity.isValid(row) {
-      let code = Int(c.codes[row])
+      let code = c.code(at: row)
       if !used[code] {
         used[code] = true
         distinct += 1

@@ -49,7 +49,7 @@ private typealias S = EvaluationTestSupport
     var w = EvaluationWarnings()
     let column = ExpressionEvaluator.evaluate(S.str("x"), on: t, warnings: &w)
     if case .string(let c) = column {
-      #expect(c.dictionary == ["x"] && c.codes == [0, 0, 0, 0])
+      #expect(c.dictionary == ["x"] && c.widenedCodes() == [0, 0, 0, 0])
     } else {
       Issue.record("not a string column: \(column.type)")
     }

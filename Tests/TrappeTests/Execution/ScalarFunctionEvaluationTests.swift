@@ -76,7 +76,7 @@ private typealias S = EvaluationTestSupport
     let lowered = ExpressionEvaluator.evaluate(call(.lower, [S.col(0, .string)], .string), on: t, warnings: &w)
     if case .string(let c) = lowered {
       #expect(c.dictionary == ["æøå", "århus"])
-      #expect(c.codes[0] == c.codes[1])
+      #expect(c.code(at: 0) == c.code(at: 1))
     } else {
       Issue.record("not a string column")
     }

@@ -198,7 +198,7 @@ import Testing
       return
     }
     #expect(column.dictionary == ["A", "B", "C"])
-    #expect(column.codes == [0, 1, 0, 1, 2])
+    #expect(column.widenedCodes() == [0, 1, 0, 1, 2])
   }
 
   @Test func readsFromFile() throws {

@@ -174,9 +174,9 @@ import Testing
   @Test func rejectsDictionaryCodeOutOfRange() {
     let table = Table([("s", .string(StringColumn(["a", "b", "a"])))])
     var bytes = ColumnarFile.encode(table, fingerprint: 7)
-    // Header 48, name length 8 + "s", tag, unit, validity flag: codes start at 60.
-    #expect(bytes[60] == 0 && bytes[64] == 1)
-    bytes[64] = 2
+    // Header 48, name length 8 + "s", tag, unit, validity flag, code width 8: codes start at 61.
+    #expect(bytes[60] == 8 && bytes[61] == 0 && bytes[62] == 1)
+    bytes[62] = 2
     #expect(Self.decodeError(Self.resealed(bytes)) == .corrupt("column s has a dictionary code out of range"))
     // Without resealing the checksum catches it first.
     #expect(Self.decodeError(bytes) == .checksumMismatch)
@@ -195,9 +195,9 @@ import Testing
     name[56] = 0xFF
     #expect(Self.decodeError(Self.resealed(name)) == .corrupt("the name of column 1 is not valid UTF-8"))
     var entry = ColumnarFile.encode(table, fingerprint: 7)
-    // 56 name, 58 tag, unit, flag, 61 code, 65 count, 73 length, 81 "x".
-    #expect(entry[81] == UInt8(ascii: "x"))
-    entry[81] = 0xC3
+    // 56 name, 58 tag, unit, flag, 61 code width, 62 code (8-bit), 63 count, 71 length, 79 "x".
+    #expect(entry[79] == UInt8(ascii: "x"))
+    entry[79] = 0xC3
     #expect(Self.decodeError(Self.resealed(entry)) == .corrupt("entry 0 of column ab is not valid UTF-8"))
   }
 

@@ -9,10 +9,10 @@ import TrappeTestSupport
 @Suite struct MemoryCommandTests {
   /// id int [1, null, 3]: 3 × 8 = 24 bytes of values + one 8-byte word of null bits = 32.
   /// share double: 3 × 8 = 24. ok bool: 3 × 1 = 3.
-  /// kommune string [Aarhus, Aarhus, Ringkøbing-Skjern Kommune]: codes 3 × 4 = 12; dictionary of
-  /// 2 strings: "Aarhus" (6 bytes, inside its 16-byte String) = 16, "Ringkøbing-Skjern Kommune"
-  /// (26 UTF-8 bytes, ø takes 2) = 16 + 32 header + 26 + 1 terminator = 75; 12 + 16 + 75 = 103.
-  /// Table: 32 + 24 + 3 + 103 = 162 bytes.
+  /// kommune string [Aarhus, Aarhus, Ringkøbing-Skjern Kommune]: 2 dictionary entries fit 8-bit
+  /// codes, 3 × 1 = 3; dictionary of 2 strings: "Aarhus" (6 bytes, inside its 16-byte String) =
+  /// 16, "Ringkøbing-Skjern Kommune" (26 UTF-8 bytes, ø takes 2) = 16 + 32 header + 26 + 1
+  /// terminator = 75; 3 + 16 + 75 = 94. Table: 32 + 24 + 3 + 94 = 153 bytes.
   static var small: Table {
     var id = PrimitiveColumnBuilder<Int64>(placeholder: 0)
     id.append(1)
@@ -32,12 +32,12 @@ import TrappeTestSupport
     #expect(captured.session.run(".memory") == .success)
     let lines = captured.standard.split(separator: "\n").map(String.init)
     let expected = [
-      "t: 3 rows, 4 columns: 162 bytes (0.0 MiB)",
+      "t: 3 rows, 4 columns: 153 bytes (0.0 MiB)",
       "  id       int 64-bit  32 bytes (nulls 8)",
       "  share    double      24 bytes",
       "  ok       bool        3 bytes",
-      "  kommune  string      103 bytes (codes 12, dictionary 91 for 2)",
-      "all tables: 162 bytes (0.0 MiB)",
+      "  kommune  string      94 bytes (codes 3 (8-bit), dictionary 91 for 2)",
+      "all tables: 153 bytes (0.0 MiB)",
     ]
     #expect(Array(lines.prefix(expected.count)) == expected)
     #expect(lines.contains { $0.hasPrefix("process resident memory: ") && $0.hasSuffix(" MiB") })

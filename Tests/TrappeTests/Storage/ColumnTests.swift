@@ -41,7 +41,7 @@ import Testing
   @Test func stringColumnsShareDictionaryEntries() {
     let column = StringColumn(["Aarhus", "Gladsaxe", nil, "Aarhus", "Slagelse"])
     #expect(column.dictionary == ["Aarhus", "Gladsaxe", "Slagelse"])
-    #expect(column.codes == [0, 1, 0, 0, 2])
+    #expect(column.widenedCodes() == [0, 1, 0, 0, 2])
     #expect(column[2] == nil)
     #expect(column[3] == "Aarhus")
     #expect(column.validity.nullCount == 1)

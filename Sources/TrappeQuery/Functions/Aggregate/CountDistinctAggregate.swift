@@ -16,7 +16,12 @@ enum CountDistinctAggregate {
     let counts: [Int64]?
     switch input {
     case .string(let c):
-      counts = onePass(c.codes, validity: c.validity, groups: groups, base: 0, span: Int64(c.dictionary.count))
+      let span = Int64(c.dictionary.count)
+      switch c.storage {
+      case .u8(let codes): counts = onePass(codes, validity: c.validity, groups: groups, base: 0, span: span)
+      case .u16(let codes): counts = onePass(codes, validity: c.validity, groups: groups, base: 0, span: span)
+      case .u32(let codes): counts = onePass(codes, validity: c.validity, groups: groups, base: 0, span: span)
+      }
     case .bool(let c):
       let bytes = c.values.map { $0 ? UInt8(1) : 0 }
       counts = onePass(bytes, validity: c.validity, groups: groups, base: 0, span: 2)

@@ -124,10 +124,8 @@ enum ExtremumAggregate {
     let ranks = DanishCollation.rank(of: c.dictionary)
     var codeOfRank = [UInt32](repeating: 0, count: c.dictionary.count)
     for (code, rank) in ranks.enumerated() { codeOfRank[Int(rank)] = UInt32(code) }
-    let rankColumn = ranks.withUnsafeBufferPointer { r in
-      // a NULL row may hold code 0 of an empty dictionary (a column with no values at all)
-      c.codes.map { Int($0) < r.count ? r[Int($0)] : 0 }
-    }
+    // a NULL row may hold code 0 of an empty dictionary (a column with no values at all)
+    let rankColumn = DictionaryKernel.gather(ranks, codes: c.storage, placeholder: 0)
     let (best, seen) = integers(rankColumn, c.validity, groups, largest: largest)
     var codes = [UInt32](repeating: 0, count: groups.groupCount)
     for group in 0..<groups.groupCount where seen[group] { codes[group] = codeOfRank[Int(best[group])] }

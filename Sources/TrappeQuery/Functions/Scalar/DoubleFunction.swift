@@ -18,7 +18,7 @@ enum DoubleFunction {
       let parsed = c.dictionary.map { parse(trim($0)) }
       let (validity, failures) = DictionaryKernel.validity(c, ok: parsed.map { $0 != nil })
       warnings.failedConversions += failures
-      let values = DictionaryKernel.gather(parsed.map { $0 ?? 0 }, codes: c.codes, placeholder: 0)
+      let values = DictionaryKernel.gather(parsed.map { $0 ?? 0 }, codes: c.storage, placeholder: 0)
       return .double(PrimitiveColumn(values: values, validity: validity))
     case .period(let c):
       guard c.unit == .year else {

@@ -22,7 +22,7 @@ enum IntFunction {
       let parsed = c.dictionary.map(parse)
       let (validity, failures) = DictionaryKernel.validity(c, ok: parsed.map { $0 != nil })
       warnings.failedConversions += failures
-      let values = DictionaryKernel.gather(parsed.map { $0 ?? 0 }, codes: c.codes, placeholder: 0)
+      let values = DictionaryKernel.gather(parsed.map { $0 ?? 0 }, codes: c.storage, placeholder: 0)
       return .int64(Int64Column(values: values, validity: validity))
     case .period(let c):
       guard c.unit == .year else {

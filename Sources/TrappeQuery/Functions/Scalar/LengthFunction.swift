@@ -6,6 +6,6 @@ enum LengthFunction {
     guard case .string(let c) = x else { return .nulls(.int64, count: x.count) }
     let table = c.dictionary.map { Int64($0.count) }
     return .int64(
-      Int64Column(values: DictionaryKernel.gather(table, codes: c.codes, placeholder: 0), validity: c.validity))
+      Int64Column(values: DictionaryKernel.gather(table, codes: c.storage, placeholder: 0), validity: c.validity))
   }
 }

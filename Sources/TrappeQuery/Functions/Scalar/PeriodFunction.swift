@@ -28,12 +28,12 @@ enum PeriodFunction {
       let parsed = c.dictionary.map { Period($0) }
       let unit = parsed.lazy.compactMap { $0 }.first?.unit ?? .year
       let (parsedValidity, unparsed) = DictionaryKernel.validity(c, ok: parsed.map { $0 != nil })
-      let parsedColumn = StringColumn(codes: c.codes, dictionary: c.dictionary, validity: parsedValidity)
+      let parsedColumn = StringColumn(storage: c.storage, dictionary: c.dictionary, validity: parsedValidity)
       let (validity, mismatched) = DictionaryKernel.validity(
         parsedColumn, ok: parsed.map { $0 == nil || $0?.unit == unit })
       warnings.failedConversions += unparsed
       warnings.periodUnitMismatches += mismatched
-      let ordinals = DictionaryKernel.gather(parsed.map { $0?.ordinal ?? 0 }, codes: c.codes, placeholder: 0)
+      let ordinals = DictionaryKernel.gather(parsed.map { $0?.ordinal ?? 0 }, codes: c.storage, placeholder: 0)
       return .period(PeriodColumn(unit: unit, ordinals: ordinals, validity: validity))
     case .bool(let c):
       warnings.failedConversions += c.count - c.validity.nullCount

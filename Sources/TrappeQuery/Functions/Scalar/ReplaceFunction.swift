@@ -24,7 +24,7 @@ enum ReplaceFunction {
     let valid = ValidityWords(ValidityWords(text.validity, froms.validity).mask, tos.validity)
     return .string(
       DictionaryKernel.memoizedStrings(count: count) { i -> Key? in
-        let key = Key(text: text.codes[i], from: froms.codes[i], to: tos.codes[i])
+        let key = Key(text: UInt32(text.code(at: i)), from: UInt32(froms.code(at: i)), to: UInt32(tos.code(at: i)))
         guard valid.isValid(i), Int(key.text) < text.dictionary.count, Int(key.from) < froms.dictionary.count,
           Int(key.to) < tos.dictionary.count
         else { return nil }

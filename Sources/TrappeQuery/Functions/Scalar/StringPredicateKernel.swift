@@ -16,14 +16,14 @@ enum StringPredicateKernel {
       let table = c.dictionary.map { test($0, p) }
       return .bool(
         PrimitiveColumn(
-          values: DictionaryKernel.gather(table, codes: c.codes, placeholder: false), validity: c.validity))
+          values: DictionaryKernel.gather(table, codes: c.storage, placeholder: false), validity: c.validity))
     case .column(let column):
       guard case .string(let p) = column else { return .nulls(.bool, count: count) }
       let width = p.dictionary.count
       var memo: [Int: Bool] = [:]
       let n = c.count
       let out = (0..<n).map { i -> Bool in
-        let a = Int(c.codes[i]), b = Int(p.codes[i])
+        let a = c.code(at: i), b = p.code(at: i)
         guard a < c.dictionary.count, b < width else { return false }
         let key = a * width + b
         if let known = memo[key] { return known }

@@ -31,7 +31,7 @@ enum SubstringFunction {
     let valid = ValidityWords(ValidityWords(text.validity, starts.validity).mask, lengths.validity)
     return .string(
       DictionaryKernel.memoizedStrings(count: count) { i -> Key? in
-        let code = text.codes[i]
+        let code = UInt32(text.code(at: i))
         guard valid.isValid(i), Int(code) < text.dictionary.count else { return nil }
         return Key(code: code, start: starts.slot(i), length: lengths.slot(i))
       } compute: { key in

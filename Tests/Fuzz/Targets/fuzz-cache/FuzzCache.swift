@@ -33,7 +33,7 @@ private func decode(_ bytes: [UInt8]) {
       precondition(column.type == field.type, "column \(field.name) is not of its field's type")
       if case .string(let strings) = column {
         for row in 0..<strings.count where strings.validity.isValid(row) {
-          precondition(Int(strings.codes[row]) < strings.dictionary.count, "code out of the dictionary")
+          precondition(strings.code(at: row) < strings.dictionary.count, "code out of the dictionary")
         }
       }
     }
