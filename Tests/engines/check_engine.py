@@ -119,6 +119,7 @@ def spark_cases(trappe, env, database, work):
 FOOTER_CASES = [
     "{p}resultater | where runde == 5 | decompose i_gang for Slagelse against region by herkomst",
     "{p}resultater | where runde == 4 | decompose selvforsoergende for Gladsaxe against (Aarhus, Slagelse) by ydelse",
+    "{p}resultater | decompose i_gang for Aarhus against (Slagelse, Odense) by runde",
     "{p}forloeb | flow from 1 to 5",
 ]
 SKIPPED_FOOTER = ("out", "N = ", "ran on ", "engine: ")
