@@ -3,10 +3,11 @@ import TrappeStorage
 
 extension DecomposeOperator {
   /// `decompose` in SQL, step for step as ``run(_:notes:)``: per category (sorted, then a
-  /// `total` row) the municipality's and its pooled peers' shares of the denominator and rates,
-  /// composition = (p − P)·R and rate_part = p·(r − R), a rate missing on one side taking the
-  /// other side's. The peers (fixed when the command is bound) are constants; the errors for a
-  /// municipality without rows or peers and the notes are not reproduced.
+  /// total row: `total` for a string variable, NULL for another) the municipality's and its
+  /// pooled peers' shares of the denominator and rates, composition = (p − P)·R and
+  /// rate_part = p·(r − R), a rate missing on one side taking the other side's. The peers
+  /// (fixed when the command is bound) are constants; the errors for a municipality without rows
+  /// or peers and the notes are not reproduced.
   func sql(input: SQLAnalysisInput, dialect: any SQLDialect) throws(SQLError) -> String? {
     func id(_ name: String) -> String { dialect.identifier(name) }
     let totals = try measure.sqlTotals(input: input, by: ["kommune", variable], dialect: dialect, prefix: "d")
@@ -14,7 +15,12 @@ extension DecomposeOperator {
     let key = id(variable)
     let keyType = input.columns.first { $0.name == variable }?.type ?? .string
     let order = (keyType == .string ? dialect.collationKeys(key) : [key]).map { "\($0) ASC \(dialect.nullsLast)" }
-    let text = keyType == .string ? key : dialect.cast(key, to: .string, unit: nil)
+    // A string variable labels the total row 'total' (and a NULL category 'NULL'); any other
+    // keeps its own type with NULL on the total row, as run(_:notes:) (a typed key as text
+    // could not be read back as the variable's type on an engine).
+    let typed = keyType != .string
+    let category = typed ? key : "CASE WHEN \(key) IS NULL THEN 'NULL' ELSE \(key) END"
+    let totalLabel = typed ? "NULL" : "'total'"
     let others = (group.members[kommune] ?? []).filter { $0 != kommune }.map(dialect.string)
     let members =
       others.isEmpty
@@ -47,7 +53,7 @@ extension DecomposeOperator {
             CASE WHEN pden > 0 THEN \(scale) * pnum / pden END AS br
           FROM g CROSS JOIN t),
         rows AS (
-          SELECT ki, CASE WHEN \(key) IS NULL THEN 'NULL' ELSE \(text) END AS cat, 100 * p AS share, r AS rate,
+          SELECT ki, \(category) AS cat, 100 * p AS share, r AS rate,
             100 * bp AS peer_share, br AS peer_rate, (p - bp) * COALESCE(br, r, 0) AS composition,
             p * (COALESCE(r, br, 0) - COALESCE(br, r, 0)) AS rate_part
           FROM parts)
@@ -56,7 +62,7 @@ extension DecomposeOperator {
         CAST(composition AS DOUBLE) AS \(id("composition")), CAST(rate_part AS DOUBLE) AS \(id("rate_part"))
       FROM rows
       UNION ALL
-      SELECT (SELECT count(*) FROM keys) + 1, 'total', CAST(100 AS DOUBLE),
+      SELECT (SELECT count(*) FROM keys) + 1, \(totalLabel), CAST(100 AS DOUBLE),
         (SELECT CASE WHEN otot > 0 THEN \(scale) * onumt / otot END FROM t), CAST(100 AS DOUBLE),
         (SELECT CASE WHEN ptot > 0 THEN \(scale) * pnumt / ptot END FROM t),
         CAST(sum(composition) AS DOUBLE), CAST(sum(rate_part) AS DOUBLE)

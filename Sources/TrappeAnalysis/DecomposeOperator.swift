@@ -94,27 +94,18 @@ struct DecomposeOperator: AnalysisOperator {
     let composition = parts.reduce(0) { $0 + $1.composition }
     let ratePart = parts.reduce(0) { $0 + $1.ratePart }
 
-    let points = measure.unit == "%" ? " percentage points" : ""
-    notes.append("\(measure.text); peers: \(group.label), excluding \(kommune), pooled (sum / sum)")
-    if let note = measure.noteLine { notes.append(note) }
-    notes.append(
-      "gap = \(AnalysisValues.format((value ?? 0) - (peerValue ?? 0)))\(points) = composition \(AnalysisValues.format(composition)) + rate \(AnalysisValues.format(ratePart))"
-    )
-    notes.append(
-      "share, peer_share: % of the denominator (p, P); rate, peer_rate: r, R; composition = (p − P)·R; rate_part = p·(r − R)")
-    for index in parts.indices where parts[index].rate == nil || parts[index].peerRate == nil {
-      let side = parts[index].rate == nil ? kommune : "the peers"
-      notes.append(
-        "\(variable) \(data.keyText(index)) has no denominator for \(side): share 0 there, and the other side's rate is used in its place, so it adds nothing to that side"
-      )
+    let missing = parts.indices.filter { parts[$0].rate == nil || parts[$0].peerRate == nil }.map {
+      (key: data.keyText($0), side: parts[$0].rate == nil ? kommune : "the peers")
     }
-    notes += group.details
+    let typedKeys = variableType != .string && data.keys.map { $0.type == variableType } == true
+    notes += footer(
+      value: value, peerValue: peerValue, composition: composition, ratePart: ratePart, missing: missing,
+      typedKeys: typedKeys)
 
     let categories: Column
-    if variableType != .string, let keys = data.keys, keys.type == variableType {
+    if typedKeys, let keys = data.keys {
       // The key values in their own type; the total row's key is NULL.
       categories = keys.gather((0..<Int32(data.keyCount)).map { $0 } + [-1])
-      notes.append("the row with \(variable) NULL is the total")
     } else {
       categories = AnalysisValues.stringColumn((0..<data.keyCount).map(data.keyText) + ["total"])
     }
@@ -128,5 +119,51 @@ struct DecomposeOperator: AnalysisOperator {
       ("composition", column(parts.map(\.composition), total: composition)),
       ("rate_part", column(parts.map(\.ratePart), total: ratePart)),
     ])
+  }
+
+  /// The footer notes of a run: the measure and the peers, the gap split in two (the totals of
+  /// rate, peer_rate, composition and rate_part), the definitions, the categories without a
+  /// denominator on one side (`missing`: the key as text and that side), the group's details.
+  func footer(
+    value: Double?, peerValue: Double?, composition: Double, ratePart: Double,
+    missing: [(key: String, side: String)], typedKeys: Bool
+  ) -> [String] {
+    var notes: [String] = []
+    let points = measure.unit == "%" ? " percentage points" : ""
+    notes.append("\(measure.text); peers: \(group.label), excluding \(kommune), pooled (sum / sum)")
+    if let note = measure.noteLine { notes.append(note) }
+    notes.append(
+      "gap = \(AnalysisValues.format((value ?? 0) - (peerValue ?? 0)))\(points) = composition \(AnalysisValues.format(composition)) + rate \(AnalysisValues.format(ratePart))"
+    )
+    notes.append(
+      "share, peer_share: % of the denominator (p, P); rate, peer_rate: r, R; composition = (p − P)·R; rate_part = p·(r − R)")
+    for (key, side) in missing {
+      notes.append(
+        "\(variable) \(key) has no denominator for \(side): share 0 there, and the other side's rate is used in its place, so it adds nothing to that side"
+      )
+    }
+    notes += group.details
+
+    if typedKeys { notes.append("the row with \(variable) NULL is the total") }
+    return notes
+  }
+
+  /// The notes of its whole SQL form run on an engine, told from the output: the gap's parts
+  /// are the total row's, the categories without a denominator those whose rate or peer_rate is NULL.
+  func notes(ofEngineResult output: Table) -> [String]? {
+    guard output.rowCount > 0, let keys = output.column(named: variable),
+      case .double(let rate)? = output.column(named: "rate"),
+      case .double(let peerRate)? = output.column(named: "peer_rate"),
+      case .double(let composition)? = output.column(named: "composition"),
+      case .double(let ratePart)? = output.column(named: "rate_part")
+    else { return nil }
+    let total = output.rowCount - 1
+    var missing: [(key: String, side: String)] = []
+    for row in 0..<total where rate[row] == nil || peerRate[row] == nil {
+      missing.append((keys.value(at: row).description, rate[row] == nil ? kommune : "the peers"))
+    }
+    return footer(
+      value: rate[total], peerValue: peerRate[total], composition: composition[total] ?? 0,
+      ratePart: ratePart[total] ?? 0, missing: missing, typedKeys: keys.type != .string)
   }
 }

@@ -72,6 +72,17 @@ package final class EngineBridge {
     try request(.object(["op": .string("tables")])).rows.compactMap { $0.first?.string }
   }
 
+  /// The row counts the engine keeps in its metadata, by table name as ``tables()`` names them
+  /// (DuckDB: its tables, not its views; Spark: none). Nothing is scanned.
+  package func rowCounts() throws(EngineError) -> [String: Int64] {
+    var counts: [String: Int64] = [:]
+    for row in try request(.object(["op": .string("row_counts")])).rows {
+      guard row.count == 2, let name = row[0].string, let rows = row[1].integer else { continue }
+      counts[name] = rows
+    }
+    return counts
+  }
+
   /// The columns of a relation (a table name, `read_parquet('…')`, `(SELECT …)`), not running it.
   package func columns(of relation: String) throws(EngineError) -> [(name: String, type: String)] {
     try request(.object(["op": .string("columns"), "relation": .string(relation)])).rows.compactMap { row in

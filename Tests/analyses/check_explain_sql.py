@@ -108,6 +108,8 @@ EXTRA = [
     ([], "resultater | where herkomst == \"indvandrer\" | gap i_gang, aktivering for Aarhus, Odense by runde"),
     ([], "resultater | decompose selvforsoergende for Aarhus against (Odense, Aalborg, Esbjerg) by ydelse"),
     ([], "resultater | where runde == 3 | decompose aktivering for Gladsaxe against region by herkomst"),
+    ([], "resultater | where runde == 5 | decompose i_gang for Aarhus against (Slagelse, Odense) by runde"),
+    ([], "resultater | decompose i_gang for Aarhus against (Slagelse, Odense) by runde"),
     ([], "bench i_gang by runde unweighted"),
     ([], "bench selvforsoergende for Aarhus, Slagelse against (Gladsaxe, Odense) by runde"),
     ([], "resultater | where runde >= 4 | bench i_gang for Slagelse against region by herkomst"),

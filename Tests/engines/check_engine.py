@@ -113,6 +113,46 @@ def spark_cases(trappe, env, database, work):
         print(f"FAIL the Spark run: exit {code}: {err.strip()[-1500:]}")
     return {i: outputs.get(i) for i in range(len(CASES))}, source
 
+# Footers: an analysis whose whole SQL form runs on the engine (decompose) and a pushed-down one
+# (flow) show the notes of the local run, line for line; only the lines naming where the data
+# came from and where it ran differ (SKIPPED_FOOTER).
+FOOTER_CASES = [
+    "{p}resultater | where runde == 5 | decompose i_gang for Slagelse against region by herkomst",
+    "{p}resultater | where runde == 4 | decompose selvforsoergende for Gladsaxe against (Aarhus, Slagelse) by ydelse",
+    "{p}resultater | decompose i_gang for Aarhus against (Slagelse, Odense) by runde",
+    "{p}forloeb | flow from 1 to 5",
+]
+SKIPPED_FOOTER = ("out", "N = ", "ran on ", "engine: ")
+
+
+def footer(text):
+    """The footer lines under a result's box, without the source and where-it-ran lines."""
+    lines = text.split("\n")
+    ends = [i for i, line in enumerate(lines) if line.startswith("\u2514")]
+    if not ends:
+        return None
+    return [line for line in lines[ends[-1] + 1:] if line.strip() and not line.startswith(SKIPPED_FOOTER)]
+
+
+def footer_cases(trappe, env, database):
+    passed = failed = 0
+    for template in FOOTER_CASES:
+        done = [
+            subprocess.run([trappe, "--no-rc"] + statements, capture_output=True, text=True, env=env, cwd=ROOT,
+                           timeout=300)
+            for statements in (["-c", template.format(p="")],
+                               ["-c", f".engine duckdb {database}", "-c", template.format(p="duckdb.")])
+        ]
+        local, engine = footer(done[0].stdout), footer(done[1].stdout)
+        if local is None or engine is None or local != engine or len(local) < 3:
+            failed += 1
+            print(f"FAIL footer of {template.format(p='duckdb.')}\n  local:  {local}\n  engine: {engine}"
+                  f"\n  {done[1].stderr.strip()[:400]}")
+        else:
+            passed += 1
+            print(f"PASS footer of {template.format(p='duckdb.')}")
+    return passed, failed
+
 
 def main():
     trappe = os.path.abspath(sys.argv[1])
@@ -125,6 +165,8 @@ def main():
         database = os.path.join(work, "datasets.duckdb")
         subprocess.run([sys.executable, os.path.join(HERE, "load_datasets.py"), database], check=True)
         passed = failed = 0
+        if engine == "duckdb":
+            passed, failed = footer_cases(trappe, env, database)
         spark = spark_cases(trappe, env, database, work) if engine == "spark" else None
         for index, (setup, template, ordered) in enumerate(CASES):
             local_statements = setup + [template.format(p="")]

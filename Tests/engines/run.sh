@@ -66,6 +66,19 @@ out=$("$bin" --no-rc -c ".engine duckdb $db" -c '.engine' -c '.tables' 2>&1)
 contains "attach" "attached DuckDB" "$out"
 contains ".engine shows it" "duckdb: DuckDB" "$out"
 contains ".tables lists engine tables" "duckdb.t " "$out"
+# .tables: the column count from the schema and DuckDB's stored row count; a view is "?", not NULL.
+tline=$(grep -F '│ duckdb.t ' <<<"$out" | tr -d '│' | tr -s ' ')
+contains ".tables counts an engine table's rows and columns" "duckdb.t 10 3 on DuckDB" "$tline"
+bigline=$(grep -F '│ duckdb.big ' <<<"$out" | tr -d '│' | tr -s ' ')
+contains ".tables counts a larger engine table" "duckdb.big 5000 1 on DuckDB" "$bigline"
+slowline=$(grep -F '│ duckdb.slow ' <<<"$out" | tr -d '│' | tr -s ' ')
+contains ".tables does not count (run) a view" "duckdb.slow ? 1 on DuckDB" "$slowline"
+contains ".tables footer says how engine rows are counted" "rows of duckdb tables: the engine's stored row count (no scan); ? = a view" "$out"
+if [[ "$out" == *NULL* ]]; then
+  echo "FAIL .tables shows no NULL for engine tables"; echo "  in: $out"; failed=$((failed + 1))
+else
+  echo "PASS .tables shows no NULL for engine tables"; passed=$((passed + 1))
+fi
 out=$("$bin" --no-rc -c ".engine duckdb $db" -c '.describe duckdb.t' 2>&1)
 contains ".describe on the engine" "period(week)" "$out"
 contains ".describe counts there" "duckdb.t: 10 rows" "$out"

@@ -9,13 +9,14 @@ Protocol (UTF-8, one JSON value per line):
 * On start the bridge writes a hello line: {"ok": true, "engine": NAME, "version": TEXT}, or
   {"ok": false, "error": TEXT, "missing_module": NAME} when the engine's Python package is not
   importable (then it exits), or {"ok": false, "error": TEXT} when the engine fails to start.
-* Requests, one line each: {"op": "version"}, {"op": "tables"},
+* Requests, one line each: {"op": "version"}, {"op": "tables"}, {"op": "row_counts"},
   {"op": "columns", "relation": SQL}, {"op": "query", "sql": SQL, "max_rows": N},
   {"op": "execute", "sql": SQL}, {"op": "close"}.
 * Every reply is one header line, then the rows it announces:
   {"ok": true, "columns": [[NAME, TYPE], ...], "rows": N} and N lines, each a JSON array of
   the row's values, or {"ok": false, "error": TEXT, "cancelled": BOOL, "too_large": BOOL}.
-  `tables` replies with the column [name, VARCHAR]; `columns` with [name, VARCHAR],
+  `tables` replies with the column [name, VARCHAR]; `row_counts` with [name, VARCHAR],
+  [rows, BIGINT] for the tables whose count the engine's metadata holds (none for Spark); `columns` with [name, VARCHAR],
   [type, VARCHAR]; `version`, `execute` and `close` with no columns and no rows
   (`version` adds "version": TEXT to the header).
 * Values: null, true/false, integers and finite floats as JSON numbers, a non-finite float
@@ -114,6 +115,11 @@ class Bridge:
             return [], [], {"version": self.engine.version()}
         if op == "tables":
             return [("name", "VARCHAR")], [(t,) for t in self.engine.tables()], None
+        if op == "row_counts":
+            # Tables whose row count the engine keeps in its metadata (nothing is scanned);
+            # an engine without such metadata answers no rows and `.tables` shows "?".
+            counts = getattr(self.engine, "row_counts", None)
+            return [("name", "VARCHAR"), ("rows", "BIGINT")], (counts() if counts else []), None
         if op == "columns":
             return [("name", "VARCHAR"), ("type", "VARCHAR")], self.engine.columns(request["relation"]), None
         if op == "query":

@@ -27,6 +27,14 @@ class Engine:
         ).fetchall()
         return [table if schema == "main" else f"{schema}.{table}" for schema, table in rows]
 
+    def row_counts(self):
+        """The stored row count of each table (duckdb_tables().estimated_size: metadata, no scan;
+        exact for committed rows). Views are left out: counting one would run it."""
+        rows = self.connection.execute(
+            "SELECT schema_name, table_name, estimated_size FROM duckdb_tables() WHERE NOT temporary"
+        ).fetchall()
+        return [(table if schema == "main" else f"{schema}.{table}", size) for schema, table, size in rows]
+
     def columns(self, relation_sql):
         described = self.connection.execute(f"DESCRIBE SELECT * FROM {relation_sql}").fetchall()
         return [(row[0], _type(row[1])) for row in described]

@@ -21,6 +21,10 @@ package protocol AnalysisOperator: Sendable {
   func pushdown(input: SQLAnalysisInput, dialect: any SQLDialect) throws(SQLError) -> SQLPushdown?
   /// Whether its notes define its output columns (see the default below).
   var notesDefineColumns: Bool { get }
+  /// The footer notes of a run whose whole ``sql(input:dialect:)`` form ran on an engine, told
+  /// from its output with the code that writes the local run's notes, or nil when the output
+  /// cannot tell them (default).
+  func notes(ofEngineResult output: Table) -> [String]?
 }
 
 extension AnalysisOperator {
@@ -32,6 +36,8 @@ extension AnalysisOperator {
   package func sql(input: SQLAnalysisInput, dialect: any SQLDialect) throws(SQLError) -> String? { nil }
 
   package func pushdown(input: SQLAnalysisInput, dialect: any SQLDialect) throws(SQLError) -> SQLPushdown? { nil }
+
+  package func notes(ofEngineResult output: Table) -> [String]? { nil }
 }
 
 /// Binds the analysis stages (`bench`, `gap`, ...), which live in a layer above the query engine.

@@ -38,6 +38,26 @@ final class AttachedEngine {
     return names
   }
 
+  /// The row counts the engine's metadata holds, by Trappe name (`duckdb.t`); tables it has no
+  /// count for (views, Spark) are absent. Nothing is scanned.
+  func rowCounts() throws(EngineError) -> [String: Int64] {
+    var counts: [String: Int64] = [:]
+    for (name, rows) in try bridge.rowCounts() { counts[prefix + "." + name] = rows }
+    return counts
+  }
+
+  /// The number of columns of an engine table from its schema (the engine describes it without
+  /// running it), or nil when the engine cannot describe it.
+  func columnCount(_ name: String) -> Int? {
+    if let known = schemas[name] { return known.table.columnCount }
+    guard let relation = relationSQL(for: name) else { return nil }
+    do throws(EngineError) {
+      return try bridge.columns(of: relation).count
+    } catch {
+      return nil
+    }
+  }
+
   /// The tables listed so far (no engine request): for completion.
   var knownTables: [String] { tableList ?? [] }
 

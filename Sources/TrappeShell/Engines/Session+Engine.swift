@@ -57,6 +57,16 @@ extension Session {
         table = try runLocally(upper, pipeline: pipeline, source: source, notes: &notes)
       } else {
         (statement, table) = try runWhole(plan, engine: engine, pipeline: pipeline, source: source)
+        // The analysis's whole SQL form ran there: its notes, where its output (the result, when
+        // the analysis is the last stage) tells them, as the local run writes them.
+        if case .analysis = plan, let analysisNotes = split.node.operation.notes(ofEngineResult: table) {
+          notes += analysisNotes
+        } else {
+          let keyword = split.node.operation.summary.split(separator: " ").first.map(String.init) ?? "the analysis"
+          notes.append(
+            "\(keyword) ran whole on the engine, whose result does not carry its method notes (N, caveats): "
+              + "a run on a local table shows them; .help \(keyword) defines its columns")
+        }
       }
     } else {
       (statement, table) = try runWhole(plan, engine: engine, pipeline: pipeline, source: source)
