@@ -30,12 +30,18 @@ final class MorselJob: @unchecked Sendable {
     while true {
       let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
       if i >= count { return finishedLast }
-      body.pointee(i)
+      run(i)
       // Releasing: the morsel's writes happen before the caller's acquiring load of `finished`.
       let done = finished.wrappingAdd(1, ordering: .acquiringAndReleasing).newValue
       if done == count { finishedLast = true }
     }
   }
+
+  /// Runs morsel `i`. Not inlined, so every retain and release of the caller's closure made
+  /// for the call is done when it returns, before the morsel counts as finished: the caller's
+  /// `withoutActuallyEscaping` then finds the closure unretained.
+  @inline(never)
+  private func run(_ i: Int) { body.pointee(i) }
 
   /// Whether every morsel has finished (acquiring: their writes are visible afterwards).
   var allFinished: Bool { finished.load(ordering: .acquiring) == count }

@@ -95,14 +95,18 @@ final class MorselPool: @unchecked Sendable {
     #else
       var thread: pthread_t?
     #endif
+    // The thread starts with all signals blocked (it inherits this mask), so Ctrl-C is never
+    // delivered to it, not even before it runs.
+    var all = sigset_t()
+    sigfillset(&all)
+    var previous = sigset_t()
+    pthread_sigmask(SIG_BLOCK, &all, &previous)
+    defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
     let created = pthread_create(
       &thread, &attributes,
       { context in
         guard let context else { return nil }
         let start = Unmanaged<WorkerStart>.fromOpaque(context).takeRetainedValue()
-        var all = sigset_t()
-        sigfillset(&all)
-        pthread_sigmask(SIG_BLOCK, &all, nil)
         start.pool.work(index: start.index, seen: start.seen)
         return nil
       }, context)
