@@ -40,7 +40,10 @@ package enum Parallelism {
   package static var isAutomatic: Bool { configured.load(ordering: .relaxed) == 0 }
 
   /// Sets the thread count (`0` restores the default, all available cores).
-  package static func setThreads(_ n: Int) { configured.store(max(0, n), ordering: .relaxed) }
+  package static func setThreads(_ n: Int) {
+    configured.store(max(0, n), ordering: .relaxed)
+    MorselPool.shared.resize(workers: threads - 1)
+  }
 
   /// The number of morsels of `size` items in `count` items.
   @inline(__always)
@@ -49,36 +52,25 @@ package enum Parallelism {
   }
 
   /// Calls `body(i)` once for every morsel `i` in `0..<count`, on up to ``threads`` threads
-  /// (the calling thread is one of them). Returns when all calls have returned. `body` must
-  /// write only to state owned by morsel `i` (a slot of a preallocated array); it should poll
-  /// ``Interrupt`` itself for long morsels. With one thread or one morsel nothing is spawned.
+  /// (the calling thread is one of them, the others come from the persistent ``MorselPool``).
+  /// Returns when all calls have returned. Threads claim morsels dynamically, so which thread
+  /// runs which morsel varies; `body` must write only to state owned by morsel `i` (a slot of
+  /// a preallocated array), so results never depend on it. `body` should poll ``Interrupt``
+  /// itself. With one thread or one morsel, from inside another call's morsel (nesting), or
+  /// while another thread's call runs, the morsels run inline on the calling thread.
   package static func forEachMorsel(_ count: Int, threads requested: Int? = nil, _ body: (Int) -> Void) {
     let workers = min(max(1, requested ?? threads), count)
     if workers <= 1 {
       for i in 0..<count { body(i) }
       return
     }
-    withoutActuallyEscaping(body) { body in
-      let job = MorselJob(count: count, body: body)
-      let context = Unmanaged.passRetained(job)
-      var spawned: [pthread_t] = []
-      for _ in 1..<workers {
-        var thread = pthread_t()
-        let started = pthread_create(&thread, nil, { raw in
-          // Each thread holds its own retain, released when it finishes.
-          guard let raw else { return nil }
-          Unmanaged<MorselJob>.fromOpaque(raw).takeRetainedValue().drain()
-          return nil
-        }, Unmanaged.passRetained(job).toOpaque())
-        if started == 0 {
-          spawned.append(thread)
-        } else {
-          Unmanaged.passUnretained(job).release()
-        }
+    let ran = withoutActuallyEscaping(body) { escapable in
+      withUnsafePointer(to: escapable) { pointer in
+        MorselPool.shared.run(count, helpers: workers - 1, keep: threads - 1, pointer)
       }
-      job.drain()
-      for thread in spawned { pthread_join(thread, nil) }
-      context.release()
+    }
+    if !ran {
+      for i in 0..<count { body(i) }
     }
   }
 }
@@ -88,24 +80,3 @@ package enum Parallelism {
   @_silgen_name("sched_getaffinity")
   private func linuxSchedGetAffinity(_ pid: Int32, _ size: Int, _ mask: UnsafeMutableRawPointer?) -> Int32
 #endif
-
-/// The shared state of one ``Parallelism/forEachMorsel(_:threads:_:)`` call: the next morsel to take.
-private final class MorselJob: @unchecked Sendable {
-  let count: Int
-  let body: (Int) -> Void
-  let next = Atomic<Int>(0)
-
-  init(count: Int, body: @escaping (Int) -> Void) {
-    self.count = count
-    self.body = body
-  }
-
-  /// Takes morsels until none are left.
-  func drain() {
-    while true {
-      let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
-      if i >= count { return }
-      body(i)
-    }
-  }
-}
