@@ -181,12 +181,45 @@ struct ColumnBuilders {
       }
     }
     switch kind {
-    case .int64: return Column.int64(Int64Column(values: values(Int64.self), validity: validity)).narrowed()
+    case .int64: return .int64(Int64Column(storage: integers(pieces, total: total), validity: validity))
     case .double: return .double(PrimitiveColumn(values: values(Double.self), validity: validity))
     case .bool: return .bool(PrimitiveColumn(values: values(Bool.self), validity: validity))
     case .period: return .period(PeriodColumn(unit: unit, ordinals: values(Int32.self), validity: validity))
     case .string:
       return .string(strings(pieces, total: total, validity: validity))
+    }
+  }
+
+  /// An int column's pieces in the narrowest of 8, 16, 32 and 64 bits that holds every piece's
+  /// values (null slots hold 0), written once straight into that width, each piece released as it
+  /// is copied: no 64-bit copy of the column is left behind in the heap.
+  private static func integers(_ pieces: [ColumnBuffer], total: Int) -> IntegerStorage {
+    var low: Int64 = 0
+    var high: Int64 = 0
+    for piece in pieces {
+      let values = UnsafeBufferPointer(start: piece.data.assumingMemoryBound(to: Int64.self), count: piece.count)
+      for v in values {
+        low = min(low, v)
+        high = max(high, v)
+      }
+    }
+    func narrow<T: FixedWidthInteger>(_ type: T.Type) -> [T] {
+      [T](unsafeUninitializedCapacity: total) { buffer, initialized in
+        var at = 0
+        for piece in pieces {
+          let values = UnsafeBufferPointer(start: piece.data.assumingMemoryBound(to: Int64.self), count: piece.count)
+          for (i, v) in values.enumerated() { buffer[at &+ i] = T(truncatingIfNeeded: v) }
+          at += piece.count
+          piece.release()
+        }
+        initialized = total
+      }
+    }
+    switch Int64Column.bitWidth(low: low, high: high) {
+    case 8: return .int8(narrow(Int8.self))
+    case 16: return .int16(narrow(Int16.self))
+    case 32: return .int32(narrow(Int32.self))
+    default: return .int64(narrow(Int64.self))
     }
   }
 

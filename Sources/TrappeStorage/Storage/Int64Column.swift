@@ -117,16 +117,20 @@ package struct Int64Column: Sendable, Equatable {
         hi = Swift.max(hi, v)
       }
     }
-    if lo >= Int64(Int8.min) && hi <= Int64(Int8.max) {
-      return .int8(values.map { Int8(truncatingIfNeeded: $0) })
+    switch bitWidth(low: lo, high: hi) {
+    case 8: return .int8(values.map { Int8(truncatingIfNeeded: $0) })
+    case 16: return .int16(values.map { Int16(truncatingIfNeeded: $0) })
+    case 32: return .int32(values.map { Int32(truncatingIfNeeded: $0) })
+    default: return .int64(values)
     }
-    if lo >= Int64(Int16.min) && hi <= Int64(Int16.max) {
-      return .int16(values.map { Int16(truncatingIfNeeded: $0) })
-    }
-    if lo >= Int64(Int32.min) && hi <= Int64(Int32.max) {
-      return .int32(values.map { Int32(truncatingIfNeeded: $0) })
-    }
-    return .int64(values)
+  }
+
+  /// The narrowest of 8, 16, 32 and 64 bits that holds every value in `low...high`.
+  package static func bitWidth(low: Int64, high: Int64) -> Int {
+    if low >= Int64(Int8.min) && high <= Int64(Int8.max) { return 8 }
+    if low >= Int64(Int16.min) && high <= Int64(Int16.max) { return 16 }
+    if low >= Int64(Int32.min) && high <= Int64(Int32.max) { return 32 }
+    return 64
   }
 
   /// The same column in `bits` (at least its own width): concat of two widths takes the wider.
