@@ -7,6 +7,15 @@
 /// The process's own memory use, read from `/proc/self/statm` (Linux): one small read, cheap
 /// enough to call before every operator that checks the memory budget.
 package enum ProcessMemory {
+  /// Gives the heap's free pages back to the system (glibc's `malloc_trim`): after a large
+  /// temporary (a load's morsel buffers, a query's intermediates) is freed, glibc keeps its
+  /// pages resident for reuse unless asked; a no-op elsewhere.
+  package static func returnFreedMemory() {
+    #if canImport(Glibc)
+      _ = glibcMallocTrim(0)
+    #endif
+  }
+
   /// The resident set size in bytes, or nil where `/proc` is not available.
   package static func residentBytes() -> Int? { sizes()?.resident }
 
@@ -52,3 +61,9 @@ package enum ProcessMemory {
     }
   }
 }
+
+#if canImport(Glibc)
+  /// glibc's `malloc_trim` (declared in malloc.h, which the Glibc module does not export).
+  @_silgen_name("malloc_trim")
+  private func glibcMallocTrim(_ pad: Int) -> Int32
+#endif

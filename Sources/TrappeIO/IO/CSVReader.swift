@@ -24,6 +24,9 @@ package enum CSVReader {
     file path: String, name: String? = nil, options: CSVReadOptions,
     isInterrupted: @escaping () -> Bool = { Interrupt.isRequested }
   ) throws(CSVError) -> CSVReadResult {
+    // The morsels' buffers are freed by now; their pages go back to the system instead of
+    // staying resident next to the table (a load leaves the columns, not the parse).
+    defer { ProcessMemory.returnFreedMemory() }
     if let result = try readMapped(path, name: name ?? path, options: options, isInterrupted: isInterrupted) {
       return result
     }
