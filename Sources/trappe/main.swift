@@ -8,6 +8,7 @@ import TrappeShell
 /// Entry point: parse arguments, decide once whether the session is interactive, run.
 FileHandleWriter.reserveStandardDescriptors()
 FatalSignals.install()
+ProcessMemory.keepFreedMemoryForReuse()
 let options: LaunchOptions
 do {
   options = try LaunchOptions.parse(Array(CommandLine.arguments.dropFirst()))

@@ -16,6 +16,19 @@ package enum ProcessMemory {
     #endif
   }
 
+  /// Lets the heap serve and keep a query's temporaries instead of mapping and unmapping each
+  /// one: glibc maps every allocation over its mmap threshold (128 KiB until a mapped block is
+  /// freed) and returns it at free, so a query's arrays of a few MB were faulted in again on
+  /// every run (median by kommune at 1M rows: 28 ms, 15 ms with these settings, on one thread
+  /// and on two). Blocks up to 32 MiB come from the heap, and up to 64 MiB of free heap top is
+  /// kept; ``returnFreedMemory()`` after a load still gives everything back. A no-op elsewhere.
+  package static func keepFreedMemoryForReuse() {
+    #if canImport(Glibc)
+      _ = glibcMallopt(-3, 32 << 20)  // M_MMAP_THRESHOLD
+      _ = glibcMallopt(-1, 64 << 20)  // M_TRIM_THRESHOLD
+    #endif
+  }
+
   /// The resident set size in bytes, or nil where `/proc` is not available.
   package static func residentBytes() -> Int? { sizes()?.resident }
 
@@ -66,4 +79,8 @@ package enum ProcessMemory {
   /// glibc's `malloc_trim` (declared in malloc.h, which the Glibc module does not export).
   @_silgen_name("malloc_trim")
   private func glibcMallocTrim(_ pad: Int) -> Int32
+
+  /// glibc's `mallopt` (malloc.h).
+  @_silgen_name("mallopt")
+  private func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32
 #endif
