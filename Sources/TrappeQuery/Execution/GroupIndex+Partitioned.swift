@@ -55,12 +55,10 @@ extension GroupIndex {
     let parts = 1 << bits
     let partShift = UInt64(64 - bits)
     let chunks = Parallelism.morselCount(n, size: chunkRows)
-    var counts = [Int](repeating: 0, count: chunks * parts)
-    var firstNullOfChunk = [Int](repeating: -1, count: chunks)
     var keys: [Int64] = []
     var ids: [Int32] = []
-    var partStart = [Int](repeating: 0, count: parts + 1)
-    var chunkStart = [Int](repeating: 0, count: chunks * parts)
+    var partStart: [Int] = []
+    var chunkStart: [Int] = []
     var groupStart = [Int](repeating: 0, count: parts + 1)
     var localCount = [Int](repeating: 0, count: parts)
     var stoppedParts = [Bool](repeating: false, count: parts)
@@ -70,50 +68,21 @@ extension GroupIndex {
     var firstNull = -1
     values.withUnsafeBufferPointer { v in
       validity.withValidityWords { valid in
-        // 1. Counts per (chunk, partition), and each chunk's first NULL row.
-        counts.withUnsafeMutableBufferPointer { h in
-          firstNullOfChunk.withUnsafeMutableBufferPointer { fn in
-            Parallelism.forEachMorsel(chunks, threads: threads) { c in
-              let base = c * parts
-              for row in (c * chunkRows)..<Swift.min(n, (c + 1) * chunkRows) {
-                if !valid.isValid(row) {
-                  if fn[c] < 0 { fn[c] = row }
-                  continue
-                }
-                h[base + Int(truncatingIfNeeded: partitionMix(v[row].groupKey) &>> partShift)] &+= 1
-              }
-            }
-          }
+        // 1–2. The key images of the valid rows in their partitions, and the first NULL row.
+        let partitions = keyPartitions(rows: n, valid: valid, bits: bits, chunkRows: chunkRows, threads: threads) {
+          v[$0].groupKey
         }
-        firstNull = firstNullOfChunk.first { $0 >= 0 } ?? -1
-        // Where each partition starts, and where each chunk's keys start in it.
-        for p in 0..<parts {
-          var at = partStart[p]
-          for c in 0..<chunks {
-            chunkStart[c * parts + p] = at
-            at += counts[c * parts + p]
+        keys = partitions.keys
+        partStart = partitions.partStart
+        chunkStart = partitions.chunkStart
+        if valid.hasNulls {
+          for (w, word) in valid.words.enumerated() where ~word != 0 {
+            let row = w << 6 | (~word).trailingZeroBitCount
+            if row < n { firstNull = row }
+            break
           }
-          partStart[p + 1] = at
         }
         let validRows = partStart[parts]
-        // 2. The stable scatter of the key images into their partitions.
-        // Every slot is written by the scatter (and every id below by its partition): no zero fill.
-        keys = [Int64](unsafeUninitializedCapacity: validRows) { _, initialized in initialized = validRows }
-        keys.withUnsafeMutableBufferPointer { out in
-          chunkStart.withUnsafeBufferPointer { starts in
-            Parallelism.forEachMorsel(chunks, threads: threads) { c in
-              var cursor = Array(starts[(c * parts)..<((c + 1) * parts)])
-              cursor.withUnsafeMutableBufferPointer { at in
-                for row in (c * chunkRows)..<Swift.min(n, (c + 1) * chunkRows) where valid.isValid(row) {
-                  let key = v[row].groupKey
-                  let p = Int(truncatingIfNeeded: partitionMix(key) &>> partShift)
-                  out[at[p]] = key
-                  at[p] &+= 1
-                }
-              }
-            }
-          }
-        }
         if Interrupt.isRequested { return }
         // 3. Each partition in its own table: local ids, the first occurrence stored as `~id`.
         ids = [Int32](unsafeUninitializedCapacity: validRows) { _, initialized in initialized = validRows }

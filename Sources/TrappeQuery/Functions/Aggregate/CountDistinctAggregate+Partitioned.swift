@@ -17,56 +17,20 @@ extension CountDistinctAggregate {
   ) {
     let n = groups.rowCount
     let parts = 1 << bits
-    let partShift = UInt64(64 - bits)
-    let chunks = Parallelism.morselCount(n, size: chunkRows)
-    var perChunk = [Int](repeating: 0, count: chunks * parts)
-    var chunkStart = [Int](repeating: 0, count: chunks * parts)
-    var partStart = [Int](repeating: 0, count: parts + 1)
-    var keys: [Int64] = []
     let batches = Swift.min(parts, 16)
     let perBatch = parts / batches
     var newGroups = [[Int32]](repeating: [], count: batches)
     var stoppedBatches = [Bool](repeating: false, count: batches)
+    var keys: [Int64] = []
+    var partStart: [Int] = []
     values.withUnsafeBufferPointer { v in
       groups.groupOf.withUnsafeBufferPointer { g in
         validity.withValidityWords { valid in
-          @inline(__always) func pair(_ row: Int) -> Int64 {
-            Int64(g[row]) &* stride &+ (v[row].groupKey &- base)
-          }
-          perChunk.withUnsafeMutableBufferPointer { h in
-            Parallelism.forEachMorsel(chunks, threads: threads) { c in
-              let at = c * parts
-              for row in (c * chunkRows)..<Swift.min(n, (c + 1) * chunkRows) where valid.isValid(row) {
-                h[at + Int(truncatingIfNeeded: GroupIndex.partitionMix(pair(row)) &>> partShift)] &+= 1
-              }
-            }
-          }
-          for p in 0..<parts {
-            var at = partStart[p]
-            for c in 0..<chunks {
-              chunkStart[c * parts + p] = at
-              at += perChunk[c * parts + p]
-            }
-            partStart[p + 1] = at
-          }
-          // Every slot is written by the scatter: no zero fill.
-          let validRows = partStart[parts]
-          keys = [Int64](unsafeUninitializedCapacity: validRows) { _, initialized in initialized = validRows }
-          keys.withUnsafeMutableBufferPointer { out in
-            chunkStart.withUnsafeBufferPointer { starts in
-              Parallelism.forEachMorsel(chunks, threads: threads) { c in
-                var cursor = Array(starts[(c * parts)..<((c + 1) * parts)])
-                cursor.withUnsafeMutableBufferPointer { at in
-                  for row in (c * chunkRows)..<Swift.min(n, (c + 1) * chunkRows) where valid.isValid(row) {
-                    let key = pair(row)
-                    let p = Int(truncatingIfNeeded: GroupIndex.partitionMix(key) &>> partShift)
-                    out[at[p]] = key
-                    at[p] &+= 1
-                  }
-                }
-              }
-            }
-          }
+          let partitions = GroupIndex.keyPartitions(
+            rows: n, valid: valid, bits: bits, chunkRows: chunkRows, threads: threads
+          ) { row in Int64(g[row]) &* stride &+ (v[row].groupKey &- base) }
+          keys = partitions.keys
+          partStart = partitions.partStart
         }
       }
     }
