@@ -101,8 +101,8 @@ extension GroupIndex {
                         stop[p] = true
                         return
                       }
-                      lc[p] = groupPartition(k, out, range: ps[p]..<ps[p + 1], bits: bits,
-                                             expected: expectedPerPart, table: &table)
+                      lc[p] = groupPartition(k, UnsafeMutableBufferPointer(rebasing: out[ps[p]..<ps[p + 1]]),
+                                             range: ps[p]..<ps[p + 1], bits: bits, expected: expectedPerPart, table: &table)
                     }
                   }
                 }
@@ -184,9 +184,10 @@ extension GroupIndex {
   }
 
   /// Groups the keys `k[range]` of one partition through `table` (reused between partitions),
-  /// writing each key's local id to `out`, as `~id` at its first occurrence; returns the number
-  /// of local groups. The table starts sized for `expected` keys and doubles when half full.
-  private static func groupPartition(
+  /// writing each key's local id to `out` (one slot per key of the range), as `~id` at its first
+  /// occurrence; returns the number of local groups. The table starts sized for `expected` keys
+  /// and doubles when half full. Partitioned distinct counts use it too.
+  static func groupPartition(
     _ k: UnsafeBufferPointer<Int64>, _ out: UnsafeMutableBufferPointer<Int32>, range: Range<Int>, bits: Int,
     expected: Int, table: inout [Int64]
   ) -> Int {
@@ -213,12 +214,12 @@ extension GroupIndex {
             if stored == 0 {
               t[slot &* 2] = key
               t[slot &* 2 &+ 1] = Int64(next) &+ 1
-              out[e] = ~next
+              out[e &- range.lowerBound] = ~next
               next &+= 1
               break
             }
             if t[slot &* 2] == key {
-              out[e] = Int32(truncatingIfNeeded: stored &- 1)
+              out[e &- range.lowerBound] = Int32(truncatingIfNeeded: stored &- 1)
               break
             }
             slot = (slot &+ 1) & mask

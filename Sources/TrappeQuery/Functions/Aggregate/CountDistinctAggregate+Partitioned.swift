@@ -42,15 +42,24 @@ extension CountDistinctAggregate {
           stoppedBatches.withUnsafeMutableBufferPointer { stop in
             Parallelism.forEachMorsel(batches, threads: threads) { b in
               var table: [Int64] = []
+              var ids: [Int32] = []
               var groupsOfNew: [Int32] = []
               for p in (b * perBatch)..<((b + 1) * perBatch) {
                 if Interrupt.isRequested {
                   stop[b] = true
                   return
                 }
-                distinctInPartition(
-                  k, range: ps[p]..<ps[p + 1], bits: bits, expected: expectedPerPart, stride: stride,
-                  table: &table, groupsOfNew: &groupsOfNew)
+                // A pair's first occurrence in its partition (id `~id`) counts once for its group.
+                let range = ps[p]..<ps[p + 1]
+                if ids.count < range.count { ids = [Int32](repeating: 0, count: range.count) }
+                ids.withUnsafeMutableBufferPointer { out in
+                  _ = GroupIndex.groupPartition(
+                    k, UnsafeMutableBufferPointer(rebasing: out[0..<range.count]), range: range, bits: bits,
+                    expected: expectedPerPart, table: &table)
+                  for i in 0..<range.count where out[i] < 0 {
+                    groupsOfNew.append(stride == 0 ? 0 : Int32(truncatingIfNeeded: k[range.lowerBound + i] / stride))
+                  }
+                }
               }
               found[b] = groupsOfNew
             }
@@ -62,65 +71,6 @@ extension CountDistinctAggregate {
     counts.withUnsafeMutableBufferPointer { c in
       for batch in newGroups {
         for group in batch { c[Int(group)] &+= 1 }
-      }
-    }
-  }
-
-  /// Adds the group of every distinct pair of `k[range]` (one partition) to `groupsOfNew`,
-  /// through `table` (reused between partitions; a 0 flag marks an empty slot).
-  private static func distinctInPartition(
-    _ k: UnsafeBufferPointer<Int64>, range: Range<Int>, bits: Int, expected: Int, stride: Int64,
-    table: inout [Int64], groupsOfNew: inout [Int32]
-  ) {
-    var capacity = GroupIndex.hashCapacity(expected: expected)
-    if table.count >= capacity * 2 {
-      capacity = table.count / 2
-      table.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
-    } else {
-      table = [Int64](repeating: 0, count: capacity * 2)
-    }
-    var shift = UInt64(64 - capacity.trailingZeroBitCount)
-    let high = UInt64(bits)
-    var used = 0
-    var e = range.lowerBound
-    while e < range.upperBound {
-      let limit = capacity / 2
-      let mask = capacity - 1
-      table.withUnsafeMutableBufferPointer { t in
-        while e < range.upperBound && used < limit {
-          let key = k[e]
-          var slot = Int(truncatingIfNeeded: (GroupIndex.partitionMix(key) &<< high) &>> shift)
-          while true {
-            if t[slot &* 2 &+ 1] == 0 {
-              t[slot &* 2] = key
-              t[slot &* 2 &+ 1] = 1
-              used &+= 1
-              groupsOfNew.append(stride == 0 ? 0 : Int32(truncatingIfNeeded: key / stride))
-              break
-            }
-            if t[slot &* 2] == key { break }
-            slot = (slot &+ 1) & mask
-          }
-          e &+= 1
-        }
-      }
-      if e < range.upperBound {
-        capacity *= 2
-        shift -= 1
-        var grown = [Int64](repeating: 0, count: capacity * 2)
-        let newMask = capacity - 1
-        table.withUnsafeBufferPointer { o in
-          grown.withUnsafeMutableBufferPointer { t in
-            for slotPair in 0..<(o.count / 2) where o[slotPair &* 2 &+ 1] != 0 {
-              let key = o[slotPair &* 2]
-              var slot = Int(truncatingIfNeeded: (GroupIndex.partitionMix(key) &<< high) &>> shift)
-              while t[slot &* 2 &+ 1] != 0 { slot = (slot &+ 1) & newMask }
-              t[slot &* 2] = key
-              t[slot &* 2 &+ 1] = 1
-            }
-          }
-        }
-        table = grown
       }
     }
   }
