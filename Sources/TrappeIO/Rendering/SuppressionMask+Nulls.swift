@@ -21,7 +21,7 @@ extension SuppressionMask {
     switch column {
     case .int64(var c):
       hide(&c.validity)
-      for row in rows { c.zeroSlot(row) }
+      c.zeroSlots(rows)
       return .int64(c)
     case .double(var c):
       hide(&c.validity)

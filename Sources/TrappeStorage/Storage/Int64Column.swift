@@ -186,13 +186,16 @@ extension Int64Column {
     }
   }
 
-  /// Sets slot `row` to the placeholder 0 (for a row made NULL).
-  package mutating func zeroSlot(_ row: Int) {
-    switch storage {
-    case .int8(var v): v[row] = 0; storage = .int8(v)
-    case .int16(var v): v[row] = 0; storage = .int16(v)
-    case .int32(var v): v[row] = 0; storage = .int32(v)
-    case .int64(var v): v[row] = 0; storage = .int64(v)
+  /// Sets the slots `rows` to the placeholder 0 (for rows made NULL), in place: the storage is
+  /// taken out of the column first, so the array is not copied (once per call, not per row).
+  package mutating func zeroSlots<Rows: Sequence<Int>>(_ rows: Rows) {
+    let taken = storage
+    storage = .int64([])
+    switch consume taken {
+    case .int8(var v): for row in rows { v[row] = 0 }; storage = .int8(v)
+    case .int16(var v): for row in rows { v[row] = 0 }; storage = .int16(v)
+    case .int32(var v): for row in rows { v[row] = 0 }; storage = .int32(v)
+    case .int64(var v): for row in rows { v[row] = 0 }; storage = .int64(v)
     }
   }
 
