@@ -24,20 +24,21 @@ package enum SortKernel {
   ///     (O(n log limit)) instead of a full sort.
   package static func permutation(keys: [Column], descending: [Bool], limit: Int? = nil) -> [Int32] {
     let n = keys.first?.count ?? 0
-    var components: [SortKeyComponent] = []
+    var encodings: [SortKeyEncoding] = []
     for (index, column) in keys.enumerated() {
-      // Encoding a key is a pass over all rows; on Ctrl-C the rows stay in input order
+      // Planning a key is a pass over all rows; on Ctrl-C the rows stay in input order
       // (the caller reads the flag and never uses that order).
       if Interrupt.isRequested { return unsorted(n, limit: limit) }
-      let desc = index < descending.count ? descending[index] : false
-      components += SortKeys.components(column, descending: desc)
+      encodings.append(SortKeyEncoding(column, descending: index < descending.count ? descending[index] : false))
     }
-    if Interrupt.isRequested { return unsorted(n, limit: limit) }
-    let words = packed(components, count: n)
     if Interrupt.isRequested { return unsorted(n, limit: limit) }
     if let limit {
       if limit <= 0 { return [] }
-      if limit < n / 2 { return topN(words: words, count: n, limit: limit) }
+      if limit < n / 2 { return topN(encodings, count: n, limit: limit) }
+    }
+    let words = words(encodings, count: n)
+    if Interrupt.isRequested { return unsorted(n, limit: limit) }
+    if let limit {
       let all = sortedRows(words: words, count: n)
       return limit >= n ? all : Array(all[0..<limit])
     }
