@@ -156,6 +156,9 @@ extension CSVLoader {
       failure = error
     }
     releasePages?(from, to)
+    // The pieces shrink to what they hold before the next morsel starts, so that the morsels
+    // waiting for the join cost about the final columns, not 8-byte ints and 4-byte codes.
+    columns.shrink(drop: broken)
     return MorselResult(
       columns: columns, rows: rows, broken: broken, observed: observed, outOfRange: outOfRange, pending: pending,
       failure: failure)
