@@ -166,6 +166,9 @@ struct ColumnBuilders {
           for piece in pieces { piece.release() }
         }
         out[c] = join(pieces, kind: first.buffers[c].kind, unit: first.buffers[c].unit)
+        // The column's pieces are freed; their pages go back now, not after the last column,
+        // so the join holds the pieces not yet joined and the columns joined, not both in full.
+        if parts.count > 1 { ProcessMemory.returnFreedMemory() }
       }
     }
     return columns.compactMap { $0 }
