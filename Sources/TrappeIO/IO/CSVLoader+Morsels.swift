@@ -28,6 +28,9 @@ extension CSVLoader {
     var failure: CSVError?
     /// Its bytes are not all UTF-8 (checked only with ``CSVLoader/checksUTF8``): nothing was parsed.
     var notUTF8 = false
+    /// Its bytes hold a quote while the morsels were cut at line feeds: nothing was parsed, and
+    /// the file is cut again by a scan of its records.
+    var quoted = false
   }
 
   /// Parses the records from `dataStart` to the end in morsels of about ``morselBytes``
@@ -42,8 +45,14 @@ extension CSVLoader {
   ) throws(CSVError) -> [MorselResult] {
     let size = max(1, morselSize ?? CSVLoader.morselBytes)
     var starts = [dataStart]
+    // Cut at line feeds first: each morsel then looks for a quote in its own bytes (in parallel,
+    // as it parses them, instead of a serial pass that maps the whole file in before the parse).
+    // A quote anywhere means a line feed may be inside a field: the records are then scanned
+    // for the starts and every morsel is parsed again (as ``morselStarts`` would have cut them).
+    var cutAtLineFeeds = false
     if !plans.contains(.observed) && bytes.count - dataStart > size {
-      starts = morselStarts(delimiter: delimiter, from: dataStart, size: size)
+      starts = lineFeedStarts(from: dataStart, size: size)
+      cutAtLineFeeds = starts.count > 1
     }
     // Room for the rows, from the sample's bytes per record, but never more records than the
     // bytes could hold (each takes a byte per column at least: its delimiters and line end),
@@ -54,23 +63,35 @@ extension CSVLoader {
       let guess = Int(Double(to - from) / perRecord * 1.02) + 16
       return min(guess, (to - from) / max(1, names.count) + 16)
     }
-    let count = starts.count
-    var results = [MorselResult?](repeating: nil, count: count)
-    results.withUnsafeMutableBufferPointer { slots in
-      guard let out = slots.baseAddress else { return }
-      Parallelism.forEachMorsel(count) { m in
-        let from = starts[m]
-        let to = m + 1 < count ? starts[m + 1] : bytes.count
-        var loader = withOwnScratch()
-        defer { loader.deallocate() }
-        // The first morsel also checks the header's bytes.
-        out[m] = loader.parseMorsel(
-            from: from, to: to, checkFrom: m == 0 ? min(start, from) : from, names: names, overrides: overrides,
-            plans: plans, types: types, units: units, fresh: fresh, comma: comma, delimiter: delimiter,
-            capacity: capacity(from, to))
+    func parse(_ starts: [Int], checkQuotes: Bool) -> [MorselResult] {
+      let count = starts.count
+      var results = [MorselResult?](repeating: nil, count: count)
+      results.withUnsafeMutableBufferPointer { slots in
+        guard let out = slots.baseAddress else { return }
+        Parallelism.forEachMorsel(count) { m in
+          let from = starts[m]
+          let to = m + 1 < count ? starts[m + 1] : bytes.count
+          if checkQuotes && memchr(base + from, 0x22, to - from) != nil {
+            var result = MorselResult(
+              columns: ColumnBuilders(types: [], units: [], capacity: 0), broken: [], observed: [], outOfRange: [])
+            result.quoted = true
+            out[m] = result
+            return
+          }
+          var loader = withOwnScratch()
+          defer { loader.deallocate() }
+          // The first morsel also checks the header's bytes.
+          out[m] = loader.parseMorsel(
+              from: from, to: to, checkFrom: m == 0 ? min(start, from) : from, names: names, overrides: overrides,
+              plans: plans, types: types, units: units, fresh: fresh, comma: comma, delimiter: delimiter,
+              capacity: capacity(from, to))
+        }
       }
+      return results.compactMap { $0 }
     }
-    return results.compactMap { $0 }
+    let results = parse(starts, checkQuotes: cutAtLineFeeds)
+    guard results.contains(where: \.quoted) else { return results }
+    return parse(morselStarts(delimiter: delimiter, from: dataStart, size: size), checkQuotes: false)
   }
 
   /// The one pass over the records in `from..<to` (`to` is a record start or the end); with
@@ -156,9 +177,29 @@ extension CSVLoader {
       failure = error
     }
     releasePages?(from, to)
+    // The pieces shrink to what they hold before the next morsel starts, so that the morsels
+    // waiting for the join cost about the final columns, not 8-byte ints and 4-byte codes.
+    columns.shrink(drop: broken)
     return MorselResult(
       columns: columns, rows: rows, broken: broken, observed: observed, outOfRange: outOfRange, pending: pending,
       failure: failure)
+  }
+
+  /// Line starts from `from`, one after the first line feed at or past every `size` bytes: the
+  /// record starts when the data hold no quote.
+  func lineFeedStarts(from: Int, size: Int) -> [Int] {
+    var starts = [from]
+    guard let raw = bytes.baseAddress else { return starts }
+    let count = bytes.count
+    var target = from + size
+    while target < count {
+      guard let found = memchr(raw + target - 1, 10, count - target + 1) else { break }
+      let next = UnsafeRawPointer(found) - UnsafeRawPointer(raw) + 1
+      if next >= count { break }
+      starts.append(next)
+      target = next + size
+    }
+    return starts
   }
 
   /// Record starts from `from`, one at or after every `size` bytes: with no quote in the data,
@@ -170,15 +211,7 @@ extension CSVLoader {
     guard let raw = bytes.baseAddress else { return starts }
     let count = bytes.count
     if memchr(raw + from, 0x22, count - from) == nil {
-      var target = from + size
-      while target < count {
-        guard let found = memchr(raw + target - 1, 10, count - target + 1) else { break }
-        let next = UnsafeRawPointer(found) - UnsafeRawPointer(raw) + 1
-        if next >= count { break }
-        starts.append(next)
-        target = next + size
-      }
-      return starts
+      return lineFeedStarts(from: from, size: size)
     }
     var scanner = CSVScanner(bytes: bytes, delimiter: delimiter, position: from)
     var recordStart = 0

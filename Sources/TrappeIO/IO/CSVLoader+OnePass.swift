@@ -147,6 +147,8 @@ extension CSVLoader {
     if fixed == nil && decideComma(inference, overrides: overrides, delimiter: delimiter) != comma { return nil }
     if let pending { throw pending }
 
+    probe?.pieceBytes = parts.reduce(0) { $0 + $1.columns.byteCount }
+    probe?.pieces = parts.count
     var built = ColumnBuilders.concatenate(parts.map(\.columns), skip: broken)
     if !reparse.isEmpty {
       let reparseTypes = reparse.map { inference[$0].type(comma: comma) }

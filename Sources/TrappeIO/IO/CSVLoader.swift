@@ -41,6 +41,8 @@ struct CSVLoader {
   var passes = Passes.one(sampleRows: CSVLoader.sampleRows)
   /// The morsel size in bytes when a test sets one (else ``morselBytes``).
   var morselSize: Int?
+  /// Set by tests: told what the morsels' pieces hold when they are joined.
+  var probe: CSVLoadProbe?
   /// Gives back the memory of bytes `from..<to` once parsed (set for a memory-mapped file).
   var releasePages: ((Int, Int) -> Void)?
   /// Whether the bytes are not known to be UTF-8 (a memory-mapped file): each morsel of the

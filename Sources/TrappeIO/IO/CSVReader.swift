@@ -38,7 +38,8 @@ package enum CSVReader {
   static func read(
     bytes: [UInt8], name: String, options: CSVReadOptions,
     isInterrupted: @escaping () -> Bool = { Interrupt.isRequested },
-    passes: CSVLoader.Passes = .one(sampleRows: CSVLoader.sampleRows), morselBytes: Int? = nil
+    passes: CSVLoader.Passes = .one(sampleRows: CSVLoader.sampleRows), morselBytes: Int? = nil,
+    probe: CSVLoadProbe? = nil
   ) throws(CSVError) -> CSVReadResult {
     let decoded = try decode(bytes, name: name, encoding: options.encoding)
     let text = decoded.bytes
@@ -52,6 +53,7 @@ package enum CSVReader {
       loader.firstLine = noticeEnd == nil ? 1 : 2
       loader.passes = passes
       loader.morselSize = morselBytes
+      loader.probe = probe
       defer { loader.deallocate() }
       return try loader.load(encoding: decoded.encoding)
     }

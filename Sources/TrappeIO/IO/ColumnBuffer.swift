@@ -13,17 +13,26 @@ import TrappeStorage
 /// copy-on-write check; only the loader holds it. The memory is freed by ``release()``
 /// (``ColumnBuilders/concatenate(_:skip:)`` calls it as it copies each part into the final
 /// column) or at deinit.
+///
+/// While parsed, ints are 8 bytes and string codes 4; ``shrink()`` (at the end of a morsel)
+/// narrows a piece to what it holds: ints to the narrowest width of its range, codes to the
+/// width of its dictionary, no capacity slack. Appending after that is a programming error.
 final class ColumnBuffer {
   enum Kind {
     case int64, double, bool, string, period
   }
 
   let kind: Kind
-  /// Bytes per value: 8 (int, double), 1 (bool), 4 (string code, period ordinal).
-  let width: Int
+  /// Bytes per value in ``data``: 8 (int, double), 1 (bool), 4 (string code, period ordinal)
+  /// while parsed; after ``shrink()`` an int piece's 1, 2, 4 or 8 and a string piece's 1, 2 or 4.
+  private(set) var width: Int
   private(set) var data: UnsafeMutableRawPointer
   private(set) var count = 0
   private var capacity: Int
+  /// An int piece's smallest and largest value (null slots hold 0, and the range holds 0),
+  /// known once ``shrink()`` has scanned it.
+  private var range: (low: Int64, high: Int64)?
+  private(set) var isShrunk = false
   /// Bit `i` set: row `i` is null. Nil while there is none.
   private(set) var nulls: UnsafeMutablePointer<UInt64>?
   private var nullWordCapacity = 0
@@ -65,21 +74,31 @@ final class ColumnBuffer {
     }
   }
 
-  deinit { release() }
+  deinit {
+    release()
+    data.deallocate()
+  }
 
   /// Frees the memory; the buffer holds no rows after.
   func release() {
-    if internerLive {
-      interner.deallocate()
-      internerLive = false
-    }
-    if capacity > 0 { data.deallocate() }
+    releaseParseState()
+    data.deallocate()
     capacity = 0
     count = 0
     data = UnsafeMutableRawPointer.allocate(byteCount: 0, alignment: 8)
     nulls?.deallocate()
     nulls = nil
     nullWordCapacity = 0
+  }
+
+  /// Frees what only appending needs: the interner, the string lookup and the period cache.
+  /// The dictionary (the strings in code order) stays.
+  private func releaseParseState() {
+    if internerLive {
+      interner.deallocate()
+      internerLive = false
+    }
+    lookup = [:]
     cacheKeys?.deallocate()
     cacheKeys = nil
     cacheOrdinals?.deallocate()
@@ -204,6 +223,134 @@ final class ColumnBuffer {
   private func parsePeriod(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int32? {
     guard let period = Period.parse(UnsafeBufferPointer(start: p, count: n)), period.unit == unit else { return nil }
     return period.ordinal
+  }
+
+  /// Bytes held for values and null bits (what the piece costs until it is joined).
+  var byteCount: Int { capacity * width + nullWordCapacity * 8 }
+
+  /// Narrows the piece to what it holds, once its rows are all appended: an int piece to the
+  /// narrowest of 1, 2, 4 and 8 bytes that holds its range, a string piece's codes to the width
+  /// of its own dictionary, every piece to exactly its rows (no growth slack), the null bitmap
+  /// to its rows' words. The parse-only state (interner, lookup, period cache) is freed. The
+  /// values read back the same through ``copyIntegers(into:)`` and ``copyCodes(into:remap:)``.
+  func shrink() {
+    guard !isShrunk else { return }
+    isShrunk = true
+    releaseParseState()
+    var narrow = width
+    switch kind {
+    case .int64:
+      let values = UnsafeBufferPointer(start: data.assumingMemoryBound(to: Int64.self), count: count)
+      var low: Int64 = 0
+      var high: Int64 = 0
+      for v in values {
+        low = min(low, v)
+        high = max(high, v)
+      }
+      range = (low, high)
+      narrow = Int64Column.bitWidth(low: low, high: high) / 8
+    case .string:
+      narrow = DictionaryCodes.bitWidth(forEntries: dictionary.count) / 8
+    case .double, .bool, .period:
+      break
+    }
+    let moved = UnsafeMutableRawPointer.allocate(byteCount: count * narrow, alignment: 8)
+    switch kind {
+    case .int64: ColumnBuffer.convert(data, Int64.self, width: narrow, signed: true, into: moved, count: count)
+    case .string: ColumnBuffer.convert(data, UInt32.self, width: narrow, signed: false, into: moved, count: count)
+    case .double, .bool, .period: moved.copyMemory(from: data, byteCount: count * width)
+    }
+    data.deallocate()
+    data = moved
+    capacity = count
+    width = narrow
+    if let old = nulls {
+      let words = (count + 63) / 64
+      if words < nullWordCapacity {
+        let kept = UnsafeMutablePointer<UInt64>.allocate(capacity: max(1, words))
+        kept.update(from: old, count: words)
+        old.deallocate()
+        nulls = kept
+        nullWordCapacity = words
+      }
+    }
+  }
+
+  /// `count` integers of type `S` at `source` written to `target` as integers of `width` bytes
+  /// (signed or not), each value truncated or sign-extended: one generic loop per pair of widths.
+  private static func convert<S: FixedWidthInteger>(
+    _ source: UnsafeRawPointer, _: S.Type, width: Int, signed: Bool, into target: UnsafeMutableRawPointer, count: Int
+  ) {
+    func loop<T: FixedWidthInteger>(_: T.Type) {
+      let from = source.assumingMemoryBound(to: S.self)
+      let to = target.assumingMemoryBound(to: T.self)
+      for i in 0..<count { to[i] = T(truncatingIfNeeded: from[i]) }
+    }
+    switch (width, signed) {
+    case (1, true): loop(Int8.self)
+    case (2, true): loop(Int16.self)
+    case (4, true): loop(Int32.self)
+    case (_, true): loop(Int64.self)
+    case (1, false): loop(UInt8.self)
+    case (2, false): loop(UInt16.self)
+    default: loop(UInt32.self)
+    }
+  }
+
+  /// An int piece's smallest and largest value, with 0 in the range (null slots hold 0): known
+  /// after ``shrink()``, else scanned (an unshrunk piece holds 8-byte values).
+  func integerRange() -> (low: Int64, high: Int64) {
+    if let range { return range }
+    var low: Int64 = 0
+    var high: Int64 = 0
+    for v in UnsafeBufferPointer(start: data.assumingMemoryBound(to: Int64.self), count: count) {
+      low = min(low, v)
+      high = max(high, v)
+    }
+    return (low, high)
+  }
+
+  /// Copies an int piece's values (of whatever width it holds) into `target` as `T`, which is
+  /// wide enough for them (sign-extended, or truncated from 8 bytes when the range fits).
+  func copyIntegers<T: FixedWidthInteger>(into target: UnsafeMutablePointer<T>) {
+    func loop<S: FixedWidthInteger>(_: S.Type) {
+      let from = data.assumingMemoryBound(to: S.self)
+      for i in 0..<count { target[i] = T(truncatingIfNeeded: from[i]) }
+    }
+    switch width {
+    case 1: loop(Int8.self)
+    case 2: loop(Int16.self)
+    case 4: loop(Int32.self)
+    default: loop(Int64.self)
+    }
+  }
+
+  /// Copies a string piece's codes (of whatever width it holds) into `target` as `Code`, through
+  /// `remap` (piece code to file code) when given. A code outside the remap or the dictionary (a
+  /// null slot's 0 in an empty dictionary) is written as 0.
+  func copyCodes<Code: FixedWidthInteger & UnsignedInteger>(
+    into target: UnsafeMutablePointer<Code>, remap: UnsafeBufferPointer<UInt32>?
+  ) {
+    let limit = dictionary.count
+    func loop<S: FixedWidthInteger & UnsignedInteger>(_: S.Type) {
+      let from = data.assumingMemoryBound(to: S.self)
+      if let remap {
+        for i in 0..<count {
+          let code = Int(from[i])
+          target[i] = code < remap.count ? Code(truncatingIfNeeded: remap[code]) : 0
+        }
+      } else {
+        for i in 0..<count {
+          let code = Int(from[i])
+          target[i] = code < limit ? Code(truncatingIfNeeded: code) : 0
+        }
+      }
+    }
+    switch width {
+    case 1: loop(UInt8.self)
+    case 2: loop(UInt16.self)
+    default: loop(UInt32.self)
+    }
   }
 
   /// Copies the values into `target` from element `offset` on.

@@ -39,6 +39,18 @@ struct ColumnBuilders {
       })
   }
 
+  /// Narrows every column to what it holds once the rows are all appended (see
+  /// ``ColumnBuffer/shrink()``); a column marked in `drop` (one whose guess broke, parsed again
+  /// later) is freed instead.
+  func shrink(drop: [Bool]) {
+    for (c, buffer) in buffers.enumerated() {
+      if drop[c] { buffer.release() } else { buffer.shrink() }
+    }
+  }
+
+  /// Bytes held by the columns' values and null bits.
+  var byteCount: Int { buffers.reduce(0) { $0 + $1.byteCount } }
+
   /// The appending side, holding no references: valid while this value lives (keep it alive
   /// with `withExtendedLifetime` around the loop that uses it). Passing it costs no retain.
   var writers: Writers { Writers(refs: owner.refs) }
@@ -154,6 +166,9 @@ struct ColumnBuilders {
           for piece in pieces { piece.release() }
         }
         out[c] = join(pieces, kind: first.buffers[c].kind, unit: first.buffers[c].unit)
+        // The column's pieces are freed; their pages go back now, not after the last column,
+        // so the join holds the pieces not yet joined and the columns joined, not both in full.
+        if parts.count > 1 { ProcessMemory.returnFreedMemory() }
       }
     }
     return columns.compactMap { $0 }
@@ -191,24 +206,22 @@ struct ColumnBuilders {
   }
 
   /// An int column's pieces in the narrowest of 8, 16, 32 and 64 bits that holds every piece's
-  /// values (null slots hold 0), written once straight into that width, each piece released as it
-  /// is copied: no 64-bit copy of the column is left behind in the heap.
+  /// values (null slots hold 0), written once straight into that width from each piece's own
+  /// width, each piece released as it is copied: no 64-bit copy of the column is left behind.
   private static func integers(_ pieces: [ColumnBuffer], total: Int) -> IntegerStorage {
     var low: Int64 = 0
     var high: Int64 = 0
     for piece in pieces {
-      let values = UnsafeBufferPointer(start: piece.data.assumingMemoryBound(to: Int64.self), count: piece.count)
-      for v in values {
-        low = min(low, v)
-        high = max(high, v)
-      }
+      let range = piece.integerRange()
+      low = min(low, range.low)
+      high = max(high, range.high)
     }
     func narrow<T: FixedWidthInteger>(_ type: T.Type) -> [T] {
       [T](unsafeUninitializedCapacity: total) { buffer, initialized in
+        guard let base = buffer.baseAddress else { return }
         var at = 0
         for piece in pieces {
-          let values = UnsafeBufferPointer(start: piece.data.assumingMemoryBound(to: Int64.self), count: piece.count)
-          for (i, v) in values.enumerated() { buffer[at &+ i] = T(truncatingIfNeeded: v) }
+          piece.copyIntegers(into: base + at)
           at += piece.count
           piece.release()
         }
@@ -261,29 +274,20 @@ struct ColumnBuilders {
     return StringColumn(storage: storage, dictionary: dictionary, validity: validity)
   }
 
-  /// The pieces' codes, remapped where a part has a remap, in `Code` (wide enough for the merged
-  /// dictionary); each piece is released once copied. Null slots hold code 0.
+  /// The pieces' codes (each read at its own width), remapped where a part has a remap, in
+  /// `Code` (wide enough for the merged dictionary); each piece is released once copied. Null
+  /// slots hold code 0.
   private static func codes<Code: FixedWidthInteger & UnsignedInteger>(
     _ pieces: [ColumnBuffer], _ remaps: [[UInt32]?], total: Int, as: Code.Type
   ) -> [Code] {
     [Code](unsafeUninitializedCapacity: total) { buffer, initialized in
+      guard let base = buffer.baseAddress else { return }
       var at = 0
       for (piece, remap) in zip(pieces, remaps) {
-        let source = piece.data.assumingMemoryBound(to: UInt32.self)
         if let remap {
-          remap.withUnsafeBufferPointer { r in
-            for i in 0..<piece.count {
-              // Null slots hold code 0, which may be outside an empty dictionary.
-              let code = Int(source[i])
-              buffer[at + i] = code < r.count ? Code(truncatingIfNeeded: r[code]) : 0
-            }
-          }
+          remap.withUnsafeBufferPointer { piece.copyCodes(into: base + at, remap: $0) }
         } else {
-          let limit = piece.dictionary.count
-          for i in 0..<piece.count {
-            let code = Int(source[i])
-            buffer[at + i] = code < limit ? Code(truncatingIfNeeded: code) : 0
-          }
+          piece.copyCodes(into: base + at, remap: nil)
         }
         // Null slots hold code 0, as in a load of one part.
         piece.forEachNull { buffer[at + $0] = 0 }

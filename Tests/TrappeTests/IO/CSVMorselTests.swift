@@ -79,6 +79,19 @@ import TrappeTestSupport
     #expect(values(result.table, "note")[3] == .string(","))
   }
 
+  @Test func aQuotedLineFeedOnlyInTheLastMorselCutsTheFileAgain() throws {
+    // Cut at line feeds, the last morsel finds the quote: every morsel is parsed again from
+    // starts found by a scan of the records, so the line feed stays inside its field.
+    var text = "a,b\n"
+    for i in 0..<300 { text += "\(i),x\(i % 5)\n" }
+    text += "300,\"two\nlines\"\n301,y\n"
+    let result = try same(Array(text.utf8), sizes: [1, 64, 500]).get()
+    #expect(result.rowCount == 302)
+    #expect(values(result.table, "a")[301] == .int64(301))
+    #expect(values(result.table, "b")[300] == .string("two\nlines"))
+    #expect(values(result.table, "b")[7] == .string("x2"))
+  }
+
   @Test func crlfBomAndBlankLines() throws {
     var text = "\u{FEFF}id;x\r\n"
     for i in 0..<150 { text += "\(i);\(i * 3)\r\n" + (i % 17 == 0 ? "\r\n\n" : "") }
