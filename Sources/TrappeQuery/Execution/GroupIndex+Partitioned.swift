@@ -73,8 +73,6 @@ extension GroupIndex {
     let parts = 1 << bits
     let partShift = UInt64(64 - bits)
     let chunks = Parallelism.morselCount(n, size: chunkRows)
-    var keys: [Int64] = []
-    var ids: [Int32] = []
     var partStart: [Int] = []
     var chunkStart: [Int] = []
     var groupStart = [Int](repeating: 0, count: parts + 1)
@@ -90,7 +88,6 @@ extension GroupIndex {
         let partitions = keyPartitions(rows: n, valid: valid, bits: bits, chunkRows: chunkRows, threads: threads) {
           v[$0].groupKey
         }
-        keys = partitions.keys
         partStart = partitions.partStart
         chunkStart = partitions.chunkStart
         if valid.hasNulls {
@@ -103,12 +100,13 @@ extension GroupIndex {
         let validRows = partStart[parts]
         if Interrupt.isRequested { return }
         // 3. Each partition in its own table: local ids, the first occurrence stored as `~id`.
-        ids = [Int32](unsafeUninitializedCapacity: validRows) { _, initialized in initialized = validRows }
+        let localIds = ScratchBuffer<Int32>(count: validRows)
         let batches = Swift.min(parts, 16)
         let perBatch = parts / batches
         let expectedPerPart = expected / parts + 1
-        keys.withUnsafeBufferPointer { k in
-          ids.withUnsafeMutableBufferPointer { out in
+        partitions.keys.withBuffer { keyBuffer in
+          let k = UnsafeBufferPointer(keyBuffer)
+          localIds.withBuffer { out in
             localCount.withUnsafeMutableBufferPointer { lc in
               stoppedParts.withUnsafeMutableBufferPointer { stop in
                 partStart.withUnsafeBufferPointer { ps in
@@ -133,7 +131,7 @@ extension GroupIndex {
         // 4. Every row's partition-wide id (partition offset + local id); first rows marked.
         let nullId = Int32(truncatingIfNeeded: groupStart[parts])
         firstOf = [Int32](repeating: 0, count: groupStart[parts] + (firstNull >= 0 ? 1 : 0))
-        ids.withUnsafeBufferPointer { local in
+        localIds.withBuffer { local in
           groupOf.withUnsafeMutableBufferPointer { g in
             marks.withUnsafeMutableBufferPointer { m in
               firstOf.withUnsafeMutableBufferPointer { fo in
