@@ -9,8 +9,10 @@
 package enum ProcessMemory {
   /// Gives the heap's free pages back to the system (glibc's `malloc_trim`): after a large
   /// temporary (a load's morsel buffers, a query's intermediates) is freed, glibc keeps its
-  /// pages resident for reuse unless asked; a no-op elsewhere.
+  /// pages resident for reuse unless asked; a no-op elsewhere. The kernels' kept scratch
+  /// buffers (``ScratchPool``) go back first.
   package static func returnFreedMemory() {
+    ScratchPool.shared.releaseAll()
     #if canImport(Glibc)
       _ = glibcMallocTrim(0)
     #endif

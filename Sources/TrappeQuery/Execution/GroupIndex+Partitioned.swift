@@ -2,8 +2,23 @@ import TrappeBase
 import TrappeStorage
 
 extension GroupIndex {
-  /// Rows from which ``hashed(_:validity:)`` partitions its input instead of probing one table.
+  /// Rows from which ``hashed(_:validity:)`` partitions its input instead of probing one table,
+  /// on one thread: below it the extra passes of partitioning cost more than the cache misses of
+  /// one table save.
   static let partitionMinRows = 1 << 20
+
+  /// Rows from which it partitions when ``Parallelism/threads`` is more than one: then the
+  /// scatter, the partitions' tables and the write-back run on all threads, while one table runs
+  /// on one. The environment variable `TRAPPE_PARALLEL_PARTITION_ROWS` overrides it (for
+  /// measuring the threshold, and for tests that send small tables here with the normal chunk
+  /// size). Both paths give the same index and the same counts, so the choice never shows in a
+  /// result.
+  static let parallelPartitionMinRows: Int = {
+    guard let text = Environment.value("TRAPPE_PARALLEL_PARTITION_ROWS"), let n = Int(text), n > 0 else {
+      return 1 << 18
+    }
+    return n
+  }()
 
   /// For tests only (Scripts/difftest runs small tables through the partitioned path): the
   /// environment variable `TRAPPE_PARTITION_ROWS`, from which number of rows every hashed
@@ -18,10 +33,13 @@ extension GroupIndex {
   static let partitionChunkRows = 1 << 16
 
   /// The number of partition bits (2 to 10) for `rows` rows and about `expected` distinct keys,
-  /// or nil when one table is small enough to stay in cache (or the input is small).
-  static func partitionBits(rows: Int, expected: Int) -> Int? {
+  /// or nil when one table is small enough to stay in cache (or the input is small: fewer rows
+  /// than ``partitionMinRows``, or than ``parallelPartitionMinRows`` on more than one thread).
+  /// `threads` nil: ``Parallelism/threads``.
+  static func partitionBits(rows: Int, expected: Int, threads: Int? = nil) -> Int? {
     if let forced = testPartitionRows { return rows >= forced ? 2 : nil }
-    guard rows >= partitionMinRows, expected >= 4 * keysPerPartition else { return nil }
+    let minRows = (threads ?? Parallelism.threads) > 1 ? Swift.min(partitionMinRows, parallelPartitionMinRows) : partitionMinRows
+    guard rows >= minRows, expected >= 4 * keysPerPartition else { return nil }
     var bits = 2
     while bits < 10 && (expected >> bits) > keysPerPartition { bits += 1 }
     return bits
@@ -55,8 +73,6 @@ extension GroupIndex {
     let parts = 1 << bits
     let partShift = UInt64(64 - bits)
     let chunks = Parallelism.morselCount(n, size: chunkRows)
-    var keys: [Int64] = []
-    var ids: [Int32] = []
     var partStart: [Int] = []
     var chunkStart: [Int] = []
     var groupStart = [Int](repeating: 0, count: parts + 1)
@@ -72,7 +88,6 @@ extension GroupIndex {
         let partitions = keyPartitions(rows: n, valid: valid, bits: bits, chunkRows: chunkRows, threads: threads) {
           v[$0].groupKey
         }
-        keys = partitions.keys
         partStart = partitions.partStart
         chunkStart = partitions.chunkStart
         if valid.hasNulls {
@@ -85,12 +100,13 @@ extension GroupIndex {
         let validRows = partStart[parts]
         if Interrupt.isRequested { return }
         // 3. Each partition in its own table: local ids, the first occurrence stored as `~id`.
-        ids = [Int32](unsafeUninitializedCapacity: validRows) { _, initialized in initialized = validRows }
+        let localIds = ScratchBuffer<Int32>(count: validRows)
         let batches = Swift.min(parts, 16)
         let perBatch = parts / batches
         let expectedPerPart = expected / parts + 1
-        keys.withUnsafeBufferPointer { k in
-          ids.withUnsafeMutableBufferPointer { out in
+        partitions.keys.withBuffer { keyBuffer in
+          let k = UnsafeBufferPointer(keyBuffer)
+          localIds.withBuffer { out in
             localCount.withUnsafeMutableBufferPointer { lc in
               stoppedParts.withUnsafeMutableBufferPointer { stop in
                 partStart.withUnsafeBufferPointer { ps in
@@ -115,7 +131,7 @@ extension GroupIndex {
         // 4. Every row's partition-wide id (partition offset + local id); first rows marked.
         let nullId = Int32(truncatingIfNeeded: groupStart[parts])
         firstOf = [Int32](repeating: 0, count: groupStart[parts] + (firstNull >= 0 ? 1 : 0))
-        ids.withUnsafeBufferPointer { local in
+        localIds.withBuffer { local in
           groupOf.withUnsafeMutableBufferPointer { g in
             marks.withUnsafeMutableBufferPointer { m in
               firstOf.withUnsafeMutableBufferPointer { fo in

@@ -82,6 +82,10 @@ extension MetaCommand {
     if let resident = ProcessMemory.residentBytes() {
       session.say("process resident memory: \(MetaCommand.mebibytes(resident))")
     }
+    let scratch = ScratchPool.shared.keptBytes
+    if scratch > 0 {
+      session.say("kept scratch buffers (grouping, reused by the next query): \(MetaCommand.bytesAndMebibytes(scratch))")
+    }
     session.say(MetaCommand.budgetLine())
   }
 

@@ -185,3 +185,53 @@ import Testing
     }
   }
 }
+
+/// Distinct counting in one bitset shared by all threads (``CountDistinctAggregate/sharedBitset``)
+/// against counts computed independently with Swift sets.
+@Suite struct SharedBitsetCountDistinctTests {
+  @Test(arguments: [1, 2]) func sharedBitsetMatchesSets(threads: Int) {
+    let n = 30_000
+    var state: UInt64 = 7
+    var raw: [Int64?] = []
+    var groupOf: [Int32] = []
+    for row in 0..<n {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      groupOf.append(Int32((state >> 40) % 5))
+      raw.append(row % 61 == 9 ? nil : 20_000_000 + Int64(state >> 35) % 4_000)
+    }
+    var sets = [Set<Int64>](repeating: [], count: 5)
+    for row in 0..<n { if let v = raw[row] { sets[Int(groupOf[row])].insert(v) } }
+    var whole = Set<Int64>()
+    for s in sets { whole.formUnion(s) }
+    guard case .int64(let c) = TestColumns.ints(raw) else {
+      Issue.record("not an integer column")
+      return
+    }
+    var firstRow: [Int32] = []
+    var seen = Set<Int32>()
+    for (row, g) in groupOf.enumerated() where seen.insert(g).inserted { firstRow.append(Int32(row)) }
+    let groups = GroupIndex(groupOf: groupOf, groupCount: 5, firstRow: firstRow)
+    let span: Int64 = 4_000
+    for chunkRows in [64, 1 << 16] {
+      var counts = [Int64](repeating: 0, count: 5)
+      CountDistinctAggregate.sharedBitset(
+        c.widenedValues(), validity: c.validity, groups: groups, base: 20_000_000, stride: span, domain: 5 * span,
+        counts: &counts, chunkRows: chunkRows, threads: threads)
+      #expect(counts == sets.map { Int64($0.count) })
+      // One group (stride 0): the whole column's distinct values.
+      let one = GroupIndex(groupOf: [Int32](repeating: 0, count: n), groupCount: 1, firstRow: [0])
+      var total: [Int64] = [0]
+      CountDistinctAggregate.sharedBitset(
+        c.widenedValues(), validity: c.validity, groups: one, base: 20_000_000, stride: 0, domain: span,
+        counts: &total, chunkRows: chunkRows, threads: threads)
+      #expect(total == [Int64(whole.count)])
+    }
+  }
+
+  @Test func sharedBitsetOnlyOnSeveralThreadsForLargeInputsWithFewGroups() {
+    #expect(CountDistinctAggregate.usesSharedBitset(rows: 1_000_000, groups: 1, threads: 2))
+    #expect(!CountDistinctAggregate.usesSharedBitset(rows: 1_000_000, groups: 1, threads: 1))
+    #expect(!CountDistinctAggregate.usesSharedBitset(rows: 1_000_000, groups: 100_000, threads: 2))
+    #expect(!CountDistinctAggregate.usesSharedBitset(rows: 1_000, groups: 1, threads: 2))
+  }
+}

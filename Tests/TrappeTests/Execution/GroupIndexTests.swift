@@ -182,4 +182,12 @@ import Testing
     #expect(GroupIndex.partitionBits(rows: 100_000, expected: 100_000) == nil)
     #expect(GroupIndex.partitionBits(rows: 10_000_000, expected: 1_000_000) == 7)
   }
+
+  /// Below 2^20 rows only more than one thread partitions (its passes then run on all threads).
+  @Test func partitionBitsBelowTwoToTheTwentyOnlyOnSeveralThreads() {
+    #expect(GroupIndex.partitionBits(rows: 1_000_000, expected: 100_000, threads: 1) == nil)
+    #expect(GroupIndex.partitionBits(rows: 1_000_000, expected: 100_000, threads: 2) == 4)
+    #expect(GroupIndex.partitionBits(rows: 1_000_000, expected: 1_000, threads: 2) == nil)
+    #expect(GroupIndex.partitionBits(rows: 100_000, expected: 100_000, threads: 2) == nil)
+  }
 }

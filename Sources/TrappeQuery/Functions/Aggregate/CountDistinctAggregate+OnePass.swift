@@ -43,11 +43,16 @@ extension CountDistinctAggregate {
     return counts
   }
 
-  /// The bitset variant: one bit per possible pair.
+  /// The bitset variant: one bit per possible pair; on more than one thread, from
+  /// ``sharedBitsetMinRows`` rows, the rows are marked in chunks on all threads (``sharedBitset``).
   private static func marked<T: GroupKeyRepresentable>(
     _ values: [T], validity: ValidityMask, groups: GroupIndex, base: Int64, stride: Int64, domain: Int64,
     counts: inout [Int64]
   ) {
+    if usesSharedBitset(rows: groups.rowCount, groups: counts.count, threads: Parallelism.threads) {
+      sharedBitset(values, validity: validity, groups: groups, base: base, stride: stride, domain: domain, counts: &counts)
+      return
+    }
     var seen = [UInt64](repeating: 0, count: Int((domain + 63) / 64))
     values.withUnsafeBufferPointer { v in
       groups.groupOf.withUnsafeBufferPointer { g in

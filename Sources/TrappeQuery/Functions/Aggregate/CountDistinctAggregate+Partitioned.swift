@@ -21,7 +21,7 @@ extension CountDistinctAggregate {
     let perBatch = parts / batches
     var newGroups = [[Int32]](repeating: [], count: batches)
     var stoppedBatches = [Bool](repeating: false, count: batches)
-    var keys: [Int64] = []
+    var keys: ScratchBuffer<Int64>?
     var partStart: [Int] = []
     values.withUnsafeBufferPointer { v in
       groups.groupOf.withUnsafeBufferPointer { g in
@@ -36,7 +36,8 @@ extension CountDistinctAggregate {
     }
     if Interrupt.isRequested { return }
     let expectedPerPart = expected / parts + 1
-    keys.withUnsafeBufferPointer { k in
+    keys?.withBuffer { keyBuffer in
+      let k = UnsafeBufferPointer(keyBuffer)
       partStart.withUnsafeBufferPointer { ps in
         newGroups.withUnsafeMutableBufferPointer { found in
           stoppedBatches.withUnsafeMutableBufferPointer { stop in

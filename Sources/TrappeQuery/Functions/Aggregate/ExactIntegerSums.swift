@@ -23,39 +23,52 @@ enum ExactIntegerSums {
     totals: [Int128], counts: [Int]
   ) {
     let k = groups.groupCount
-    var narrow = [Int64](repeating: 0, count: k)
-    var counts = [Int](repeating: 0, count: k)
+    // Sum and count of a group side by side (`pair[2g]`, `pair[2g + 1]`): with many groups each
+    // row touches one cache line instead of two (top_persons at 10M rows: 1M groups, 16 MB).
+    var pair = [Int64](repeating: 0, count: 2 * k)
     var overflowed = false
-    narrow.withUnsafeMutableBufferPointer { s in
-      counts.withUnsafeMutableBufferPointer { n in
-        values.withUnsafeBufferPointer { v in
-          groups.groupOf.withUnsafeBufferPointer { g in
-            validity.withValidityWords { bits in
-              if bits.hasNulls {
-                for row in 0..<v.count where bits.isValid(row) {
-                  let group = Int(g[row])
-                  let (sum, o) = s[group].addingReportingOverflow(Int64(v[row]))
-                  s[group] = sum
-                  overflowed = overflowed || o
-                  n[group] &+= 1
-                }
-              } else {
-                var o = false
-                for row in 0..<v.count {
-                  let group = Int(g[row])
-                  let (sum, carry) = s[group].addingReportingOverflow(Int64(v[row]))
-                  s[group] = sum
-                  o = o || carry
-                  n[group] &+= 1
-                }
-                overflowed = o
+    pair.withUnsafeMutableBufferPointer { p in
+      values.withUnsafeBufferPointer { v in
+        groups.groupOf.withUnsafeBufferPointer { g in
+          validity.withValidityWords { bits in
+            if bits.hasNulls {
+              for row in 0..<v.count where bits.isValid(row) {
+                let at = Int(g[row]) &* 2
+                let (sum, o) = p[at].addingReportingOverflow(Int64(v[row]))
+                p[at] = sum
+                overflowed = overflowed || o
+                p[at &+ 1] &+= 1
               }
+            } else {
+              var o = false
+              for row in 0..<v.count {
+                let at = Int(g[row]) &* 2
+                let (sum, carry) = p[at].addingReportingOverflow(Int64(v[row]))
+                p[at] = sum
+                o = o || carry
+                p[at &+ 1] &+= 1
+              }
+              overflowed = o
             }
           }
         }
       }
     }
-    if !overflowed { return (narrow.map { Int128($0) }, counts) }
+    let counts = [Int](unsafeUninitializedCapacity: k) { out, initialized in
+      pair.withUnsafeBufferPointer { p in
+        for group in 0..<k { out[group] = Int(p[2 &* group &+ 1]) }
+      }
+      initialized = k
+    }
+    if !overflowed {
+      let totals = [Int128](unsafeUninitializedCapacity: k) { out, initialized in
+        pair.withUnsafeBufferPointer { p in
+          for group in 0..<k { out[group] = Int128(p[2 &* group]) }
+        }
+        initialized = k
+      }
+      return (totals, counts)
+    }
     var totals = [Int128](repeating: 0, count: k)
     totals.withUnsafeMutableBufferPointer { s in
       values.withUnsafeBufferPointer { v in

@@ -1,0 +1,47 @@
+import Testing
+@testable import TrappeBase
+@testable import TrappeStorage
+@testable import TrappeQuery
+
+/// Per-group exact integer sums and counts (``ExactIntegerSums``) against Int128 sums and counts
+/// computed here with a dictionary, with many groups, NULLs and sums past Int64.
+@Suite struct ExactIntegerSumsTests {
+  private func check(_ raw: [Int64?], groupOf: [Int32], groupCount: Int) {
+    var totals: [Int32: Int128] = [:]
+    var counts: [Int32: Int] = [:]
+    for (row, value) in raw.enumerated() {
+      guard let value else { continue }
+      totals[groupOf[row], default: 0] += Int128(value)
+      counts[groupOf[row], default: 0] += 1
+    }
+    guard case .int64(let c) = TestColumns.ints(raw) else {
+      Issue.record("not an integer column")
+      return
+    }
+    var firstRow = [Int32](repeating: -1, count: groupCount)
+    for (row, g) in groupOf.enumerated() where firstRow[Int(g)] < 0 { firstRow[Int(g)] = Int32(row) }
+    let result = ExactIntegerSums.compute(c, GroupIndex(groupOf: groupOf, groupCount: groupCount, firstRow: firstRow))
+    #expect(result.totals == (0..<groupCount).map { totals[Int32($0)] ?? 0 })
+    #expect(result.counts == (0..<groupCount).map { counts[Int32($0)] ?? 0 })
+  }
+
+  @Test func manyGroupsWithNullsAndWithout() {
+    var state: UInt64 = 99
+    var groupOf: [Int32] = []
+    var raw: [Int64?] = []
+    for row in 0..<50_000 {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      groupOf.append(Int32((state >> 33) % 5_000))
+      raw.append(row % 37 == 1 ? nil : Int64(state >> 50) - 4_000)
+    }
+    check(raw, groupOf: groupOf, groupCount: 5_000)
+    check(raw.map { $0 ?? 7 }, groupOf: groupOf, groupCount: 5_000)
+  }
+
+  @Test func sumsPastInt64InSomeGroups() {
+    let raw: [Int64?] = [Int64.max, 5, Int64.max, nil, -3, Int64.min, Int64.min, 2]
+    let groupOf: [Int32] = [0, 1, 0, 2, 1, 3, 3, 0]
+    check(raw, groupOf: groupOf, groupCount: 4)
+    check(raw.map { $0 ?? 1 }, groupOf: groupOf, groupCount: 4)
+  }
+}
