@@ -35,7 +35,8 @@ package enum ProcessMemory {
   package static func keepFreedMemoryForReuse() {
     #if canImport(Glibc)
       _ = glibcMallopt(-3, 32 << 20)  // M_MMAP_THRESHOLD
-      _ = glibcMallopt(-1, 64 << 20)  // M_TRIM_THRESHOLD
+      _ = glibcMallopt(-1, 128 << 20)  // M_TRIM_THRESHOLD
+      _ = glibcMallopt(-2, 64 << 20)  // M_TOP_PAD
       _ = glibcMallopt(-8, 1)  // M_ARENA_MAX
     #endif
   }

@@ -25,7 +25,8 @@ extension GroupIndex {
     }
     var capacity = hashCapacity(expected: expected)
     var shift = UInt64(64 - capacity.trailingZeroBitCount)
-    var table = [Int64](repeating: 0, count: capacity * 2)
+    // Read at random: from the scratch pool, in huge pages when large (see ``ScratchPool``).
+    var table = emptyTable(capacity: capacity)
     var used = 0
     var groupOf = [Int32](repeating: 0, count: n)
     var firstRow: [Int32] = []
@@ -40,7 +41,7 @@ extension GroupIndex {
           while row < n {
             let limit = capacity / 2
             let mask = capacity - 1
-            table.withUnsafeMutableBufferPointer { t in
+            table.withBuffer { t in
               while row < n && used < limit {
                 if row & (pollInterval - 1) == 0 && row > 0 && Interrupt.isRequested {
                   stopped = true
@@ -99,12 +100,19 @@ extension GroupIndex {
     return Int(truncatingIfNeeded: mixed &>> shift)
   }
 
+  /// A table of `capacity` empty slots (pairs of 0).
+  static func emptyTable(capacity: Int) -> ScratchBuffer<Int64> {
+    let table = ScratchBuffer<Int64>(count: capacity * 2)
+    table.withBuffer { $0.initialize(repeating: 0) }
+    return table
+  }
+
   /// Moves every occupied pair of `old` into a fresh table of `capacity` slots.
-  static func rehash(_ old: [Int64], capacity: Int, shift: UInt64) -> [Int64] {
-    var table = [Int64](repeating: 0, count: capacity * 2)
+  static func rehash(_ old: ScratchBuffer<Int64>, capacity: Int, shift: UInt64) -> ScratchBuffer<Int64> {
+    let table = emptyTable(capacity: capacity)
     let mask = capacity - 1
-    old.withUnsafeBufferPointer { o in
-      table.withUnsafeMutableBufferPointer { t in
+    old.withBuffer { o in
+      table.withBuffer { t in
         for pair in 0..<(o.count / 2) where o[pair &* 2 &+ 1] != 0 {
           let key = o[pair &* 2]
           var slot = hashSlot(key, shift: shift)

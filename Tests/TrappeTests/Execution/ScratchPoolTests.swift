@@ -46,4 +46,22 @@ import Testing
     pool.releaseAll()
     #expect(pool.keptBytes == 0)
   }
+
+  /// Buffers from the minimum on are mappings of their own at a 2 MiB boundary (marked for
+  /// huge pages), whole huge pages long; smaller ones are heap blocks.
+  @Test func largeBuffersAreHugePageAlignedMappings() {
+    let pool = ScratchPool(limitBytes: 64 << 20, minimumBytes: 2 << 20)
+    for count in [1 << 18, (1 << 18) + 1, 3 << 20] {
+      let buffer = ScratchBuffer<Int64>(count: count, pool: pool)
+      buffer.withBuffer { b in
+        #expect(Int(bitPattern: b.baseAddress) % (2 << 20) == 0, "\(count) slots")
+        b[b.count - 1] = 7  // the whole range is writable
+        #expect(b[b.count - 1] == 7)
+      }
+    }
+    // Kept sizes are whole huge pages: 2, 4 and 24 MiB.
+    #expect(pool.keptBytes == (2 + 4 + 24) << 20)
+    pool.releaseAll()
+    #expect(pool.keptBytes == 0)
+  }
 }

@@ -53,10 +53,12 @@ extension CountDistinctAggregate {
       sharedBitset(values, validity: validity, groups: groups, base: base, stride: stride, domain: domain, counts: &counts)
       return
     }
-    var seen = [UInt64](repeating: 0, count: Int((domain + 63) / 64))
+    // Read at random: from the scratch pool, in huge pages when large (see ``ScratchPool``).
+    let seen = ScratchBuffer<UInt64>(count: Int((domain + 63) / 64))
     values.withUnsafeBufferPointer { v in
       groups.groupOf.withUnsafeBufferPointer { g in
-        seen.withUnsafeMutableBufferPointer { s in
+        seen.withBuffer { s in
+          s.initialize(repeating: 0)
           counts.withUnsafeMutableBufferPointer { c in
             validity.withValidityWords { bits in
               for row in 0..<g.count where bits.isValid(row) {

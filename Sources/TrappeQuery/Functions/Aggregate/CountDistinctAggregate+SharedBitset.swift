@@ -39,38 +39,45 @@ extension CountDistinctAggregate {
     let groupCount = counts.count
     let words = Int((domain + 63) / 64)
     let chunks = Parallelism.morselCount(n, size: chunkRows)
-    let raw = UnsafeMutableRawPointer.allocate(byteCount: Swift.max(1, words) * 8, alignment: 8)
-    defer { raw.deallocate() }
-    // Zeroed on all threads too: a bitset of 10^8 pairs is 12 MiB.
-    let zeroWords = 1 << 16
-    Parallelism.forEachMorsel(Parallelism.morselCount(Swift.max(1, words), size: zeroWords), threads: threads) { m in
-      let start = m * zeroWords
-      (raw + start * 8).initializeMemory(as: UInt64.self, repeating: 0, count: Swift.min(zeroWords, Swift.max(1, words) - start))
-    }
-    let seen = raw.bindMemory(to: Atomic<UInt64>.self, capacity: Swift.max(1, words))
     var chunkCounts = [Int64](repeating: 0, count: chunks * groupCount)
-    values.withUnsafeBufferPointer { v in
-      groups.groupOf.withUnsafeBufferPointer { g in
-        chunkCounts.withUnsafeMutableBufferPointer { cc in
-          validity.withValidityWords { bits in
-            Parallelism.forEachMorsel(chunks, threads: threads) { chunk in
-              if Interrupt.isRequested { return }
-              let c = UnsafeMutableBufferPointer(rebasing: cc[(chunk * groupCount)..<((chunk + 1) * groupCount)])
-              for row in (chunk * chunkRows)..<Swift.min(n, (chunk + 1) * chunkRows) where bits.isValid(row) {
-                let group = g[row]
-                let key = Int(truncatingIfNeeded: Int64(group) &* stride &+ (v[row].groupKey &- base))
-                let word = key &>> 6
-                let bit = UInt64(1) &<< UInt64(truncatingIfNeeded: key & 63)
-                // A plain (relaxed) read first: most rows repeat a pair already marked.
-                if seen[word].load(ordering: .relaxed) & bit != 0 { continue }
-                if seen[word].bitwiseOr(bit, ordering: .relaxed).oldValue & bit == 0 {
-                  c[Int(group)] &+= 1
+    /// Marks the rows' pairs in `seen`, counting new ones per chunk and group.
+    func mark(_ seen: UnsafeMutablePointer<Atomic<UInt64>>) {
+      values.withUnsafeBufferPointer { v in
+        groups.groupOf.withUnsafeBufferPointer { g in
+          chunkCounts.withUnsafeMutableBufferPointer { cc in
+            validity.withValidityWords { bits in
+              Parallelism.forEachMorsel(chunks, threads: threads) { chunk in
+                if Interrupt.isRequested { return }
+                let c = UnsafeMutableBufferPointer(rebasing: cc[(chunk * groupCount)..<((chunk + 1) * groupCount)])
+                for row in (chunk * chunkRows)..<Swift.min(n, (chunk + 1) * chunkRows) where bits.isValid(row) {
+                  let group = g[row]
+                  let key = Int(truncatingIfNeeded: Int64(group) &* stride &+ (v[row].groupKey &- base))
+                  let word = key &>> 6
+                  let bit = UInt64(1) &<< UInt64(truncatingIfNeeded: key & 63)
+                  // A plain (relaxed) read first: most rows repeat a pair already marked.
+                  if seen[word].load(ordering: .relaxed) & bit != 0 { continue }
+                  if seen[word].bitwiseOr(bit, ordering: .relaxed).oldValue & bit == 0 {
+                    c[Int(group)] &+= 1
+                  }
                 }
               }
             }
           }
         }
       }
+    }
+    // Read at random: from the scratch pool, in huge pages when large (see ``ScratchPool``).
+    let bitset = ScratchBuffer<UInt64>(count: Swift.max(1, words))
+    bitset.withBuffer { buffer in
+      guard let first = buffer.baseAddress else { return }
+      // Zeroed on all threads too: a bitset of 10^8 pairs is 12 MiB.
+      let zeroWords = 1 << 16
+      Parallelism.forEachMorsel(Parallelism.morselCount(buffer.count, size: zeroWords), threads: threads) { m in
+        let start = m * zeroWords
+        (first + start).initialize(repeating: 0, count: Swift.min(zeroWords, buffer.count - start))
+      }
+      let seen = UnsafeMutableRawPointer(first).bindMemory(to: Atomic<UInt64>.self, capacity: buffer.count)
+      mark(seen)
     }
     counts.withUnsafeMutableBufferPointer { total in
       chunkCounts.withUnsafeBufferPointer { cc in
