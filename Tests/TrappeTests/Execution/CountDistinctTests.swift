@@ -147,26 +147,9 @@ import Testing
 @Suite struct PartitionedCountDistinctTests {
   @Test(arguments: [1, 2]) func partitionedSetMatchesSets(threads: Int) {
     let n = 20_000
-    var state: UInt64 = 42
-    var raw: [Int64?] = []
-    var groupOf: [Int32] = []
-    for row in 0..<n {
-      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      groupOf.append(Int32((state >> 40) % 7))
-      raw.append(row % 53 == 3 ? nil : 10_000_000 + Int64(state >> 35) % 3_000)
-    }
-    var sets = [Set<Int64>](repeating: [], count: 7)
-    for row in 0..<n { if let v = raw[row] { sets[Int(groupOf[row])].insert(v) } }
-    var whole = Set<Int64>()
-    for s in sets { whole.formUnion(s) }
-    guard case .int64(let c) = TestColumns.ints(raw) else {
-      Issue.record("not an integer column")
-      return
-    }
-    var firstRow: [Int32] = []
-    var seen = Set<Int32>()
-    for (row, g) in groupOf.enumerated() where seen.insert(g).inserted { firstRow.append(Int32(row)) }
-    let groups = GroupIndex(groupOf: groupOf, groupCount: 7, firstRow: firstRow)
+    guard let f = DistinctFixture(rows: n, seed: 42, groups: 7, nullEvery: 53, nullAt: 3, base: 10_000_000, span: 3_000)
+    else { return }
+    let (c, groups, sets, whole) = (f.column, f.groups, f.sets, f.whole)
     let base: Int64 = 10_000_000
     let span: Int64 = 3_000
     for bits in [2, 4] {
@@ -191,26 +174,9 @@ import Testing
 @Suite struct SharedBitsetCountDistinctTests {
   @Test(arguments: [1, 2]) func sharedBitsetMatchesSets(threads: Int) {
     let n = 30_000
-    var state: UInt64 = 7
-    var raw: [Int64?] = []
-    var groupOf: [Int32] = []
-    for row in 0..<n {
-      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      groupOf.append(Int32((state >> 40) % 5))
-      raw.append(row % 61 == 9 ? nil : 20_000_000 + Int64(state >> 35) % 4_000)
-    }
-    var sets = [Set<Int64>](repeating: [], count: 5)
-    for row in 0..<n { if let v = raw[row] { sets[Int(groupOf[row])].insert(v) } }
-    var whole = Set<Int64>()
-    for s in sets { whole.formUnion(s) }
-    guard case .int64(let c) = TestColumns.ints(raw) else {
-      Issue.record("not an integer column")
-      return
-    }
-    var firstRow: [Int32] = []
-    var seen = Set<Int32>()
-    for (row, g) in groupOf.enumerated() where seen.insert(g).inserted { firstRow.append(Int32(row)) }
-    let groups = GroupIndex(groupOf: groupOf, groupCount: 5, firstRow: firstRow)
+    guard let f = DistinctFixture(rows: n, seed: 7, groups: 5, nullEvery: 61, nullAt: 9, base: 20_000_000, span: 4_000)
+    else { return }
+    let (c, groups, sets, whole) = (f.column, f.groups, f.sets, f.whole)
     let span: Int64 = 4_000
     for chunkRows in [64, 1 << 16] {
       var counts = [Int64](repeating: 0, count: 5)
@@ -233,5 +199,37 @@ import Testing
     #expect(!CountDistinctAggregate.usesSharedBitset(rows: 1_000_000, groups: 1, threads: 1))
     #expect(!CountDistinctAggregate.usesSharedBitset(rows: 1_000_000, groups: 100_000, threads: 2))
     #expect(!CountDistinctAggregate.usesSharedBitset(rows: 1_000, groups: 1, threads: 2))
+  }
+}
+
+/// Pseudo-random sparse ids in pseudo-random groups, some NULL, with their distinct sets worked
+/// out independently with Swift sets (per group and over the whole column).
+private struct DistinctFixture {
+  var column: Int64Column
+  var groups: GroupIndex
+  var sets: [Set<Int64>]
+  var whole: Set<Int64>
+
+  init?(rows n: Int, seed: UInt64, groups count: Int, nullEvery: Int, nullAt: Int, base: Int64, span: Int64) {
+    var state = seed
+    var raw: [Int64?] = []
+    var groupOf: [Int32] = []
+    for row in 0..<n {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      groupOf.append(Int32((state >> 40) % UInt64(count)))
+      raw.append(row % nullEvery == nullAt ? nil : base + Int64(state >> 35) % span)
+    }
+    sets = [Set<Int64>](repeating: [], count: count)
+    for row in 0..<n { if let v = raw[row] { sets[Int(groupOf[row])].insert(v) } }
+    whole = sets.reduce(into: Set<Int64>()) { $0.formUnion($1) }
+    guard case .int64(let c) = TestColumns.ints(raw) else {
+      Issue.record("not an integer column")
+      return nil
+    }
+    column = c
+    var firstRow: [Int32] = []
+    var seen = Set<Int32>()
+    for (row, g) in groupOf.enumerated() where seen.insert(g).inserted { firstRow.append(Int32(row)) }
+    groups = GroupIndex(groupOf: groupOf, groupCount: count, firstRow: firstRow)
   }
 }
