@@ -60,7 +60,8 @@ extension Aggregator {
         case .bool(let c)?: column = Int64Column(values: c.values.map { $0 ? 1 : 0 }, validity: c.validity)
         default: column = Int64Column([])
         }
-        let (totals, counts) = ExactIntegerSums.compute(column, own)
+        // One range: the morsels already run on all threads.
+        let (totals, counts) = ExactIntegerSums.compute(column, own, ranges: 1)
         return .exact(totals, counts)
       case .doubleSum, .doubleAverage:
         switch part {

@@ -3,6 +3,8 @@ import TrappeBase
 extension GroupIndex {
   /// Rows sampled by ``estimatedDistinct(rows:key:)``.
   static let estimateSample = 1 << 16
+  /// Blocks of the sample drawn as separate morsels (a divisor of ``estimateSample``).
+  static let estimatePieces = 4
 
   /// A cheap estimate of the number of distinct non-NULL keys among `rows` rows, used only to
   /// size hash tables (never to compute a result).
@@ -16,16 +18,34 @@ extension GroupIndex {
   /// `key` returns a row's key image, or nil for a NULL row.
   static func estimatedDistinct(rows: Int, key: (Int) -> Int64?) -> Int {
     if rows <= 2 * estimateSample { return rows }
-    var sample: [Int64] = []
-    sample.reserveCapacity(estimateSample)
-    var state: UInt64 = 0x5EED_0F_7AB1E
-    for _ in 0..<estimateSample {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z &>> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z &>> 27)) &* 0x94D0_49BB_1331_11EB
-      z ^= z &>> 31
-      if let k = key(Int(z % UInt64(rows))) { sample.append(k) }
+    // Sample `j` draws from SplitMix64's state `seed + (j + 1) * γ`, so pieces of the sample are
+    // drawn on all threads, each into its own block, NULL rows left out; then the blocks close up.
+    let pieces = estimatePieces
+    let perPiece = estimateSample / pieces
+    var kept = [Int](repeating: 0, count: pieces)
+    var sample = [Int64](unsafeUninitializedCapacity: estimateSample) { out, initialized in
+      kept.withUnsafeMutableBufferPointer { kept in
+        Parallelism.forEachMorsel(pieces) { piece in
+          var at = piece * perPiece
+          for j in (piece * perPiece)..<((piece + 1) * perPiece) {
+            var z = 0x5EED_0F_7AB1E &+ UInt64(j + 1) &* 0x9E37_79B9_7F4A_7C15
+            z = (z ^ (z &>> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z &>> 27)) &* 0x94D0_49BB_1331_11EB
+            z ^= z &>> 31
+            if let k = key(Int(z % UInt64(rows))) {
+              out[at] = k
+              at += 1
+            }
+          }
+          kept[piece] = at - piece * perPiece
+        }
+      }
+      var end = kept[0]
+      for piece in 1..<pieces {
+        for j in 0..<kept[piece] { out[end + j] = out[piece * perPiece + j] }
+        end += kept[piece]
+      }
+      initialized = end
     }
     let s = sample.count
     if s < 2 { return Swift.max(s, 1) }
@@ -63,19 +83,26 @@ extension GroupIndex {
     let n = keys.count
     if n < 2 { return }
     var scratch = [Int64](repeating: 0, count: n)
-    var counts = [Int](repeating: 0, count: 256)
-    for byte in 0..<8 {
-      let shift = UInt64(byte * 8)
-      counts.withUnsafeMutableBufferPointer { c in
-        c.update(repeating: 0)
-        keys.withUnsafeBufferPointer { k in
-          for i in 0..<n { c[Int(truncatingIfNeeded: (UInt64(bitPattern: k[i]) &>> shift) & 0xFF)] &+= 1 }
+    // The counts of all eight bytes in one pass; each scatter moves keys, never changes which
+    // keys there are, so the counts hold for every pass.
+    var counts = [Int](repeating: 0, count: 8 * 256)
+    counts.withUnsafeMutableBufferPointer { c in
+      keys.withUnsafeBufferPointer { k in
+        for i in 0..<n {
+          let bits = UInt64(bitPattern: k[i])
+          for byte in 0..<8 {
+            c[byte &<< 8 | Int(truncatingIfNeeded: (bits &>> UInt64(byte &* 8)) & 0xFF)] &+= 1
+          }
         }
       }
+    }
+    for byte in 0..<8 {
+      let shift = UInt64(byte * 8)
+      let base = byte << 8
       // Every key has this byte: the pass would not move anything.
-      if counts.contains(n) { continue }
+      if counts[base..<(base + 256)].contains(n) { continue }
       var offset = 0
-      for d in 0..<256 {
+      for d in base..<(base + 256) {
         let c = counts[d]
         counts[d] = offset
         offset += c
@@ -84,7 +111,7 @@ extension GroupIndex {
         keys.withUnsafeBufferPointer { k in
           scratch.withUnsafeMutableBufferPointer { out in
             for i in 0..<n {
-              let d = Int(truncatingIfNeeded: (UInt64(bitPattern: k[i]) &>> shift) & 0xFF)
+              let d = base | Int(truncatingIfNeeded: (UInt64(bitPattern: k[i]) &>> shift) & 0xFF)
               out[c[d]] = k[i]
               c[d] &+= 1
             }

@@ -108,28 +108,53 @@ package struct GroupIndex: Sendable, Equatable {
   static func denseRange<T: GroupKeyRepresentable>(
     _ values: [T], validity: ValidityMask
   ) -> (Int64, Int)? {
-    var low = Int64.max
-    var high = Int64.min
+    let n = values.count
+    // Row ranges on all threads from `rangeScanMinRows` rows, each with its own minimum and maximum.
+    let pieces = Parallelism.threads > 1 && n >= rangeScanMinRows ? Swift.min(Parallelism.threads, 8) : 1
+    var lows = [Int64](repeating: .max, count: pieces)
+    var highs = [Int64](repeating: .min, count: pieces)
     values.withUnsafeBufferPointer { v in
       validity.withValidityWords { bits in
-        if bits.hasNulls {
-          for row in 0..<v.count where bits.isValid(row) {
-            let k = v[row].groupKey
-            low = Swift.min(low, k)
-            high = Swift.max(high, k)
-          }
-        } else {
-          for row in 0..<v.count {
-            let k = v[row].groupKey
-            low = Swift.min(low, k)
-            high = Swift.max(high, k)
+        lows.withUnsafeMutableBufferPointer { lo in
+          highs.withUnsafeMutableBufferPointer { hi in
+            Parallelism.forEachMorsel(pieces) { piece in
+              (lo[piece], hi[piece]) = keyRange(v, bits, rows: (piece * n / pieces)..<((piece + 1) * n / pieces))
+            }
           }
         }
       }
     }
+    let low = lows.min() ?? .max
+    let high = highs.max() ?? .min
     if low > high { return (0, 0) }
     let (span, overflow) = high.subtractingReportingOverflow(low)
-    guard !overflow, span < denseLimit(rows: values.count) else { return nil }
+    guard !overflow, span < denseLimit(rows: n) else { return nil }
     return (low, Int(span) + 1)
+  }
+
+  /// Rows from which ``denseRange(_:validity:)`` scans row ranges on all threads.
+  static let rangeScanMinRows = 1 << 18
+
+  /// The smallest and largest valid key of `rows` (`(.max, .min)` when there is none).
+  @inline(__always)
+  private static func keyRange<T: GroupKeyRepresentable>(
+    _ v: UnsafeBufferPointer<T>, _ bits: ValidityBits, rows: Range<Int>
+  ) -> (Int64, Int64) {
+    var low = Int64.max
+    var high = Int64.min
+    if bits.hasNulls {
+      for row in rows where bits.isValid(row) {
+        let k = v[row].groupKey
+        low = Swift.min(low, k)
+        high = Swift.max(high, k)
+      }
+    } else {
+      for row in rows {
+        let k = v[row].groupKey
+        low = Swift.min(low, k)
+        high = Swift.max(high, k)
+      }
+    }
+    return (low, high)
   }
 }

@@ -129,6 +129,42 @@ import Testing
     #expect(ids.indices.allSatisfy { ids[Int(index.firstRow[Int(index.groupOf[$0])])] == ids[$0] })
   }
 
+  /// The estimate drawn in pieces on any number of threads is the one of the serial SplitMix64
+  /// stream, computed here with a dictionary of the sampled keys (NULL rows left out).
+  @Test func distinctEstimateMatchesTheSerialSampleOnAnyThreads() {
+    func reference(rows: Int, key: (Int) -> Int64?) -> Int {
+      var state: UInt64 = 0x5EED_0F_7AB1E
+      var seen: [Int64: Int] = [:]
+      var s = 0
+      for _ in 0..<GroupIndex.estimateSample {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        z ^= z >> 31
+        if let k = key(Int(z % UInt64(rows))) {
+          seen[k, default: 0] += 1
+          s += 1
+        }
+      }
+      if s < 2 { return max(s, 1) }
+      let pairs = seen.values.reduce(0) { $0 + $1 * ($1 - 1) / 2 }
+      if pairs == 0 { return rows }
+      return min(rows, max(seen.count, Int((Double(s) * Double(s - 1) / (2 * Double(pairs))).rounded(.up))))
+    }
+    let rows = 700_001
+    let sparse: (Int) -> Int64? = { $0 % 13 == 5 ? nil : Int64(($0 &* 7_919) % 90_001) * 104_729 - (1 << 40) }
+    let mostlyNull: (Int) -> Int64? = { $0 % 1_000 == 0 ? Int64($0 % 7) : nil }
+    let wide: (Int) -> Int64? = { Int64(bitPattern: UInt64($0) &* 0x9E37_79B9_7F4A_7C15) }
+    for threads in [1, 2, 3] {
+      Parallelism.setThreads(threads)
+      defer { Parallelism.setThreads(0) }
+      #expect(GroupIndex.estimatedDistinct(rows: rows, key: sparse) == reference(rows: rows, key: sparse))
+      #expect(GroupIndex.estimatedDistinct(rows: rows, key: mostlyNull) == reference(rows: rows, key: mostlyNull))
+      #expect(GroupIndex.estimatedDistinct(rows: rows, key: wide) == reference(rows: rows, key: wide))
+    }
+  }
+
   @Test func distinctEstimateIsCloseOnUniformKeysAndNeverAboveRows() {
     let rows = 1_000_000
     let keys = (0..<rows).map { Int64(($0 &* 7_919) % 100_000) * 1_009 }

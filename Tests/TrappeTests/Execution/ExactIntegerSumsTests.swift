@@ -6,7 +6,7 @@ import Testing
 /// Per-group exact integer sums and counts (``ExactIntegerSums``) against Int128 sums and counts
 /// computed here with a dictionary, with many groups, NULLs and sums past Int64.
 @Suite struct ExactIntegerSumsTests {
-  private func check(_ raw: [Int64?], groupOf: [Int32], groupCount: Int) {
+  private func check(_ raw: [Int64?], groupOf: [Int32], groupCount: Int, ranges: Int? = nil) {
     var totals: [Int32: Int128] = [:]
     var counts: [Int32: Int] = [:]
     for (row, value) in raw.enumerated() {
@@ -20,7 +20,7 @@ import Testing
     }
     var firstRow = [Int32](repeating: -1, count: groupCount)
     for (row, g) in groupOf.enumerated() where firstRow[Int(g)] < 0 { firstRow[Int(g)] = Int32(row) }
-    let result = ExactIntegerSums.compute(c, GroupIndex(groupOf: groupOf, groupCount: groupCount, firstRow: firstRow))
+    let result = ExactIntegerSums.compute(c, GroupIndex(groupOf: groupOf, groupCount: groupCount, firstRow: firstRow), ranges: ranges)
     #expect(result.totals == (0..<groupCount).map { totals[Int32($0)] ?? 0 })
     #expect(result.counts == (0..<groupCount).map { counts[Int32($0)] ?? 0 })
   }
@@ -43,5 +43,38 @@ import Testing
     let groupOf: [Int32] = [0, 1, 0, 2, 1, 3, 3, 0]
     check(raw, groupOf: groupOf, groupCount: 4)
     check(raw.map { $0 ?? 1 }, groupOf: groupOf, groupCount: 4)
+  }
+
+  /// Row ranges summed separately (as on several threads) add up to the one-range totals, also
+  /// when a partial sum leaves Int64 in one range only, or the whole sum does but no range's does.
+  @Test func rowRangesAddUpExactly() {
+    var state: UInt64 = 7
+    var groupOf: [Int32] = []
+    var raw: [Int64?] = []
+    for row in 0..<30_001 {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      groupOf.append(Int32((state >> 33) % 1_000))
+      raw.append(row % 11 == 3 ? nil : Int64(state >> 48) - 30_000)
+    }
+    for ranges in [1, 2, 3, 8] {
+      check(raw, groupOf: groupOf, groupCount: 1_000, ranges: ranges)
+      check(raw.map { $0 ?? -5 }, groupOf: groupOf, groupCount: 1_000, ranges: ranges)
+    }
+    // Group 0's running sum leaves Int64 in one range (and in the first of two), in none of ten
+    // (one row each) and comes back to Int64.max - 1; group 2's total is just inside Int64.
+    let big: [Int64?] = [Int64.max, Int64.max, 4, Int64.max - 3, nil, 2, -1, Int64.max, 1, Int64.min]
+    let groups: [Int32] = [0, 0, 2, 2, 1, 2, 1, 1, 1, 0]
+    for ranges in [1, 2, 3, 5, 10] { check(big, groupOf: groups, groupCount: 3, ranges: ranges) }
+    // More ranges than rows, and no rows.
+    check([3, nil, 4], groupOf: [0, 1, 0], groupCount: 2, ranges: 8)
+    check([], groupOf: [], groupCount: 0, ranges: 2)
+  }
+
+  /// One range per thread only for many rows with few groups against them.
+  @Test func rangeCountFollowsRowsGroupsAndThreads() {
+    #expect(ExactIntegerSums.rangeCount(rows: 1 << 20, groups: 100_000, threads: 2) == 2)
+    #expect(ExactIntegerSums.rangeCount(rows: 1 << 20, groups: 100_000, threads: 1) == 1)
+    #expect(ExactIntegerSums.rangeCount(rows: 1 << 17, groups: 10, threads: 2) == 1)
+    #expect(ExactIntegerSums.rangeCount(rows: 1 << 20, groups: 1 << 19, threads: 2) == 1)
   }
 }

@@ -21,6 +21,38 @@ import Testing
     #expect(index.firstRow == [0, 1, 2, 5])
   }
 
+  /// The dense range check over row ranges (on all threads from 2^18 rows) gives the minimum and
+  /// span of the valid keys, computed here directly, whatever the thread count; NULL rows hold
+  /// values outside the range that must not count.
+  @Test func denseRangeOverRowRangesMatchesMinAndMax() {
+    let rows = (1 << 18) + 777
+    var raw: [Int64?] = (0..<rows).map { Int64(($0 &* 7_919) % 50_000) + 1_000 }
+    raw[rows - 1] = 999  // the minimum in the last row
+    raw[3] = 80_000  // the maximum in the first range
+    raw[rows / 2] = nil
+    raw[17] = nil
+    guard case .int64(let withNulls) = ints(raw) else { return }
+    let values = withNulls.widenedValues()
+    var nullsOutside = values
+    nullsOutside[rows / 2] = -1_000_000
+    nullsOutside[17] = 1_000_000
+    let expectedDomain = 80_000 - 999 + 1
+    for threads in [1, 2, 3] {
+      Parallelism.setThreads(threads)
+      defer { Parallelism.setThreads(0) }
+      let r = GroupIndex.denseRange(nullsOutside, validity: withNulls.validity)
+      #expect(r?.0 == 999 && r?.1 == expectedDomain, "\(threads) threads")
+      let all = GroupIndex.denseRange(nullsOutside, validity: ValidityMask(allValid: rows))
+      #expect(all?.0 == -1_000_000 && all?.1 == 2_000_001, "\(threads) threads")
+      let none = GroupIndex.denseRange(values, validity: .fromFlags([Bool](repeating: false, count: rows)))
+      #expect(none?.0 == 0 && none?.1 == 0, "\(threads) threads")
+      // A span past the dense limit is no dense range.
+      var far = values
+      far[5] = 1 << 40
+      #expect(GroupIndex.denseRange(far, validity: ValidityMask(allValid: rows)) == nil, "\(threads) threads")
+    }
+  }
+
   @Test func smallRangeIntKey() {
     let index = GroupIndex.build(keys: [ints([5, -3, 5, nil, -3, 7, nil])])
     #expect(index.groupOf == [0, 1, 0, 2, 1, 3, 2])
