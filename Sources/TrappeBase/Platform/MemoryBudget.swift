@@ -97,8 +97,13 @@ package enum MemoryBudget {
   }
 
   /// Throws ``ExecutionStop/overBudget(_:)`` when `bytes` more would exceed the budget.
+  /// Freed heap memory the process still holds (``ProcessMemory/keepFreedMemoryForReuse()``
+  /// keeps up to 512 MiB for the next query) is given back first, and the budget read again.
   package static func require(_ bytes: Int, for stage: String, detail: String? = nil) throws(ExecutionStop) {
-    let (free, space) = headroom()
+    var (free, space) = headroom()
+    guard bytes > free else { return }
+    ProcessMemory.returnFreedMemory()
+    (free, space) = headroom()
     guard bytes > free else { return }
     throw .overBudget(
       MemoryOverrun(stage: stage, needed: bytes, detail: detail, available: free, limit: limit, addressSpace: space))

@@ -22,8 +22,12 @@ package enum ProcessMemory {
   /// one: glibc maps every allocation over its mmap threshold (128 KiB until a mapped block is
   /// freed) and returns it at free, so a query's arrays of a few MB were faulted in again on
   /// every run (median by kommune at 1M rows: 28 ms, 15 ms with these settings, on one thread
-  /// and on two). Blocks up to 32 MiB come from the heap, and up to 64 MiB of free heap top is
-  /// kept; ``returnFreedMemory()`` after a load still gives everything back.
+  /// and on two). Every block comes from the heap, none from a mapping of its own (glibc's mmap
+  /// threshold cannot go past 32 MiB, and at 10M rows a query's group ids alone are 40 MB: the
+  /// bench's peer_join on two threads spent 150 of its 236 ms in the kernel faulting them in;
+  /// 75 ms from the heap). Up to 512 MiB of free heap top is kept (trimmed down to 64 MiB
+  /// beyond that); ``returnFreedMemory()`` gives everything back, after a load and whenever
+  /// ``MemoryBudget/require(_:for:detail:)`` finds too little room.
   ///
   /// Every thread allocates from the one main heap (one arena): each statement runs on a
   /// thread of its own, and glibc gave such a thread an arena of 64 MB heaps; when the loaded
@@ -34,8 +38,8 @@ package enum ProcessMemory {
   /// the one arena's lock costs nothing measurable. A no-op elsewhere.
   package static func keepFreedMemoryForReuse() {
     #if canImport(Glibc)
-      _ = glibcMallopt(-3, 32 << 20)  // M_MMAP_THRESHOLD
-      _ = glibcMallopt(-1, 128 << 20)  // M_TRIM_THRESHOLD
+      _ = glibcMallopt(-4, 0)  // M_MMAP_MAX
+      _ = glibcMallopt(-1, 512 << 20)  // M_TRIM_THRESHOLD
       _ = glibcMallopt(-2, 64 << 20)  // M_TOP_PAD
       _ = glibcMallopt(-8, 1)  // M_ARENA_MAX
     #endif
