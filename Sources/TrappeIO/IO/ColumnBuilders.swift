@@ -241,30 +241,18 @@ struct ColumnBuilders {
   /// remapped once per distinct string), so the codes are written once, straight into their
   /// final width, with no 32-bit copy of the column left behind in the heap.
   private static func strings(_ pieces: [ColumnBuffer], total: Int, validity: ValidityMask) -> StringColumn {
-    var dictionary: [String] = []
-    var lookup: [String: UInt32] = [:]
+    var merge = DictionaryMerge()
     var remaps: [[UInt32]?] = []
     for piece in pieces {
-      if dictionary.isEmpty && remaps.allSatisfy({ $0 == nil }) {
+      if merge.dictionary.isEmpty {
         // The first part's codes are the file's (also after leading parts without strings).
-        dictionary = piece.dictionary
-        for (code, text) in dictionary.enumerated() { lookup[text] = UInt32(code) }
+        merge = DictionaryMerge(keeping: piece.dictionary)
         remaps.append(nil)
-        continue
+      } else {
+        remaps.append(merge.append(piece.dictionary))
       }
-      var remap = [UInt32](repeating: 0, count: piece.dictionary.count)
-      for (code, text) in piece.dictionary.enumerated() {
-        if let known = lookup[text] {
-          remap[code] = known
-        } else {
-          let new = UInt32(dictionary.count)
-          dictionary.append(text)
-          lookup[text] = new
-          remap[code] = new
-        }
-      }
-      remaps.append(remap)
     }
+    let dictionary = merge.dictionary
     let storage: DictionaryCodes
     switch DictionaryCodes.bitWidth(forEntries: dictionary.count) {
     case 8: storage = .u8(codes(pieces, remaps, total: total, as: UInt8.self))

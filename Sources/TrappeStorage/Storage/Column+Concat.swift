@@ -31,21 +31,9 @@ extension Column {
       guard a.unit == b.unit else { return nil }
       return .period(PeriodColumn(unit: a.unit, ordinals: a.ordinals + b.ordinals, validity: validity))
     case (.string(let a), .string(let b)):
-      var dictionary = a.dictionary
-      var lookup: [String: UInt32] = [:]
-      lookup.reserveCapacity(a.dictionary.count)
-      for (code, s) in a.dictionary.enumerated() where lookup[s] == nil { lookup[s] = UInt32(code) }
-      var remap = [UInt32](repeating: 0, count: b.dictionary.count)
-      for (code, s) in b.dictionary.enumerated() {
-        if let existing = lookup[s] {
-          remap[code] = existing
-        } else {
-          let new = UInt32(dictionary.count)
-          dictionary.append(s)
-          lookup[s] = new
-          remap[code] = new
-        }
-      }
+      var merge = DictionaryMerge(keeping: a.dictionary)
+      let remap = merge.append(b.dictionary)
+      let dictionary = merge.dictionary
       // The merged dictionary may need wider codes than either side: both are widened to 32
       // bits once and the result is sized to the merged dictionary.
       var codes = a.widenedCodes()
