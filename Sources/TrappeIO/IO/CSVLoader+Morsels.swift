@@ -10,7 +10,7 @@ import TrappeStorage
 extension CSVLoader {
   /// The bytes of one morsel of the one pass (the last takes the rest). Boundaries depend
   /// only on this and the file, never on the thread count.
-  static let morselBytes = 4 << 20
+  static let morselBytes = 2 << 20
 
   /// What one morsel of the one pass found: its rows in its own builders, and what the
   /// sequential pass would have noted over those rows.
@@ -195,6 +195,9 @@ extension CSVLoader {
     while target < count {
       guard let found = memchr(raw + target - 1, 10, count - target + 1) else { break }
       let next = UnsafeRawPointer(found) - UnsafeRawPointer(raw) + 1
+      // A page-cache folio is mapped whole on its first touch (up to 2 MiB): given back now,
+      // the cuts do not keep a block of every morsel mapped until that morsel is parsed.
+      releaseBlocks?(target - 1, next)
       if next >= count { break }
       starts.append(next)
       target = next + size
