@@ -316,6 +316,7 @@ struct CSVLoader {
     var recordStart = 0
     var firstExtra = 0
     var rows = 0
+    var parsedFrom = scanner.position
     try spans.withUnsafeMutableBufferPointer { (s) throws(CSVError) in
       while let fields = try scan(&scanner, s, &recordStart, &firstExtra) {
         if fields != columnCount {
@@ -325,7 +326,15 @@ struct CSVLoader {
         }
         try body(&self, s)
         rows += 1
-        if rows & 0xFFFF == 0 && isInterrupted() { throw .interrupted(file: name) }
+        if rows & 0xFFF == 0 {
+          // A mapped file's pages are given back every 4,096 records as they are parsed, so a
+          // morsel keeps a few hundred KiB of the file mapped, not all of its bytes.
+          if let release = releasePages {
+            release(parsedFrom, scanner.position)
+            parsedFrom = scanner.position
+          }
+          if rows & 0xFFFF == 0 && isInterrupted() { throw .interrupted(file: name) }
+        }
       }
     }
     return rows

@@ -187,10 +187,11 @@ struct ColumnBuilders {
     func values<T>(_ type: T.Type) -> [T] {
       [T](unsafeUninitializedCapacity: total) { buffer, initialized in
         var at = 0
+        var freed = FreedPieces()
         for piece in pieces {
           piece.copyValues(into: buffer, at: at)
           at += piece.count
-          piece.release()
+          freed.release(piece)
         }
         initialized = total
       }
@@ -220,10 +221,11 @@ struct ColumnBuilders {
       [T](unsafeUninitializedCapacity: total) { buffer, initialized in
         guard let base = buffer.baseAddress else { return }
         var at = 0
+        var freed = FreedPieces()
         for piece in pieces {
           piece.copyIntegers(into: base + at)
           at += piece.count
-          piece.release()
+          freed.release(piece)
         }
         initialized = total
       }
@@ -271,6 +273,7 @@ struct ColumnBuilders {
     [Code](unsafeUninitializedCapacity: total) { buffer, initialized in
       guard let base = buffer.baseAddress else { return }
       var at = 0
+      var freed = FreedPieces()
       for (piece, remap) in zip(pieces, remaps) {
         if let remap {
           remap.withUnsafeBufferPointer { piece.copyCodes(into: base + at, remap: $0) }
@@ -280,9 +283,25 @@ struct ColumnBuilders {
         // Null slots hold code 0, as in a load of one part.
         piece.forEachNull { buffer[at + $0] = 0 }
         at += piece.count
-        piece.release()
+        freed.release(piece)
       }
       initialized = total
+    }
+  }
+
+  /// Releases the pieces of a column as the join copies them, and gives their pages back every
+  /// MiB: the column's final copy is touched as the pieces are freed, so without it both would
+  /// be resident in full (4 MB more at the end of a 1M-row load of person ids).
+  private struct FreedPieces {
+    private var bytes = 0
+
+    mutating func release(_ piece: ColumnBuffer) {
+      bytes += piece.byteCount
+      piece.release()
+      if bytes >= 1 << 20 {
+        ProcessMemory.returnFreedMemory()
+        bytes = 0
+      }
     }
   }
 }
