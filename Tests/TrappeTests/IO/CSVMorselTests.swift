@@ -194,6 +194,11 @@ import TrappeTestSupport
     let dir = try TemporaryDirectory()
     var big = "id,by,n\n"
     for i in 0..<3_000 { big += "\(i),\"By \(i % 13)\",\(i % 97)\n" }
+    // Two 2 MiB morsels of over 4,096 records each, with UTF-8 letters: the map's pages are
+    // given back as the records are parsed and after each 256 KiB slice of the UTF-8 check.
+    var large = "id,by,n\n"
+    for i in 0..<150_000 { large += "\(i),Kø \(i % 13),\(i % 97)\n" }
+    let largeBytes = Array(large.utf8)
     let cases: [(String, [UInt8])] = [
       ("plain", Array("a;b\n1;2,5\n3;4\n".utf8)),
       ("bom", [0xEF, 0xBB, 0xBF] + Array("a,b\r\n1,x\r\n".utf8)),
@@ -210,6 +215,9 @@ import TrappeTestSupport
       ("ragged then latin1", Array(("id,by,n\n1,2\n" + big.dropFirst(8)).utf8) + [0xE9] + Array(",x,1\n".utf8)),
       ("utf8 then stray byte", Array(("id,by,n\n1,København,2\n" + big.dropFirst(8)).utf8) + [0xE9] + Array(",x,1\n".utf8)),
       ("bad value then latin1", Array((big + "3000,By,x\n").utf8) + [0xE9] + Array(",x,1\n".utf8)),
+      ("large", largeBytes),
+      // A stray byte in the fifth slice of the first morsel's check: the copying path reads it.
+      ("large latin1", Array(largeBytes[..<1_200_000]) + [0xF8] + Array(largeBytes[1_200_000...])),
     ]
     for (name, bytes) in cases {
       let path = dir.path + "/\(name).csv"
@@ -230,7 +238,7 @@ import TrappeTestSupport
         mapped = true
       }
       let copied = ["cr only", "latin1", "utf16", "latin1 late", "latin1 header", "ragged then latin1"]
-        + ["utf8 then stray byte", "bad value then latin1"]
+        + ["utf8 then stray byte", "bad value then latin1", "large latin1"]
       #expect(mapped == !copied.contains(name), "\(name)")
     }
   }
