@@ -37,6 +37,9 @@ extension CSVReader {
     try requireMemory(size.multipliedReportingOverflow(by: 3).partialValue, file: name, size: size)
     guard let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), mapped != MAP_FAILED else { return nil }
     defer { munmap(mapped, size) }
+    // A page-cache folio of 2 MiB (left by a program that read the file with large reads) is
+    // otherwise mapped whole on the first touch, and only part of it given back by a morsel.
+    _ = madvise(mapped, size, MADV_NOHUGEPAGE)
     let base = mapped.assumingMemoryBound(to: UInt8.self)
     let buffer = UnsafeBufferPointer(start: UnsafePointer(base), count: size)
     let page = Int(sysconf(Int32(_SC_PAGESIZE)))
