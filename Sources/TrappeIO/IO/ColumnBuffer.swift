@@ -18,7 +18,7 @@ import TrappeStorage
 /// narrows a piece to what it holds: ints to the narrowest width of its range, codes to the
 /// width of its dictionary, no capacity slack. Appending after that is a programming error.
 /// One thread owns a buffer from its creation to its join, and no two accesses of a property
-/// overlap: its properties skip the runtime's exclusivity checks, which were 3 % of a load.
+/// overlap: its properties skip the runtime's exclusivity checks (2.6 % of a 10M-row load).
 final class ColumnBuffer {
   enum Kind {
     case int64, double, bool, string, period
