@@ -121,7 +121,7 @@ extension CSVLoader {
         failure: .interrupted(file: name))
     }
     // Morsels start at record starts, after a line feed, so no character spans two of them.
-    if checksUTF8 && !isUTF8(from: checkFrom, to: to) {
+    if checksUTF8 && TextDecoding.firstInvalidUTF8(UnsafeBufferPointer(start: base, count: to), from: checkFrom) != nil {
       releasePages?(from, to)
       var result = MorselResult(
         columns: columns, rows: 0, broken: broken, observed: observed, outOfRange: outOfRange, pending: nil,
@@ -183,24 +183,6 @@ extension CSVLoader {
     return MorselResult(
       columns: columns, rows: rows, broken: broken, observed: observed, outOfRange: outOfRange, pending: pending,
       failure: failure)
-  }
-
-  /// Whether bytes `from..<to` (`from` starts a character) are UTF-8, checked in slices of
-  /// about 256 KiB that end after a line feed (no character spans two), a mapped file's pages
-  /// given back after each slice: the parse maps them again a few at a time.
-  private func isUTF8(from: Int, to: Int) -> Bool {
-    let slice = 256 << 10
-    var at = from
-    while at < to {
-      var end = to
-      if to - at > 2 * slice, let lineFeed = memchr(base + at + slice, 10, to - at - slice) {
-        end = UnsafeRawPointer(lineFeed) - UnsafeRawPointer(base) + 1
-      }
-      if TextDecoding.firstInvalidUTF8(UnsafeBufferPointer(start: base, count: end), from: at) != nil { return false }
-      releasePages?(at, end)
-      at = end
-    }
-    return true
   }
 
   /// Line starts from `from`, one after the first line feed at or past every `size` bytes: the

@@ -195,7 +195,7 @@ import TrappeTestSupport
     var big = "id,by,n\n"
     for i in 0..<3_000 { big += "\(i),\"By \(i % 13)\",\(i % 97)\n" }
     // Two 2 MiB morsels of over 4,096 records each, with UTF-8 letters: the map's pages are
-    // given back as the records are parsed and after each 256 KiB slice of the UTF-8 check.
+    // given back every 4,096 records as they are parsed.
     var large = "id,by,n\n"
     for i in 0..<150_000 { large += "\(i),Kø \(i % 13),\(i % 97)\n" }
     let largeBytes = Array(large.utf8)
@@ -216,7 +216,7 @@ import TrappeTestSupport
       ("utf8 then stray byte", Array(("id,by,n\n1,København,2\n" + big.dropFirst(8)).utf8) + [0xE9] + Array(",x,1\n".utf8)),
       ("bad value then latin1", Array((big + "3000,By,x\n").utf8) + [0xE9] + Array(",x,1\n".utf8)),
       ("large", largeBytes),
-      // A stray byte in the fifth slice of the first morsel's check: the copying path reads it.
+      // A stray byte 1.2 MB into the first morsel: the copying path reads it.
       ("large latin1", Array(largeBytes[..<1_200_000]) + [0xF8] + Array(largeBytes[1_200_000...])),
     ]
     for (name, bytes) in cases {
