@@ -7,4 +7,11 @@ package enum Environment {
     guard let raw = getenv(name) else { return nil }
     return String(cString: raw)
   }
+
+  /// The value of `name` as a positive whole number, or nil when unset or anything else (the
+  /// test and measuring overrides of thresholds read it this way).
+  package static func positiveInt(_ name: String) -> Int? {
+    guard let text = value(name), let n = Int(text), n > 0 else { return nil }
+    return n
+  }
 }

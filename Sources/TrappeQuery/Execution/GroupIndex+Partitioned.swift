@@ -13,20 +13,12 @@ extension GroupIndex {
   /// measuring the threshold, and for tests that send small tables here with the normal chunk
   /// size). Both paths give the same index and the same counts, so the choice never shows in a
   /// result.
-  static let parallelPartitionMinRows: Int = {
-    guard let text = Environment.value("TRAPPE_PARALLEL_PARTITION_ROWS"), let n = Int(text), n > 0 else {
-      return 1 << 18
-    }
-    return n
-  }()
+  static let parallelPartitionMinRows = Environment.positiveInt("TRAPPE_PARALLEL_PARTITION_ROWS") ?? 1 << 18
 
   /// For tests only (Scripts/difftest runs small tables through the partitioned path): the
   /// environment variable `TRAPPE_PARTITION_ROWS`, from which number of rows every hashed
   /// grouping partitions (4 partitions, chunks of 64 rows), whatever its estimate; nil when unset.
-  static let testPartitionRows: Int? = {
-    guard let text = Environment.value("TRAPPE_PARTITION_ROWS"), let n = Int(text), n > 0 else { return nil }
-    return n
-  }()
+  static let testPartitionRows = Environment.positiveInt("TRAPPE_PARTITION_ROWS")
   /// Distinct keys a partition is cut for: a table of 16,384 slots of 16 bytes (256 KiB) stays in cache.
   static let keysPerPartition = 1 << 13
   /// Rows per chunk of the partitioning passes: a multiple of 64, so chunks never share a word of a bitmap.

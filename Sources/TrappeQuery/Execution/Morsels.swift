@@ -16,7 +16,7 @@ package enum Morsels {
   /// runs small tables in many morsels), the environment variable `TRAPPE_MORSEL_ROWS`, rounded up
   /// to a multiple of 64.
   package static let configuredRows: Int = {
-    guard let text = Environment.value("TRAPPE_MORSEL_ROWS"), let n = Int(text), n > 0 else { return defaultRows }
+    guard let n = Environment.positiveInt("TRAPPE_MORSEL_ROWS") else { return defaultRows }
     return (n + 63) / 64 * 64
   }()
 

@@ -7,12 +7,7 @@ extension CountDistinctAggregate {
   /// pairs on all threads (``sharedBitset``) when ``Parallelism/threads`` is more than one. The
   /// environment variable `TRAPPE_PARALLEL_BITSET_ROWS` overrides it (for measuring, and for
   /// tests that send small tables there).
-  static let sharedBitsetMinRows: Int = {
-    guard let text = Environment.value("TRAPPE_PARALLEL_BITSET_ROWS"), let n = Int(text), n > 0 else {
-      return 1 << 18
-    }
-    return n
-  }()
+  static let sharedBitsetMinRows = Environment.positiveInt("TRAPPE_PARALLEL_BITSET_ROWS") ?? 1 << 18
 
   /// The most groups ``sharedBitset`` counts for: every chunk keeps a count per group.
   static let sharedBitsetMaxGroups = 1024

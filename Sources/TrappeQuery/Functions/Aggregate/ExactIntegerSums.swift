@@ -9,10 +9,7 @@ enum ExactIntegerSums {
   /// of its own, added per group afterwards); below it one range, all rows. The environment
   /// variable `TRAPPE_PARALLEL_SUM_ROWS` overrides it (tests and Scripts/difftest send small
   /// tables through the ranges with it); the result is the same either way.
-  static let parallelMinRows: Int = {
-    guard let text = Environment.value("TRAPPE_PARALLEL_SUM_ROWS"), let n = Int(text), n > 0 else { return 1 << 18 }
-    return n
-  }()
+  static let parallelMinRows = Environment.positiveInt("TRAPPE_PARALLEL_SUM_ROWS") ?? 1 << 18
 
   /// Groups per morsel when the partial sums are added up.
   static let mergeGroups = 1 << 14
