@@ -195,9 +195,11 @@ extension CSVLoader {
     while target < count {
       guard let found = memchr(raw + target - 1, 10, count - target + 1) else { break }
       let next = UnsafeRawPointer(found) - UnsafeRawPointer(raw) + 1
-      // A page-cache folio is mapped whole on its first touch (up to 2 MiB): given back now,
-      // the cuts do not keep a block of every morsel mapped until that morsel is parsed.
-      releaseBlocks?(target - 1, next)
+      // A page-cache folio is mapped whole on its first touch (up to 2 MiB, aligned in the
+      // file): its block is given back now (no morsel is parsed yet), so the cuts do not keep
+      // a block of every morsel mapped until that morsel is parsed.
+      let block = 2 << 20
+      releasePages?((target - 1) / block * block, Swift.min(count, (next + block - 1) / block * block))
       if next >= count { break }
       starts.append(next)
       target = next + size

@@ -43,11 +43,9 @@ struct CSVLoader {
   var morselSize: Int?
   /// Set by tests: told what the morsels' pieces hold when they are joined.
   var probe: CSVLoadProbe?
-  /// Gives back the memory of bytes `from..<to` once parsed (set for a memory-mapped file).
+  /// Gives back the memory of the whole pages inside bytes `from..<to` once they are no longer
+  /// read (set for a memory-mapped file; touching them again reads them from the page cache).
   var releasePages: ((Int, Int) -> Void)?
-  /// Gives back the memory of the 2 MiB blocks of the file that hold bytes `from..<to` (set for
-  /// a memory-mapped file); called only while no morsel is parsed, by the cut at line feeds.
-  var releaseBlocks: ((Int, Int) -> Void)?
   /// Whether the bytes are not known to be UTF-8 (a memory-mapped file): each morsel of the
   /// one pass then checks its own bytes (and the first one the header's) just before parsing
   /// them, instead of a separate pass over the file before the load.

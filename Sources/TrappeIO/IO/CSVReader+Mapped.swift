@@ -62,10 +62,6 @@ extension CSVReader {
       isInterrupted: isInterrupted)
     loader.firstLine = noticeEnd == nil ? 1 : 2
     loader.releasePages = { from, to in release(base, from, to, page: page) }
-    loader.releaseBlocks = { from, to in
-      let block = 2 << 20
-      release(base, from / block * block, min(size, (to + block - 1) / block * block), page: page)
-    }
     // The one pass checks the bytes are UTF-8 morsel by morsel as it parses them; a load that
     // ends any other way checks the whole file after, and gives it to the copying path when
     // it is not UTF-8 (as if it had been checked first: that path decodes it, and reports
