@@ -25,15 +25,24 @@ import Testing
     #expect(result.counts == (0..<groupCount).map { counts[Int32($0)] ?? 0 })
   }
 
-  @Test func manyGroupsWithNullsAndWithout() {
-    var state: UInt64 = 99
+  /// `rows` rows from a 64-bit LCG seeded with `seed`: group ids below `groups`, values
+  /// `(state >> shift) - offset`, NULL where `row % nullEvery == nullAt`.
+  private func lcgRows(
+    seed: UInt64, rows: Int, groups: UInt64, nullEvery: Int, nullAt: Int, shift: UInt64, offset: Int64
+  ) -> (raw: [Int64?], groupOf: [Int32]) {
+    var state = seed
     var groupOf: [Int32] = []
     var raw: [Int64?] = []
-    for row in 0..<50_000 {
+    for row in 0..<rows {
       state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      groupOf.append(Int32((state >> 33) % 5_000))
-      raw.append(row % 37 == 1 ? nil : Int64(state >> 50) - 4_000)
+      groupOf.append(Int32((state >> 33) % groups))
+      raw.append(row % nullEvery == nullAt ? nil : Int64(state >> shift) - offset)
     }
+    return (raw, groupOf)
+  }
+
+  @Test func manyGroupsWithNullsAndWithout() {
+    let (raw, groupOf) = lcgRows(seed: 99, rows: 50_000, groups: 5_000, nullEvery: 37, nullAt: 1, shift: 50, offset: 4_000)
     check(raw, groupOf: groupOf, groupCount: 5_000)
     check(raw.map { $0 ?? 7 }, groupOf: groupOf, groupCount: 5_000)
   }
@@ -48,14 +57,7 @@ import Testing
   /// Row ranges summed separately (as on several threads) add up to the one-range totals, also
   /// when a partial sum leaves Int64 in one range only, or the whole sum does but no range's does.
   @Test func rowRangesAddUpExactly() {
-    var state: UInt64 = 7
-    var groupOf: [Int32] = []
-    var raw: [Int64?] = []
-    for row in 0..<30_001 {
-      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      groupOf.append(Int32((state >> 33) % 1_000))
-      raw.append(row % 11 == 3 ? nil : Int64(state >> 48) - 30_000)
-    }
+    let (raw, groupOf) = lcgRows(seed: 7, rows: 30_001, groups: 1_000, nullEvery: 11, nullAt: 3, shift: 48, offset: 30_000)
     for ranges in [1, 2, 3, 8] {
       check(raw, groupOf: groupOf, groupCount: 1_000, ranges: ranges)
       check(raw.map { $0 ?? -5 }, groupOf: groupOf, groupCount: 1_000, ranges: ranges)
