@@ -22,8 +22,10 @@ let package = Package(
     .executable(name: "trappe-datagen", targets: ["trappe-datagen"]),
   ],
   targets: [
+    // Processor hints Swift has no spelling for (cache prefetch), as inline C.
+    .target(name: "CTrappeHints"),
     // Diagnostics, source ranges, interrupt flag, environment, number and text formatting, identifier quoting.
-    module("TrappeBase", [], linkerSettings: [.linkedLibrary("m")]),
+    module("TrappeBase", ["CTrappeHints"], linkerSettings: [.linkedLibrary("m")]),
     // Typed columns, tables, periods, values.
     module("TrappeStorage", ["TrappeBase"]),
     // CSV in, exports and box rendering out, the columnar cache file, atomic writes.
@@ -57,10 +59,17 @@ let package = Package(
     .target(name: "LineEditing", dependencies: ["CLibEdit", "TrappeBase"]),
     // Release builds link the Swift runtime into the shell: it then maps and touches 2.6 MiB
     // less at start (10.6 against 13.3 MiB resident) and starts in 5.9 ms instead of 8.7 ms.
+    // The toolchain's lld packs the 24,000 relative relocations of the position-independent
+    // binary (DT_RELR, glibc 2.36+): 5 KiB for the loader to read instead of 580 KiB, so
+    // 0.55 MiB less resident at start, with address-space randomisation kept.
     .executableTarget(
       name: "trappe",
       dependencies: ["TrappeBase", "TrappeStorage", "TrappeIO", "TrappeDatasets", "TrappeShell", "LineEditing"],
-      linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]),
+      linkerSettings: [
+        .unsafeFlags(
+          ["-static-stdlib", "-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs"],
+          .when(configuration: .release))
+      ]),
     .executableTarget(name: "trappe-datagen", dependencies: ["TrappeBase", "TrappeDatagen"]),
     // What both test targets share: a session with captured output, and the repository root.
     .target(

@@ -28,11 +28,7 @@ extension GroupIndex {
         Parallelism.forEachMorsel(pieces) { piece in
           var at = piece * perPiece
           for j in (piece * perPiece)..<((piece + 1) * perPiece) {
-            var z = 0x5EED_0F_7AB1E &+ UInt64(j + 1) &* 0x9E37_79B9_7F4A_7C15
-            z = (z ^ (z &>> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z &>> 27)) &* 0x94D0_49BB_1331_11EB
-            z ^= z &>> 31
-            if let k = key(Int(z % UInt64(rows))) {
+            if let k = key(sampleRow(j, rows: rows)) {
               out[at] = k
               at += 1
             }
@@ -68,6 +64,17 @@ extension GroupIndex {
     if pairs == 0 { return rows }
     let estimate = Double(s) * Double(s - 1) / (2 * Double(pairs))
     return Swift.min(rows, Swift.max(distinct, Int(estimate.rounded(.up))))
+  }
+
+  /// The row of draw `j` among `rows` rows: SplitMix64's output for state `seed + (j + 1) * γ`,
+  /// scaled to `0..<rows` by the high half of a 128-bit product (no division).
+  @inline(__always)
+  static func sampleRow(_ j: Int, rows: Int) -> Int {
+    var z = 0x5EED_0F_7AB1E &+ UInt64(j + 1) &* 0x9E37_79B9_7F4A_7C15
+    z = (z ^ (z &>> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z &>> 27)) &* 0x94D0_49BB_1331_11EB
+    z ^= z &>> 31
+    return Int(truncatingIfNeeded: z.multipliedFullWidth(by: UInt64(rows)).high)
   }
 
   /// The number of hash slots (a power of two, at least 4,096) that holds `expected` keys at

@@ -2,14 +2,12 @@ import TrappeBase
 import TrappeStorage
 
 extension GroupIndex {
-  /// Groups keys of any range through an open-addressing hash table on their `Int64` images.
+  /// Groups keys of any range through open-addressing hash tables on their `Int64` images
+  /// (``KeyNumbering``), numbering groups in order of first appearance.
   ///
-  /// The table stores `(key, id + 1)` pairs side by side in one `[Int64]`
-  /// (0 in the id half marks an empty slot), probes linearly from a
-  /// Fibonacci hash, and doubles when half full. NULL rows share one group
-  /// outside the table. The table starts at the size ``estimatedDistinct(rows:key:)``
-  /// asks for, so a good estimate means no rehash at all. From ``partitionMinRows`` rows with
-  /// an estimate too large for a table in cache it groups hash partitions instead
+  /// Tables start at the size ``estimatedDistinct(rows:key:)`` asks for, so a good estimate means
+  /// no rehash at all. One table serves small inputs and one thread. From ``partitionMinRows``
+  /// rows with an estimate too large for a table in cache it groups hash partitions instead
   /// (``partitioned(_:validity:expected:bits:chunkRows:threads:)``), with the same result.
   static func hashed<T: GroupKeyRepresentable>(_ values: [T], validity: ValidityMask) -> GroupIndex {
     let n = values.count
@@ -23,75 +21,22 @@ extension GroupIndex {
       let chunkRows = testPartitionRows == nil ? partitionChunkRows : 64
       return partitioned(values, validity: validity, expected: expected, bits: bits, chunkRows: chunkRows)
     }
-    var capacity = hashCapacity(expected: expected)
-    var shift = UInt64(64 - capacity.trailingZeroBitCount)
-    // Read at random: from the scratch pool, in huge pages when large (see ``ScratchPool``).
-    var table = emptyTable(capacity: capacity)
-    var used = 0
+    var numbering = KeyNumbering(expected: expected, rows: n)
     var groupOf = [Int32](repeating: 0, count: n)
-    var firstRow: [Int32] = []
-    firstRow.reserveCapacity(Swift.min(n, expected + 1))
-    var nullId: Int32 = -1
-    var next: Int32 = 0
-    var row = 0
-    var stopped = false
-    values.withUnsafeBufferPointer { v in
-      groupOf.withUnsafeMutableBufferPointer { g in
-        validity.withValidityWords { bits in
-          while row < n {
-            let limit = capacity / 2
-            let mask = capacity - 1
-            table.withBuffer { t in
-              while row < n && used < limit {
-                if row & (pollInterval - 1) == 0 && row > 0 && Interrupt.isRequested {
-                  stopped = true
-                  return
-                }
-                if !bits.isValid(row) {
-                  if nullId < 0 {
-                    nullId = next
-                    next &+= 1
-                    firstRow.append(Int32(truncatingIfNeeded: row))
-                  }
-                  g[row] = nullId
-                  row &+= 1
-                  continue
-                }
-                let key = v[row].groupKey
-                var slot = hashSlot(key, shift: shift)
-                while true {
-                  let stored = t[slot &* 2 &+ 1]
-                  if stored == 0 {
-                    t[slot &* 2] = key
-                    t[slot &* 2 &+ 1] = Int64(next) &+ 1
-                    g[row] = next
-                    next &+= 1
-                    used &+= 1
-                    firstRow.append(Int32(truncatingIfNeeded: row))
-                    break
-                  }
-                  if t[slot &* 2] == key {
-                    g[row] = Int32(truncatingIfNeeded: stored &- 1)
-                    break
-                  }
-                  slot = (slot &+ 1) & mask
-                }
-                row &+= 1
-              }
-            }
-            if stopped { return }
-            if row < n {
-              capacity *= 2
-              shift -= 1
-              table = rehash(table, capacity: capacity, shift: shift)
-            }
-          }
-        }
+    let done = values.withUnsafeBufferPointer { v in
+      validity.withValidityWords { bits in
+        groupOf.withUnsafeMutableBufferPointer { g in numbering.number(v, bits, rows: 0..<n, into: g) }
       }
     }
-    if stopped { return GroupIndex.stopped(rowCount: n) }
-    return GroupIndex(groupOf: groupOf, groupCount: Int(next), firstRow: firstRow)
+    if !done { return GroupIndex.stopped(rowCount: n) }
+    return GroupIndex(groupOf: groupOf, groupCount: Int(numbering.count), firstRow: numbering.firstRow)
   }
+
+  /// Rows ahead whose slot a loop over a table beyond the cache prefetches (``KeyNumbering``,
+  /// ``ExactIntegerSums``): far enough for the load to arrive, near enough that it is still in
+  /// cache when the row comes. `TRAPPE_PREFETCH` overrides it, for measuring (a distance
+  /// beyond the rows turns prefetching off); values never depend on it.
+  static let prefetchDistance = Environment.positiveInt("TRAPPE_PREFETCH") ?? 16
 
   /// The home slot of `key` in a table of `2^(64 - shift)` slots.
   @inline(__always)

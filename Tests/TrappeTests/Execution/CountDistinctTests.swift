@@ -130,7 +130,8 @@ import Testing
   }
 
   /// The estimate drawn in pieces on any number of threads is the one of the serial SplitMix64
-  /// stream, computed here with a dictionary of the sampled keys (NULL rows left out).
+  /// stream scaled to the rows by a 128-bit product, computed here with a dictionary of the
+  /// sampled keys (NULL rows left out).
   @Test func distinctEstimateMatchesTheSerialSampleOnAnyThreads() {
     func reference(rows: Int, key: (Int) -> Int64?) -> Int {
       var state: UInt64 = 0x5EED_0F_7AB1E
@@ -142,7 +143,8 @@ import Testing
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         z ^= z >> 31
-        if let k = key(Int(z % UInt64(rows))) {
+        // Scaled to 0..<rows by the high half of z * rows.
+        if let k = key(Int(z.multipliedFullWidth(by: UInt64(rows)).high)) {
           seen[k, default: 0] += 1
           s += 1
         }

@@ -47,6 +47,15 @@ import Testing
     check(raw.map { $0 ?? 7 }, groupOf: groupOf, groupCount: 5_000)
   }
 
+  /// 40,000 groups take 80,000 slots of sums and counts, past ``ExactIntegerSums/prefetchFromSlots``:
+  /// the loop that prefetches later rows' sums (rows without NULLs) must add the same, also past Int64.
+  @Test func groupsBeyondTheCacheSumAsFewGroups() {
+    #expect(2 * 40_000 >= ExactIntegerSums.prefetchFromSlots)
+    let (raw, groupOf) = lcgRows(seed: 5, rows: 200_000, groups: 40_000, nullEvery: 1, nullAt: 1, shift: 2, offset: 0)
+    check(raw, groupOf: groupOf, groupCount: 40_000, ranges: 1)
+    check(raw, groupOf: groupOf, groupCount: 40_000, ranges: 2)
+  }
+
   @Test func sumsPastInt64InSomeGroups() {
     let raw: [Int64?] = [Int64.max, 5, Int64.max, nil, -3, Int64.min, Int64.min, 2]
     let groupOf: [Int32] = [0, 1, 0, 2, 1, 3, 3, 0]

@@ -74,6 +74,42 @@ import Testing
     #expect((0..<20_000).allSatisfy { index.groupOf[$0] == Int32($0 % 9_000) })
   }
 
+  /// A numbering started for 10 keys doubles its table several times on 50,000 rows with 12,007
+  /// keys and NULLs, and still numbers in order of first appearance (checked with a dictionary).
+  @Test func keyNumberingGrowsFromATinyTable() {
+    let raw: [Int64?] = (0..<50_000).map { (row: Int) -> Int64? in
+      if row % 41 == 3 { return nil }
+      let key = (row &* 7_919) % 12_007
+      return Int64(key) * -1_000_003
+    }
+    guard case .int64(let c) = TestColumns.ints(raw) else {
+      Issue.record("not an integer column")
+      return
+    }
+    var seen: [Int64?: Int32] = [:]
+    var expectedGroupOf: [Int32] = []
+    var expectedFirst: [Int32] = []
+    for (row, key) in raw.enumerated() {
+      if seen[key] == nil {
+        seen[key] = Int32(seen.count)
+        expectedFirst.append(Int32(row))
+      }
+      expectedGroupOf.append(seen[key] ?? -1)
+    }
+    var numbering = GroupIndex.KeyNumbering(expected: 10, rows: raw.count)
+    var groupOf = [Int32](repeating: -1, count: raw.count)
+    let values = c.widenedValues()
+    let done = values.withUnsafeBufferPointer { v in
+      c.validity.withValidityWords { bits in
+        groupOf.withUnsafeMutableBufferPointer { g in numbering.number(v, bits, rows: 0..<raw.count, into: g) }
+      }
+    }
+    #expect(done)
+    #expect(Int(numbering.count) == 12_008)
+    #expect(groupOf == expectedGroupOf)
+    #expect(numbering.firstRow == expectedFirst)
+  }
+
   @Test func doubleKeyFoldsSignedZeroAndNaN() {
     let index = GroupIndex.build(keys: [doubles([0.0, -0.0, 1.5, .nan, -.nan, nil, 1.5, nil])])
     #expect(index.groupOf == [0, 0, 1, 2, 2, 3, 1, 3])
