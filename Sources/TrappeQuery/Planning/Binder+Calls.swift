@@ -39,8 +39,8 @@ extension Binder {
       return .coalesce(values, type)
     }
     guard let function = ScalarFunction(rawValue: lowered) else {
-      throw error("unknown function '\(name)'", at: nameRange, hints: ["type .help functions for the list"])
-        .suggesting(Suggestion.nearest(to: lowered, in: FunctionCatalog.allNames))
+      throw error("unknown function '\(name)'", at: nameRange, hints: FunctionCatalog.unknownHints(for: name))
+        .suggesting(FunctionCatalog.suggestion(for: name))
     }
     let numeric: [DataType] = [.int64, .double]
     switch function {

@@ -116,11 +116,19 @@ extension Binder {
     return .project(aggregateNode, outputs)
   }
 
-  /// Fails with a clear message when a summarize item uses a column outside the keys and aggregates.
+  /// Fails with a clear message when a summarize item calls an unknown function, or uses a column
+  /// outside the keys and aggregates.
   func requireGrouped(_ expression: Expression, post: BindingScope, input: BindingScope, keys: [NamedExpression])
     throws(Diagnostic)
   {
     var failure: Diagnostic?
+    // A call to a function Trappe does not have is the error, not the columns it was given.
+    expression.visitNodes { node in
+      if failure == nil, case .call(let name, let nameRange, _, _) = node.kind, !FunctionCatalog.isKnown(name) {
+        failure = error("unknown function '\(name)'", at: nameRange, hints: FunctionCatalog.unknownHints(for: name))
+          .suggesting(FunctionCatalog.suggestion(for: name))
+      }
+    }
     expression.visitColumns { name, range in
       if failure == nil, post.index(of: name) == nil, input.index(of: name) != nil {
         failure = error(
@@ -219,27 +227,34 @@ extension Binder {
 extension Expression {
   /// Calls `visit` with the name and range of every column reference.
   func visitColumns(_ visit: (String, SourceRange) -> Void) {
+    visitNodes { node in
+      if case .column(let name, _) = node.kind { visit(name, node.range) }
+    }
+  }
+
+  /// Calls `visit` with this expression and every expression inside it, outer before inner.
+  func visitNodes(_ visit: (Expression) -> Void) {
+    visit(self)
     switch kind {
-    case .column(let name, _): visit(name, range)
-    case .unary(_, let e), .isNull(let e, _): e.visitColumns(visit)
+    case .unary(_, let e), .isNull(let e, _): e.visitNodes(visit)
     case .binary(_, let a, let b):
-      a.visitColumns(visit)
-      b.visitColumns(visit)
+      a.visitNodes(visit)
+      b.visitNodes(visit)
     case .inList(let e, let items, _):
-      e.visitColumns(visit)
-      for item in items { item.visitColumns(visit) }
+      e.visitNodes(visit)
+      for item in items { item.visitNodes(visit) }
     case .between(let x, let a, let b, _):
-      x.visitColumns(visit)
-      a.visitColumns(visit)
-      b.visitColumns(visit)
+      x.visitNodes(visit)
+      a.visitNodes(visit)
+      b.visitNodes(visit)
     case .call(_, _, let arguments, _):
-      for argument in arguments { argument.visitColumns(visit) }
+      for argument in arguments { argument.visitNodes(visit) }
     case .caseWhen(let branches, let otherwise):
       for branch in branches {
-        branch.condition.visitColumns(visit)
-        branch.value.visitColumns(visit)
+        branch.condition.visitNodes(visit)
+        branch.value.visitNodes(visit)
       }
-      otherwise?.visitColumns(visit)
+      otherwise?.visitNodes(visit)
     default: break
     }
   }
