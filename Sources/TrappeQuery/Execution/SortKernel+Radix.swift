@@ -59,64 +59,81 @@ extension SortKernel {
   private static let digitBits = 11
   private static let bucketCount = 1 << 11
 
+  /// Rows from which a radix pass counts and scatters on all threads; `TRAPPE_PARALLEL_SORT_ROWS`
+  /// overrides it (the tests send small sorts through the threads with it).
+  static let parallelMinRows = Environment.positiveInt("TRAPPE_PARALLEL_SORT_ROWS") ?? 1 << 17
+
   /// Stable LSD radix sort of `perm` by `keys` (keys given in perm order), 11 bits per pass.
   ///
-  /// Returns false when Ctrl-C stopped it; `perm` then holds the order after the last whole pass.
+  /// From ``parallelMinRows`` rows on several threads each pass cuts the rows into one range per
+  /// thread (at most 8): every range counts its digits, and scatters its rows from where the
+  /// ranges before it end in each bucket, which is exactly where one thread puts them, so the
+  /// order is the same on any number of threads. Returns false when Ctrl-C stopped it; `perm`
+  /// then holds the order after the last whole pass.
   private static func radixSort(keys: [UInt64], bitWidth: Int, perm: inout [Int32]) -> Bool {
     let n = keys.count
     let passes = (bitWidth + digitBits - 1) / digitBits
     if passes == 0 { return true }
     if Interrupt.isRequested { return false }
     let mask = UInt64(bucketCount - 1)
-    // All histograms in one read of the keys.
-    var counts = [Int](repeating: 0, count: passes * bucketCount)
-    var finished = true
-    counts.withUnsafeMutableBufferPointer { c in
-      keys.withUnsafeBufferPointer { k in
-        finished = Interrupt.forEachChunk(of: n, size: pollInterval) { rows in
-          for i in rows {
-            var key = k[i]
-            for pass in 0..<passes {
-              c[pass &* bucketCount &+ Int(key & mask)] &+= 1
-              key &>>= UInt64(digitBits)
-            }
+    let threads = Parallelism.threads
+    let ranges = threads > 1 && n >= parallelMinRows ? Swift.min(threads, 8) : 1
+    let cut = (0...ranges).map { $0 * n / ranges }
+    var sourceKeys = keys
+    var targetKeys = [UInt64](unsafeUninitializedCapacity: n) { _, initialized in initialized = n }
+    var targetPerm = [Int32](unsafeUninitializedCapacity: n) { _, initialized in initialized = n }
+    // Range r's count, then its first slot, of each bucket: `offsets[r * bucketCount + bucket]`.
+    var offsets = [Int](repeating: 0, count: ranges * bucketCount)
+    var finished = [Bool](repeating: true, count: ranges)
+    for pass in 0..<passes {
+      if Interrupt.isRequested { return false }
+      let shift = UInt64(pass * digitBits)
+      let last = pass == passes - 1
+      offsets.withUnsafeMutableBufferPointer { off in
+        sourceKeys.withUnsafeBufferPointer { sk in
+          Parallelism.forEachMorsel(ranges) { r in
+            let counts = UnsafeMutableBufferPointer(rebasing: off[(r * bucketCount)..<((r + 1) * bucketCount)])
+            counts.update(repeating: 0)
+            for i in cut[r]..<cut[r + 1] { counts[Int((sk[i] &>> shift) & mask)] &+= 1 }
           }
         }
       }
-    }
-    if !finished { return false }
-    var sourceKeys = keys
-    var targetKeys = [UInt64](repeating: 0, count: n)
-    var targetPerm = [Int32](repeating: 0, count: n)
-    for pass in 0..<passes {
-      if Interrupt.isRequested { return false }
-      let base = pass * bucketCount
-      var offsets = [Int](repeating: 0, count: bucketCount)
-      var skip = false
+      // Slots: bucket by bucket, and within a bucket range by range.
       var running = 0
+      var skip = false
       for bucket in 0..<bucketCount {
-        let c = counts[base + bucket]
-        if c == n { skip = true; break }
-        offsets[bucket] = running
-        running += c
+        var total = 0
+        for r in 0..<ranges { total &+= offsets[r * bucketCount + bucket] }
+        if total == n {
+          skip = true
+          break
+        }
+        for r in 0..<ranges {
+          let count = offsets[r * bucketCount + bucket]
+          offsets[r * bucketCount + bucket] = running
+          running &+= count
+        }
       }
+      // Every row has the same digit: this pass keeps the order.
       if skip { continue }
-      let shift = UInt64(pass * digitBits)
-      let last = pass == passes - 1
-      var finished = true
       offsets.withUnsafeMutableBufferPointer { off in
         sourceKeys.withUnsafeBufferPointer { sk in
           perm.withUnsafeBufferPointer { sp in
             targetKeys.withUnsafeMutableBufferPointer { tk in
               targetPerm.withUnsafeMutableBufferPointer { tp in
-                finished = Interrupt.forEachChunk(of: n, size: pollInterval) { rows in
-                  for i in rows {
-                    let key = sk[i]
-                    let bucket = Int((key &>> shift) & mask)
-                    let slot = off[bucket]
-                    off[bucket] = slot &+ 1
-                    if !last { tk[slot] = key }
-                    tp[slot] = sp[i]
+                finished.withUnsafeMutableBufferPointer { done in
+                  Parallelism.forEachMorsel(ranges) { r in
+                    let at = off.baseAddress! + r * bucketCount
+                    done[r] = Interrupt.forEachChunk(of: cut[r + 1] - cut[r], size: pollInterval) { rows in
+                      for i in (cut[r] + rows.lowerBound)..<(cut[r] + rows.upperBound) {
+                        let key = sk[i]
+                        let bucket = Int((key &>> shift) & mask)
+                        let slot = at[bucket]
+                        at[bucket] = slot &+ 1
+                        if !last { tk[slot] = key }
+                        tp[slot] = sp[i]
+                      }
+                    }
                   }
                 }
               }
@@ -125,7 +142,7 @@ extension SortKernel {
         }
       }
       // A pass cut short leaves `targetPerm` half filled: keep the previous, whole order.
-      if !finished { return false }
+      if finished.contains(false) { return false }
       swap(&perm, &targetPerm)
       if !last { swap(&sourceKeys, &targetKeys) }
     }

@@ -16,6 +16,41 @@ import Testing
     #expect(SortKernel.permutation(keys: [keys], descending: [false]) == [2, 6, 4, 0, 3, 1, 5])
   }
 
+  /// 200,000 rows (past ``SortKernel/parallelMinRows``) of a wide key with many ties and NULLs,
+  /// then a second key: on 1, 2 and 3 threads the radix passes count and scatter in row ranges,
+  /// and the order must be the stable one computed here by comparing (key, row).
+  @Test(arguments: [1, 2, 3]) func radixPassesOnSeveralThreadsKeepTheStableOrder(threads: Int) {
+    #expect(200_000 >= SortKernel.parallelMinRows)
+    Parallelism.setThreads(threads)
+    defer { Parallelism.setThreads(0) }
+    var state: UInt64 = 42
+    var wide: [Int64?] = []
+    var small: [Int64?] = []
+    for row in 0..<200_000 {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      wide.append(row % 53 == 7 ? nil : Int64(state >> 40) * 1_000_003 - (1 << 35))
+      small.append(Int64(state >> 61))
+    }
+    func before(_ a: Int64?, _ b: Int64?) -> Bool? {
+      switch (a, b) {
+      case (nil, nil): return nil
+      case (nil, _): return false
+      case (_, nil): return true
+      case (let x?, let y?): return x == y ? nil : x < y
+      }
+    }
+    let expected = (0..<wide.count).sorted { i, j in
+      if let less = before(wide[i], wide[j]) { return less }
+      if let less = before(small[j], small[i]) { return less }
+      return i < j
+    }.map(Int32.init)
+    let order = SortKernel.permutation(keys: [C.ints(wide), C.ints(small)], descending: [false, true])
+    // The first position that differs (a diff of two 200,000-row arrays would take minutes).
+    let mismatch = zip(order, expected).firstIndex { $0 != $1 }
+    #expect(order.count == expected.count)
+    #expect(mismatch == nil)
+  }
+
   @Test func descendingKeepsNullsLastAndStability() {
     let keys = C.ints([3, nil, 1, 3, 2, nil, 1])
     #expect(SortKernel.permutation(keys: [keys], descending: [true]) == [0, 3, 4, 2, 6, 1, 5])
