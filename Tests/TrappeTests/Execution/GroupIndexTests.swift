@@ -86,16 +86,7 @@ import Testing
       Issue.record("not an integer column")
       return
     }
-    var seen: [Int64?: Int32] = [:]
-    var expectedGroupOf: [Int32] = []
-    var expectedFirst: [Int32] = []
-    for (row, key) in raw.enumerated() {
-      if seen[key] == nil {
-        seen[key] = Int32(seen.count)
-        expectedFirst.append(Int32(row))
-      }
-      expectedGroupOf.append(seen[key] ?? -1)
-    }
+    let (expectedGroupOf, expectedFirst) = firstAppearance(raw)
     var numbering = GroupIndex.KeyNumbering(expected: 10, rows: raw.count)
     var groupOf = [Int32](repeating: -1, count: raw.count)
     let values = c.widenedValues()
@@ -105,7 +96,7 @@ import Testing
       }
     }
     #expect(done)
-    #expect(Int(numbering.count) == 12_008)
+    #expect(Int(numbering.count) == 12_008 && expectedFirst.count == 12_008)
     #expect(groupOf == expectedGroupOf)
     #expect(numbering.firstRow == expectedFirst)
   }
@@ -219,24 +210,11 @@ import Testing
       Issue.record("not an integer column")
       return
     }
-    // Independent: a dictionary numbering keys (NULL as one key) in order of first appearance.
-    var seen: [Int64?: Int32] = [:]
-    var expectedGroupOf: [Int32] = []
-    var expectedFirst: [Int32] = []
-    for (row, key) in raw.enumerated() {
-      if let id = seen[key] {
-        expectedGroupOf.append(id)
-      } else {
-        let id = Int32(seen.count)
-        seen[key] = id
-        expectedGroupOf.append(id)
-        expectedFirst.append(Int32(row))
-      }
-    }
+    let (expectedGroupOf, expectedFirst) = firstAppearance(raw)
     for bits in [2, 5] {
       let index = GroupIndex.partitioned(
         c.widenedValues(), validity: c.validity, expected: 100, bits: bits, chunkRows: 128, threads: threads)
-      #expect(index.groupCount == seen.count)
+      #expect(index.groupCount == expectedFirst.count)
       #expect(index.groupOf == expectedGroupOf)
       #expect(index.firstRow == expectedFirst)
     }
@@ -258,4 +236,20 @@ import Testing
     #expect(GroupIndex.partitionBits(rows: 1_000_000, expected: 1_000, threads: 2) == nil)
     #expect(GroupIndex.partitionBits(rows: 100_000, expected: 100_000, threads: 2) == nil)
   }
+}
+
+/// Independent of the kernels: a dictionary numbering keys (NULL as one key) in order of first
+/// appearance, giving each row's id and each id's first row.
+private func firstAppearance(_ raw: [Int64?]) -> (groupOf: [Int32], firstRow: [Int32]) {
+  var seen: [Int64?: Int32] = [:]
+  var groupOf: [Int32] = []
+  var firstRow: [Int32] = []
+  for (row, key) in raw.enumerated() {
+    if seen[key] == nil {
+      seen[key] = Int32(seen.count)
+      firstRow.append(Int32(row))
+    }
+    groupOf.append(seen[key] ?? -1)
+  }
+  return (groupOf, firstRow)
 }
