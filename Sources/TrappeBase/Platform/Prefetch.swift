@@ -7,3 +7,9 @@ import CTrappeHints
 package func prefetch(_ address: UnsafeRawPointer) {
   trappe_prefetch(address)
 }
+
+/// Rows ahead whose slot a loop over a table beyond the cache prefetches (hashed grouping's
+/// table, per-group sums): far enough for the load to arrive, near enough that it is still in
+/// cache when the row comes. `TRAPPE_PREFETCH` overrides it, for measuring (a distance beyond
+/// the rows turns prefetching off); values never depend on it.
+package let prefetchDistance = Environment.positiveInt("TRAPPE_PREFETCH") ?? 16

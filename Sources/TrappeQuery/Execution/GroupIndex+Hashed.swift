@@ -32,12 +32,6 @@ extension GroupIndex {
     return GroupIndex(groupOf: groupOf, groupCount: Int(numbering.count), firstRow: numbering.firstRow)
   }
 
-  /// Rows ahead whose slot a loop over a table beyond the cache prefetches (``KeyNumbering``,
-  /// ``ExactIntegerSums``): far enough for the load to arrive, near enough that it is still in
-  /// cache when the row comes. `TRAPPE_PREFETCH` overrides it, for measuring (a distance
-  /// beyond the rows turns prefetching off); values never depend on it.
-  static let prefetchDistance = Environment.positiveInt("TRAPPE_PREFETCH") ?? 16
-
   /// The home slot of `key` in a table of `2^(64 - shift)` slots.
   @inline(__always)
   static func hashSlot(_ key: Int64, shift: UInt64) -> Int {

@@ -10,17 +10,15 @@ extension GroupIndex {
   /// NULL rows share one id outside the table, numbered where the first of them comes.
   struct KeyNumbering {
     /// The pairs, from the scratch pool (in huge pages when large, see ``ScratchPool``).
-    private(set) var table: ScratchBuffer<Int64>
+    private var table: ScratchBuffer<Int64>
     private var capacity: Int
     private var shift: UInt64
-    /// Keys in the table.
-    private var used = 0
     /// Ids given so far, the NULL group's included.
     private(set) var count: Int32 = 0
     /// The first row of each id.
     private(set) var firstRow: [Int32] = []
     /// The NULL group's id, or -1 before the first NULL row.
-    private(set) var nullId: Int32 = -1
+    private var nullId: Int32 = -1
 
     /// An empty numbering whose table holds about `expected` keys before it grows; `rows` bounds
     /// the ids it can give (for reserving `firstRow`).
@@ -40,14 +38,14 @@ extension GroupIndex {
       let end = rows.upperBound
       let ahead = prefetchDistance
       var next = count
-      var used = used
       var nullId = nullId
+      // Keys in the table: every id but the NULL group's.
+      var used = Int(next) - (nullId >= 0 ? 1 : 0)
       // Taken out of `self` while numbering, so appends never copy it.
       var firstRow: [Int32] = []
       swap(&firstRow, &self.firstRow)
       defer {
         self.count = next
-        self.used = used
         self.nullId = nullId
         self.firstRow = firstRow
       }

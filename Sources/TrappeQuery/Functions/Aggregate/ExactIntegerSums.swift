@@ -122,20 +122,13 @@ enum ExactIntegerSums {
         o = o || carry
         p[at &+ 1] &+= 1
       }
-    } else if p.count < prefetchFromSlots {
-      for row in rows {
-        let at = Int(g[row]) &* 2
-        let (sum, carry) = p[at].addingReportingOverflow(Int64(v[row]))
-        p[at] = sum
-        o = o || carry
-        p[at &+ 1] &+= 1
-      }
     } else {
-      // Sums beyond the cache: start loading a later row's pair while adding this one.
-      let ahead = GroupIndex.prefetchDistance
-      let base = p.baseAddress!
+      // Sums beyond the cache: start loading a later row's pair while adding this one. Rows from
+      // `prefetchEnd` on prefetch nothing: all of them when the pairs stay in cache anyway.
+      let ahead = prefetchDistance
+      let prefetchEnd = p.count < prefetchFromSlots ? rows.lowerBound : rows.upperBound &- ahead
       for row in rows {
-        if row &+ ahead < rows.upperBound { prefetch(base + Int(g[row &+ ahead]) &* 2) }
+        if row < prefetchEnd { prefetch(p.baseAddress! + Int(g[row &+ ahead]) &* 2) }
         let at = Int(g[row]) &* 2
         let (sum, carry) = p[at].addingReportingOverflow(Int64(v[row]))
         p[at] = sum
