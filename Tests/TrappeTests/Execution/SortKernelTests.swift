@@ -51,6 +51,54 @@ import Testing
     #expect(mismatch == nil)
   }
 
+  /// Keys of three digits or more sort by their top digit first, then bucket by bucket
+  /// (``SortKernel/topDigitFirstMinRows``). Two shapes that take the other ways through the
+  /// buckets, each against the stable order computed here by comparing (key, row): one bucket
+  /// holding 90 % of the rows (sorted 11 bits per pass), and buckets of a few rows (insertion sort).
+  @Test(arguments: ["one big bucket", "small buckets"])
+  func topDigitFirstKeepsTheStableOrder(shape: String) {
+    let rows = 150_000
+    #expect(rows >= SortKernel.topDigitFirstMinRows)
+    var state: UInt64 = 7
+    var keys: [Int64?] = []
+    for row in 0..<rows {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      let random = Int64(state >> 30)  // 34 bits
+      if shape == "one big bucket" {
+        keys.append(row % 10 == 0 ? random : random & 0xFFFFF)
+      } else {
+        keys.append(row % 97 == 0 ? nil : row % 4 == 0 ? (random >> 20) << 20 | Int64(row % 5) : Int64(row % 7))
+      }
+    }
+    let expected = (0..<rows).sorted { i, j in
+      switch (keys[i], keys[j]) {
+      case (nil, nil): return i < j
+      case (nil, _): return false
+      case (_, nil): return true
+      case (let a?, let b?): return a == b ? i < j : a < b
+      }
+    }.map(Int32.init)
+    let order = SortKernel.permutation(keys: [C.ints(keys)], descending: [false])
+    let mismatch = order.indices.first { $0 >= expected.count || order[$0] != expected[$0] }
+    #expect(order.count == expected.count)
+    #expect(mismatch == nil)
+  }
+
+  /// A word whose keys all share their top digit (here: a width wider than the keys): the top
+  /// pass is skipped and the bits below it are sorted as the whole key.
+  @Test func topDigitSharedByAllKeysSortsTheBitsBelow() {
+    var state: UInt64 = 9
+    let keys = (0..<100_000).map { _ -> UInt64 in
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return state >> 40  // 24 bits, under a 40-bit width
+    }
+    let expected = keys.indices.sorted { keys[$0] == keys[$1] ? $0 < $1 : keys[$0] < keys[$1] }.map(Int32.init)
+    let order = SortKernel.sortedRows(words: [SortWord(keys: keys, bitWidth: 40)], count: keys.count)
+    let mismatch = order.indices.first { order[$0] != expected[$0] }
+    #expect(order.count == expected.count)
+    #expect(mismatch == nil)
+  }
+
   @Test func descendingKeepsNullsLastAndStability() {
     let keys = C.ints([3, nil, 1, 3, 2, nil, 1])
     #expect(SortKernel.permutation(keys: [keys], descending: [true]) == [0, 3, 4, 2, 6, 1, 5])
