@@ -1,3 +1,4 @@
+import TrappeBase
 import TrappeStorage
 
 /// Rows arranged for window functions: sorted by (partition keys, order keys), with boundaries.
@@ -43,16 +44,21 @@ struct WindowLayout {
     }
   }
 
-  /// Sets `marks[p]` where any component's key differs between positions p - 1 and p.
+  /// Sets `marks[p]` where any component's key differs between positions p - 1 and p. The keys
+  /// are read in sorted order, all over the array: the key of the position ``prefetchDistance``
+  /// ahead is prefetched, so the misses overlap.
   private static func markChanges(_ components: [SortKeyComponent], rows: [Int32], into marks: inout [Bool]) {
     let n = rows.count
     if n < 2 { return }
+    let ahead = Swift.max(0, n - prefetchDistance)
     for component in components where component.maxKey > 0 {
       marks.withUnsafeMutableBufferPointer { m in
         rows.withUnsafeBufferPointer { r in
           component.keys.withUnsafeBufferPointer { k in
+            let base = k.baseAddress!
             var previous = k[Int(r[0])]
             for p in 1..<n {
+              if p < ahead { prefetch(base + Int(r[p &+ prefetchDistance])) }
               let key = k[Int(r[p])]
               if key != previous { m[p] = true }
               previous = key
