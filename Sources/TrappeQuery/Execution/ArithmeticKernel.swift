@@ -63,7 +63,7 @@ enum ArithmeticKernel {
     case .int64(let c):
       return int(run(IntegerSubtraction.self, .scalar(0), .array(c.widenedValues(), c.validity), c.count, &warnings))
     case .double(let c):
-      let out = c.values.map { -$0 }
+      let out = c.values.converted { -$0 }
       return .double(PrimitiveColumn(values: out, validity: c.validity))
     default:
       return .nulls(column.type, count: column.count)
@@ -163,7 +163,7 @@ enum ArithmeticKernel {
     switch operand {
     case .scalar(let v, _): return .scalar(v.int64Value ?? 0)
     case .column(.int64(let c)): return .array(c.widenedValues(), c.validity)
-    case .column(.period(let c)): return .array(c.ordinals.map { Int64($0) }, c.validity)
+    case .column(.period(let c)): return .array(c.ordinals.converted { Int64($0) }, c.validity)
     case .column(let c): return .array([Int64](repeating: 0, count: c.count), ValidityWords(allValid: c.count).nullMask)
     }
   }
@@ -173,7 +173,7 @@ enum ArithmeticKernel {
     switch operand {
     case .scalar(let v, _): return .scalar(v.doubleValue ?? 0)
     case .column(.double(let c)): return .array(c.values, c.validity)
-    case .column(.int64(let c)): return .array(c.widenedValues().map { Double($0) }, c.validity)
+    case .column(.int64(let c)): return .array(c.doubleValues(), c.validity)
     case .column(let c): return .array([Double](repeating: 0, count: c.count), ValidityWords(allValid: c.count).nullMask)
     }
   }

@@ -26,9 +26,9 @@ enum CastKernel {
   private static func toBool(_ column: Column, warnings: inout EvaluationWarnings) -> Column {
     switch column {
     case .int64(let c):
-      return .bool(PrimitiveColumn(values: c.widenedValues().map { $0 != 0 }, validity: c.validity))
+      return .bool(PrimitiveColumn(values: c.widenedValues().converted { $0 != 0 }, validity: c.validity))
     case .double(let c):
-      return .bool(PrimitiveColumn(values: c.values.map { $0 != 0 }, validity: c.validity))
+      return .bool(PrimitiveColumn(values: c.values.converted { $0 != 0 }, validity: c.validity))
     case .string(let c):
       let parsed = c.dictionary.map { s -> Bool? in
         switch s.lowercased() {

@@ -61,7 +61,7 @@ enum ComparisonKernel {
     case (.int64(let x), .int64(let s)):
       return result(compareIntegers(x, scalar: s, op), x.validity)
     case (.int64(let x), _):
-      if let s = v.doubleValue { return result(compare(x.widenedValues().map { Double($0) }, scalar: s, op), x.validity) }
+      if let s = v.doubleValue { return result(compare(x.doubleValues(), scalar: s, op), x.validity) }
     case (.double(let x), _):
       if let s = v.doubleValue { return result(compare(x.values, scalar: s, op), x.validity) }
     case (.string(let x), .string(let s)):
@@ -74,7 +74,7 @@ enum ComparisonKernel {
       }
     case (.bool(let x), .bool(let s)):
       let table = [holds(0, op, s ? 1 : 0), holds(1, op, s ? 1 : 0)]
-      let out = x.values.map { table[$0 ? 1 : 0] }
+      let out = x.values.converted { table[$0 ? 1 : 0] }
       return result(out, x.validity)
     default:
       break
@@ -111,9 +111,9 @@ enum ComparisonKernel {
     case (.double(let x), .double(let y)):
       return result(compare(x.values, y.values, op), validity)
     case (.int64(let x), .double(let y)):
-      return result(compare(x.widenedValues().map { Double($0) }, y.values, op), validity)
+      return result(compare(x.doubleValues(), y.values, op), validity)
     case (.double(let x), .int64(let y)):
-      return result(compare(x.values, y.widenedValues().map { Double($0) }, op), validity)
+      return result(compare(x.values, y.doubleValues(), op), validity)
     case (.string(let x), .string(let y)):
       return result(strings(op, x, y), validity)
     case (.period(let x), .period(let y)):
@@ -121,7 +121,7 @@ enum ComparisonKernel {
       let constant = holds(x.unit.rawValue, op, y.unit.rawValue)
       return result([Bool](repeating: constant, count: a.count), validity)
     case (.bool(let x), .bool(let y)):
-      return result(compare(x.values.map { $0 ? UInt8(1) : 0 }, y.values.map { $0 ? UInt8(1) : 0 }, op), validity)
+      return result(compare(x.values.converted { $0 ? UInt8(1) : 0 }, y.values.converted { $0 ? UInt8(1) : 0 }, op), validity)
     default:
       return .nulls(.bool, count: a.count)
     }

@@ -79,7 +79,7 @@ extension GroupIndex {
     let (product, overflow) = radix.multipliedReportingOverflow(by: digit)
     if overflow || product > 1 << 62 {
       let reduced = grouping(combined, radix: radix)
-      combined = reduced.groupOf.map { Int64($0) }
+      combined = reduced.groupOf.converted { Int64($0) }
       radix = Int64(reduced.groupCount)
     }
     radix *= digit

@@ -10,14 +10,14 @@ extension HashJoin {
       return (plain(l.values.map { $0 ? 1 : 0 }, l.validity), plain(r.values.map { $0 ? 1 : 0 }, r.validity))
     case (.period(let l), .period(let r)) where l.unit == r.unit:
       return (
-        plain(l.ordinals.map { Int64($0) }, l.validity), plain(r.ordinals.map { Int64($0) }, r.validity)
+        plain(l.ordinals.converted { Int64($0) }, l.validity), plain(r.ordinals.converted { Int64($0) }, r.validity)
       )
     case (.double(let l), .double(let r)):
       return (doubles(l.values, l.validity), doubles(r.values, r.validity))
     case (.int64(let l), .double(let r)):
-      return (doubles(l.widenedValues().map { Double($0) }, l.validity), doubles(r.values, r.validity))
+      return (doubles(l.doubleValues(), l.validity), doubles(r.values, r.validity))
     case (.double(let l), .int64(let r)):
-      return (doubles(l.values, l.validity), doubles(r.widenedValues().map { Double($0) }, r.validity))
+      return (doubles(l.values, l.validity), doubles(r.doubleValues(), r.validity))
     case (.string(let l), .string(let r)):
       return strings(l, r)
     default:
@@ -98,7 +98,7 @@ extension HashJoin {
   private static func codeKeys<Code: FixedWidthInteger & UnsignedInteger>(
     _ codes: [Code], through table: [Int64]?, missing: Int64
   ) -> [Int64] {
-    guard let table else { return codes.map { Int64($0) } }
+    guard let table else { return codes.converted { Int64($0) } }
     return table.withUnsafeBufferPointer { t in
       codes.map { Int($0) < t.count ? t[Int($0)] : missing }
     }

@@ -26,7 +26,7 @@ enum PeriodGapCheck {
       values = c.widenedValues()
       validity = c.validity
     case .period(let c):
-      values = c.ordinals.map { Int64($0) }
+      values = c.ordinals.converted { Int64($0) }
       validity = c.validity
       unit = c.unit
     default:

@@ -47,7 +47,7 @@ enum UnpivotKernel {
     if types.isSubset(of: [.int64, .double]) && types.count == 2 {
       let doubles: [[Double]] = sources.map {
         switch $0 {
-        case .int64(let c): return c.widenedValues().map { Double($0) }
+        case .int64(let c): return c.doubleValues()
         case .double(let c): return c.values
         default: return []
         }

@@ -22,9 +22,9 @@ extension Column {
     case (.double(let a), .double(let b)):
       return .double(PrimitiveColumn(values: a.values + b.values, validity: validity))
     case (.int64(let a), .double(let b)):
-      return .double(PrimitiveColumn(values: a.widenedValues().map { Double($0) } + b.values, validity: validity))
+      return .double(PrimitiveColumn(values: a.doubleValues() + b.values, validity: validity))
     case (.double(let a), .int64(let b)):
-      return .double(PrimitiveColumn(values: a.values + b.widenedValues().map { Double($0) }, validity: validity))
+      return .double(PrimitiveColumn(values: a.values + b.doubleValues(), validity: validity))
     case (.bool(let a), .bool(let b)):
       return .bool(PrimitiveColumn(values: a.values + b.values, validity: validity))
     case (.period(let a), .period(let b)):

@@ -82,10 +82,20 @@ package struct Int64Column: Sendable, Equatable {
   /// Call once per column outside any row loop.
   package func widenedValues() -> [Int64] {
     switch storage {
-    case .int8(let v): return v.map { Int64($0) }
-    case .int16(let v): return v.map { Int64($0) }
-    case .int32(let v): return v.map { Int64($0) }
+    case .int8(let v): return v.converted { Int64($0) }
+    case .int16(let v): return v.converted { Int64($0) }
+    case .int32(let v): return v.converted { Int64($0) }
     case .int64(let v): return v
+    }
+  }
+
+  /// Every slot as `Double`, converted from its stored width in one pass.
+  package func doubleValues() -> [Double] {
+    switch storage {
+    case .int8(let v): return v.converted { Double($0) }
+    case .int16(let v): return v.converted { Double($0) }
+    case .int32(let v): return v.converted { Double($0) }
+    case .int64(let v): return v.converted { Double($0) }
     }
   }
 

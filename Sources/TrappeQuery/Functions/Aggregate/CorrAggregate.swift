@@ -58,7 +58,7 @@ enum CorrAggregate {
   private static func doubles(_ column: Column) -> [Double]? {
     switch column {
     case .double(let c): return c.values
-    case .int64(let c): return c.widenedValues().map { Double($0) }
+    case .int64(let c): return c.doubleValues()
     default: return nil
     }
   }

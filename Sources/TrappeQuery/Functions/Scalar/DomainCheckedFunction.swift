@@ -12,7 +12,7 @@ enum DomainCheckedFunction {
     let input: DoubleColumn
     switch x {
     case .double(let c): input = c
-    case .int64(let c): input = DoubleColumn(values: c.widenedValues().map { Double($0) }, validity: c.validity)
+    case .int64(let c): input = DoubleColumn(values: c.doubleValues(), validity: c.validity)
     default: return .nulls(.double, count: x.count)
     }
     var validity = ValidityWords(input.validity)

@@ -11,7 +11,7 @@ enum DoubleFunction {
     switch x {
     case .double: return x
     case .int64(let c):
-      return .double(PrimitiveColumn(values: c.widenedValues().map { Double($0) }, validity: c.validity))
+      return .double(PrimitiveColumn(values: c.doubleValues(), validity: c.validity))
     case .bool(let c):
       return .double(PrimitiveColumn(values: c.values.map { $0 ? 1 : 0 }, validity: c.validity))
     case .string(let c):
@@ -25,7 +25,7 @@ enum DoubleFunction {
         warnings.failedConversions += c.count - c.validity.nullCount
         return .nulls(.double, count: c.count)
       }
-      return .double(PrimitiveColumn(values: c.ordinals.map { Double($0) }, validity: c.validity))
+      return .double(PrimitiveColumn(values: c.ordinals.converted { Double($0) }, validity: c.validity))
     }
   }
 

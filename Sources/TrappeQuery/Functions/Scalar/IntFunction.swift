@@ -29,7 +29,7 @@ enum IntFunction {
         warnings.failedConversions += c.count - c.validity.nullCount
         return .nulls(.int64, count: c.count)
       }
-      return .int64(Int64Column(values: c.ordinals.map { Int64($0) }, validity: c.validity))
+      return .int64(Int64Column(values: c.ordinals.converted { Int64($0) }, validity: c.validity))
     }
   }
 
