@@ -1,3 +1,4 @@
+import TrappeBase
 
 extension HashJoin {
   /// Numbers the right side's distinct keys and looks the left keys up.
@@ -29,9 +30,28 @@ extension HashJoin {
     var table = JoinHashTable(expected: right.values.count)
     var rightIDs = [Int32](repeating: -1, count: right.values.count)
     for i in 0..<right.values.count where right.valid[i] { rightIDs[i] = table.insert(right.values[i]) }
-    var leftIDs = [Int32](repeating: -1, count: left.values.count)
-    for i in 0..<left.values.count where left.valid[i] { leftIDs[i] = table.find(left.values[i]) }
-    return JoinKeyIDs(left: leftIDs, right: rightIDs, count: table.count)
+    return JoinKeyIDs(left: probe(left, in: table), right: rightIDs, count: table.count)
+  }
+
+  /// Rows per chunk of the left keys' lookups, which run on all threads.
+  static let probeChunkRows = 1 << 15
+
+  /// The id of every left key in `table` (-1 when absent or NULL): the table is only read, so
+  /// chunks of rows look their keys up on all threads, each writing its own rows.
+  private static func probe(_ left: JoinKeyColumn, in table: JoinHashTable) -> [Int32] {
+    let n = left.values.count
+    return [Int32](unsafeUninitializedCapacity: n) { buffer, initialized in
+      left.values.withUnsafeBufferPointer { v in
+        left.valid.withUnsafeBufferPointer { ok in
+          Parallelism.forEachMorsel(Parallelism.morselCount(n, size: probeChunkRows)) { c in
+            for i in (c * probeChunkRows)..<Swift.min(n, (c + 1) * probeChunkRows) {
+              buffer[i] = ok[i] ? table.find(v[i]) : -1
+            }
+          }
+        }
+      }
+      initialized = n
+    }
   }
 
   /// `value - low` for valid values in `low...high`, else -1.

@@ -130,6 +130,29 @@ import Testing
     }
   }
 
+  /// The left keys are looked up in chunks on all threads (``HashJoin/probeChunkRows``): on 1, 2
+  /// and 3 threads every left row of 100,000 (sparse keys, NULLs, keys the right side lacks)
+  /// gets the id its key has on the right, computed here with a dictionary.
+  @Test(arguments: [1, 2, 3]) func leftKeysLookedUpOnSeveralThreads(threads: Int) {
+    #expect(100_000 > 2 * HashJoin.probeChunkRows)
+    Parallelism.setThreads(threads)
+    defer { Parallelism.setThreads(0) }
+    var rng = SeededGenerator(seed: 5)
+    let rightKeys = (0..<5_000).map { _ in Int64.random(in: 0..<(1 << 40), using: &rng) }
+    let leftKeys = (0..<100_000).map { i in i % 3 == 0 ? Int64.random(in: 0..<(1 << 40), using: &rng) : rightKeys[i % 5_000] }
+    let leftValid = (0..<100_000).map { $0 % 11 != 4 }
+    let ids = HashJoin.factorize(
+      JoinKeyColumn(values: leftKeys, valid: leftValid),
+      JoinKeyColumn(values: rightKeys, valid: [Bool](repeating: true, count: rightKeys.count)))
+    var idOf: [Int64: Int32] = [:]
+    for (row, key) in rightKeys.enumerated() { idOf[key] = ids.right[row] }
+    let expected = leftKeys.indices.map { leftValid[$0] ? idOf[leftKeys[$0]] ?? -1 : -1 }
+    let mismatch = expected.indices.first { ids.left[$0] != expected[$0] }
+    #expect(ids.left.count == expected.count)
+    #expect(mismatch == nil)
+    #expect(expected.contains { $0 >= 0 } && expected.contains(-1))
+  }
+
   @Test func millionRowJoin() throws {
     let n = 1_000_000
     var keys = [Int64](repeating: 0, count: n)
