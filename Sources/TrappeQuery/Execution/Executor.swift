@@ -31,6 +31,10 @@ package struct Executor {
   /// (``SelectionKernel/selectionInMorsels(_:on:morselRows:threads:warnings:)``): ``Morsels/configuredSelection``
   /// (off by default until measured on an idle machine). Tests turn it on.
   package var morselSelection = Morsels.configuredSelection
+  /// Input rows from which a `summarize` of several aggregates (not fused, not in morsels)
+  /// computes them on all threads, one aggregate per thread. `TRAPPE_PARALLEL_AGGREGATES_ROWS`
+  /// overrides it; tests set 1 to send small tables there.
+  package var parallelAggregatesMinRows = Environment.positiveInt("TRAPPE_PARALLEL_AGGREGATES_ROWS") ?? 1 << 16
 
   /// Runs `plan` and returns its result table.
   package init() {}

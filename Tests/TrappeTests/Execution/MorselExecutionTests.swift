@@ -30,7 +30,9 @@ import Testing
   }()
 
   /// The result of `query` over `t` and the warnings, with morsels of `morselRows` rows on `threads` threads.
-  static func run(_ query: String, morselRows: Int, threads: Int) throws -> (Table, [String]) {
+  static func run(
+    _ query: String, morselRows: Int, threads: Int, morselAggregation: Bool = true, parallelAggregatesFrom: Int? = nil
+  ) throws -> (Table, [String]) {
     guard case .pipeline(let pipeline) = try QueryParser.parse(query) else { throw Stop() }
     let binder = Binder(
       source: SourceText(query), resolveTable: { name throws(Diagnostic) in name == "t" ? table : nil },
@@ -38,8 +40,9 @@ import Testing
     var executor = Executor()
     executor.morselRows = morselRows
     executor.threads = threads
-    executor.morselAggregation = true
+    executor.morselAggregation = morselAggregation
     executor.morselSelection = true
+    if let parallelAggregatesFrom { executor.parallelAggregatesMinRows = parallelAggregatesFrom }
     let result = try executor.run(Optimizer.optimize(try binder.bind(pipeline)))
     return (result, executor.warnings.messages)
   }
@@ -75,6 +78,20 @@ import Testing
     #expect(one.schema.names == three.schema.names)
     #expect(Self.cells(one) == Self.cells(three), "\(query)")
     #expect(oneWarnings == threeWarnings, "\(query)")
+  }
+
+  /// Without morsels, a `summarize` of several aggregates computes them on all threads, one per
+  /// thread (``Executor/parallelAggregatesMinRows``, here from one row): the same cells and the
+  /// same warnings (`sum(big)` overflows in some groups) as one thread computing them in turn.
+  @Test(arguments: queries.filter { $0.contains("summarize") })
+  func aggregatesComputedOnSeveralThreadsAgree(_ query: String) throws {
+    let (one, oneWarnings) = try Self.run(query, morselRows: Morsels.defaultRows, threads: 1, morselAggregation: false)
+    let (three, threeWarnings) = try Self.run(
+      query, morselRows: Morsels.defaultRows, threads: 3, morselAggregation: false, parallelAggregatesFrom: 1)
+    #expect(one.schema.names == three.schema.names)
+    #expect(Self.cells(one) == Self.cells(three), "\(query)")
+    #expect(oneWarnings == threeWarnings, "\(query)")
+    if query.contains("sum(big)") { #expect(threeWarnings.contains { $0.contains("overflow") }) }
   }
 
   /// Without double sums the morsel path is exactly the one-pass path: rows, order, NULLs, warnings.
