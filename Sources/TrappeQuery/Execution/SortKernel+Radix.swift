@@ -1,4 +1,3 @@
-
 import TrappeBase
 
 extension SortKernel {
@@ -11,10 +10,7 @@ extension SortKernel {
   /// passes done so far, still a permutation of the rows; the caller then stops with
   /// `Interrupt.check()`.
   static func sortedRows(words: [SortWord], count n: Int) -> [Int32] {
-    var perm = [Int32](unsafeUninitializedCapacity: n) { buffer, initialized in
-      for i in 0..<n { buffer[i] = Int32(truncatingIfNeeded: i) }
-      initialized = n
-    }
+    var perm = identity(n)
     if n < 2 { return perm }
     for (position, word) in words.enumerated().reversed() {
       let keys: [UInt64]
@@ -32,19 +28,44 @@ extension SortKernel {
       }
       if n <= 32 {
         insertionSort(keys: keys, perm: &perm)
-      } else if !radixSort(keys: keys, bitWidth: word.bitWidth, perm: &perm) {
+      } else if !radixSort(keys: keys, bitWidth: word.bitWidth, perm: &perm, keepKeys: false).finished {
         return perm
       }
     }
     return perm
   }
 
-  /// Stable insertion sort of `perm` by `keys` (keys given in perm order).
-  private static func insertionSort(keys: [UInt64], perm: inout [Int32]) {
+  /// All rows stably sorted by one word, and the word's keys in that order: a window's layout
+  /// finds where partitions and peers change by comparing neighbours in them, in order, instead
+  /// of reading every row's key all over the array. On Ctrl-C as ``sortedRows(words:count:)``
+  /// (the keys are then not in order either).
+  static func sortedRowsAndKeys(word: SortWord, count n: Int) -> (rows: [Int32], keys: [UInt64]) {
+    var perm = identity(n)
+    if n < 2 { return (perm, word.keys) }
+    if n <= 32 {
+      let keys = insertionSort(keys: word.keys, perm: &perm)
+      return (perm, keys)
+    }
+    let sorted = radixSort(keys: word.keys, bitWidth: word.bitWidth, perm: &perm, keepKeys: true)
+    return (perm, sorted.keys)
+  }
+
+  /// 0, 1, ..., n - 1.
+  private static func identity(_ n: Int) -> [Int32] {
+    [Int32](unsafeUninitializedCapacity: n) { buffer, initialized in
+      for i in 0..<n { buffer[i] = Int32(truncatingIfNeeded: i) }
+      initialized = n
+    }
+  }
+
+  /// Stable insertion sort of `perm` by `keys` (keys given in perm order); returns the keys sorted.
+  @discardableResult
+  private static func insertionSort(keys: [UInt64], perm: inout [Int32]) -> [UInt64] {
     var keys = keys
     keys.withUnsafeMutableBufferPointer { k in
       perm.withUnsafeMutableBufferPointer { insertionSort(k.baseAddress!, $0.baseAddress!, count: k.count) }
     }
+    return keys
   }
 
   /// Stable insertion sort of `count` rows by their keys, both given in the same order; sorts both.
@@ -78,19 +99,23 @@ extension SortKernel {
 
   /// Stable radix sort of `perm` by `keys` (keys given in perm order), 11 bits per pass: from
   /// ``topDigitFirstMinRows`` rows and three digits, the top digit first and then every bucket
-  /// by itself (``sortBuckets(keys:perm:bounds:bitWidth:)``); otherwise least significant digit
+  /// by itself (``sortBuckets(keys:perm:bounds:bitWidth:keepKeys:)``); otherwise least significant digit
   /// first.
   ///
   /// From ``parallelMinRows`` rows on several threads each pass cuts the rows into one range per
   /// thread (at most 8): every range counts its digits, and scatters its rows from where the
   /// ranges before it end in each bucket, which is exactly where one thread puts them, so the
   /// order is the same on any number of threads; the buckets are then sorted on all threads,
-  /// each by one. Returns false when Ctrl-C stopped it; `perm` is then still a permutation.
-  private static func radixSort(keys: [UInt64], bitWidth: Int, perm: inout [Int32]) -> Bool {
+  /// each by one. `finished` is false when Ctrl-C stopped it; `perm` is then still a permutation.
+  /// With `keepKeys` it also returns the keys in the sorted order (else no keys): the last pass
+  /// then moves them too.
+  private static func radixSort(
+    keys: [UInt64], bitWidth: Int, perm: inout [Int32], keepKeys: Bool
+  ) -> (finished: Bool, keys: [UInt64]) {
     let n = keys.count
     let passes = (bitWidth + digitBits - 1) / digitBits
-    if passes == 0 { return true }
-    if Interrupt.isRequested { return false }
+    if passes == 0 { return (true, keepKeys ? keys : []) }
+    if Interrupt.isRequested { return (false, []) }
     let topFirst = passes >= 3 && n >= topDigitFirstMinRows
     let shifts = topFirst ? [bitWidth - digitBits] : (0..<passes).map { $0 * digitBits }
     // With the top digit first: where each of its buckets starts, and the end.
@@ -106,9 +131,10 @@ extension SortKernel {
     var offsets = [Int](repeating: 0, count: ranges * bucketCount)
     var finished = [Bool](repeating: true, count: ranges)
     for (pass, bits) in shifts.enumerated() {
-      if Interrupt.isRequested { return false }
+      if Interrupt.isRequested { return (false, []) }
       let shift = UInt64(bits)
-      let last = !topFirst && pass == shifts.count - 1
+      // The last pass of the bottom-up order moves only the rows, unless the keys are wanted.
+      let last = !topFirst && pass == shifts.count - 1 && !keepKeys
       offsets.withUnsafeMutableBufferPointer { off in
         sourceKeys.withUnsafeBufferPointer { sk in
           Parallelism.forEachMorsel(ranges) { r in
@@ -138,7 +164,7 @@ extension SortKernel {
       // Every row has the same digit: this pass keeps the order (and with the top digit first,
       // the bits below it are the whole key).
       if skip {
-        if topFirst { return radixSort(keys: keys, bitWidth: bitWidth - digitBits, perm: &perm) }
+        if topFirst { return radixSort(keys: keys, bitWidth: bitWidth - digitBits, perm: &perm, keepKeys: keepKeys) }
         continue
       }
       bounds[bucketCount] = n
@@ -168,28 +194,35 @@ extension SortKernel {
         }
       }
       // A pass cut short leaves `targetPerm` half filled: keep the previous, whole order.
-      if finished.contains(false) { return false }
+      if finished.contains(false) { return (false, []) }
       swap(&perm, &targetPerm)
       if !last { swap(&sourceKeys, &targetKeys) }
     }
-    if topFirst { return sortBuckets(keys: sourceKeys, perm: &perm, bounds: bounds, bitWidth: bitWidth - digitBits) }
-    return true
+    if topFirst {
+      let finished = sortBuckets(
+        keys: &sourceKeys, perm: &perm, bounds: bounds, bitWidth: bitWidth - digitBits, keepKeys: keepKeys)
+      return (finished, keepKeys ? sourceKeys : [])
+    }
+    return (true, keepKeys ? sourceKeys : [])
   }
 
   /// Buckets sorted on each thread at a time (a few hundred rows each at a million rows).
   private static let bucketsPerBatch = 16
 
   /// Sorts the rows of each bucket `bounds[b]..<bounds[b + 1]` of `perm` (their keys at the same
-  /// places in `keys`) stably by the low `bitWidth` bits of the keys, the bits below the digit
-  /// they were bucketed by: in two buffers the size of the bucket, so every pass stays in cache
-  /// (``bucketDigitBits(rows:)`` bits per pass); insertion sort up to 32 rows. Buckets are
-  /// shared out to the threads; each is sorted by one thread alone, so the order is the same on
-  /// any number of threads. Returns false when Ctrl-C stopped it (some buckets then unsorted).
-  private static func sortBuckets(keys: [UInt64], perm: inout [Int32], bounds: [Int], bitWidth: Int) -> Bool {
+  /// places in `keys`, which `keepKeys` puts back sorted) stably by the low `bitWidth` bits of
+  /// the keys, the bits below the digit they were bucketed by: in two buffers the size of the
+  /// bucket, so every pass stays in cache (``bucketDigitBits(rows:)`` bits per pass); insertion
+  /// sort up to 32 rows. Buckets are shared out to the threads; each is sorted by one thread
+  /// alone, so the order is the same on any number of threads. Returns false when Ctrl-C
+  /// stopped it (some buckets then unsorted).
+  private static func sortBuckets(
+    keys: inout [UInt64], perm: inout [Int32], bounds: [Int], bitWidth: Int, keepKeys: Bool
+  ) -> Bool {
     let buckets = bounds.count - 1
     let batches = (buckets + bucketsPerBatch - 1) / bucketsPerBatch
     var stopped = [Bool](repeating: false, count: batches)
-    keys.withUnsafeBufferPointer { k in
+    keys.withUnsafeMutableBufferPointer { k in
       perm.withUnsafeMutableBufferPointer { p in
         stopped.withUnsafeMutableBufferPointer { stop in
           Parallelism.forEachMorsel(batches) { batch in
@@ -215,17 +248,21 @@ extension SortKernel {
               let tables = ((bitWidth + digit - 1) / digit) << digit
               if counts.count < tables { counts = [Int](repeating: 0, count: tables) }
               let rows = p.baseAddress! + lo
+              let bucketKeys = k.baseAddress! + lo
               keysA.withUnsafeMutableBufferPointer { ka in
-                (ka.baseAddress! as UnsafeMutablePointer<UInt64>).update(from: k.baseAddress! + lo, count: m)
+                (ka.baseAddress! as UnsafeMutablePointer<UInt64>).update(from: bucketKeys, count: m)
                 if m <= 32 {
                   insertionSort(ka.baseAddress!, rows, count: m)
+                  if keepKeys { bucketKeys.update(from: ka.baseAddress!, count: m) }
                   return
                 }
                 keysB.withUnsafeMutableBufferPointer { kb in
                   rowsB.withUnsafeMutableBufferPointer { rb in
                     counts.withUnsafeMutableBufferPointer { c in
-                      sortBucket(m, bitWidth: bitWidth, keys: (ka.baseAddress!, kb.baseAddress!),
-                                 rows: (rows, rb.baseAddress!), counts: c)
+                      let sorted = sortBucket(
+                        m, bitWidth: bitWidth, keys: (ka.baseAddress!, kb.baseAddress!), rows: (rows, rb.baseAddress!),
+                        counts: c)
+                      if keepKeys { bucketKeys.update(from: sorted, count: m) }
                     }
                   }
                 }
@@ -241,11 +278,11 @@ extension SortKernel {
   /// LSD passes over one bucket of `m` rows: its keys in `keys.0`, its rows in `rows.0` (the
   /// bucket's place in the permutation, where the sorted rows end), `keys.1` and `rows.1` the
   /// second buffers; one read of the keys counts the digits of every pass (`counts` holds a
-  /// table of 2^digit counts per pass).
+  /// table of 2^digit counts per pass). Returns the buffer that holds the sorted keys.
   private static func sortBucket(
     _ m: Int, bitWidth: Int, keys: (UnsafeMutablePointer<UInt64>, UnsafeMutablePointer<UInt64>),
     rows: (UnsafeMutablePointer<Int32>, UnsafeMutablePointer<Int32>), counts: UnsafeMutableBufferPointer<Int>
-  ) {
+  ) -> UnsafeMutablePointer<UInt64> {
     let digit = bucketDigitBits(rows: m)
     let radix = 1 << digit
     let mask = UInt64(radix - 1)
@@ -280,6 +317,7 @@ extension SortKernel {
       swap(&sr, &tr)
     }
     if sr != rows.0 { rows.0.update(from: sr, count: m) }
+    return sk
   }
 
   /// Bits per pass in a bucket of `rows` rows: 8 up to 65,536 rows, 11 beyond.

@@ -26,7 +26,19 @@ struct WindowLayout {
       let desc = index < descending.count ? descending[index] : false
       orderComponents += SortKeys.components(column, descending: desc)
     }
-    let rows = SortKernel.permutation(components: partitionComponents + orderComponents, count: n)
+    let words = SortKernel.packed(partitionComponents + orderComponents, count: n)
+    if words.count == 1, let word = words.first {
+      // One word holds the partition keys above the order keys: sorted with its keys, where a
+      // partition starts is where the bits above the order keys change, and where a peer group
+      // starts is where the word changes, found by comparing neighbours in order.
+      let (rows, sorted) = SortKernel.sortedRowsAndKeys(word: word, count: n)
+      let orderBits = orderComponents.reduce(0) { $0 + $1.bitWidth }
+      self.rows = rows
+      self.partitionStarts = WindowLayout.starts(sorted, shift: UInt64(orderBits))
+      self.peerStarts = peers ? WindowLayout.peerStarts(sorted) : []
+      return
+    }
+    let rows = SortKernel.sortedRows(words: words, count: n)
     var newPartition = [Bool](repeating: false, count: n)
     if n > 0 { newPartition[0] = true }
     WindowLayout.markChanges(partitionComponents, rows: rows, into: &newPartition)
@@ -41,6 +53,35 @@ struct WindowLayout {
       self.peerStarts = newPeer
     } else {
       self.peerStarts = []
+    }
+  }
+
+  /// The positions where `sorted >> shift` changes (0 first), then the count: partition starts
+  /// from sorted keys whose low `shift` bits are the order keys (a shift of 64 or more: one partition).
+  private static func starts(_ sorted: [UInt64], shift: UInt64) -> [Int] {
+    let n = sorted.count
+    var starts: [Int] = n > 0 ? [0] : []
+    sorted.withUnsafeBufferPointer { k in
+      guard n > 1 else { return }
+      var previous = k[0] >> shift
+      for p in 1..<n {
+        let key = k[p] >> shift
+        if key != previous { starts.append(p) }
+        previous = key
+      }
+    }
+    starts.append(n)
+    return starts
+  }
+
+  /// For each position of sorted keys: whether it differs from the previous one (true first).
+  private static func peerStarts(_ sorted: [UInt64]) -> [Bool] {
+    let n = sorted.count
+    return [Bool](unsafeUninitializedCapacity: n) { buffer, initialized in
+      sorted.withUnsafeBufferPointer { k in
+        for p in 0..<n { buffer[p] = p == 0 || k[p] != k[p &- 1] }
+      }
+      initialized = n
     }
   }
 

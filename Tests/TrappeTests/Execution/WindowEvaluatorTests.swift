@@ -122,6 +122,40 @@ import Testing
     #expect(maxima.map(C.values) == ["z", "y", "z", "w", "z", "y"].map { Value.string($0) })
   }
 
+  /// 150,000 rows by a sparse person id (NULLs too) and a week with ties: the layout sorts one
+  /// word and finds partitions and peer groups in its sorted keys (top digit first from 65,536
+  /// rows, buckets on all threads). On 1 and 2 threads the rows, partition starts and peer starts
+  /// must be those computed here by sorting (person, week, row) and comparing neighbours.
+  @Test(arguments: [1, 2]) func layoutOfManyRowsMatchesASortedReference(threads: Int) {
+    Parallelism.setThreads(threads)
+    defer { Parallelism.setThreads(0) }
+    var state: UInt64 = 3
+    var person: [Int64?] = []
+    var week: [Int64?] = []
+    for row in 0..<150_000 {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      person.append(row % 101 == 0 ? nil : 10_000_000 + Int64(state >> 44) % 15_000 * 5_003)
+      week.append(Int64((state >> 20) % 60))
+    }
+    let layout = WindowLayout(
+      count: person.count, partition: [C.ints(person)], order: [C.ints(week)], descending: [false], peers: true)
+    // NULL sorts last; ties keep row order.
+    func key(_ row: Int) -> (Int64, Int64, Int) { (person[row] ?? Int64.max, week[row] ?? Int64.max, row) }
+    let expected = person.indices.sorted { key($0) < key($1) }
+    var starts: [Int] = []
+    var peerStarts: [Bool] = []
+    for (p, row) in expected.enumerated() {
+      let newPartition = p == 0 || person[row] != person[expected[p - 1]]
+      if newPartition { starts.append(p) }
+      peerStarts.append(newPartition || week[row] != week[expected[p - 1]])
+    }
+    starts.append(expected.count)
+    let mismatch = expected.indices.first { Int(layout.rows[$0]) != expected[$0] }
+    #expect(mismatch == nil)
+    #expect(layout.partitionStarts == starts)
+    #expect(layout.peerStarts.indices.first { layout.peerStarts[$0] != peerStarts[$0] } == nil)
+  }
+
   @Test func gapsAfterTies() {
     let order = C.ints([1, 1, 2, 3, 3, 4])
     let rank = WindowEvaluator.compute(.rank, input: nil, partition: [], order: [order], descending: [false])
