@@ -99,8 +99,8 @@ extension SortKernel {
 
   /// Stable radix sort of `perm` by `keys` (keys given in perm order), 11 bits per pass: from
   /// ``topDigitFirstMinRows`` rows and three digits, the top digit first and then every bucket
-  /// by itself (``sortBuckets(keys:perm:bounds:bitWidth:keepKeys:)``); otherwise least significant digit
-  /// first.
+  /// by itself (``sortBuckets(keys:perm:bounds:bitWidth:keepKeys:)``); otherwise least
+  /// significant digit first.
   ///
   /// From ``parallelMinRows`` rows on several threads each pass cuts the rows into one range per
   /// thread (at most 8): every range counts its digits, and scatters its rows from where the
@@ -164,7 +164,9 @@ extension SortKernel {
       // Every row has the same digit: this pass keeps the order (and with the top digit first,
       // the bits below it are the whole key).
       if skip {
-        if topFirst { return radixSort(keys: keys, bitWidth: bitWidth - digitBits, perm: &perm, keepKeys: keepKeys) }
+        if topFirst {
+          return radixSort(keys: keys, bitWidth: bitWidth - digitBits, perm: &perm, keepKeys: keepKeys)
+        }
         continue
       }
       bounds[bucketCount] = n
@@ -206,7 +208,7 @@ extension SortKernel {
     return (true, keepKeys ? sourceKeys : [])
   }
 
-  /// Buckets sorted on each thread at a time (a few hundred rows each at a million rows).
+  /// Buckets a thread takes at a time (a few hundred rows each at a million rows).
   private static let bucketsPerBatch = 16
 
   /// Sorts the rows of each bucket `bounds[b]..<bounds[b + 1]` of `perm` (their keys at the same

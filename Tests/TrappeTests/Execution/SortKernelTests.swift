@@ -59,11 +59,10 @@ import Testing
   func topDigitFirstKeepsTheStableOrder(shape: String) {
     let rows = 150_000
     #expect(rows >= SortKernel.topDigitFirstMinRows)
-    var state: UInt64 = 7
+    var generator = SeededGenerator(seed: 7)
     var keys: [Int64?] = []
     for row in 0..<rows {
-      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      let random = Int64(state >> 30)  // 34 bits
+      let random = Int64(generator.next() >> 30)  // 34 bits
       if shape == "one big bucket" {
         keys.append(row % 10 == 0 ? random : random & 0xFFFFF)
       } else {
@@ -87,11 +86,8 @@ import Testing
   /// A word whose keys all share their top digit (here: a width wider than the keys): the top
   /// pass is skipped and the bits below it are sorted as the whole key.
   @Test func topDigitSharedByAllKeysSortsTheBitsBelow() {
-    var state: UInt64 = 9
-    let keys = (0..<100_000).map { _ -> UInt64 in
-      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      return state >> 40  // 24 bits, under a 40-bit width
-    }
+    var generator = SeededGenerator(seed: 9)
+    let keys = (0..<100_000).map { _ in generator.next() >> 40 }  // 24 bits, under a 40-bit width
     let expected = keys.indices.sorted { keys[$0] == keys[$1] ? $0 < $1 : keys[$0] < keys[$1] }.map(Int32.init)
     let order = SortKernel.sortedRows(words: [SortWord(keys: keys, bitWidth: 40)], count: keys.count)
     let mismatch = order.indices.first { order[$0] != expected[$0] }

@@ -129,13 +129,12 @@ import Testing
   @Test(arguments: [1, 2]) func layoutOfManyRowsMatchesASortedReference(threads: Int) {
     Parallelism.setThreads(threads)
     defer { Parallelism.setThreads(0) }
-    var state: UInt64 = 3
+    var generator = SeededGenerator(seed: 3)
     var person: [Int64?] = []
     var week: [Int64?] = []
     for row in 0..<150_000 {
-      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      person.append(row % 101 == 0 ? nil : 10_000_000 + Int64(state >> 44) % 15_000 * 5_003)
-      week.append(Int64((state >> 20) % 60))
+      person.append(row % 101 == 0 ? nil : 10_000_000 + Int64(generator.below(15_000) * 5_003))
+      week.append(Int64(generator.below(60)))
     }
     let layout = WindowLayout(
       count: person.count, partition: [C.ints(person)], order: [C.ints(week)], descending: [false], peers: true)
