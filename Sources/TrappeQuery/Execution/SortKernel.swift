@@ -13,7 +13,8 @@ import TrappeStorage
 ///
 /// Every key column is encoded once into order-preserving unsigned keys
 /// (``SortKeys``); narrow keys are packed together into 64-bit words and the
-/// rows are LSD radix sorted by those words, which keeps ties in row order.
+/// rows are radix sorted by those words (``sortedRows(words:count:)``), which keeps ties in
+/// row order.
 package enum SortKernel {
   /// The row indices of the key columns' rows in sorted order.
   ///
@@ -48,11 +49,6 @@ package enum SortKernel {
   /// The rows in input order (the first `limit`), what a sort stopped by Ctrl-C returns.
   private static func unsorted(_ count: Int, limit: Int?) -> [Int32] {
     (0..<Swift.max(0, Swift.min(count, limit ?? count))).map { Int32(truncatingIfNeeded: $0) }
-  }
-
-  /// The stable order of `count` rows by already encoded components.
-  static func permutation(components: [SortKeyComponent], count: Int) -> [Int32] {
-    sortedRows(words: packed(components, count: count), count: count)
   }
 
   /// Packs consecutive components into as few 64-bit words as their widths allow.

@@ -39,8 +39,7 @@ extension Binder {
       return .coalesce(values, type)
     }
     guard let function = ScalarFunction(rawValue: lowered) else {
-      throw error("unknown function '\(name)'", at: nameRange, hints: FunctionCatalog.unknownHints(for: name))
-        .suggesting(FunctionCatalog.suggestion(for: name))
+      throw unknownFunction(name, at: nameRange)
     }
     let numeric: [DataType] = [.int64, .double]
     switch function {

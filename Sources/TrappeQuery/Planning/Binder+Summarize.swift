@@ -125,8 +125,7 @@ extension Binder {
     // A call to a function Trappe does not have is the error, not the columns it was given.
     expression.visitNodes { node in
       if failure == nil, case .call(let name, let nameRange, _, _) = node.kind, !FunctionCatalog.isKnown(name) {
-        failure = error("unknown function '\(name)'", at: nameRange, hints: FunctionCatalog.unknownHints(for: name))
-          .suggesting(FunctionCatalog.suggestion(for: name))
+        failure = unknownFunction(name, at: nameRange)
       }
     }
     expression.visitColumns { name, range in

@@ -82,6 +82,13 @@ package struct Binder {
   func error(_ message: String, at range: SourceRange, hints: [String] = []) -> Diagnostic {
     source.diagnostic(message, at: range, hints: hints)
   }
+
+  /// "unknown function" at the name, with Trappe's name for another tool's function or the
+  /// nearest spelling (``FunctionCatalog/suggestion(for:)``).
+  func unknownFunction(_ name: String, at range: SourceRange) -> Diagnostic {
+    error("unknown function '\(name)'", at: range, hints: FunctionCatalog.unknownHints(for: name))
+      .suggesting(FunctionCatalog.suggestion(for: name))
+  }
 }
 
 extension Binder {
