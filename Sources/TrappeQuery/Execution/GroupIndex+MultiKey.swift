@@ -2,59 +2,89 @@ import TrappeBase
 import TrappeStorage
 
 extension GroupIndex {
-  /// Groups by several key columns by folding them into one mixed-radix `Int64` key.
+  /// Groups by several key columns through one mixed-radix slot number per row.
   ///
-  /// Each key contributes a code in `0...domain` (`domain` is its NULL code):
-  /// dictionary codes for strings, `value - min` for narrow integers and
-  /// periods, 0/1 for bools, and its own dense group ids for wide integers
-  /// and doubles. When the product of the radices would pass 2^62 the key
-  /// folded so far is first reduced to its dense group ids.
+  /// Each key contributes a code in `0...domain` (`domain` is its NULL code): dictionary codes
+  /// for strings, `value - min` for narrow integers and periods, 0/1 for bools, and its own dense
+  /// group ids for wide integers and doubles (``SlotDigit``). When the product of the radices
+  /// fits a dense slot array, the slots are numbered block by block without a full-length key
+  /// column (``dense(slots:digits:threads:)``). Otherwise the digits are folded into one `Int64`
+  /// key column, reduced to its dense group ids whenever the product would pass 2^62, and hashed.
   static func multiple(_ keys: [Column]) -> GroupIndex {
-    // Two narrow integer or period keys: the same key, in one pass (``densePair(_:_:)``).
-    if keys.count == 2, let index = densePair(keys[0], keys[1]) { return index }
     let n = keys[0].count
-    var combined = [Int64](repeating: 0, count: n)
-    var radix: Int64 = 1
-    let none = ValidityMask(allValid: n)
+    var digits: [SlotDigit] = []
     for key in keys {
-      // Each key is a pass over all rows: stop between them on Ctrl-C.
+      // A wide key is grouped on its own first, a pass over all rows: stop between them on Ctrl-C.
       if Interrupt.isRequested { return stopped(rowCount: n) }
-      switch key {
-      case .string(let c):
-        switch c.storage {
-        case .u8(let codes): fold(&combined, &radix, codes, validity: c.validity, base: 0, domain: c.dictionary.count)
-        case .u16(let codes): fold(&combined, &radix, codes, validity: c.validity, base: 0, domain: c.dictionary.count)
-        case .u32(let codes): fold(&combined, &radix, codes, validity: c.validity, base: 0, domain: c.dictionary.count)
+      digits.append(digit(key))
+    }
+    var slots: Int64 = 1
+    for digit in digits {
+      let (product, overflow) = slots.multipliedReportingOverflow(by: digit.radix)
+      if overflow || product > denseLimit(rows: n) {
+        return folded(digits, rows: n)
+      }
+      slots = product
+    }
+    return dense(slots: Int(slots), digits: digits)
+  }
+
+  /// One key's codes as a digit: its values where their range is small, else its own group ids.
+  private static func digit(_ key: Column) -> SlotDigit {
+    func ownGroups(_ index: GroupIndex) -> SlotDigit {
+      SlotDigit(index.groupOf, validity: ValidityMask(allValid: index.rowCount), base: 0, domain: index.groupCount)
+    }
+    // In the column's stored width: one specialised digit per width.
+    func values<T: GroupKeyRepresentable>(_ values: [T], _ validity: ValidityMask) -> SlotDigit {
+      if let (low, domain) = denseRange(values, validity: validity) {
+        return SlotDigit(values, validity: validity, base: low, domain: domain)
+      }
+      return ownGroups(hashed(values, validity: validity))
+    }
+    switch key {
+    case .string(let c):
+      switch c.storage {
+      case .u8(let codes): return SlotDigit(codes, validity: c.validity, base: 0, domain: c.dictionary.count)
+      case .u16(let codes): return SlotDigit(codes, validity: c.validity, base: 0, domain: c.dictionary.count)
+      case .u32(let codes): return SlotDigit(codes, validity: c.validity, base: 0, domain: c.dictionary.count)
+      }
+    case .bool(let c): return SlotDigit(c.values, validity: c.validity, base: 0, domain: 2)
+    case .int64(let c):
+      switch c.storage {
+      case .int8(let v): return values(v, c.validity)
+      case .int16(let v): return values(v, c.validity)
+      case .int32(let v): return values(v, c.validity)
+      case .int64(let v): return values(v, c.validity)
+      }
+    case .period(let c): return values(c.ordinals, c.validity)
+    case .double(let c): return ownGroups(hashed(c.values, validity: c.validity))
+    }
+  }
+
+  /// Groups by digits whose product passes the dense limit: they are folded into one `Int64`
+  /// key per row (on all threads, in chunks), reduced to dense group ids whenever the product
+  /// would pass 2^62, and the key is then grouped.
+  private static func folded(_ digits: [SlotDigit], rows n: Int) -> GroupIndex {
+    // The first digit writes every row (`radix` is 1 then).
+    var combined = [Int64](unsafeUninitializedCapacity: n) { _, initialized in initialized = n }
+    var radix: Int64 = 1
+    for digit in digits {
+      if Interrupt.isRequested { return stopped(rowCount: n) }
+      let (product, overflow) = radix.multipliedReportingOverflow(by: digit.radix)
+      if overflow || product > 1 << 62 {
+        let reduced = grouping(combined, radix: radix)
+        combined = reduced.groupOf.converted { Int64($0) }
+        radix = Int64(reduced.groupCount)
+      }
+      let first = radix == 1
+      radix *= digit.radix
+      let chunkRows = 1 << 16
+      combined.withUnsafeMutableBufferPointer { out in
+        let keys = out
+        Parallelism.forEachMorsel(Parallelism.morselCount(n, size: chunkRows)) { chunk in
+          let rows = (chunk * chunkRows)..<Swift.min(n, (chunk + 1) * chunkRows)
+          digit.write(rows, keys.baseAddress! + rows.lowerBound, first)
         }
-      case .bool(let c):
-        let bytes = c.values.map { $0 ? UInt8(1) : 0 }
-        fold(&combined, &radix, bytes, validity: c.validity, base: 0, domain: 2)
-      case .int64(let c):
-        // In the column's stored width: one specialised pass per width.
-        func foldIntegers<T: GroupKeyRepresentable>(_ values: [T]) {
-          if let (low, domain) = denseRange(values, validity: c.validity) {
-            fold(&combined, &radix, values, validity: c.validity, base: low, domain: domain)
-          } else {
-            let own = hashed(values, validity: c.validity)
-            fold(&combined, &radix, own.groupOf, validity: none, base: 0, domain: own.groupCount)
-          }
-        }
-        switch c.storage {
-        case .int8(let v): foldIntegers(v)
-        case .int16(let v): foldIntegers(v)
-        case .int32(let v): foldIntegers(v)
-        case .int64(let v): foldIntegers(v)
-        }
-      case .period(let c):
-        if let (low, domain) = denseRange(c.ordinals, validity: c.validity) {
-          fold(&combined, &radix, c.ordinals, validity: c.validity, base: low, domain: domain)
-        } else {
-          let own = hashed(c.ordinals, validity: c.validity)
-          fold(&combined, &radix, own.groupOf, validity: none, base: 0, domain: own.groupCount)
-        }
-      case .double(let c):
-        let own = hashed(c.values, validity: c.validity)
-        fold(&combined, &radix, own.groupOf, validity: none, base: 0, domain: own.groupCount)
       }
     }
     if Interrupt.isRequested { return stopped(rowCount: n) }
@@ -68,31 +98,5 @@ extension GroupIndex {
       return dense(keys, validity: none, base: 0, domain: Int(radix))
     }
     return hashed(keys, validity: none)
-  }
-
-  /// Appends one key's code as the next mixed-radix digit of `combined`.
-  private static func fold<T: GroupKeyRepresentable>(
-    _ combined: inout [Int64], _ radix: inout Int64,
-    _ values: [T], validity: ValidityMask, base: Int64, domain: Int
-  ) {
-    let digit = Int64(domain) + 1
-    let (product, overflow) = radix.multipliedReportingOverflow(by: digit)
-    if overflow || product > 1 << 62 {
-      let reduced = grouping(combined, radix: radix)
-      combined = reduced.groupOf.converted { Int64($0) }
-      radix = Int64(reduced.groupCount)
-    }
-    radix *= digit
-    let nullCode = Int64(domain)
-    combined.withUnsafeMutableBufferPointer { out in
-      values.withUnsafeBufferPointer { v in
-        validity.withValidityWords { bits in
-          for row in 0..<out.count {
-            let code = bits.isValid(row) ? v[row].groupKey &- base : nullCode
-            out[row] = out[row] &* digit &+ code
-          }
-        }
-      }
-    }
   }
 }

@@ -75,7 +75,7 @@ package struct GroupIndex: Sendable, Equatable {
       case .u32(let codes): return dense(codes, validity: c.validity, base: 0, domain: c.dictionary.count)
       }
     case .bool(let c):
-      return dense(c.values.map { $0 ? UInt8(1) : 0 }, validity: c.validity, base: 0, domain: 2)
+      return dense(c.values, validity: c.validity, base: 0, domain: 2)
     case .int64(let c):
       // One specialised loop per stored width; group keys are the values widened to Int64.
       switch c.storage {
