@@ -34,6 +34,8 @@ extension GroupIndex {
   static func dense(
     slots: Int, digits: [SlotDigit], threads: Int? = nil, minRows: Int = parallelDenseMinRows
   ) -> GroupIndex {
+    // Slot numbers are made in 32 bits; the dense limit keeps them far below 2^32.
+    precondition(slots <= Int(UInt32.max), "dense slots past 32 bits")
     let n = digits.first?.rows ?? 0
     let available = threads ?? Parallelism.threads
     // Every range fills an array of all slots: only when those stay small against the rows.
@@ -113,13 +115,13 @@ extension GroupIndex {
     var firstRow: [Int32] = []
     var slotOrder: [Int32] = []
     var next: Int32 = 0
-    let buffer = UnsafeMutablePointer<Int64>.allocate(capacity: slotBlockRows)
+    let buffer = UnsafeMutablePointer<UInt32>.allocate(capacity: slotBlockRows)
     defer { buffer.deallocate() }
     var start = rows.lowerBound
     while start < rows.upperBound {
       if Interrupt.isRequested { return nil }
       let block = start..<Swift.min(start + slotBlockRows, rows.upperBound)
-      for (index, digit) in digits.enumerated() { digit.write(block, buffer, index == 0) }
+      for (index, digit) in digits.enumerated() { digit.writeSlots(block, buffer, index == 0) }
       ids.withUnsafeMutableBufferPointer { s in
         for row in block {
           let slot = Int(truncatingIfNeeded: buffer[row &- start])

@@ -35,7 +35,7 @@ extension GroupIndex {
       SlotDigit(index.groupOf, validity: ValidityMask(allValid: index.rowCount), base: 0, domain: index.groupCount)
     }
     // In the column's stored width: one specialised digit per width.
-    func values<T: GroupKeyRepresentable>(_ values: [T], _ validity: ValidityMask) -> SlotDigit {
+    func values<T: GroupKeyRepresentable & FixedWidthInteger>(_ values: [T], _ validity: ValidityMask) -> SlotDigit {
       if let (low, domain) = denseRange(values, validity: validity) {
         return SlotDigit(values, validity: validity, base: low, domain: domain)
       }

@@ -98,14 +98,16 @@ package struct GroupIndex: Sendable, Equatable {
   ///
   /// An all-NULL column gives base 0 and domain 0 (only the NULL slot is used).
   /// Groups by one int key column in its stored width: dense when the range is small, else hashed.
-  private static func integerKeys<T: GroupKeyRepresentable>(_ values: [T], _ validity: ValidityMask) -> GroupIndex {
+  private static func integerKeys<T: GroupKeyRepresentable & FixedWidthInteger>(
+    _ values: [T], _ validity: ValidityMask
+  ) -> GroupIndex {
     if let (low, domain) = denseRange(values, validity: validity) {
       return dense(values, validity: validity, base: low, domain: domain)
     }
     return hashed(values, validity: validity)
   }
 
-  static func denseRange<T: GroupKeyRepresentable>(
+  static func denseRange<T: GroupKeyRepresentable & FixedWidthInteger>(
     _ values: [T], validity: ValidityMask
   ) -> (Int64, Int)? {
     let n = values.count
@@ -135,26 +137,26 @@ package struct GroupIndex: Sendable, Equatable {
   /// Rows from which ``denseRange(_:validity:)`` scans row ranges on all threads.
   static let rangeScanMinRows = 1 << 18
 
-  /// The smallest and largest valid key of `rows` (`(.max, .min)` when there is none).
+  /// The smallest and largest valid key of `rows` (`(.max, .min)` when there is none), compared
+  /// in the values' own width so that the loop without NULLs vectorises.
   @inline(__always)
-  private static func keyRange<T: GroupKeyRepresentable>(
+  private static func keyRange<T: GroupKeyRepresentable & FixedWidthInteger>(
     _ v: UnsafeBufferPointer<T>, _ bits: ValidityBits, rows: Range<Int>
   ) -> (Int64, Int64) {
-    var low = Int64.max
-    var high = Int64.min
+    var low = T.max
+    var high = T.min
     if bits.hasNulls {
       for row in rows where bits.isValid(row) {
-        let k = v[row].groupKey
-        low = Swift.min(low, k)
-        high = Swift.max(high, k)
+        low = Swift.min(low, v[row])
+        high = Swift.max(high, v[row])
       }
     } else {
       for row in rows {
-        let k = v[row].groupKey
-        low = Swift.min(low, k)
-        high = Swift.max(high, k)
+        low = Swift.min(low, v[row])
+        high = Swift.max(high, v[row])
       }
     }
-    return (low, high)
+    // No valid row leaves `low > high` (the width's extremes), as `(.max, .min)` would.
+    return (low.groupKey, high.groupKey)
   }
 }

@@ -53,6 +53,21 @@ import Testing
     }
   }
 
+  /// Narrow widths are compared in their own width: their extremes, NULLs holding them, and a
+  /// column that holds only the width's largest value.
+  @Test func denseRangeInNarrowWidths() {
+    let small: [Int8] = [5, -128, 127, 3, -7]
+    #expect(GroupIndex.denseRange(small, validity: ValidityMask(allValid: 5)).map { [$0.0, Int64($0.1)] } == [-128, 256])
+    let inner = ValidityMask.fromFlags([true, false, false, true, true])
+    #expect(GroupIndex.denseRange(small, validity: inner).map { [$0.0, Int64($0.1)] } == [-7, 13])
+    let top: [Int16] = [Int16.max, Int16.max]
+    #expect(GroupIndex.denseRange(top, validity: ValidityMask(allValid: 2)).map { [$0.0, Int64($0.1)] } == [32_767, 1])
+    let weeks: [UInt16] = [9, 65_535, 0]
+    #expect(GroupIndex.denseRange(weeks, validity: ValidityMask(allValid: 3)).map { [$0.0, Int64($0.1)] } == [0, 65_536])
+    let none: [Int32] = [4, 9]
+    #expect(GroupIndex.denseRange(none, validity: .fromFlags([false, false])).map { [$0.0, Int64($0.1)] } == [0, 0])
+  }
+
   @Test func smallRangeIntKey() {
     let index = GroupIndex.build(keys: [ints([5, -3, 5, nil, -3, 7, nil])])
     #expect(index.groupOf == [0, 1, 0, 2, 1, 3, 2])
