@@ -81,10 +81,11 @@ extension CSVLoader {
           var loader = withOwnScratch()
           defer { loader.deallocate() }
           // The first morsel also checks the header's bytes.
+          // Checked for quotes above: none, so the scan may look for delimiters and line feeds only.
           out[m] = loader.parseMorsel(
               from: from, to: to, checkFrom: m == 0 ? min(start, from) : from, names: names, overrides: overrides,
               plans: plans, types: types, units: units, fresh: fresh, comma: comma, delimiter: delimiter,
-              capacity: capacity(from, to))
+              capacity: capacity(from, to), quoteFree: checkQuotes)
         }
       }
       return results.compactMap { $0 }
@@ -98,7 +99,7 @@ extension CSVLoader {
   /// ``checksUTF8``, bytes `checkFrom..<to` are checked to be UTF-8 first.
   private mutating func parseMorsel(
     from: Int, to: Int, checkFrom: Int, names: [String], overrides: [DataType?], plans: [Plan], types: [DataType],
-    units: [PeriodUnit], fresh: [ColumnInference], comma: Bool, delimiter: UInt8, capacity: Int
+    units: [PeriodUnit], fresh: [ColumnInference], comma: Bool, delimiter: UInt8, capacity: Int, quoteFree: Bool
   ) -> MorselResult {
     let columnCount = names.count
     var spans = [CSVFieldSpan](
@@ -111,7 +112,7 @@ extension CSVLoader {
     // Tested per cell instead of `pending` (comparing the optional error copies it each time).
     var hasPending = false
     var scanner = CSVScanner(
-      bytes: UnsafeBufferPointer(start: base, count: to), delimiter: delimiter, position: from)
+      bytes: UnsafeBufferPointer(start: base, count: to), delimiter: delimiter, position: from, quoteFree: quoteFree)
     var rows = 0
     var failure: CSVError?
     // Ctrl-C is polled every 65,536 records of a morsel, and before each morsel.

@@ -1,3 +1,4 @@
+import TrappeBase
 
 /// Splits a UTF-8 buffer into CSV records and fields (RFC 4180) without allocating.
 ///
@@ -15,11 +16,86 @@ struct CSVScanner {
   let delimiter: UInt8
   /// The offset where the next record starts.
   var position: Int
+  /// The bytes hold no quote: field ends are found through ``stopBits(_:available:delimiter:)``,
+  /// 64 bytes at a time, instead of field by field.
+  let quoteFree: Bool
+  /// The start of the 64 bytes whose stop bits are in `stops` (-1: none yet).
+  private var blockStart = -1
+  /// The delimiters and line feeds of the 64 bytes from `blockStart`, as bits.
+  private var stops: UInt64 = 0
 
-  init(bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8, position: Int = 0) {
+  /// `quoteFree`: the caller knows `bytes` from `position` on hold no quote (a delimiter that is
+  /// a quote, CR or LF turns it off).
+  init(bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8, position: Int = 0, quoteFree: Bool = false) {
     self.bytes = bytes
     self.delimiter = delimiter
     self.position = position
+    self.quoteFree = quoteFree && delimiter != 0x22 && delimiter != 10 && delimiter != 13
+  }
+
+  /// The first delimiter or line feed at or after `p` (which never moves back between calls),
+  /// or the end of the input.
+  @inline(__always)
+  private mutating func nextStop(from p: Int) -> Int {
+    let count = bytes.count
+    guard let base = bytes.baseAddress else { return count }
+    while true {
+      if blockStart >= 0 && p < blockStart &+ 64 {
+        let ahead = p > blockStart ? stops & (~0 &<< UInt64(p &- blockStart)) : stops
+        if ahead != 0 { return blockStart &+ ahead.trailingZeroBitCount }
+        blockStart &+= 64
+      } else {
+        blockStart = p
+      }
+      if blockStart >= count { return count }
+      stops = stopBits(base + blockStart, available: count &- blockStart, delimiter: delimiter)
+    }
+  }
+
+  /// The rest of ``next(into:capacity:recordStart:firstExtra:)`` for bytes without quotes, from
+  /// the record's first byte `p`: the same fields and the same end of the record. Not inlined,
+  /// so that ``next(into:capacity:recordStart:firstExtra:)`` stays small enough to inline.
+  @inline(never)
+  private mutating func nextQuoteFree(
+    from start: Int, into spans: UnsafeMutablePointer<CSVFieldSpan>, capacity: Int, firstExtra: inout Int
+  ) -> Int {
+    let count = bytes.count
+    var p = start
+    var fields = 0
+    while true {
+      let fieldStart = p
+      p = nextStop(from: p)
+      // A CR right before the line feed, or at the end of the input, ends the field; elsewhere
+      // it is content.
+      var end = p
+      if end > fieldStart && bytes[end &- 1] == 13 && (end == count || bytes[end] == 10) { end &-= 1 }
+      let span = CSVFieldSpan(start: fieldStart, end: end, quoted: false, escaped: false)
+      if fields < capacity {
+        spans[fields] = span
+      } else if fields == capacity {
+        firstExtra = span.origin
+      }
+      fields += 1
+      guard p < count else { break }
+      if bytes[p] == delimiter {
+        p += 1
+        if p == count {
+          // A trailing delimiter at the end of the input leaves one empty field.
+          if fields < capacity {
+            spans[fields] = CSVFieldSpan(start: p, end: p, quoted: false, escaped: false)
+          } else if fields == capacity {
+            firstExtra = p
+          }
+          fields += 1
+          break
+        }
+        continue
+      }
+      p += 1  // the line feed
+      break
+    }
+    position = p
+    return fields
   }
 
   /// The end of an unquoted field starting at `from`: the first delimiter, LF, or CR before an
@@ -95,6 +171,7 @@ struct CSVScanner {
       return nil
     }
     recordStart = p
+    if quoteFree { return nextQuoteFree(from: p, into: spans, capacity: capacity, firstExtra: &firstExtra) }
     let delimiter = self.delimiter
     var fields = 0
     while true {

@@ -58,4 +58,48 @@ import Testing
       #expect(got == records, "round \(round): \(text.debugDescription)")
     }
   }
+
+  /// Bytes without quotes split the same way with the stop bits of 64 bytes at a time as field
+  /// by field: every record's field count, spans, start and first extra field, and where the
+  /// scan ends. Lone CRs, CRLF, blank lines, a trailing delimiter or CR at the very end, long
+  /// fields across the 64-byte blocks, and records with more fields than spans.
+  @Test func quoteFreeBytesSplitAsFieldByField() {
+    var random = SeededGenerator(seed: 64)
+    let pieces = ["a", "1", "\r", "\n", "\r\n", "\n\n", " ", "æ", String(repeating: "x", count: 70), "yz"]
+    for round in 0..<2_000 {
+      let delimiter: UInt8 = [0x2C, 0x3B, 0x09, 0x7C][random.below(4)]
+      var bytes: [UInt8] = []
+      for _ in 0..<random.below(60) {
+        if random.below(3) == 0 {
+          bytes.append(delimiter)
+        } else {
+          bytes += Array(pieces[random.below(pieces.count)].utf8)
+        }
+      }
+      func scan(quoteFree: Bool) -> [[Int]] {
+        var out: [[Int]] = []
+        bytes.withUnsafeBufferPointer { buffer in
+          var scanner = CSVScanner(bytes: buffer, delimiter: delimiter, quoteFree: quoteFree)
+          let capacity = 3
+          var spans = [CSVFieldSpan](repeating: CSVFieldSpan(start: 0, end: 0, quoted: false, escaped: false), count: capacity)
+          var recordStart = -1
+          var firstExtra = -1
+          while true {
+            // Bytes without quotes never fail to scan.
+            let fields: Int? = spans.withUnsafeMutableBufferPointer { s in
+              (try? scanner.next(into: s.baseAddress!, capacity: capacity, recordStart: &recordStart, firstExtra: &firstExtra)) ?? nil
+            }
+            guard let fields else { break }
+            out.append([fields, recordStart, fields > capacity ? firstExtra : -1, scanner.position]
+              + spans.prefix(Swift.min(fields, capacity)).flatMap { [$0.start, $0.end] })
+          }
+        }
+        return out
+      }
+      let fast = scan(quoteFree: true)
+      let plain = scan(quoteFree: false)
+      #expect(fast == plain, "round \(round): \(String(decoding: bytes, as: UTF8.self).debugDescription)")
+      if fast != plain { return }
+    }
+  }
 }
