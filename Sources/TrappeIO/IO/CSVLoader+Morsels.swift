@@ -135,42 +135,68 @@ extension CSVLoader {
     let writers = columns.writers
     defer { withExtendedLifetime(columns) {} }
     do throws(CSVError) {
-      rows = try forEachRecord(&scanner, &spans) { (loader, s) throws(CSVError) in
-        for c in 0..<columnCount where !broken[c] {
-          let span = s[c]
-          let cell = loader.cell(span)
-          if loader.isNull(cell.0, cell.1) {
-            writers.appendNull(c)
-            continue
-          }
-          let outcome: ColumnBuilders.Outcome
-          switch plans[c] {
-          case .given:
-            guard !hasPending else { continue }
-            outcome = writers.append(c, cell.0, cell.1, comma: comma)
-          case .guessed:
-            outcome = writers.speculate(c, cell.0, cell.1, comma: comma)
-          case .observed:
-            observed[c].observe(cell.0, cell.1, at: span.origin)
-            guard !hasPending else { continue }
-            outcome = writers.append(c, cell.0, cell.1, comma: comma)
-          case .unknown:
-            broken[c] = true
-            continue
-          }
-          switch outcome {
-          case .stored: break
-          case .invalid:
-            if overrides[c] == nil {
-              broken[c] = true
-            } else if !hasPending {
-              // Reported after the scan, so that a malformed record later on is reported first,
-              // as the two-pass load does.
+      if plans.allSatisfy({ $0 == .given }) {
+        // Every column typed by `types=` or a manifest: no column breaks, nothing is observed,
+        // and once a cell is bad the load reports it, so the rest of the records are only scanned
+        // (a malformed record later on is reported first).
+        rows = try forEachRecord(&scanner, &spans) { (loader, s) throws(CSVError) in
+          guard !hasPending else { return }
+          for c in 0..<columnCount {
+            let span = s[c]
+            let cell = loader.cell(span)
+            if loader.isNull(cell.0, cell.1) {
+              writers.appendNull(c)
+              continue
+            }
+            switch writers.append(c, cell.0, cell.1, comma: comma) {
+            case .stored: break
+            case .invalid:
               pending = loader.badValue(span, column: names[c], type: types[c])
               hasPending = true
+              return
+            case .overflow: outOfRange[c].overflow(at: span.origin)
+            case .underflow: outOfRange[c].underflow(at: span.origin)
             }
-          case .overflow: outOfRange[c].overflow(at: span.origin)
-          case .underflow: outOfRange[c].underflow(at: span.origin)
+          }
+        }
+      } else {
+        rows = try forEachRecord(&scanner, &spans) { (loader, s) throws(CSVError) in
+          for c in 0..<columnCount where !broken[c] {
+            let span = s[c]
+            let cell = loader.cell(span)
+            if loader.isNull(cell.0, cell.1) {
+              writers.appendNull(c)
+              continue
+            }
+            let outcome: ColumnBuilders.Outcome
+            switch plans[c] {
+            case .given:
+              guard !hasPending else { continue }
+              outcome = writers.append(c, cell.0, cell.1, comma: comma)
+            case .guessed:
+              outcome = writers.speculate(c, cell.0, cell.1, comma: comma)
+            case .observed:
+              observed[c].observe(cell.0, cell.1, at: span.origin)
+              guard !hasPending else { continue }
+              outcome = writers.append(c, cell.0, cell.1, comma: comma)
+            case .unknown:
+              broken[c] = true
+              continue
+            }
+            switch outcome {
+            case .stored: break
+            case .invalid:
+              if overrides[c] == nil {
+                broken[c] = true
+              } else if !hasPending {
+                // Reported after the scan, so that a malformed record later on is reported first,
+                // as the two-pass load does.
+                pending = loader.badValue(span, column: names[c], type: types[c])
+                hasPending = true
+              }
+            case .overflow: outOfRange[c].overflow(at: span.origin)
+            case .underflow: outOfRange[c].underflow(at: span.origin)
+            }
           }
         }
       }

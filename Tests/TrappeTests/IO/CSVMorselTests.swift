@@ -175,6 +175,33 @@ import TrappeTestSupport
     #expect(fields == 3 && expected == 2)
   }
 
+  /// Every column typed (the loop that only parses): the same table in morsels as in one, a bad
+  /// value reported at its line, and a malformed record after it reported instead.
+  @Test func everyColumnTypedBadValueThenRaggedRow() {
+    var text = "id,by,n\n"
+    for i in 0..<3_000 { text += "\(i),\(["Vejle", "Ærø", ""][i % 3]),\(i % 7 == 0 ? "" : String(i * 31))\n" }
+    let options = CSVReadOptions(typeOverrides: ["id": .int64, "by": .string, "n": .int64])
+    guard case .success(let read) = same(Array(text.utf8), options, sizes: [3, 640]) else {
+      Issue.record("the typed file did not load")
+      return
+    }
+    #expect(read.table.rowCount == 3_000)
+    #expect(values(read.table, "n")[7] == .null && values(read.table, "n")[8] == .int64(248))
+    #expect(Array(values(read.table, "by")[0..<3]) == [.string("Vejle"), .string("Ærø"), .null])
+    let bad = text + "3000,Vejle,4x\n3001,Ærø,5\n"
+    guard case .failure(.badValue(let position, let column, let value, _)) = same(Array(bad.utf8), options, sizes: [3, 640]) else {
+      Issue.record("expected a bad value")
+      return
+    }
+    #expect(position.line == 3_002 && column == "n" && value == "4x")
+    let ragged = bad + "3002,Vejle,1,2\n"
+    guard case .failure(.raggedRow(let at, let fields, let expected, _)) = same(Array(ragged.utf8), options, sizes: [3, 640]) else {
+      Issue.record("expected a ragged row")
+      return
+    }
+    #expect(at.line == 3_004 && fields == 4 && expected == 3)
+  }
+
   @Test func anUnterminatedQuoteInALateRecord() {
     var text = "id,n\n"
     for i in 0..<3_000 { text += "\(i),\"q\(i)\"\n" }
