@@ -69,24 +69,14 @@ struct CSVScanner {
       // it is content.
       var end = p
       if end > fieldStart && bytes[end &- 1] == 13 && (end == count || bytes[end] == 10) { end &-= 1 }
-      let span = CSVFieldSpan(start: fieldStart, end: end, quoted: false, escaped: false)
-      if fields < capacity {
-        spans[fields] = span
-      } else if fields == capacity {
-        firstExtra = span.origin
-      }
-      fields += 1
+      Self.record(
+        CSVFieldSpan(start: fieldStart, end: end, quoted: false, escaped: false), &fields, spans, capacity, &firstExtra)
       guard p < count else { break }
       if bytes[p] == delimiter {
         p += 1
         if p == count {
           // A trailing delimiter at the end of the input leaves one empty field.
-          if fields < capacity {
-            spans[fields] = CSVFieldSpan(start: p, end: p, quoted: false, escaped: false)
-          } else if fields == capacity {
-            firstExtra = p
-          }
-          fields += 1
+          Self.record(CSVFieldSpan(start: p, end: p, quoted: false, escaped: false), &fields, spans, capacity, &firstExtra)
           break
         }
         continue
@@ -205,24 +195,14 @@ struct CSVScanner {
         p = unquotedEnd(from: p)
         span = CSVFieldSpan(start: start, end: p, quoted: false, escaped: false)
       }
-      if fields < capacity {
-        spans[fields] = span
-      } else if fields == capacity {
-        firstExtra = span.origin
-      }
-      fields += 1
+      Self.record(span, &fields, spans, capacity, &firstExtra)
       guard p < count else { break }
       let b = bytes[p]
       if b == delimiter {
         p += 1
         if p == count {
           // A trailing delimiter at the end of the input leaves one empty field.
-          if fields < capacity {
-            spans[fields] = CSVFieldSpan(start: p, end: p, quoted: false, escaped: false)
-          } else if fields == capacity {
-            firstExtra = p
-          }
-          fields += 1
+          Self.record(CSVFieldSpan(start: p, end: p, quoted: false, escaped: false), &fields, spans, capacity, &firstExtra)
           break
         }
         continue
@@ -233,5 +213,20 @@ struct CSVScanner {
     }
     position = p
     return fields
+  }
+
+  /// Counts field number `fields`, keeping its span when there is room for it, or the offset of
+  /// the first field past `capacity`.
+  @inline(__always)
+  private static func record(
+    _ span: CSVFieldSpan, _ fields: inout Int, _ spans: UnsafeMutablePointer<CSVFieldSpan>, _ capacity: Int,
+    _ firstExtra: inout Int
+  ) {
+    if fields < capacity {
+      spans[fields] = span
+    } else if fields == capacity {
+      firstExtra = span.origin
+    }
+    fields += 1
   }
 }
