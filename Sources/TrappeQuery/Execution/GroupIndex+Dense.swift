@@ -11,7 +11,7 @@ extension GroupIndex {
   static let slotBlockRows = 4096
 
   /// Groups keys whose images lie in `base..<base + domain` through an array of slots (slot
-  /// `domain` holds the NULL group): ``dense(slots:digits:threads:)`` with one digit.
+  /// `domain` holds the NULL group): ``dense(slots:digits:threads:minRows:)`` with one digit.
   static func dense<T: GroupKeyRepresentable>(
     _ values: [T], validity: ValidityMask, base: Int64, domain: Int
   ) -> GroupIndex {

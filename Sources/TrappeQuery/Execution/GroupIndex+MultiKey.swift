@@ -8,7 +8,7 @@ extension GroupIndex {
   /// for strings, `value - min` for narrow integers and periods, 0/1 for bools, and its own dense
   /// group ids for wide integers and doubles (``SlotDigit``). When the product of the radices
   /// fits a dense slot array, the slots are numbered block by block without a full-length key
-  /// column (``dense(slots:digits:threads:)``). Otherwise the digits are folded into one `Int64`
+  /// column (``dense(slots:digits:threads:minRows:)``). Otherwise the digits are folded into one `Int64`
   /// key column, reduced to its dense group ids whenever the product would pass 2^62, and hashed.
   static func multiple(_ keys: [Column]) -> GroupIndex {
     let n = keys[0].count
