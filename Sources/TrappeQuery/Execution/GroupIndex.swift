@@ -137,10 +137,10 @@ package struct GroupIndex: Sendable, Equatable {
   /// Rows from which ``denseRange(_:validity:)`` scans row ranges on all threads.
   static let rangeScanMinRows = 1 << 18
 
-  /// The smallest and largest valid key of `rows` (`(.max, .min)` when there is none), compared
+  /// The smallest and largest valid key of `rows` (`low > high` when there is none), compared
   /// in the values' own width so that the loop without NULLs vectorises.
   @inline(__always)
-  private static func keyRange<T: GroupKeyRepresentable & FixedWidthInteger>(
+  static func keyRange<T: GroupKeyRepresentable & FixedWidthInteger>(
     _ v: UnsafeBufferPointer<T>, _ bits: ValidityBits, rows: Range<Int>
   ) -> (Int64, Int64) {
     var low = T.max

@@ -27,7 +27,7 @@ enum CountDistinctAggregate {
       counts = onePass(bytes, validity: c.validity, groups: groups, base: 0, span: 2)
     case .int64(let c):
       // In the stored width: keys are the values widened to Int64.
-      func count<T: GroupKeyRepresentable>(_ values: [T]) -> [Int64]? {
+      func count<T: GroupKeyRepresentable & FixedWidthInteger>(_ values: [T]) -> [Int64]? {
         let (base, span) = bounds(values, validity: c.validity)
         return onePass(values, validity: c.validity, groups: groups, base: base, span: span)
       }
@@ -47,18 +47,13 @@ enum CountDistinctAggregate {
   }
 
   /// The smallest valid key image and the number of images `max - min + 1`, nil when that
-  /// does not fit in an `Int64`; an all-NULL column gives (0, 1).
-  static func bounds<T: GroupKeyRepresentable>(_ values: [T], validity: ValidityMask) -> (Int64, Int64?) {
-    var low = Int64.max
-    var high = Int64.min
-    values.withUnsafeBufferPointer { v in
-      validity.withValidityWords { bits in
-        for row in 0..<v.count where bits.isValid(row) {
-          let k = v[row].groupKey
-          low = Swift.min(low, k)
-          high = Swift.max(high, k)
-        }
-      }
+  /// does not fit in an `Int64`; an all-NULL column gives (0, 1). Compared in the values' own
+  /// width (``GroupIndex/keyRange(_:_:rows:)``).
+  static func bounds<T: GroupKeyRepresentable & FixedWidthInteger>(
+    _ values: [T], validity: ValidityMask
+  ) -> (Int64, Int64?) {
+    let (low, high) = values.withUnsafeBufferPointer { v in
+      validity.withValidityWords { bits in GroupIndex.keyRange(v, bits, rows: 0..<v.count) }
     }
     if low > high { return (0, 1) }
     let (span, overflow) = high.subtractingReportingOverflow(low)
