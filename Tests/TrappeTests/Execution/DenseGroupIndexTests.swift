@@ -19,24 +19,10 @@ import Testing
     return (rows.map(\.0), rows.map(\.1))
   }
 
-  /// Each row's id and each id's first row, numbering the rows' keys (their descriptions)
-  /// in order of first appearance.
-  private func reference(_ keys: [String]) -> (groupOf: [Int32], firstRow: [Int32]) {
-    var seen: [String: Int32] = [:]
-    var groupOf: [Int32] = []
-    var firstRow: [Int32] = []
-    for (row, key) in keys.enumerated() {
-      if seen[key] == nil {
-        seen[key] = Int32(seen.count)
-        firstRow.append(Int32(row))
-      }
-      groupOf.append(seen[key] ?? -1)
-    }
-    return (groupOf, firstRow)
-  }
-
+  /// Each row's id and each id's first row, numbering the key pairs (their descriptions) in order
+  /// of first appearance (``firstAppearance(_:)``, independent of the kernels).
   private func reference(_ a: [Int64?], _ b: [Int64?]) -> (groupOf: [Int32], firstRow: [Int32]) {
-    reference(zip(a, b).map { "\(String(describing: $0))|\(String(describing: $1))" })
+    firstAppearance(zip(a, b).map { "\(String(describing: $0))|\(String(describing: $1))" })
   }
 
   private func digit(_ raw: [Int64?], base: Int64, domain: Int) -> SlotDigit {
@@ -74,7 +60,7 @@ import Testing
     let names: [String?] = (0..<n).map { $0 % 11 == 0 ? nil : ["Aabenraa", "Gladsaxe", "Aarhus"][($0 / 7) % 3] }
     let flags: [Bool?] = (0..<n).map { $0 % 13 == 0 ? nil : ($0 / 100) % 2 == 0 }
     let counts: [Int64?] = (0..<n).map { Int64(($0 * 7) % 5) }
-    let expected = reference(
+    let expected = firstAppearance(
       names.indices.map { "\(String(describing: names[$0]))|\(String(describing: flags[$0]))|\(String(describing: counts[$0]))" })
     let keys = [TestColumns.strings(names), EvaluationTestSupport.bools(flags), TestColumns.ints(counts)]
     for threads in [1, 2, 3] {

@@ -255,8 +255,8 @@ import Testing
 
 /// Independent of the kernels: a dictionary numbering keys (NULL as one key) in order of first
 /// appearance, giving each row's id and each id's first row.
-private func firstAppearance(_ raw: [Int64?]) -> (groupOf: [Int32], firstRow: [Int32]) {
-  var seen: [Int64?: Int32] = [:]
+func firstAppearance<Key: Hashable>(_ raw: [Key]) -> (groupOf: [Int32], firstRow: [Int32]) {
+  var seen: [Key: Int32] = [:]
   var groupOf: [Int32] = []
   var firstRow: [Int32] = []
   for (row, key) in raw.enumerated() {
