@@ -6,7 +6,7 @@ extension GroupIndex {
   ///
   /// Each key contributes a code in `0...domain` (`domain` is its NULL code): dictionary codes
   /// for strings, `value - min` for narrow integers and periods, 0/1 for bools, and its own dense
-  /// group ids for wide integers and doubles (``SlotDigit``). When the product of the radices
+  /// group ids for wide integers and doubles (``keyCodes(_:)``, ``SlotDigit``). When the product of the radices
   /// fits a dense slot array, the slots are numbered block by block without a full-length key
   /// column (``dense(slots:digits:threads:minRows:)``). Otherwise the digits are folded into one `Int64`
   /// key column, reduced to its dense group ids whenever the product would pass 2^62, and hashed.
@@ -31,33 +31,10 @@ extension GroupIndex {
 
   /// One key's codes as a digit: its values where their range is small, else its own group ids.
   private static func digit(_ key: Column) -> SlotDigit {
-    func ownGroups(_ index: GroupIndex) -> SlotDigit {
-      SlotDigit(index.groupOf, validity: ValidityMask(allValid: index.rowCount), base: 0, domain: index.groupCount)
-    }
-    // In the column's stored width: one specialised digit per width.
-    func values<T: GroupKeyRepresentable & FixedWidthInteger>(_ values: [T], _ validity: ValidityMask) -> SlotDigit {
-      if let (low, domain) = denseRange(values, validity: validity) {
-        return SlotDigit(values, validity: validity, base: low, domain: domain)
-      }
-      return ownGroups(hashed(values, validity: validity))
-    }
-    switch key {
-    case .string(let c):
-      switch c.storage {
-      case .u8(let codes): return SlotDigit(codes, validity: c.validity, base: 0, domain: c.dictionary.count)
-      case .u16(let codes): return SlotDigit(codes, validity: c.validity, base: 0, domain: c.dictionary.count)
-      case .u32(let codes): return SlotDigit(codes, validity: c.validity, base: 0, domain: c.dictionary.count)
-      }
-    case .bool(let c): return SlotDigit(c.values, validity: c.validity, base: 0, domain: 2)
-    case .int64(let c):
-      switch c.storage {
-      case .int8(let v): return values(v, c.validity)
-      case .int16(let v): return values(v, c.validity)
-      case .int32(let v): return values(v, c.validity)
-      case .int64(let v): return values(v, c.validity)
-      }
-    case .period(let c): return values(c.ordinals, c.validity)
-    case .double(let c): return ownGroups(hashed(c.values, validity: c.validity))
+    switch keyCodes(key) {
+    case .digit(let digit): return digit
+    case .grouped(let own):
+      return SlotDigit(own.groupOf, validity: ValidityMask(allValid: own.rowCount), base: 0, domain: own.groupCount)
     }
   }
 

@@ -65,48 +65,16 @@ package struct GroupIndex: Sendable, Equatable {
     Int64(Swift.max(1 << 22, rows))
   }
 
-  /// Groups by one key column.
+  /// Groups by one key column: densely through its codes, or by its own hashed index (``keyCodes(_:)``).
   static func single(_ key: Column) -> GroupIndex {
-    switch key {
-    case .string(let c):
-      switch c.storage {
-      case .u8(let codes): return dense(codes, validity: c.validity, base: 0, domain: c.dictionary.count)
-      case .u16(let codes): return dense(codes, validity: c.validity, base: 0, domain: c.dictionary.count)
-      case .u32(let codes): return dense(codes, validity: c.validity, base: 0, domain: c.dictionary.count)
-      }
-    case .bool(let c):
-      return dense(c.values, validity: c.validity, base: 0, domain: 2)
-    case .int64(let c):
-      // One specialised loop per stored width; group keys are the values widened to Int64.
-      switch c.storage {
-      case .int8(let v): return integerKeys(v, c.validity)
-      case .int16(let v): return integerKeys(v, c.validity)
-      case .int32(let v): return integerKeys(v, c.validity)
-      case .int64(let v): return integerKeys(v, c.validity)
-      }
-    case .period(let c):
-      if let (low, domain) = denseRange(c.ordinals, validity: c.validity) {
-        return dense(c.ordinals, validity: c.validity, base: low, domain: domain)
-      }
-      return hashed(c.ordinals, validity: c.validity)
-    case .double(let c):
-      return hashed(c.values, validity: c.validity)
+    switch keyCodes(key) {
+    case .digit(let digit): return dense(slots: Int(digit.radix), digits: [digit])
+    case .grouped(let index): return index
     }
   }
 
-  /// The smallest valid key and the number of slots `max - min + 1`, when that is small enough for a dense array.
-  ///
-  /// An all-NULL column gives base 0 and domain 0 (only the NULL slot is used).
-  /// Groups by one int key column in its stored width: dense when the range is small, else hashed.
-  private static func integerKeys<T: GroupKeyRepresentable & FixedWidthInteger>(
-    _ values: [T], _ validity: ValidityMask
-  ) -> GroupIndex {
-    if let (low, domain) = denseRange(values, validity: validity) {
-      return dense(values, validity: validity, base: low, domain: domain)
-    }
-    return hashed(values, validity: validity)
-  }
-
+  /// The smallest valid key and the number of slots `max - min + 1`, when that is small enough
+  /// for a dense array. An all-NULL column gives base 0 and domain 0 (only the NULL slot is used).
   static func denseRange<T: GroupKeyRepresentable & FixedWidthInteger>(
     _ values: [T], validity: ValidityMask
   ) -> (Int64, Int)? {

@@ -158,7 +158,7 @@ private typealias S = EvaluationTestSupport
 
   // MARK: two narrow keys
 
-  @Test func densePairWithNullsAndNegativeValues() {
+  @Test func twoNarrowKeysWithNullsAndNegativeValues() {
     let a = TestColumns.ints([-5, 3, nil, -5, 3, 3, nil])
     let b = TestColumns.ints([10, 10, 10, nil, 12, 10, nil])
     // (-5,10) (3,10) (NULL,10) (-5,NULL) (3,12) (3,10) again, (NULL,NULL)
@@ -168,7 +168,7 @@ private typealias S = EvaluationTestSupport
     #expect(index.firstRow == [0, 1, 2, 3, 4, 6])
   }
 
-  @Test func densePairAtTheRangeEdgesFallsBack() {
+  @Test func twoNarrowKeysAtTheRangeEdges() {
     // A key spanning Int64.min...Int64.max cannot be dense: the general path groups it.
     let a = TestColumns.ints([Int64.min, Int64.max, Int64.min, 0])
     let b = TestColumns.ints([1, 1, 1, 1])
